@@ -1,0 +1,213 @@
+"""The `kenpin` command (also `python -m app`).
+
+Exit status: 0 success, 1 refused (with a message naming what and where on
+stderr; nothing changed), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from app.core.errors import EnvironmentFailure, Refused
+from app.core.orders import OrderStatus
+from app.db.database import Database
+
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kenpin",
+        description="Kenpin (検品): pick-pack-ship station. Run with no command to open the station.",
+    )
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        help="SQLAlchemy database URL (default: $KENPIN_DB, else a file in the user data folder)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    db_cmd = sub.add_parser("db", help="database schema")
+    db_sub = db_cmd.add_subparsers(dest="db_command", metavar="ACTION", required=True)
+    db_sub.add_parser("upgrade", help="create / migrate the schema").set_defaults(run=_db_upgrade)
+
+    imp = sub.add_parser("import", help="import products, stock or orders from CSV")
+    imp_sub = imp.add_subparsers(dest="what", metavar="WHAT", required=True)
+    for what, helptext in (
+        ("products", "products and their barcodes"),
+        ("stock", "stock on hand by location"),
+        ("orders", "orders (Shopify export or generic CSV)"),
+    ):
+        p = imp_sub.add_parser(what, help=helptext)
+        p.add_argument("file", type=Path, metavar="FILE")
+        if what == "orders":
+            p.add_argument("--format", choices=("auto", "shopify", "generic"), default="auto")
+            p.add_argument(
+                "--default-carrier",
+                choices=("yamato", "sagawa", "japanpost", "generic"),
+                default=None,
+                help="carrier for Shopify orders whose shipping method names none (default yamato)",
+            )
+        p.set_defaults(run=_import)
+
+    sub.add_parser("allocate", help="reserve stock for open orders").set_defaults(run=_allocate)
+
+    orders = sub.add_parser("orders", help="orders")
+    orders_sub = orders.add_subparsers(dest="orders_command", metavar="ACTION", required=True)
+    listing = orders_sub.add_parser("list", help="list orders")
+    listing.add_argument("--status", choices=[s.value for s in OrderStatus])
+    listing.add_argument("--json", action="store_true", help="print a JSON array")
+    listing.set_defaults(run=_orders_list)
+
+    stock = sub.add_parser("stock", help="stock")
+    stock_sub = stock.add_subparsers(dest="stock_command", metavar="ACTION", required=True)
+    stock_sub.add_parser(
+        "check", help="recompute on-hand and reserved from the ledger and report drift"
+    ).set_defaults(run=_stock_check)
+
+    users = sub.add_parser("users", help="users")
+    users_sub = users.add_subparsers(dest="users_command", metavar="ACTION", required=True)
+    add = users_sub.add_parser("add", help="create a user who logs in by badge")
+    add.add_argument("name", metavar="NAME")
+    add.add_argument("--role", required=True, choices=("packer", "supervisor", "admin"))
+    add.add_argument("--badge", required=True, metavar="CODE")
+    add.add_argument("--pin", metavar="PIN")
+    add.set_defaults(run=_users_add)
+
+    station = sub.add_parser("station", help="open the station window")
+    station.add_argument("--station", metavar="NAME", default=None)
+    station.set_defaults(run=_station)
+
+    demo = sub.add_parser("demo", help="create a demo database and open the station window")
+    demo.add_argument(
+        "--no-window", action="store_true", help="only build the demo database, open nothing"
+    )
+    demo.add_argument("--station", metavar="NAME", default="DEMO-1")
+    demo.set_defaults(run=_demo)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the `kenpin` command; returns the exit status."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args.station = None
+        args.run = _station
+    try:
+        code: int = args.run(args)
+        return code
+    except Refused as exc:
+        print(f"kenpin: {exc}", file=sys.stderr)
+        return EXIT_REFUSED
+    except EnvironmentFailure as exc:
+        print(f"kenpin: {exc}", file=sys.stderr)
+        return EXIT_REFUSED
+
+
+def _db(args: argparse.Namespace) -> Database:
+    from app.bootstrap import open_database
+
+    return open_database(args.db)
+
+
+def _db_upgrade(args: argparse.Namespace) -> int:
+    from app.bootstrap import open_database
+    from app.db.schema import current_revision, upgrade
+
+    db = open_database(args.db, migrate=False)
+    changed = upgrade(db)
+    rev = current_revision(db)
+    print(f"schema upgraded to {rev}" if changed else f"schema already at {rev}")
+    return EXIT_OK
+
+
+def _import(args: argparse.Namespace) -> int:
+    from app.services import intake
+
+    db = _db(args)
+    if args.what == "products":
+        result = intake.import_products(db, args.file)
+    elif args.what == "stock":
+        result = intake.import_stock(db, args.file)
+    else:
+        result = intake.import_orders(
+            db, args.file, fmt=args.format, default_carrier=args.default_carrier
+        )
+    print(result)
+    return EXIT_OK
+
+
+def _allocate(args: argparse.Namespace) -> int:
+    from app.services.allocation import allocate
+
+    print(allocate(_db(args)))
+    return EXIT_OK
+
+
+def _orders_list(args: argparse.Namespace) -> int:
+    from app.db.orders import order_listing
+
+    with _db(args).read() as session:
+        orders = order_listing(session, args.status)
+    if args.json:
+        json.dump(orders, sys.stdout, ensure_ascii=False, indent=1)
+        print()
+        return EXIT_OK
+    for order in orders:
+        units = sum(line["qty"] for line in order["lines"])
+        print(
+            f"{order['number']:<16} {order['status']:<12} {order['carrier']:<10} "
+            f"{len(order['lines'])} lines, {units} units"
+        )
+    return EXIT_OK
+
+
+def _stock_check(args: argparse.Namespace) -> int:
+    from app.services.stock import check_stock
+
+    drifts = check_stock(_db(args))
+    if not drifts:
+        print("stock check: every balance matches its ledger")
+        return EXIT_OK
+    for drift in drifts:
+        print(f"drift: {drift}", file=sys.stderr)
+    print(f"stock check: {len(drifts)} drift(s) found", file=sys.stderr)
+    return EXIT_REFUSED
+
+
+def _users_add(args: argparse.Namespace) -> int:
+    from app.services.users import add_user
+
+    add_user(_db(args), args.name, args.role, args.badge, args.pin)
+    print(f"user {args.name} ({args.role}) added; badge {args.badge}")
+    return EXIT_OK
+
+
+def _station(args: argparse.Namespace) -> int:
+    from app.ui.app import run_station
+
+    return run_station(_db(args), station=args.station)
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from app.bootstrap import open_database
+    from app.services.demo import build_demo, demo_url
+
+    db = open_database(args.db or demo_url())
+    print(build_demo(db))
+    if args.no_window:
+        return EXIT_OK
+    from app.ui.app import run_station
+
+    return run_station(db, station=args.station)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,24 @@
+"""Order statuses and the rules about which status may do what."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class OrderStatus(StrEnum):
+    """An order's place in its life, spelled as INTERFACES.md prints it."""
+
+    NEW = "new"
+    ALLOCATED = "allocated"
+    BACKORDERED = "backordered"
+    PACKING = "packing"
+    PACKED = "packed"
+    LABELLED = "labelled"
+    VERIFIED = "verified"
+    SHIPPED = "shipped"
+    CANCELLED = "cancelled"
+    ON_HOLD = "on_hold"
+
+
+#: Orders `kenpin allocate` looks at.
+ALLOCATABLE = frozenset({OrderStatus.NEW, OrderStatus.BACKORDERED})

@@ -1,0 +1,1 @@
+"""Persistence: models, engine setup, migrations and queries. The only place with SQL."""

@@ -1,0 +1,118 @@
+"""Opening a database and running one unit of work against it.
+
+SQLite is set up for several processes on one file: WAL, foreign keys on, a
+busy timeout, and `BEGIN IMMEDIATE` for every write transaction so concurrent
+writers queue for the lock instead of failing half-way. Read-only work uses a
+plain deferred `BEGIN` so browsing never blocks a packer's scan.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.core.errors import DatabaseUnavailable
+
+BUSY_TIMEOUT_MS = 30_000
+_READ_ONLY = "kenpin_read_only"
+
+
+def default_url() -> str:
+    """`KENPIN_DB`, else an SQLite file in the user's data folder."""
+    env = os.environ.get("KENPIN_DB")
+    if env:
+        return env
+    folder = Path(platformdirs.user_data_dir("kenpin", appauthor=False))
+    return f"sqlite:///{folder / 'kenpin.db'}"
+
+
+def _prepare_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Take transaction control away from the driver; `on_begin` issues BEGIN.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def on_begin(conn: Any) -> None:
+        read_only = conn.get_execution_options().get(_READ_ONLY, False)
+        conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+
+
+class Database:
+    """One database (SQLite file or PostgreSQL server) and its units of work."""
+
+    def __init__(self, url: str, *, echo: bool = False, **engine_args: Any) -> None:
+        parsed = make_url(url)
+        self.url = url
+        self.dialect = parsed.get_backend_name()
+        if self.dialect == "sqlite" and parsed.database not in (None, "", ":memory:"):
+            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        self.engine = create_engine(url, echo=echo, **engine_args)
+        if self.dialect == "sqlite":
+            _prepare_sqlite(self.engine)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._read_sessions = sessionmaker(
+            self.engine.execution_options(**{_READ_ONLY: True}), expire_on_commit=False
+        )
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.dialect == "sqlite"
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[Session]:
+        """One write transaction: committed when the block ends, rolled back on any error."""
+        with _translated(), self._sessions() as session, session.begin():
+            yield session
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Session]:
+        """One read-only transaction (never takes SQLite's write lock)."""
+        with _translated(), self._read_sessions() as session, session.begin():
+            yield session
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+@contextlib.contextmanager
+def _translated() -> Iterator[None]:
+    """Turn a driver's connection failure into DatabaseUnavailable."""
+    try:
+        yield
+    except OperationalError as exc:
+        if _is_connection_failure(exc):
+            raise DatabaseUnavailable(f"database unavailable: {exc.orig}") from exc
+        raise
+
+
+def _is_connection_failure(exc: OperationalError) -> bool:
+    text = str(exc.orig).lower()
+    return any(
+        marker in text
+        for marker in (
+            "unable to open database",
+            "connection refused",
+            "could not connect",
+            "connection failed",
+            "disk i/o error",
+            "database or disk is full",
+            "no such host",
+            "does not exist",
+        )
+    )

@@ -1,0 +1,1 @@
+"""Use cases: each joins core rules, the database and the outside in one transaction."""

@@ -1,0 +1,51 @@
+"""Creating users who log in by badge."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+
+from app.core.errors import Refused
+from app.db import users as store
+from app.db.database import Database
+
+ROLES = ("packer", "supervisor", "admin")
+_SCRYPT = {"n": 2**14, "r": 8, "p": 1}
+
+
+def hash_pin(pin: str) -> str:
+    """A salted scrypt hash of a PIN, as stored."""
+    salt = os.urandom(16)
+    digest = hashlib.scrypt(pin.encode(), salt=salt, **_SCRYPT)
+    return f"scrypt${salt.hex()}${digest.hex()}"
+
+
+def pin_matches(pin: str, stored: str) -> bool:
+    """True when `pin` is the PIN `stored` was made from."""
+    try:
+        scheme, salt, digest = stored.split("$")
+    except ValueError:
+        return False
+    if scheme != "scrypt":
+        return False
+    again = hashlib.scrypt(pin.encode(), salt=bytes.fromhex(salt), **_SCRYPT)
+    return hmac.compare_digest(again.hex(), digest)
+
+
+def add_user(db: Database, name: str, role: str, badge: str, pin: str | None = None) -> None:
+    """Create a user; refused when the role is unknown or the name or badge is taken."""
+    name, badge = name.strip(), badge.strip()
+    if role not in ROLES:
+        raise Refused(f"role: {role!r} is not one of {', '.join(ROLES)}")
+    if not name:
+        raise Refused("name: empty")
+    if not badge:
+        raise Refused("badge: empty")
+    if pin is not None and not (pin.isdigit() and 4 <= len(pin) <= 12):
+        raise Refused("pin: must be 4 to 12 digits")
+    with db.write() as session:
+        taken = store.name_or_badge_taken(session, name, badge)
+        if taken:
+            raise Refused(taken)
+        store.add(session, name, role, badge, hash_pin(pin) if pin else "")
