@@ -1,0 +1,1 @@
+"""Label content to ZPL and PDF, paper documents and printer transports."""

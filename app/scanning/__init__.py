@@ -1,0 +1,1 @@
+"""Where scans come from and what they are."""

@@ -1,0 +1,125 @@
+"""The `kenpin` command's own surface: --db / KENPIN_DB, exit statuses, users, orders list."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from app.bootstrap import open_database
+from app.cli import main
+from app.db.models import Order, User
+from app.db.schema import head_revision
+from app.services.users import pin_matches
+from benchmarks.bulkdata import add_orders, add_products
+
+
+def test_db_upgrade_creates_the_schema_then_says_it_is_current(
+    db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--db", db_url, "db", "upgrade"]) == 0
+    assert main(["--db", db_url, "db", "upgrade"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out == [f"schema upgraded to {head_revision()}", f"schema already at {head_revision()}"]
+
+
+def test_users_add_creates_a_badge_user_with_a_hashed_pin(
+    db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["--db", db_url, "users", "add", "山田 花子", "--role", "packer"]
+    assert main([*args, "--badge", "B-001", "--pin", "1234"]) == 0
+    db = open_database(db_url)
+    with db.read() as s:
+        user = s.scalars(select(User)).one()
+    assert (user.name, user.role, user.badge_code) == ("山田 花子", "packer", "B-001")
+    assert user.pin_hash != "1234" and pin_matches("1234", user.pin_hash)
+    assert not pin_matches("4321", user.pin_hash)
+
+
+def test_a_taken_badge_is_refused_with_exit_1_and_changes_nothing(
+    db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    base = ["--db", db_url, "users", "add"]
+    assert main([*base, "A", "--role", "packer", "--badge", "B-1"]) == 0
+    assert main([*base, "B", "--role", "supervisor", "--badge", "B-1"]) == 1
+    assert "badge: 'B-1' already belongs to A" in capsys.readouterr().err
+    with open_database(db_url).read() as s:
+        assert s.scalar(select(func.count()).select_from(User)) == 1
+
+
+def test_an_unknown_role_is_a_usage_error_with_exit_2(tmp_path: Path) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(
+            [
+                "--db",
+                f"sqlite:///{tmp_path / 'k.db'}",
+                "users",
+                "add",
+                "A",
+                "--role",
+                "boss",
+                "--badge",
+                "X",
+            ]
+        )
+    assert exc.value.code == 2
+
+
+def test_orders_list_json_has_the_documented_fields(
+    db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = open_database(db_url)
+    add_orders(db, 5, add_products(db, 10), lines_per_order=2, first_number=1001)
+    assert main(["--db", db_url, "orders", "list", "--json"]) == 0
+    orders = json.loads(capsys.readouterr().out)
+    assert [o["number"] for o in orders] == ["#1001", "#1002", "#1003", "#1004", "#1005"]
+    first = orders[0]
+    assert set(first) == {"number", "status", "carrier", "lines", "parcels"}
+    assert first["status"] == "new" and first["carrier"] in {"yamato", "sagawa", "japanpost"}
+    assert len(first["lines"]) == 2
+    assert set(first["lines"][0]) == {"sku", "qty", "allocated", "packed"}
+    assert first["lines"][0]["sku"].startswith("SKU-") and first["lines"][0]["allocated"] == 0
+
+
+def test_orders_list_filters_by_status(db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    db = open_database(db_url)
+    ids = add_products(db, 10)
+    add_orders(db, 3, ids, status="new", first_number=1)
+    add_orders(db, 2, ids, status="on_hold", first_number=10)
+    assert main(["--db", db_url, "orders", "list", "--status", "on_hold", "--json"]) == 0
+    assert [o["number"] for o in json.loads(capsys.readouterr().out)] == ["#10", "#11"]
+    assert main(["--db", db_url, "orders", "list", "--status", "new"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 3 and lines[0].startswith("#1 ") and "new" in lines[0]
+
+
+def test_kenpin_db_environment_variable_picks_the_database(tmp_path: Path) -> None:
+    target = tmp_path / "from-env.db"
+    env = {**os.environ, "KENPIN_DB": f"sqlite:///{target}"}
+    done = subprocess.run(
+        [sys.executable, "-m", "app", "users", "add", "Ken", "--role", "admin", "--badge", "K1"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    with open_database(f"sqlite:///{target}").read() as s:
+        assert s.scalar(select(User.name)) == "Ken"
+        assert s.scalar(select(func.count()).select_from(Order)) == 0
+
+
+def test_a_missing_command_argument_is_a_usage_error(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "app", "--db", f"sqlite:///{tmp_path / 'k.db'}", "import"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert "usage: kenpin import" in done.stderr
