@@ -10,6 +10,7 @@ negative. `kenpin stock check` recomputes the totals from the ledger.
 from __future__ import annotations
 
 import datetime as dt
+from typing import cast
 
 from sqlalchemy import (
     BigInteger,
@@ -21,9 +22,9 @@ from sqlalchemy import (
     Integer,
     MetaData,
     String,
+    Table,
     Text,
     UniqueConstraint,
-    func,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -47,7 +48,12 @@ def utcnow() -> dt.datetime:
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
-    type_annotation_map = {dt.datetime: DateTime(timezone=True)}
+    type_annotation_map = {dt.datetime: DateTime(timezone=True)}  # noqa: RUF012
+
+
+def table(model: type[Base]) -> Table:
+    """The Core table behind a model, for bulk (executemany) statements."""
+    return cast(Table, model.__table__)
 
 
 class Product(Base):

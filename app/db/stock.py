@@ -17,7 +17,16 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.core.errors import Refused
-from app.db.models import Location, Lot, Product, Reservation, StockBalance, StockMove, utcnow
+from app.db.models import (
+    Location,
+    Lot,
+    Product,
+    Reservation,
+    StockBalance,
+    StockMove,
+    table,
+    utcnow,
+)
 
 
 class StockWouldGoNegative(Refused):
@@ -46,9 +55,9 @@ def post(session: Session, moves: Sequence[Move]) -> None:
         totals[move.balance_id][1] += move.reserved_delta
     now = utcnow()
     try:
-        balances = StockBalance.__table__.c
+        balances = table(StockBalance).c
         session.execute(
-            update(StockBalance.__table__)
+            update(table(StockBalance))
             .where(balances.id == bindparam("b_id"))
             .values(
                 on_hand=balances.on_hand + bindparam("b_on_hand"),
@@ -61,7 +70,7 @@ def post(session: Session, moves: Sequence[Move]) -> None:
             ],
         )
         session.execute(
-            insert(StockMove.__table__),
+            insert(table(StockMove)),
             [
                 {
                     "at": now,
