@@ -1,0 +1,108 @@
+"""The demo database: sample products, stock, orders and users, with stock allocated.
+
+Everything goes in through the same intake, user and allocation use cases a
+warehouse uses, from the CSV files under resources/sample/, so the demo shows
+exactly what importing real files gives. Building it again adds nothing: the
+imports skip files they have seen, and users that exist are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+import app
+from app.core.errors import Refused
+from app.db import users as user_store
+from app.db.database import Database
+from app.db.orders import order_listing
+from app.services import intake
+from app.services.allocation import allocate
+from app.services.users import add_user
+
+
+@dataclass(frozen=True, slots=True)
+class DemoUser:
+    """A demo user and the badge (and PIN) to log in with."""
+
+    name: str
+    role: str
+    badge: str
+    pin: str
+
+
+DEMO_USERS = (
+    DemoUser("山田 花子", "packer", "BADGE-PACK-01", "1234"),
+    DemoUser("佐藤 健", "supervisor", "BADGE-SUP-01", "5678"),
+)
+
+
+def demo_url() -> str:
+    """The demo's own SQLite file in the user's data folder.
+
+    Never `KENPIN_DB`: that names the warehouse's real database, which must
+    not fill up with demo orders.
+    """
+    folder = Path(platformdirs.user_data_dir("kenpin", appauthor=False))
+    return f"sqlite:///{folder / 'demo.db'}"
+
+
+def sample_folder() -> Path:
+    """resources/sample/ at the repository root, beside the `app` package."""
+    return Path(app.__file__).resolve().parent.parent / "resources" / "sample"
+
+
+def build_demo(db: Database) -> str:
+    """Fill `db` with the sample data, allocate stock, and say what is there."""
+    folder = sample_folder()
+    if not (folder / "products.csv").is_file():
+        raise Refused(f"demo: no sample data at {folder} (run from Kenpin's source folder)")
+    report = [f"Kenpin demo database: {_shown(db.url)}", f"sample files: {folder}"]
+    results = [
+        intake.import_products(db, folder / "products.csv"),
+        intake.import_stock(db, folder / "stock.csv"),
+        *(
+            intake.import_orders(db, path, fmt="auto")
+            for path in sorted(folder.glob("orders_*.csv"))
+        ),
+    ]
+    report.extend(f"  {result}" for result in results)
+    report.extend(f"  {line}" for line in _add_users(db))
+    report.append(str(allocate(db)))
+    report.append(_order_counts(db))
+    report.append("scan a badge to log in:")
+    report.extend(f"  {u.badge}  {u.name} ({u.role}, PIN {u.pin})" for u in DEMO_USERS)
+    return "\n".join(report)
+
+
+def _add_users(db: Database) -> list[str]:
+    said = []
+    for user in DEMO_USERS:
+        with db.read() as session:
+            taken = user_store.name_or_badge_taken(session, user.name, user.badge)
+        if taken:
+            said.append(f"user {user.name}: already there")
+            continue
+        add_user(db, user.name, user.role, user.badge, user.pin)
+        said.append(f"user {user.name} ({user.role}) added")
+    return said
+
+
+def _order_counts(db: Database) -> str:
+    with db.read() as session:
+        orders = order_listing(session)
+    by_status: dict[str, int] = {}
+    for order in orders:
+        by_status[order["status"]] = by_status.get(order["status"], 0) + 1
+    counts = ", ".join(f"{n} {status}" for status, n in sorted(by_status.items()))
+    return f"orders: {len(orders)} ({counts})"
+
+
+def _shown(url: str) -> str:
+    """The URL as printed: an SQLite file's path, or the URL without its password."""
+    if url.startswith("sqlite:///"):
+        return url.removeprefix("sqlite:///")
+    return re.sub(r"://([^:/@]+):[^@]*@", r"://\1:***@", url)

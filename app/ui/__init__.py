@@ -1,0 +1,1 @@
+"""PySide6 windows and widgets. Thin: they turn signals into service calls and show results."""

@@ -1,0 +1,106 @@
+"""Starting the station: the Qt application, its font, the main window, the excepthook."""
+
+from __future__ import annotations
+
+import socket
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from app.core.errors import KenpinError
+from app.services.station_services import station_services
+from app.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from app.db.database import Database
+
+#: UI fonts with Japanese glyphs, best first (Linux, Windows, macOS).
+JAPANESE_FONTS = (
+    "Noto Sans CJK JP",
+    "Noto Sans JP",
+    "IPAPGothic",
+    "IPAGothic",
+    "Yu Gothic UI",
+    "Meiryo UI",
+    "Hiragino Sans",
+)
+#: Large enough to read at arm's length from the bench.
+FONT_POINTS = 11
+
+ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
+
+
+def station_font() -> QFont:
+    """The application font: a Japanese-capable family when one is installed."""
+    installed = set(QFontDatabase.families())
+    font = QFont(QApplication.font())
+    families = [name for name in JAPANESE_FONTS if name in installed]
+    if families:
+        # The rest stay as fallbacks for glyphs the first one lacks.
+        font.setFamilies(families)
+    font.setPointSize(FONT_POINTS)
+    return font
+
+
+def make_application(argv: Sequence[str] | None = None) -> QApplication:
+    """The QApplication, named Kenpin and set in the station font (created once)."""
+    existing = QApplication.instance()
+    app = (
+        existing
+        if isinstance(existing, QApplication)
+        else QApplication(list(argv if argv is not None else sys.argv))
+    )
+    # One look on every packer's PC, whatever the desktop's own style.
+    app.setStyle("Fusion")
+    app.setApplicationName("Kenpin")
+    app.setOrganizationName("Kenpin")
+    app.setFont(station_font())
+    return app
+
+
+def default_station_name() -> str:
+    """A station without a name is called after its computer."""
+    return socket.gethostname().split(".")[0] or "station"
+
+
+def reporting_to(window: MainWindow, log: ExceptHook = sys.__excepthook__) -> ExceptHook:
+    """An excepthook that shows an uncaught error on the window's banner (and logs bugs)."""
+
+    def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        if isinstance(error, KenpinError):
+            # Refused requests and failing surroundings are for the user, not the log.
+            window.show_error(str(error))
+            return
+        log(kind, error, trace)
+        window.show_error(
+            QCoreApplication.translate(
+                "Station", "Unexpected error: {0}: {1}. The details are in the log."
+            ).format(kind.__name__, error)
+        )
+
+    return hook
+
+
+def run_station(db: Database, station: str | None) -> int:
+    """Open the station window on `db` and run until it is closed; returns the exit status."""
+    app = make_application()
+    window = MainWindow(station_services(db), station or default_station_name())
+    previous = sys.excepthook
+    sys.excepthook = reporting_to(window, lambda *info: traceback.print_exception(*info))
+    # A small screen (a 1366×768 laptop at the bench) gets the whole of it.
+    screen = app.primaryScreen()
+    space = screen.availableGeometry() if screen is not None else None
+    if space is not None and (space.width() < window.width() or space.height() < window.height()):
+        window.showMaximized()
+    else:
+        window.show()
+    try:
+        return app.exec()
+    finally:
+        sys.excepthook = previous

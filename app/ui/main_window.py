@@ -1,0 +1,197 @@
+"""The station's main window: its pages (Orders now, the pack screen later), the message
+banner every user-facing message goes through, and a status bar with the database and
+the order counts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.orders import OrderStatus
+from app.services.order_queue import OrderQueue
+from app.services.station_services import StationServices
+from app.ui.order_queue_model import status_labels
+from app.ui.orders_page import OrdersPage
+
+#: Counts are refreshed this often; other stations change statuses all day.
+COUNTS_REFRESH_MS = 60_000
+#: The statuses someone at the bench acts on, named in the status bar.
+_ACTIONABLE = (OrderStatus.NEW, OrderStatus.ALLOCATED, OrderStatus.BACKORDERED, OrderStatus.ON_HOLD)
+
+STYLE = """
+QMainWindow, QWidget#centre { background: #f8fafc; }
+QTabWidget::pane { border: 1px solid #cbd5e1; background: white; border-radius: 4px; }
+QTabBar::tab { padding: 8px 22px; font-weight: bold; color: #334155; }
+QTabBar::tab:selected { color: #0f172a; border-bottom: 3px solid #2563eb; }
+QTableView { background: white; alternate-background-color: #f1f5f9; gridline-color: #e2e8f0;
+             selection-background-color: #bfdbfe; selection-color: #0f172a; }
+QTableView#orderQueue::item { padding: 2px 4px; }
+QHeaderView::section { background: #e2e8f0; color: #1e293b; padding: 6px 8px; border: none;
+                       border-right: 1px solid #cbd5e1; font-weight: bold; }
+QLineEdit { padding: 5px 8px; border: 1px solid #94a3b8; border-radius: 4px; background: white; }
+QComboBox { padding: 4px 8px; }
+QPushButton { padding: 6px 16px; }
+QLabel#detailsNumber { font-size: 20pt; font-weight: bold; color: #0f172a; }
+QLabel#detailsCaption { font-weight: bold; color: #475569; text-transform: uppercase; }
+QLabel#detailsMuted { color: #64748b; }
+QLabel#detailsGift { background: #fef9c3; color: #713f12; border: 1px solid #facc15;
+                     border-radius: 4px; padding: 8px; }
+QLabel#detailsShort { background: #fee2e2; color: #991b1b; border: 1px solid #f87171;
+                      border-radius: 4px; padding: 8px; font-weight: bold; }
+QFrame#banner[level="error"] { background: #fee2e2; border: 1px solid #f87171; }
+QFrame#banner[level="info"] { background: #dbeafe; border: 1px solid #60a5fa; }
+QFrame#banner QLabel { color: #0f172a; font-weight: bold; }
+QStatusBar QLabel { color: #334155; padding: 0 8px; }
+"""
+
+
+class StatusCounts(QObject):
+    """Counts orders per status off the GUI thread and hands the result back by signal."""
+
+    ready = Signal(dict)
+    failed = Signal(str)
+
+    def __init__(self, queue: OrderQueue, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._queue = queue
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+
+    def refresh(self) -> None:
+        """Start counting; `ready` (or `failed`) follows."""
+        self._pool.start(self._count)
+
+    def wait(self) -> None:
+        """Block until a running count is finished (before the database goes away)."""
+        self._pool.waitForDone()
+
+    def _count(self) -> None:
+        try:
+            counts = self._queue.counts_by_status()
+        except Exception as exc:  # reported in the window, not lost in a worker thread
+            self.failed.emit(str(exc))
+        else:
+            self.ready.emit(counts)
+
+
+class MessageBanner(QFrame):
+    """A strip above the pages for errors and notices; closed by its × button."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("banner")
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.close_button = QToolButton()
+        self.close_button.setText("×")
+        self.close_button.setAutoRaise(True)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 6, 6, 6)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.close_button)
+        self.close_button.clicked.connect(self.hide)
+        self.hide()
+
+    def show_message(self, level: str, text: str) -> None:
+        """Show `text`, coloured for `level` ("error" or "info")."""
+        self.setProperty("level", level)
+        self.style().unpolish(self)
+        self.style().polish(self)
+        self.text.setText(text)
+        self.show()
+
+
+class MainWindow(QMainWindow):
+    """The station window: one page per job, messages on top, database and counts below."""
+
+    def __init__(
+        self, services: StationServices, station: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.station = station
+        self.setWindowTitle(self.tr("Kenpin — {0}").format(station))
+        self.setStyleSheet(STYLE)
+        self.resize(1360, 860)
+        self._statuses = status_labels()
+
+        self.banner = MessageBanner()
+        self.pages = QTabWidget()
+        self.pages.setDocumentMode(False)
+        self.orders_page = OrdersPage(services.orders)
+        self.pages.addTab(self.orders_page, self.tr("Orders"))
+        centre = QWidget()
+        centre.setObjectName("centre")
+        layout = QVBoxLayout(centre)
+        layout.setContentsMargins(8, 8, 8, 0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(centre)
+
+        self.database = QLabel(self.tr("Database: {0}").format(services.orders.database_label))
+        self.counts_label = QLabel(self.tr("Counting orders…"))
+        self.statusBar().addPermanentWidget(self.counts_label)
+        self.statusBar().addPermanentWidget(self.database)
+
+        self.counts = StatusCounts(services.orders, self)
+        self._counts_timer = QTimer(self)
+        self._counts_timer.setInterval(COUNTS_REFRESH_MS)
+        self._connect_signals()
+        self.counts.refresh()
+        self._counts_timer.start()
+
+    def _connect_signals(self) -> None:
+        self.counts.ready.connect(self.on_counts_ready)
+        self.counts.failed.connect(self.on_counts_failed)
+        self._counts_timer.timeout.connect(self.counts.refresh)
+        self.orders_page.refresh_requested.connect(self.counts.refresh)
+
+    def add_page(self, page: QWidget, title: str) -> int:
+        """Add a page (the pack screen, say) as a tab; returns its position."""
+        return self.pages.addTab(page, title)
+
+    # The message channel -------------------------------------------------------
+
+    def show_error(self, text: str) -> None:
+        """Tell the user something went wrong, on the banner until dismissed."""
+        self.banner.show_message("error", text)
+
+    def show_info(self, text: str) -> None:
+        """Tell the user something worth knowing, on the banner until dismissed."""
+        self.banner.show_message("info", text)
+
+    # Slots ---------------------------------------------------------------------
+
+    def on_counts_ready(self, counts: dict[str, int]) -> None:
+        """Fresh counts per status: into the status bar and the status filter."""
+        total = sum(counts.values())
+        parts = [self.tr("{0:,} orders").format(total)]
+        parts += [
+            f"{self._statuses[status]} {counts[status]:,}"
+            for status in _ACTIONABLE
+            if counts.get(status)
+        ]
+        self.counts_label.setText(" · ".join(parts))
+        self.counts_label.setToolTip(
+            "\n".join(f"{self._statuses.get(s, s)}: {n:,}" for s, n in sorted(counts.items()))
+        )
+        self.orders_page.show_counts(counts)
+
+    def on_counts_failed(self, reason: str) -> None:
+        """Counting failed (database gone?): say so on the banner."""
+        self.counts_label.setText(self.tr("Order counts unavailable"))
+        self.show_error(self.tr("Could not count the orders: {0}").format(reason))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._counts_timer.stop()
+        self.counts.wait()
+        super().closeEvent(event)

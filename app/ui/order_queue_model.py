@@ -1,0 +1,285 @@
+"""The order queue as a Qt table model that fetches pages on demand, and its status badges.
+
+Rows come in pages from `OrderQueue.page` as the view scrolls (canFetchMore /
+fetchMore); the model never loads or counts the whole table.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from app.core.carriers import CARRIERS, CarrierCode
+from app.core.orders import OrderStatus
+from app.services.order_queue import PAGE_SIZE, OrderQueue, OrderRow
+
+ORDER_ID_ROLE = Qt.ItemDataRole.UserRole
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
+
+Index = QModelIndex | QPersistentModelIndex
+
+# (badge background, text) per status: attention statuses warm, finished ones grey.
+STATUS_COLOURS: dict[str, tuple[str, str]] = {
+    OrderStatus.NEW: ("#dbeafe", "#1e40af"),
+    OrderStatus.ALLOCATED: ("#dcfce7", "#166534"),
+    OrderStatus.BACKORDERED: ("#fee2e2", "#b91c1c"),
+    OrderStatus.PACKING: ("#f3e8ff", "#6b21a8"),
+    OrderStatus.PACKED: ("#ccfbf1", "#115e59"),
+    OrderStatus.LABELLED: ("#e0e7ff", "#3730a3"),
+    OrderStatus.VERIFIED: ("#cffafe", "#155e75"),
+    OrderStatus.SHIPPED: ("#e5e7eb", "#374151"),
+    OrderStatus.CANCELLED: ("#f3f4f6", "#6b7280"),
+    OrderStatus.ON_HOLD: ("#fef3c7", "#92400e"),
+}
+
+
+def status_labels() -> dict[str, str]:
+    """Each status as the screen names it, in the user's language."""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("OrderStatus", text)
+
+    return {
+        OrderStatus.NEW: tr("New"),
+        OrderStatus.ALLOCATED: tr("Allocated"),
+        OrderStatus.BACKORDERED: tr("Backordered"),
+        OrderStatus.PACKING: tr("Packing"),
+        OrderStatus.PACKED: tr("Packed"),
+        OrderStatus.LABELLED: tr("Labelled"),
+        OrderStatus.VERIFIED: tr("Verified"),
+        OrderStatus.SHIPPED: tr("Shipped"),
+        OrderStatus.CANCELLED: tr("Cancelled"),
+        OrderStatus.ON_HOLD: tr("On hold"),
+    }
+
+
+def carrier_label(code: str) -> str:
+    """The carrier's name in the user's language (Japanese names on a Japanese desktop)."""
+    try:
+        carrier = CARRIERS[CarrierCode(code)]
+    except ValueError:
+        return code
+    japanese = QLocale().language() == QLocale.Language.Japanese
+    return carrier.name_ja if japanese else carrier.name_en
+
+
+def carrier_short_labels() -> dict[str, str]:
+    """Carrier names short enough for a queue column, in the user's language."""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("Carrier", text)
+
+    return {
+        CarrierCode.YAMATO: tr("Yamato"),
+        CarrierCode.SAGAWA: tr("Sagawa"),
+        CarrierCode.JAPANPOST: tr("Japan Post"),
+        CarrierCode.GENERIC: tr("Other"),
+    }
+
+
+def local_time(moment: dt.datetime) -> str:
+    """A stored time (UTC, naive from SQLite) as the station's local date and time."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def short_time(moment: dt.datetime, today: dt.date) -> str:
+    """Like `local_time`, without the year when it is this year (the queue is narrow)."""
+    full = local_time(moment)
+    return full[5:] if full.startswith(f"{today.year:04d}-") else full[:10]
+
+
+class OrderQueueModel(QAbstractTableModel):
+    """Orders matching a status and a number search, fetched a page at a time."""
+
+    #: Emitted after the rows were replaced for a new filter (or a reload).
+    filter_applied = Signal()
+
+    def __init__(
+        self, queue: OrderQueue, page_size: int = PAGE_SIZE, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._queue = queue
+        self._page_size = page_size
+        self._rows: list[OrderRow] = []
+        self._status: str | None = None
+        self._search = ""
+        self._exhausted = False
+        self._status_labels = status_labels()
+        self._carriers = carrier_short_labels()
+        self._today = dt.date.today()
+        # Order numbers are what packers look for: bold, so the eye lands on them.
+        self._number_font = QFont()
+        self._number_font.setBold(True)
+        self._headers = (
+            self.tr("Order"),
+            self.tr("Date"),
+            self.tr("Status"),
+            self.tr("Carrier"),
+            self.tr("Lines"),
+            self.tr("Units"),
+            self.tr("Customer"),
+            self.tr("Prefecture"),
+        )
+
+    # What the queue shows ------------------------------------------------------
+
+    @property
+    def status(self) -> str | None:
+        """The status shown (None: every status)."""
+        return self._status
+
+    @property
+    def search(self) -> str:
+        """The number prefix searched for ("" when not searching)."""
+        return self._search
+
+    def set_filter(self, status: str | None, search: str) -> None:
+        """Show only orders in `status` (None: all) whose number starts with `search`."""
+        self._status, self._search = status or None, search.strip()
+        self.reload()
+
+    def reload(self) -> None:
+        """Drop the rows and fetch the first page again."""
+        self.beginResetModel()
+        self._today = dt.date.today()
+        self._rows = self._queue.page(self._status, self._search, None, self._page_size)
+        self._exhausted = len(self._rows) < self._page_size
+        self.endResetModel()
+        self.filter_applied.emit()
+
+    def order_at(self, row: int) -> OrderRow:
+        """The order shown in `row`."""
+        return self._rows[row]
+
+    def row_of(self, order_id: int) -> int | None:
+        """The row showing `order_id`, if it has been fetched."""
+        for row, order in enumerate(self._rows):
+            if order.id == order_id:
+                return row
+        return None
+
+    @property
+    def all_fetched(self) -> bool:
+        """True once the last page has been fetched."""
+        return self._exhausted
+
+    # QAbstractTableModel -------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def canFetchMore(self, parent: Index) -> bool:
+        return not parent.isValid() and not self._exhausted
+
+    def fetchMore(self, parent: Index) -> None:
+        if parent.isValid() or self._exhausted:
+            return
+        after = self._rows[-1].cursor if self._rows else None
+        page = self._queue.page(self._status, self._search, after, self._page_size)
+        self._exhausted = len(page) < self._page_size
+        if page:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+            self._rows.extend(page)
+            self.endInsertRows()
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        order = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(order, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (4, 5):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and column == 1:
+            return local_time(order.order_date)
+        if role == Qt.ItemDataRole.ToolTipRole and column == 3:
+            return f"{carrier_label(order.carrier)} {order.service}".strip()
+        if role == Qt.ItemDataRole.FontRole and column == 0:
+            return self._number_font
+        if role == ORDER_ID_ROLE:
+            return order.id
+        if role == STATUS_ROLE:
+            return order.status
+        return None
+
+    def _display(self, order: OrderRow, column: int) -> str:
+        match column:
+            case 0:
+                return order.number
+            case 1:
+                return short_time(order.order_date, self._today)
+            case 2:
+                return self._status_labels.get(order.status, order.status)
+            case 3:
+                return self._carriers.get(order.carrier, order.carrier)
+            case 4:
+                return str(order.lines)
+            case 5:
+                return str(order.units)
+            case 6:
+                return order.customer_name
+            case _:
+                return order.prefecture
+
+
+class StatusBadgeDelegate(QStyledItemDelegate):
+    """Paints the status column as a coloured badge so statuses read at a glance."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        # The view's own option, not initStyleOption(): it carries the row's background
+        # and selection but no text, so the style paints the cell and we paint the badge.
+        widget = option.widget
+        style = widget.style() if widget is not None else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, widget)
+        text = str(index.data(Qt.ItemDataRole.DisplayRole))
+        background, foreground = STATUS_COLOURS.get(
+            str(index.data(STATUS_ROLE)), ("#e5e7eb", "#111827")
+        )
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        font = QFont(option.font)
+        font.setBold(True)
+        painter.setFont(font)
+        rect: QRect = option.rect
+        width = min(painter.fontMetrics().horizontalAdvance(text) + 20, rect.width() - 10)
+        height = min(rect.height() - 6, painter.fontMetrics().height() + 8)
+        badge = QRect(rect.left() + 6, rect.center().y() - height // 2 + 1, width, height)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(background))
+        painter.drawRoundedRect(badge, height / 2, height / 2)
+        painter.setPen(QColor(foreground))
+        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width() + 32, size.height() + 8)

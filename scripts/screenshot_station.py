@@ -1,0 +1,199 @@
+"""Open the station window on a database of Japanese orders and save a screenshot.
+
+    xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python scripts/screenshot_station.py \
+        [--db URL] [--out /tmp/kenpin-orders.png] [--order NUMBER] [--status STATUS]
+
+Without --db a sample SQLite database is built in a temporary folder: a few hundred
+orders with real-looking addresses, gift messages, a backordered order with short
+lines, and allocated orders whose lines are reserved in bins and lots.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from app.bootstrap import open_database
+from app.db import stock
+from app.db.database import Database
+from app.db.models import Order, OrderLine, Product, Reservation
+from app.services.order_queue import OrderQueue
+from app.services.station_services import station_services
+from app.ui.app import make_application
+from app.ui.main_window import MainWindow
+
+PRODUCTS = (
+    ("TEA-GRN-20", "オーガニック緑茶 ティーバッグ", "20包"),
+    ("TWL-FACE-WH", "今治タオル フェイスタオル", "白"),
+    ("TWL-FACE-NV", "今治タオル フェイスタオル", "紺"),
+    ("TSH-M-BK", "コットンTシャツ", "M / 黒"),
+    ("TSH-L-BK", "コットンTシャツ", "L / 黒"),
+    ("MUG-HASAMI", "波佐見焼 マグカップ", "藍"),
+    ("SOAP-YUZU", "柚子の石けん", "100g"),
+    ("CHOPS-5P", "若狭塗 箸 5膳セット", ""),
+)
+CUSTOMERS = (
+    ("山田 太郎", "100-0005", "東京都", "千代田区", "丸の内1-9-1", "グラントウキョウ 12F"),
+    ("佐藤 花子", "530-0001", "大阪府", "大阪市北区", "梅田3-1-3", ""),
+    ("鈴木 一郎", "060-0806", "北海道", "札幌市北区", "北六条西4-1", "JRタワー 5階"),
+    ("高橋 美咲", "812-0012", "福岡県", "福岡市博多区", "博多駅中央街1-1", ""),
+    ("田中 健", "450-0002", "愛知県", "名古屋市中村区", "名駅1-1-4", "セントラルタワーズ"),
+    ("伊藤 さくら", "600-8216", "京都府", "京都市下京区", "東塩小路町721-1", ""),
+    ("渡辺 翔", "900-0015", "沖縄県", "那覇市", "久茂地1-1-1", "パレットくもじ 8F"),
+    ("中村 由美", "231-0023", "神奈川県", "横浜市中区", "山下町279", ""),
+)
+CARRIERS = (("yamato", "宅急便"), ("sagawa", "飛脚宅配便"), ("japanpost", "ゆうパック"))
+GIFT = "お誕生日おめでとう！いつもありがとう。"
+SLOTS = ("", "午前中", "14-16", "16-18", "19-21")
+STATUSES = (
+    ("shipped", 120),
+    ("verified", 12),
+    ("labelled", 6),
+    ("packed", 5),
+    ("packing", 2),
+    ("allocated", 60),
+    ("backordered", 8),
+    ("new", 30),
+    ("on_hold", 3),
+    ("cancelled", 4),
+)
+
+
+def build_sample(db: Database) -> None:
+    """Products, stock in bins and lots, and orders in every status."""
+    rnd = random.Random(2026)
+    with db.write() as s:
+        products = []
+        for seq, (sku, name, variant) in enumerate(PRODUCTS):
+            product = Product(sku=sku, name=name, variant=variant, lot_tracked=sku == "TEA-GRN-20")
+            s.add(product)
+            s.flush()
+            bin_id = stock.location_id(s, f"A-{seq // 4 + 1:02d}-{seq % 4 + 1:02d}", seq)
+            lot = ("L2604", dt.date(2027, 4, 30)) if product.lot_tracked else ("", None)
+            balance = stock.balance_id(s, product.id, bin_id, stock.lot_id(s, product.id, *lot))
+            stock.post(s, [stock.Move(balance, on_hand_delta=500, reason="receipt")])
+            products.append((product.id, balance))
+        number = 1001
+        start = dt.datetime(2026, 3, 2, 0, 0, tzinfo=dt.UTC)
+        for status, count in STATUSES:
+            for _ in range(count):
+                name, postal, pref, city, addr1, addr2 = rnd.choice(CUSTOMERS)
+                carrier, service = CARRIERS[number % 3]
+                order = Order(
+                    number=f"#{number}",
+                    source="shopify",
+                    status=status,
+                    order_date=start + dt.timedelta(minutes=7 * (number - 1001)),
+                    customer_name=name,
+                    postal_code=postal,
+                    prefecture=pref,
+                    city=city,
+                    address1=addr1,
+                    address2=addr2,
+                    phone=f"090-{rnd.randrange(1000, 9999)}-{rnd.randrange(1000, 9999)}",
+                    carrier=carrier,
+                    service=service,
+                    delivery_date=dt.date(2026, 3, 6) if number % 4 == 0 else None,
+                    delivery_time=SLOTS[number % len(SLOTS)],
+                    gift_message=GIFT if number % 9 == 0 else "",
+                    content_hash=f"sample{number}",
+                )
+                s.add(order)
+                s.flush()
+                picked = rnd.sample(products, rnd.randint(1, 4))
+                _add_lines(s, order, picked, rnd)
+                if status == "backordered":
+                    order.short_lines = f"{PRODUCTS[products.index(picked[0])][0]}: 2 short"
+                number += 1
+
+
+def _add_lines(s: object, order: Order, picked: list[tuple[int, int]], rnd: random.Random) -> None:
+    from sqlalchemy.orm import Session
+
+    assert isinstance(s, Session)
+    reserved = order.status in ("allocated", "packing")
+    packed_all = order.status in ("packed", "labelled", "verified", "shipped")
+    for line_no, (product_id, balance) in enumerate(picked, start=1):
+        qty = rnd.randint(1, 3)
+        line = OrderLine(
+            order_id=order.id,
+            line_no=line_no,
+            product_id=product_id,
+            qty=qty,
+            allocated=qty if reserved or packed_all else 0,
+            packed=qty if packed_all else 0,
+        )
+        s.add(line)
+        s.flush()
+        if reserved:
+            s.add(Reservation(order_line_id=line.id, balance_id=balance, qty=qty))
+            stock.post(s, [stock.Move(balance, reserved_delta=qty, reason="reserve")])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--db", help="database URL (default: a fresh sample database)")
+    parser.add_argument("--out", default="/tmp/kenpin-orders.png", help="PNG to write")
+    parser.add_argument("--order", default="", help="order number to pick (default: a gift one)")
+    parser.add_argument("--status", default="", help="status to filter the queue by")
+    parser.add_argument("--size", default="1360x860", help="window size, WIDTHxHEIGHT")
+    args = parser.parse_args()
+
+    if args.db:
+        db = open_database(args.db)
+    else:
+        folder = Path(tempfile.mkdtemp(prefix="kenpin-shot-"))
+        db = open_database(f"sqlite:///{folder / 'kenpin-sample.db'}")
+        build_sample(db)
+
+    app = make_application()
+    window = MainWindow(station_services(db), "PACK-01")
+    width, height = (int(n) for n in args.size.split("x"))
+    window.resize(width, height)
+    window.show()
+    page = window.orders_page
+    deadline = dt.datetime.now() + dt.timedelta(seconds=10)
+    while "Counting" in window.counts_label.text() and dt.datetime.now() < deadline:
+        app.processEvents()
+    if args.status:
+        page.status_filter.setCurrentIndex(page.status_filter.findData(args.status))
+    wanted = args.order or _a_gift_order(window, OrderQueue(db))
+    if wanted:
+        page.search.setText(wanted)
+        page.on_search_submitted()
+        if not args.order:
+            # Back to the whole queue; the picked order stays picked.
+            page.search.clear()
+            page.on_search_submitted()
+    for _ in range(5):
+        QApplication.processEvents()
+    window.grab().save(args.out)
+    print(f"saved {args.out} ({window.width()}x{window.height()})")
+    window.close()
+    db.dispose()
+    return 0
+
+
+def _a_gift_order(window: MainWindow, queue: OrderQueue) -> str:
+    """An allocated gift order with a lot on the first page: the fullest details pane."""
+    model = window.orders_page.model
+    for row in range(model.rowCount()):
+        order = model.order_at(row)
+        if order.status == "allocated" and order.lines > 1:
+            details = queue.details(order.id)
+            lots = details is not None and any(
+                place.lot_code for line in details.lines for place in line.reserved
+            )
+            if details is not None and details.gift_message and lots:
+                return order.number
+    return ""
+
+
+if __name__ == "__main__":
+    sys.exit(main())
