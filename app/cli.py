@@ -24,7 +24,7 @@ Handler = Callable[[argparse.Namespace], int]
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kenpin",
-        description="Kenpin (検品): pick-pack-ship station. Run with no command to open the station.",
+        description="Kenpin (検品): pick-pack-ship station. No command opens the station.",
     )
     parser.add_argument(
         "--db",

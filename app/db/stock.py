@@ -150,7 +150,7 @@ class Drift:
         lot = f" lot {self.lot}" if self.lot else ""
         return (
             f"{self.sku} @ {self.location}{lot}: {self.field} is {self.stored}, "
-            f"{self.source} adds up to {self.expected}"
+            f"{self.source} {self.expected}"
         )
 
 
@@ -185,9 +185,9 @@ def check(session: Session) -> list[Drift]:
         on_hand, reserved = ledger.get(balance.id, (0, 0))
         held = int(reserved_by_orders.get(balance.id, 0))
         for field, stored, expected, source in (
-            ("on_hand", balance.on_hand, on_hand, "the ledger"),
-            ("reserved", balance.reserved, reserved, "the ledger"),
-            ("reserved", balance.reserved, held, "the orders' reservations"),
+            ("on_hand", balance.on_hand, on_hand, "the ledger adds up to"),
+            ("reserved", balance.reserved, reserved, "the ledger adds up to"),
+            ("reserved", balance.reserved, held, "the orders' reservations add up to"),
         ):
             if stored != expected:
                 drifts.append(Drift(balance.id, sku, loc, lot, field, stored, expected, source))

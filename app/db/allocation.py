@@ -1,0 +1,201 @@
+"""Reading open orders and stock for allocation, and recording what it decided.
+
+Everything goes in bulk: a handful of statements per batch of orders, whatever
+its size. On PostgreSQL the batch's orders and stock balances are read
+`FOR UPDATE`, so no packer or other allocator changes them between the
+decision and its recording; SQLite's `BEGIN IMMEDIATE` already gives that.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from app.core.allocation import LineNeed, OpenOrder, OrderOutcome, StockSlot
+from app.core.orders import ALLOCATABLE, OrderStatus
+from app.db import stock
+from app.db.models import (
+    Location,
+    Lot,
+    Order,
+    OrderLine,
+    Product,
+    Reservation,
+    StockBalance,
+    table,
+    utcnow,
+)
+
+OPEN_STATUSES = sorted(status.value for status in ALLOCATABLE)
+
+# Any fixed number will do as long as nothing else in Kenpin takes the same one.
+ALLOCATION_LOCK_KEY = 0x4B454E50_414C4C4F  # "KENPALLO"
+
+# Well under SQLite's 32,766 bound parameters per statement.
+_IN_BATCH = 5_000
+
+
+@dataclass
+class OpenBatch:
+    """A batch of open orders as loaded, with what allocation needs to know about them."""
+
+    orders: list[OpenOrder] = field(default_factory=list)
+    min_shelf_life_days: dict[int, int] = field(default_factory=dict)
+    #: order id -> (status, short_lines) as stored, so unchanged orders are not rewritten.
+    stored: dict[int, tuple[str, str]] = field(default_factory=dict)
+
+    @property
+    def product_ids(self) -> set[int]:
+        return set(self.min_shelf_life_days)
+
+
+def _batches(ids: Sequence[int]) -> Iterator[list[int]]:
+    for start in range(0, len(ids), _IN_BATCH):
+        yield list(ids[start : start + _IN_BATCH])
+
+
+def lock_allocation(session: Session) -> None:
+    """Make allocators take turns: held on PostgreSQL until this transaction ends.
+
+    SQLite needs nothing here: every write transaction there begins IMMEDIATE
+    and so already excludes every other writer.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(select(func.pg_advisory_xact_lock(ALLOCATION_LOCK_KEY)))
+
+
+def open_order_ids(session: Session) -> list[int]:
+    """Ids of the orders waiting for stock, oldest first."""
+    return list(
+        session.scalars(
+            select(Order.id)
+            .where(Order.status.in_(OPEN_STATUSES))
+            .order_by(Order.order_date, Order.id)
+        )
+    )
+
+
+def load_open_orders(session: Session, order_ids: Sequence[int]) -> OpenBatch:
+    """Those of `order_ids` that are still open, with their lines' unreserved units.
+
+    Statuses are read again here, inside the allocating transaction: an order
+    another allocator or a supervisor changed in the meantime drops out.
+    """
+    batch = OpenBatch()
+    heads: dict[int, tuple[str, dt.datetime, bool]] = {}
+    for ids in _batches(order_ids):
+        query = select(
+            Order.id, Order.number, Order.order_date, Order.status, Order.short_lines
+        ).where(Order.id.in_(ids), Order.status.in_(OPEN_STATUSES))
+        for oid, number, ordered_at, status, short_lines in session.connection().execute(
+            query.with_for_update(of=Order)
+        ):
+            heads[oid] = (number, ordered_at, status == OrderStatus.BACKORDERED)
+            batch.stored[oid] = (status, short_lines)
+    lines: dict[int, list[LineNeed]] = defaultdict(list)
+    for ids in _batches(list(heads)):
+        line_query = (
+            select(
+                OrderLine.order_id,
+                OrderLine.id,
+                OrderLine.product_id,
+                Product.sku,
+                Product.min_shelf_life_days,
+                OrderLine.qty - OrderLine.allocated,
+            )
+            .join(Product, Product.id == OrderLine.product_id)
+            .where(OrderLine.order_id.in_(ids))
+            .order_by(OrderLine.order_id, OrderLine.line_no)
+        )
+        for oid, line_id, product_id, sku, shelf_life, need in session.connection().execute(
+            line_query
+        ):
+            lines[oid].append(LineNeed(line_id, product_id, sku, need))
+            batch.min_shelf_life_days[product_id] = shelf_life
+    for oid, (number, ordered_at, was_backordered) in heads.items():
+        batch.orders.append(OpenOrder(oid, number, ordered_at, tuple(lines[oid]), was_backordered))
+    return batch
+
+
+def load_stock(session: Session, product_ids: Iterable[int]) -> list[StockSlot]:
+    """Every balance of these products with units not yet reserved."""
+    balances = table(StockBalance).c
+    slots: list[StockSlot] = []
+    for ids in _batches(sorted(product_ids)):
+        query = (
+            select(
+                balances.id,
+                balances.product_id,
+                balances.on_hand - balances.reserved,
+                Lot.expiry,
+                Location.walk_seq,
+            )
+            .join(Lot, Lot.id == balances.lot_id)
+            .join(Location, Location.id == balances.location_id)
+            .where(balances.product_id.in_(ids), balances.on_hand > balances.reserved)
+            .with_for_update(of=table(StockBalance))
+        )
+        slots.extend(StockSlot(*row) for row in session.connection().execute(query))
+    return slots
+
+
+def record(session: Session, batch: OpenBatch, outcomes: Sequence[OrderOutcome]) -> None:
+    """Write the decisions: reservations, ledger, lines' allocated units, orders' statuses."""
+    now = utcnow()
+    allocated = [o for o in outcomes if not o.short]
+    reservations = [r for o in allocated for r in o.reservations]
+    if reservations:
+        _reserve(session, allocated)
+        session.execute(
+            insert(table(Reservation)),
+            [
+                {"order_line_id": r.line_id, "balance_id": r.balance_id, "qty": r.qty}
+                for r in reservations
+            ],
+        )
+    lines, orders = table(OrderLine).c, table(Order).c
+    for ids in _batches([o.order_id for o in allocated]):
+        # All or nothing: an allocated order has every line covered in full.
+        session.execute(
+            update(table(OrderLine)).where(lines.order_id.in_(ids)).values(allocated=lines.qty)
+        )
+        session.execute(
+            update(table(Order))
+            .where(orders.id.in_(ids))
+            .values(status=OrderStatus.ALLOCATED.value, short_lines="", updated_at=now)
+        )
+    short = [
+        {"o_id": o.order_id, "o_short": o.short_text}
+        for o in outcomes
+        if o.short and batch.stored.get(o.order_id) != (OrderStatus.BACKORDERED.value, o.short_text)
+    ]
+    if short:
+        session.execute(
+            update(table(Order))
+            .where(orders.id == bindparam("o_id"))
+            .values(
+                status=OrderStatus.BACKORDERED.value,
+                short_lines=bindparam("o_short"),
+                updated_at=now,
+            ),
+            short,
+        )
+
+
+def _reserve(session: Session, outcomes: Sequence[OrderOutcome]) -> None:
+    """Raise the balances' reserved units through the ledger, one entry per order and bin/lot."""
+    moves = []
+    for outcome in outcomes:
+        per_balance: dict[int, int] = defaultdict(int)
+        for r in outcome.reservations:
+            per_balance[r.balance_id] += r.qty
+        moves += [
+            stock.Move(bid, reserved_delta=qty, reason="reserve", reference=outcome.number)
+            for bid, qty in per_balance.items()
+        ]
+    stock.post(session, moves)
