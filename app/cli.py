@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from app.core.errors import EnvironmentFailure, Refused
+from app.core.errors import EnvironmentFailure, InputRejected, Refused
 from app.core.orders import OrderStatus
 from app.db.database import Database
 
@@ -103,6 +103,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code: int = args.run(args)
         return code
+    except InputRejected as exc:
+        if len(exc.problems) == 1:
+            print(f"kenpin: {exc.problems[0]}", file=sys.stderr)
+            return EXIT_REFUSED
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(f"kenpin: {len(exc.problems)} problems; nothing was changed", file=sys.stderr)
+        return EXIT_REFUSED
     except Refused as exc:
         print(f"kenpin: {exc}", file=sys.stderr)
         return EXIT_REFUSED

@@ -11,24 +11,27 @@ a second run (only the backordered orders looked at again).
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
 import tempfile
 import time
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import quote
-
-from sqlalchemy import create_engine, text
 
 from app.bootstrap import open_database
-from app.services.allocation import allocate
+from app.db.database import Database
+from app.services.allocation import AllocationSummary, allocate
 from app.services.stock import check_stock
 from benchmarks.bulkdata import add_orders, add_products
+from benchmarks.pg_schema import fresh_schema
 
 # About 80 units are ordered per product; 75 on hand leaves some orders short.
 STOCK_EACH = 75
+
+
+def timed_allocate(db: Database) -> tuple[AllocationSummary, float]:
+    """One `kenpin allocate` run and the seconds it took."""
+    started = time.perf_counter()
+    summary = allocate(db)
+    return summary, time.perf_counter() - started
 
 
 def bench(url: str, label: str, orders: int, products: int) -> None:
@@ -42,39 +45,17 @@ def bench(url: str, label: str, orders: int, products: int) -> None:
         f"{label}: filled {products:,} products, {orders:,} orders in "
         f"{time.perf_counter() - started:.1f} s"
     )
-
-    started = time.perf_counter()
-    summary = allocate(db)
-    took = time.perf_counter() - started
+    summary, took = timed_allocate(db)
     decided = summary.allocated + summary.backordered + summary.still_backordered
     print(
         f"{label}: first run  {took:6.2f} s  {decided / took:8,.0f} orders/s  "
         f"({summary.allocated:,} allocated, {summary.backordered:,} backordered)"
     )
-
-    started = time.perf_counter()
-    again = allocate(db)
-    took = time.perf_counter() - started
+    again, took = timed_allocate(db)
     print(f"{label}: second run {took:6.2f} s  ({again.still_backordered:,} still backordered)")
     drifts = check_stock(db)
     print(f"{label}: stock check {'clean' if not drifts else f'{len(drifts)} drift(s)'}")
     db.dispose()
-
-
-@contextlib.contextmanager
-def pg_schema(base: str) -> Iterator[str]:
-    """A URL of a fresh PostgreSQL schema of its own, dropped afterwards."""
-    schema = f"bench_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    sep = "&" if "?" in base else "?"
-    try:
-        yield f"{base}{sep}options={quote(f'-csearch_path={schema}')}"
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
 
 
 def main() -> None:
@@ -86,7 +67,7 @@ def main() -> None:
         bench(f"sqlite:///{Path(folder) / 'bench.db'}", "sqlite", args.orders, args.products)
     pg = os.environ.get("KENPIN_TEST_PG_URL")
     if pg:
-        with pg_schema(pg) as url:
+        with fresh_schema(pg) as url:
             bench(url, "postgresql", args.orders, args.products)
 
 

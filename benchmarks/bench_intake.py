@@ -18,94 +18,17 @@ import os
 import random
 import tempfile
 import time
-import uuid
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
-from urllib.parse import quote
-
-from sqlalchemy import create_engine, text
 
 from app.bootstrap import open_database
-from app.core.intake_prefectures import PREFECTURES
+from app.core.intake_prefectures import PREFECTURES, iso_code
+from app.core.intake_shopify import EXPORT_COLUMNS
 from app.db.database import Database
 from app.services.intake import ImportResult, import_orders, import_products
-from benchmarks.bulkdata import jan
+from benchmarks.bulkdata import jan, postal_code
+from benchmarks.pg_schema import fresh_schema
 
-# Shopify's order export header, in its order.
-SHOPIFY_COLUMNS = [
-    "Name",
-    "Email",
-    "Financial Status",
-    "Paid at",
-    "Fulfillment Status",
-    "Fulfilled at",
-    "Accepts Marketing",
-    "Currency",
-    "Subtotal",
-    "Shipping",
-    "Taxes",
-    "Total",
-    "Discount Code",
-    "Discount Amount",
-    "Shipping Method",
-    "Created at",
-    "Lineitem quantity",
-    "Lineitem name",
-    "Lineitem price",
-    "Lineitem compare at price",
-    "Lineitem sku",
-    "Lineitem requires shipping",
-    "Lineitem taxable",
-    "Lineitem fulfillment status",
-    "Billing Name",
-    "Billing Street",
-    "Billing Address1",
-    "Billing Address2",
-    "Billing Company",
-    "Billing City",
-    "Billing Zip",
-    "Billing Province",
-    "Billing Country",
-    "Billing Phone",
-    "Shipping Name",
-    "Shipping Street",
-    "Shipping Address1",
-    "Shipping Address2",
-    "Shipping Company",
-    "Shipping City",
-    "Shipping Zip",
-    "Shipping Province",
-    "Shipping Country",
-    "Shipping Phone",
-    "Notes",
-    "Note Attributes",
-    "Cancelled at",
-    "Payment Method",
-    "Payment Reference",
-    "Refunded Amount",
-    "Vendor",
-    "Outstanding Balance",
-    "Employee",
-    "Location",
-    "Device ID",
-    "Id",
-    "Tags",
-    "Risk Level",
-    "Source",
-    "Lineitem discount",
-    "Tax 1 Name",
-    "Tax 1 Value",
-    "Phone",
-    "Receipt Number",
-    "Duties",
-    "Billing Province Name",
-    "Shipping Province Name",
-    "Payment ID",
-    "Payment Terms Name",
-    "Next Payment Due At",
-    "Payment References",
-]
 METHODS = ("ヤマト運輸 宅急便", "佐川急便", "ゆうパケット", "通常配送", "ネコポス")
 
 
@@ -123,17 +46,17 @@ def write_products(path: Path, count: int) -> list[str]:
 def write_shopify(path: Path, skus: list[str], lines: int, seed: int = 1) -> tuple[int, int]:
     """A Shopify export of orders of 1-4 lines until `lines` rows; (orders, lines)."""
     rnd = random.Random(seed)
-    place = {column: i for i, column in enumerate(SHOPIFY_COLUMNS)}
+    place = {column: i for i, column in enumerate(EXPORT_COLUMNS)}
     written = orders = 0
     with path.open("w", newline="", encoding="utf-8") as out:
         writer = csv.writer(out)
-        writer.writerow(SHOPIFY_COLUMNS)
+        writer.writerow(EXPORT_COLUMNS)
         while written < lines:
             orders += 1
             size = min(rnd.randint(1, 4), lines - written)
-            _code, pref, _romaji = rnd.choice(PREFECTURES)
+            code, name, _romaji = rnd.choice(PREFECTURES)
             for n, sku in enumerate(rnd.sample(skus, size)):
-                row = [""] * len(SHOPIFY_COLUMNS)
+                row = [""] * len(EXPORT_COLUMNS)
                 cells = {
                     "Name": f"#{10_000 + orders}",
                     "Lineitem quantity": str(rnd.randint(1, 3)),
@@ -154,9 +77,9 @@ def write_shopify(path: Path, skus: list[str], lines: int, seed: int = 1) -> tup
                         "Shipping Address1": f"丸の内{orders % 9 + 1}-{orders % 7 + 1}-1",
                         "Shipping Address2": "サンプルビル 101" if orders % 3 == 0 else "",
                         "Shipping City": "千代田区",
-                        "Shipping Zip": f"{rnd.randrange(100, 999)}-{rnd.randrange(0, 9999):04d}",
-                        "Shipping Province": f"JP-{_code:02d}",
-                        "Shipping Province Name": pref,
+                        "Shipping Zip": postal_code(rnd),
+                        "Shipping Province": iso_code(code),
+                        "Shipping Province Name": name,
                         "Shipping Country": "JP",
                         "Shipping Phone": "03-1234-5678",
                         "Notes": "置き配希望" if orders % 10 == 0 else "",
@@ -169,22 +92,6 @@ def write_shopify(path: Path, skus: list[str], lines: int, seed: int = 1) -> tup
                 writer.writerow(row)
                 written += 1
     return orders, written
-
-
-@contextmanager
-def fresh_pg(base: str) -> Iterator[str]:
-    """A URL of a new, empty PostgreSQL schema, dropped afterwards."""
-    schema = f"bench_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    sep = "&" if "?" in base else "?"
-    try:
-        yield f"{base}{sep}options={quote(f'-csearch_path={schema}')}"
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
 
 
 def timed(label: str, run: Callable[[], ImportResult]) -> float:
@@ -226,7 +133,7 @@ def main() -> None:
         db.dispose()
         pg = os.environ.get("KENPIN_TEST_PG_URL")
         if pg:
-            with fresh_pg(pg) as url:
+            with fresh_schema(pg) as url:
                 db = open_database(url)
                 bench("PostgreSQL", db, folder)
                 db.dispose()

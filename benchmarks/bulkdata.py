@@ -16,6 +16,7 @@ from app.core.gtin import with_check_digit
 from app.db import stock
 from app.db.database import Database
 from app.db.models import Barcode, Location, Order, OrderLine, Product, table, utcnow
+from app.db.sql import among
 
 CHUNK = 20_000
 PREFECTURES = ("東京都", "大阪府", "北海道", "福岡県", "愛知県", "神奈川県", "京都府", "沖縄県")
@@ -25,6 +26,11 @@ CARRIERS = ("yamato", "sagawa", "japanpost")
 def jan(n: int) -> str:
     """A valid JAN-13 for item number n (GS1 Japan prefix 45)."""
     return with_check_digit(f"45{n:010d}")
+
+
+def postal_code(rnd: random.Random) -> str:
+    """A made-up postal code, written 123-4567."""
+    return f"{rnd.randrange(100, 999)}-{rnd.randrange(0, 9999):04d}"
 
 
 def add_products(db: Database, count: int, stock_each: int = 0) -> list[int]:
@@ -60,13 +66,20 @@ def add_products(db: Database, count: int, stock_each: int = 0) -> list[int]:
         )
         if stock_each:
             locations = list(s.scalars(select(Location.id).order_by(Location.walk_seq)))
-            moves = []
-            for pid, loc in zip(ids, locations, strict=True):
-                bid = stock.balance_id(s, pid, loc, stock.lot_id(s, pid, "", None))
-                moves.append(
-                    stock.Move(bid, on_hand_delta=stock_each, reason="receipt", reference="bulk")
-                )
-            stock.post(s, moves)
+            lots = stock.lot_ids(s, [(pid, "", None) for pid in ids])
+            slots = [
+                (pid, loc, lots[pid, "", None]) for pid, loc in zip(ids, locations, strict=True)
+            ]
+            balances = stock.balance_ids(s, slots)
+            stock.post(
+                s,
+                [
+                    stock.Move(
+                        balances[slot], on_hand_delta=stock_each, reason="receipt", reference="bulk"
+                    )
+                    for slot in slots
+                ],
+            )
     return ids
 
 
@@ -82,7 +95,7 @@ def _order_rows(start: int, count: int, status: str, seed: int) -> Iterator[dict
             "order_date": base + dt.timedelta(seconds=n),
             "customer_name": f"顧客 {n}",
             "email": "",
-            "postal_code": f"{rnd.randrange(100, 999)}-{rnd.randrange(0, 9999):04d}",
+            "postal_code": postal_code(rnd),
             "prefecture": rnd.choice(PREFECTURES),
             "city": "千代田区",
             "address1": f"丸の内{n % 9 + 1}-{n % 7 + 1}",
@@ -120,7 +133,7 @@ def add_orders(
             ids = list(
                 s.scalars(
                     select(Order.id)
-                    .where(Order.number.in_([f"#{i}" for i in range(start, start + n)]))
+                    .where(among(s, Order.number, [f"#{i}" for i in range(start, start + n)]))
                     .order_by(Order.id)
                 )
             )

@@ -21,6 +21,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.core.gtin import with_check_digit
+from app.core.intake_order_formats import GENERIC_COLUMNS
+from app.core.intake_prefectures import PREFECTURES, iso_code
+from app.core.intake_shopify import EXPORT_COLUMNS
+from app.core.intake_stock import COLUMNS as STOCK_COLUMNS
 
 SEED = 20261127
 JST = dt.timezone(dt.timedelta(hours=9))
@@ -35,28 +39,6 @@ OUT = Path(__file__).resolve().parent.parent / "resources" / "sample"
 # fmt: off
 PRODUCT_COLUMNS = ["sku", "name", "variant", "barcode", "case_barcode", "case_qty", "location",
                    "weight_g", "lot_tracked", "expiry_tracked", "min_shelf_life_days"]
-STOCK_COLUMNS = ["sku", "location", "qty", "lot", "expiry"]
-GENERIC_COLUMNS = ["order_number", "order_date", "customer_name", "postal_code", "prefecture",
-                   "city", "address1", "address2", "phone", "email", "carrier", "service",
-                   "delivery_date", "delivery_time", "gift_message", "sku", "qty"]
-# Shopify's order export, in Shopify's column order.
-SHOPIFY_COLUMNS = [
-    "Name", "Email", "Financial Status", "Paid at", "Fulfillment Status", "Fulfilled at",
-    "Accepts Marketing", "Currency", "Subtotal", "Shipping", "Taxes", "Total", "Discount Code",
-    "Discount Amount", "Shipping Method", "Created at", "Lineitem quantity", "Lineitem name",
-    "Lineitem price", "Lineitem compare at price", "Lineitem sku", "Lineitem requires shipping",
-    "Lineitem taxable", "Lineitem fulfillment status", "Billing Name", "Billing Street",
-    "Billing Address1", "Billing Address2", "Billing Company", "Billing City", "Billing Zip",
-    "Billing Province", "Billing Country", "Billing Phone", "Shipping Name", "Shipping Street",
-    "Shipping Address1", "Shipping Address2", "Shipping Company", "Shipping City",
-    "Shipping Zip", "Shipping Province", "Shipping Country", "Shipping Phone", "Notes",
-    "Note Attributes", "Cancelled at", "Payment Method", "Payment Reference", "Refunded Amount",
-    "Vendor", "Outstanding Balance", "Employee", "Location", "Device ID", "Id", "Tags",
-    "Risk Level", "Source", "Lineitem discount", "Tax 1 Name", "Tax 1 Value", "Tax 2 Name",
-    "Tax 2 Value", "Phone", "Receipt Number", "Duties", "Billing Province Name",
-    "Shipping Province Name", "Payment ID", "Payment Terms Name", "Next Payment Due At",
-    "Payment References",
-]
 # fmt: on
 
 # (name, sku stem, GS1 Japan company prefix, aisle, yen, grams, lot, expiry,
@@ -275,16 +257,7 @@ PLACES = [
     ("沖縄県", "那覇市", "久茂地", "900-0015", "098", True),
 ]
 # JIS code and romaji, as Shopify's export writes a prefecture (JP-13, Tokyo).
-PREFECTURE_CODES = {
-    "北海道": (1, "Hokkaido"), "宮城県": (4, "Miyagi"), "茨城県": (8, "Ibaraki"),
-    "栃木県": (9, "Tochigi"), "群馬県": (10, "Gunma"), "埼玉県": (11, "Saitama"),
-    "千葉県": (12, "Chiba"), "東京都": (13, "Tokyo"), "神奈川県": (14, "Kanagawa"),
-    "新潟県": (15, "Niigata"), "石川県": (17, "Ishikawa"), "長野県": (20, "Nagano"),
-    "静岡県": (22, "Shizuoka"), "愛知県": (23, "Aichi"), "京都府": (26, "Kyoto"),
-    "大阪府": (27, "Osaka"), "兵庫県": (28, "Hyogo"), "奈良県": (29, "Nara"),
-    "岡山県": (33, "Okayama"), "広島県": (34, "Hiroshima"), "福岡県": (40, "Fukuoka"),
-    "熊本県": (43, "Kumamoto"), "鹿児島県": (46, "Kagoshima"), "沖縄県": (47, "Okinawa"),
-}
+PREFECTURE_CODES = {name: (code, romaji) for code, name, romaji in PREFECTURES}
 FAMILY = [("佐藤", "sato"), ("鈴木", "suzuki"), ("高橋", "takahashi"), ("田中", "tanaka"),
           ("伊藤", "ito"), ("渡辺", "watanabe"), ("山本", "yamamoto"), ("中村", "nakamura"),
           ("小林", "kobayashi"), ("加藤", "kato"), ("吉田", "yoshida"), ("山口", "yamaguchi"),
@@ -470,7 +443,7 @@ def generic_csv(orders: list[Order], market_style: bool = False) -> str:
         for i, (product, qty) in enumerate(o.lines):
             head = fields if i == 0 or not market_style else [o.number] + [""] * (len(fields) - 1)
             rows.append([*head, product.sku, str(qty)])
-    return _csv(GENERIC_COLUMNS, rows, "\r\n" if market_style else "\n")
+    return _csv(list(GENERIC_COLUMNS), rows, "\r\n" if market_style else "\n")
 
 
 SHOPIFY_METHODS = {
@@ -524,7 +497,7 @@ def _shopify_order(rnd: random.Random, o: Order, n: int) -> dict[str, str]:
             f"{side} Name": who.name, f"{side} Street": f"{who.address1} {who.address2}".strip(),
             f"{side} Address1": who.address1, f"{side} Address2": who.address2,
             f"{side} City": who.city, f"{side} Zip": who.postal,
-            f"{side} Province": f"JP-{code:02d}", f"{side} Province Name": romaji,
+            f"{side} Province": iso_code(code), f"{side} Province Name": romaji,
             f"{side} Country": "JP", f"{side} Phone": who.phone,
         }  # fmt: skip
     charged = sorted((name, tax) for name, tax in taxes.items() if tax)
@@ -536,7 +509,7 @@ def _shopify_order(rnd: random.Random, o: Order, n: int) -> dict[str, str]:
 def shopify_csv(rnd: random.Random, orders: list[Order]) -> str:
     """Shopify's order export: order fields on an order's first row only."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, SHOPIFY_COLUMNS, lineterminator="\n")
+    writer = csv.DictWriter(out, EXPORT_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for n, o in enumerate(orders):
         for i, (p, q) in enumerate(o.lines):
@@ -581,7 +554,7 @@ def write(out: Path) -> dict[str, bytes]:
         "orders_marketplace_cp932.csv": generic_csv(marketplace(market), True).encode("cp932"),
     }
     rows = stock_rows(rnd, products, generic + shopify + market)
-    files["stock.csv"] = _csv(STOCK_COLUMNS, rows).encode("utf-8")
+    files["stock.csv"] = _csv(list(STOCK_COLUMNS), rows).encode("utf-8")
     out.mkdir(parents=True, exist_ok=True)
     for name, data in files.items():
         (out / name).write_bytes(data)

@@ -4,34 +4,18 @@ KENPIN_TEST_PG_URL is set, on PostgreSQL too, each test on its own fresh schema.
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
-from sqlalchemy import create_engine, text
 
 from app.bootstrap import open_database
 from app.db.database import Database
+from benchmarks.pg_schema import fresh_schema
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 PG_URL = os.environ.get("KENPIN_TEST_PG_URL", "")
-
-
-def _pg_schema_url(base: str) -> Iterator[str]:
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    sep = "&" if "?" in base else "?"
-    try:
-        yield f"{base}{sep}options={quote(f'-csearch_path={schema}')}"
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
 
 
 @pytest.fixture(params=["sqlite", pytest.param("pg", marks=pytest.mark.pg)])
@@ -44,7 +28,8 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         if os.environ.get("CI"):
             pytest.fail("KENPIN_TEST_PG_URL is not set on CI")
         pytest.skip("KENPIN_TEST_PG_URL not set")
-    yield from _pg_schema_url(PG_URL)
+    with fresh_schema(PG_URL, prefix="t_") as url:
+        yield url
 
 
 @pytest.fixture

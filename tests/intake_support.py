@@ -9,6 +9,8 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from app.core.intake_order_formats import GENERIC_COLUMNS
+from app.core.intake_shopify import EXPORT_COLUMNS
 from app.db.database import Database
 from app.db.models import (
     Barcode,
@@ -35,49 +37,8 @@ TABLES = (
     ImportBatch,
 )
 
-GENERIC_HEADER = [
-    "order_number",
-    "order_date",
-    "customer_name",
-    "postal_code",
-    "prefecture",
-    "city",
-    "address1",
-    "address2",
-    "phone",
-    "email",
-    "carrier",
-    "service",
-    "delivery_date",
-    "delivery_time",
-    "gift_message",
-    "sku",
-    "qty",
-]
-
-SHOPIFY_HEADER = [
-    "Name",
-    "Email",
-    "Financial Status",
-    "Created at",
-    "Lineitem quantity",
-    "Lineitem name",
-    "Lineitem sku",
-    "Shipping Name",
-    "Shipping Address1",
-    "Shipping Address2",
-    "Shipping Company",
-    "Shipping City",
-    "Shipping Zip",
-    "Shipping Province",
-    "Shipping Province Name",
-    "Shipping Country",
-    "Shipping Phone",
-    "Shipping Method",
-    "Notes",
-    "Note Attributes",
-    "Cancelled at",
-]
+GENERIC_HEADER = list(GENERIC_COLUMNS)
+SHOPIFY_HEADER = list(EXPORT_COLUMNS)
 
 
 def csv_text(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:

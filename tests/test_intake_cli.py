@@ -84,8 +84,9 @@ def test_a_bad_file_exits_1_naming_every_problem_and_changes_nothing(
     assert main(["--db", db_url, "import", "orders", str(bad)]) == 1
     err = capsys.readouterr().err
     assert err.splitlines() == [
-        'kenpin: orders.csv:2: qty: "abc" is not a whole number',
+        'orders.csv:2: qty: "abc" is not a whole number',
         'orders.csv:3: sku: "MUG" is not a known product',
+        "kenpin: 2 problems; nothing was changed",
     ]
     assert row_counts(db_url) == before
 

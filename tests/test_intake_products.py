@@ -8,24 +8,13 @@ import pytest
 from sqlalchemy import select
 
 from app.core.errors import InputRejected
+from app.core.intake_products import COLUMNS
 from app.db.database import Database
 from app.db.models import Barcode, Location, Product
 from app.services.intake import import_products
 from tests.intake_support import row_counts, write_csv
 
-HEADER = [
-    "sku",
-    "name",
-    "barcode",
-    "case_barcode",
-    "case_qty",
-    "location",
-    "weight_g",
-    "lot_tracked",
-    "expiry_tracked",
-    "variant",
-    "min_shelf_life_days",
-]
+HEADER = list(COLUMNS)
 
 
 def _products(db: Database) -> dict[str, Product]:

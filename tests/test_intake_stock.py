@@ -9,13 +9,14 @@ import pytest
 from sqlalchemy import select
 
 from app.core.errors import InputRejected
+from app.core.intake_stock import COLUMNS
 from app.db import stock
 from app.db.database import Database
 from app.db.models import Location, Lot, Product, StockBalance, StockMove
 from app.services.intake import import_products, import_stock
 from tests.intake_support import row_counts, write_csv
 
-HEADER = ["sku", "location", "qty", "lot", "expiry"]
+HEADER = list(COLUMNS)
 
 
 @pytest.fixture

@@ -35,7 +35,28 @@ from app.core.intake_fields import (
 )
 from app.core.intake_orders import OrderContent, OrderDraft
 from app.core.intake_prefectures import prefecture
-from app.core.intake_rows import CellReader, Row, Sheet, missing_columns
+from app.core.intake_rows import CellReader, Row, Sheet, cell_reader
+
+#: The generic orders file's header as documented, in its order (`notes` may be added).
+GENERIC_COLUMNS = (
+    "order_number",
+    "order_date",
+    "customer_name",
+    "postal_code",
+    "prefecture",
+    "city",
+    "address1",
+    "address2",
+    "phone",
+    "email",
+    "carrier",
+    "service",
+    "delivery_date",
+    "delivery_time",
+    "gift_message",
+    "sku",
+    "qty",
+)
 
 Parse = Callable[[str], Any]
 Assemble = Callable[[CellReader, str, "OrderGroup", CarrierCode], OrderContent | None]
@@ -97,12 +118,10 @@ def read_orders(
     problems: list[Problem],
 ) -> list[OrderDraft]:
     """The orders of a file in format `spec`, every problem added to `problems`."""
-    header = missing_columns(sheet, spec.required)
-    if header:
-        problems.extend(header)
+    cells = cell_reader(sheet, spec.required, problems)
+    if cells is None:
         return []
     columns = [(name, parse, req) for name, (parse, req) in spec.columns.items() if sheet.has(name)]
-    cells = CellReader(sheet.file, problems)
     groups: dict[str, OrderGroup] = {}
     for row in sheet.rows:
         number = cells.text(row, spec.number, required=True, most=64)

@@ -16,26 +16,6 @@ import json
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields
 
-#: Order fields in the order a difference is reported.
-COMPARED = (
-    "order_date",
-    "customer_name",
-    "postal_code",
-    "prefecture",
-    "city",
-    "address1",
-    "address2",
-    "phone",
-    "email",
-    "carrier",
-    "service",
-    "delivery_date",
-    "delivery_time",
-    "gift_message",
-    "notes",
-    "cancelled",
-)
-
 
 @dataclass(frozen=True, slots=True)
 class OrderContent:
@@ -66,6 +46,8 @@ class OrderContent:
 
 
 _FIELDS = tuple(f.name for f in fields(OrderContent))
+#: Order fields in the order a difference is reported (the lines are compared apart).
+COMPARED = tuple(name for name in _FIELDS if name not in ("number", "lines"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -64,6 +64,12 @@ PREFECTURES: tuple[tuple[int, str, str], ...] = (
     (47, "沖縄県", "Okinawa"),
 )
 
+
+def iso_code(code: int) -> str:
+    """A prefecture's ISO 3166-2 code from its JIS code, as Shopify writes it: 13 -> `JP-13`."""
+    return f"JP-{code:02d}"
+
+
 _ROMAJI_SUFFIXES = ("-to", "-fu", "-ken", " to", " fu", " ken", " prefecture")
 # Long vowels as romaji writes them three ways: Hokkaidō, Hokkaidou, Hokkaido.
 _LONG_VOWELS = str.maketrans({"ō": "o", "ū": "u", "ô": "o", "û": "u"})
@@ -87,7 +93,7 @@ def _build_index() -> dict[str, str]:
         index[_romaji_key(romaji)] = name
         index[str(code)] = name
         index[f"{code:02d}"] = name
-        index[f"jp-{code:02d}"] = name
+        index[iso_code(code).casefold()] = name
     return index
 
 
@@ -103,7 +109,7 @@ def prefecture(value: str) -> str:
         if found is not None:
             return found
     if re.fullmatch(r"(?i)jp-?\d{1,2}", text):
-        found = _INDEX.get(f"jp-{int(text[-2:].lstrip('-')):02d}")
+        found = _INDEX.get(iso_code(int(text[-2:].lstrip("-"))).casefold())
         if found is not None:
             return found
     raise FieldError(f'"{value}" is not a Japanese prefecture')

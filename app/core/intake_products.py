@@ -13,9 +13,21 @@ from dataclasses import dataclass, field
 
 from app.core.errors import Problem
 from app.core.intake_fields import FieldError, barcode, bin_code, flag, whole_number
-from app.core.intake_rows import CellReader, Row, Sheet, missing_columns
+from app.core.intake_rows import CellReader, Row, Sheet, cell_reader
 
 REQUIRED = ("sku", "name", "barcode")
+OPTIONAL = (
+    "case_barcode",
+    "case_qty",
+    "location",
+    "weight_g",
+    "lot_tracked",
+    "expiry_tracked",
+    "variant",
+    "min_shelf_life_days",
+)
+#: Every column a products file may have.
+COLUMNS = (*REQUIRED, *OPTIONAL)
 UNIT, CASE = "unit", "case"
 
 
@@ -70,11 +82,9 @@ class StoredBarcode:
 
 def read_products(sheet: Sheet, problems: list[Problem]) -> list[ProductDraft]:
     """The rows of a products file, with every problem of the file itself added to `problems`."""
-    header = missing_columns(sheet, REQUIRED)
-    if header:
-        problems.extend(header)
+    cells = cell_reader(sheet, REQUIRED, problems)
+    if cells is None:
         return []
-    cells = CellReader(sheet.file, problems)
     drafts: list[ProductDraft] = []
     seen_sku: dict[str, int] = {}
     seen_code: dict[str, tuple[str, int]] = {}

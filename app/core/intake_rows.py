@@ -44,13 +44,18 @@ class Sheet:
         return column in self.header
 
 
-def missing_columns(sheet: Sheet, required: Iterable[str]) -> list[Problem]:
-    """A problem for each required column the header lacks."""
-    return [
+def cell_reader(
+    sheet: Sheet, required: Iterable[str], problems: list[Problem]
+) -> CellReader | None:
+    """A reader of the sheet's rows, or None when the header lacks a required column: each
+    missing column is a problem, and no row is worth reading without it."""
+    missing = [
         Problem(sheet.file, 1, column, "required column is missing from the header")
         for column in required
         if not sheet.has(column)
     ]
+    problems.extend(missing)
+    return None if missing else CellReader(sheet.file, problems)
 
 
 class CellReader:

@@ -40,6 +40,26 @@ from app.core.intake_orders import OrderContent
 from app.core.intake_prefectures import prefecture
 from app.core.intake_rows import CellReader
 
+#: Every column of Shopify's order export, in Shopify's order (Kenpin reads a few of them).
+EXPORT_COLUMNS = (
+    *("Name", "Email", "Financial Status", "Paid at", "Fulfillment Status", "Fulfilled at"),
+    *("Accepts Marketing", "Currency", "Subtotal", "Shipping", "Taxes", "Total"),
+    *("Discount Code", "Discount Amount", "Shipping Method", "Created at"),
+    *("Lineitem quantity", "Lineitem name", "Lineitem price", "Lineitem compare at price"),
+    *("Lineitem sku", "Lineitem requires shipping", "Lineitem taxable"),
+    *("Lineitem fulfillment status", "Billing Name", "Billing Street", "Billing Address1"),
+    *("Billing Address2", "Billing Company", "Billing City", "Billing Zip", "Billing Province"),
+    *("Billing Country", "Billing Phone", "Shipping Name", "Shipping Street"),
+    *("Shipping Address1", "Shipping Address2", "Shipping Company", "Shipping City"),
+    *("Shipping Zip", "Shipping Province", "Shipping Country", "Shipping Phone", "Notes"),
+    *("Note Attributes", "Cancelled at", "Payment Method", "Payment Reference"),
+    *("Refunded Amount", "Vendor", "Outstanding Balance", "Employee", "Location", "Device ID"),
+    *("Id", "Tags", "Risk Level", "Source", "Lineitem discount", "Tax 1 Name", "Tax 1 Value"),
+    *("Tax 2 Name", "Tax 2 Value", "Phone", "Receipt Number", "Duties"),
+    *("Billing Province Name", "Shipping Province Name", "Payment ID", "Payment Terms Name"),
+    *("Next Payment Due At", "Payment References"),
+)
+
 # A file names the same few shipping methods thousands of times.
 _carrier_of = functools.lru_cache(maxsize=256)(carrier_from_shipping_method)
 _service_of = functools.lru_cache(maxsize=256)(service_from_shipping_method)

@@ -14,9 +14,11 @@ from dataclasses import dataclass
 
 from app.core.errors import Problem
 from app.core.intake_fields import bin_code, date_value, whole_number
-from app.core.intake_rows import CellReader, Sheet, missing_columns
+from app.core.intake_rows import Sheet, cell_reader
 
 REQUIRED = ("sku", "location", "qty")
+#: Every column a stock file may have.
+COLUMNS = (*REQUIRED, "lot", "expiry")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,11 +48,9 @@ def read_stock(
 
     `products` maps each known SKU (at least those in the file) to its tracking.
     """
-    header = missing_columns(sheet, REQUIRED)
-    if header:
-        problems.extend(header)
+    cells = cell_reader(sheet, REQUIRED, problems)
+    if cells is None:
         return []
-    cells = CellReader(sheet.file, problems)
     receipts: list[Receipt] = []
     for row in sheet.rows:
         before = len(problems)

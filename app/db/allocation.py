@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from app.core.allocation import LineNeed, OpenOrder, OrderOutcome, StockSlot
@@ -30,14 +30,12 @@ from app.db.models import (
     table,
     utcnow,
 )
+from app.db.sql import add_rows, among, chunks, on_postgresql, update_rows
 
 OPEN_STATUSES = sorted(status.value for status in ALLOCATABLE)
 
 # Any fixed number will do as long as nothing else in Kenpin takes the same one.
 ALLOCATION_LOCK_KEY = 0x4B454E50_414C4C4F  # "KENPALLO"
-
-# Well under SQLite's 32,766 bound parameters per statement.
-_IN_BATCH = 5_000
 
 
 @dataclass
@@ -54,18 +52,13 @@ class OpenBatch:
         return set(self.min_shelf_life_days)
 
 
-def _batches(ids: Sequence[int]) -> Iterator[list[int]]:
-    for start in range(0, len(ids), _IN_BATCH):
-        yield list(ids[start : start + _IN_BATCH])
-
-
 def lock_allocation(session: Session) -> None:
     """Make allocators take turns: held on PostgreSQL until this transaction ends.
 
     SQLite needs nothing here: every write transaction there begins IMMEDIATE
     and so already excludes every other writer.
     """
-    if session.get_bind().dialect.name == "postgresql":
+    if on_postgresql(session):
         session.execute(select(func.pg_advisory_xact_lock(ALLOCATION_LOCK_KEY)))
 
 
@@ -88,17 +81,17 @@ def load_open_orders(session: Session, order_ids: Sequence[int]) -> OpenBatch:
     """
     batch = OpenBatch()
     heads: dict[int, tuple[str, dt.datetime, bool]] = {}
-    for ids in _batches(order_ids):
+    for ids in chunks(order_ids):
         query = select(
             Order.id, Order.number, Order.order_date, Order.status, Order.short_lines
-        ).where(Order.id.in_(ids), Order.status.in_(OPEN_STATUSES))
+        ).where(among(session, Order.id, ids), Order.status.in_(OPEN_STATUSES))
         for oid, number, ordered_at, status, short_lines in session.connection().execute(
             query.with_for_update(of=Order)
         ):
             heads[oid] = (number, ordered_at, status == OrderStatus.BACKORDERED)
             batch.stored[oid] = (status, short_lines)
     lines: dict[int, list[LineNeed]] = defaultdict(list)
-    for ids in _batches(list(heads)):
+    for ids in chunks(heads):
         line_query = (
             select(
                 OrderLine.order_id,
@@ -109,7 +102,10 @@ def load_open_orders(session: Session, order_ids: Sequence[int]) -> OpenBatch:
                 OrderLine.qty - OrderLine.allocated,
             )
             .join(Product, Product.id == OrderLine.product_id)
-            .where(OrderLine.order_id.in_(ids))
+            # Through the orders' primary key: PostgreSQL then walks each order's
+            # lines by index, even before it has statistics on the order lines.
+            .join(Order, Order.id == OrderLine.order_id)
+            .where(among(session, Order.id, ids))
             .order_by(OrderLine.order_id, OrderLine.line_no)
         )
         for oid, line_id, product_id, sku, shelf_life, need in session.connection().execute(
@@ -126,7 +122,7 @@ def load_stock(session: Session, product_ids: Iterable[int]) -> list[StockSlot]:
     """Every balance of these products with units not yet reserved."""
     balances = table(StockBalance).c
     slots: list[StockSlot] = []
-    for ids in _batches(sorted(product_ids)):
+    for ids in chunks(sorted(product_ids)):
         query = (
             select(
                 balances.id,
@@ -137,7 +133,7 @@ def load_stock(session: Session, product_ids: Iterable[int]) -> list[StockSlot]:
             )
             .join(Lot, Lot.id == balances.lot_id)
             .join(Location, Location.id == balances.location_id)
-            .where(balances.product_id.in_(ids), balances.on_hand > balances.reserved)
+            .where(among(session, balances.product_id, ids), balances.on_hand > balances.reserved)
             .with_for_update(of=table(StockBalance))
         )
         slots.extend(StockSlot(*row) for row in session.connection().execute(query))
@@ -151,40 +147,47 @@ def record(session: Session, batch: OpenBatch, outcomes: Sequence[OrderOutcome])
     reservations = [r for o in allocated for r in o.reservations]
     if reservations:
         _reserve(session, allocated)
-        session.execute(
-            insert(table(Reservation)),
+        add_rows(
+            session,
+            table(Reservation),
             [
                 {"order_line_id": r.line_id, "balance_id": r.balance_id, "qty": r.qty}
                 for r in reservations
             ],
         )
     lines, orders = table(OrderLine).c, table(Order).c
-    for ids in _batches([o.order_id for o in allocated]):
-        # All or nothing: an allocated order has every line covered in full.
+    # All or nothing: an allocated order has every line covered in full. Lines are
+    # named by their own ids: a lookup by primary key is fast with or without the
+    # statistics PostgreSQL lacks on freshly imported order lines.
+    order_lines = {order.order_id: order.lines for order in batch.orders}
+    line_ids = [line.line_id for o in allocated for line in order_lines[o.order_id]]
+    for ids in chunks(line_ids):
         session.execute(
-            update(table(OrderLine)).where(lines.order_id.in_(ids)).values(allocated=lines.qty)
+            update(table(OrderLine))
+            .where(among(session, lines.id, ids))
+            .values(allocated=lines.qty)
         )
+    for ids in chunks([o.order_id for o in allocated]):
         session.execute(
             update(table(Order))
-            .where(orders.id.in_(ids))
+            .where(among(session, orders.id, ids))
             .values(status=OrderStatus.ALLOCATED.value, short_lines="", updated_at=now)
         )
     short = [
-        {"o_id": o.order_id, "o_short": o.short_text}
+        {"id": o.order_id, "short_lines": o.short_text}
         for o in outcomes
         if o.short and batch.stored.get(o.order_id) != (OrderStatus.BACKORDERED.value, o.short_text)
     ]
-    if short:
-        session.execute(
-            update(table(Order))
-            .where(orders.id == bindparam("o_id"))
-            .values(
-                status=OrderStatus.BACKORDERED.value,
-                short_lines=bindparam("o_short"),
-                updated_at=now,
-            ),
-            short,
-        )
+    update_rows(
+        session,
+        table(Order),
+        short,
+        lambda new: {
+            "status": OrderStatus.BACKORDERED.value,
+            "short_lines": new["short_lines"],
+            "updated_at": now,
+        },
+    )
 
 
 def _reserve(session: Session, outcomes: Sequence[OrderOutcome]) -> None:

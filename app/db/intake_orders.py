@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
 
@@ -11,8 +10,9 @@ from sqlalchemy.orm import Session
 
 from app.core.intake_orders import OrderContent, OrderDraft
 from app.core.orders import OrderStatus
-from app.db.intake import among, chunks, insert_rows
+from app.core.times import as_utc
 from app.db.models import Order, OrderLine, Product, table, utcnow
+from app.db.sql import among, chunks, insert_rows
 
 
 def order_hashes(session: Session, numbers: Collection[str]) -> dict[str, str]:
@@ -22,11 +22,6 @@ def order_hashes(session: Session, numbers: Collection[str]) -> dict[str, str]:
         query = select(Order.number, Order.content_hash).where(among(session, Order.number, part))
         found.update({number: digest for number, digest in session.execute(query)})
     return found
-
-
-def _utc(moment: dt.datetime) -> dt.datetime:
-    # SQLite hands back the stored UTC time without its zone.
-    return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment.astimezone(dt.UTC)
 
 
 def stored_contents(session: Session, numbers: Collection[str]) -> dict[str, OrderContent]:
@@ -46,7 +41,7 @@ def stored_contents(session: Session, numbers: Collection[str]) -> dict[str, Ord
         for o in orders:
             found[o.number] = OrderContent(
                 o.number,
-                _utc(o.order_date),
+                as_utc(o.order_date),
                 o.customer_name,
                 o.postal_code,
                 o.prefecture,

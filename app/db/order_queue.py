@@ -19,6 +19,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 from app.db.models import Location, Lot, Order, OrderLine, Product, Reservation, StockBalance
+from app.db.sql import among
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,7 +195,7 @@ def _line_sizes(session: Session, order_ids: list[int]) -> dict[int, tuple[int, 
         return {}
     rows = session.execute(
         select(OrderLine.order_id, func.count(), func.sum(OrderLine.qty))
-        .where(OrderLine.order_id.in_(order_ids))
+        .where(among(session, OrderLine.order_id, order_ids))
         .group_by(OrderLine.order_id)
     )
     return {order_id: (int(lines), int(units or 0)) for order_id, lines, units in rows}
@@ -272,7 +273,7 @@ def _reserved_by_line(session: Session, line_ids: list[int]) -> dict[int, list[R
         .join(StockBalance, StockBalance.id == Reservation.balance_id)
         .join(Location, Location.id == StockBalance.location_id)
         .join(Lot, Lot.id == StockBalance.lot_id)
-        .where(Reservation.order_line_id.in_(line_ids))
+        .where(among(session, Reservation.order_line_id, line_ids))
         .order_by(Location.walk_seq, Location.code, Lot.expiry, Reservation.id)
     )
     found: dict[int, list[ReservedStock]] = {}

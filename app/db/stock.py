@@ -3,16 +3,19 @@
 `post` appends the ledger rows and adjusts the running balances in the caller's
 transaction; the balances' CHECK constraints refuse anything that would take
 on-hand or reserved below zero, so the whole unit of work rolls back instead.
+The bins, lots and balances that moves name are found, or created when new,
+here too: in bulk (`location_ids`, `lot_ids`, `balance_ids`) or one at a time.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any, TypeVar, cast
 
-from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy import Table, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -27,6 +30,7 @@ from app.db.models import (
     table,
     utcnow,
 )
+from app.db.sql import add_rows, among, insert_rows, rows_in, update_rows
 
 
 class StockWouldGoNegative(Refused):
@@ -54,23 +58,24 @@ def post(session: Session, moves: Sequence[Move]) -> None:
         totals[move.balance_id][0] += move.on_hand_delta
         totals[move.balance_id][1] += move.reserved_delta
     now = utcnow()
+    balances = table(StockBalance).c
     try:
-        balances = table(StockBalance).c
-        session.execute(
-            update(table(StockBalance))
-            .where(balances.id == bindparam("b_id"))
-            .values(
-                on_hand=balances.on_hand + bindparam("b_on_hand"),
-                reserved=balances.reserved + bindparam("b_reserved"),
-            ),
+        update_rows(
+            session,
+            table(StockBalance),
             [
-                {"b_id": bid, "b_on_hand": oh, "b_reserved": rs}
-                for bid, (oh, rs) in totals.items()
-                if oh or rs
+                {"id": bid, "on_hand": on_hand, "reserved": reserved}
+                for bid, (on_hand, reserved) in totals.items()
+                if on_hand or reserved
             ],
+            lambda delta: {
+                "on_hand": balances.on_hand + delta["on_hand"],
+                "reserved": balances.reserved + delta["reserved"],
+            },
         )
-        session.execute(
-            insert(table(StockMove)),
+        add_rows(
+            session,
+            table(StockMove),
             [
                 {
                     "at": now,
@@ -90,47 +95,80 @@ def post(session: Session, moves: Sequence[Move]) -> None:
         ) from exc
 
 
+LotKey = tuple[int, str, dt.date | None]
+BalanceKey = tuple[int, int, int]
+Key = TypeVar("Key", bound=tuple[Any, ...])
+
+
+def _get_or_create(
+    session: Session, target: Table, columns: Sequence[str], keys: Iterable[Key], **new: Any
+) -> tuple[dict[Key, int], int]:
+    """Key -> id of the rows of `target` whose `columns` hold these keys, inserting the rows
+    that are missing (with the `new` values besides their keys); also how many were inserted.
+
+    Rows are looked up by the keys' first column, so that column should be indexed.
+    """
+
+    def lookup(wanted: Collection[Key]) -> dict[Key, int]:
+        query = select(*(target.c[name] for name in columns), target.c.id)
+        firsts = {key[0] for key in wanted}
+        found = (
+            (tuple(row[:-1]), row[-1])
+            for row in rows_in(session, query, query.selected_columns[0], firsts)
+        )
+        return {cast(Key, key): int(rid) for key, rid in found if key in wanted}
+
+    wanted = dict.fromkeys(keys)
+    found = lookup(wanted)
+    missing = [key for key in wanted if key not in found]
+    if missing:
+        insert_rows(
+            session, target, [{**new, **dict(zip(columns, key, strict=True))} for key in missing]
+        )
+        found.update(lookup(set(missing)))
+    return found, len(missing)
+
+
+def location_ids(
+    session: Session, codes: Iterable[str], walk_seq: int = 0
+) -> tuple[dict[str, int], int]:
+    """Bin code -> id for `codes`, creating the bins that are new (at `walk_seq` in the walk);
+    also how many were created."""
+    found, created = _get_or_create(
+        session, table(Location), ("code",), [(code,) for code in codes], walk_seq=walk_seq
+    )
+    return {code: lid for (code,), lid in found.items()}, created
+
+
+def lot_ids(session: Session, keys: Iterable[LotKey]) -> dict[LotKey, int]:
+    """(product id, lot code, expiry) -> lot id, creating the lots that are new.
+
+    Untracked stock is kept in the product's empty lot, `(product id, "", None)`.
+    """
+    return _get_or_create(session, table(Lot), ("product_id", "lot_code", "expiry"), keys)[0]
+
+
+def balance_ids(session: Session, keys: Iterable[BalanceKey]) -> dict[BalanceKey, int]:
+    """(product id, location id, lot id) -> balance id, creating empty balances that are new."""
+    columns = ("product_id", "location_id", "lot_id")
+    return _get_or_create(session, table(StockBalance), columns, keys, on_hand=0, reserved=0)[0]
+
+
 def location_id(session: Session, code: str, walk_seq: int | None = None) -> int:
-    """The id of bin `code`, creating it (walk order from its code) when new."""
-    found = session.scalar(select(Location.id).where(Location.code == code))
-    if found is not None:
-        return found
-    loc = Location(code=code, walk_seq=walk_seq if walk_seq is not None else 0)
-    session.add(loc)
-    session.flush()
-    return loc.id
+    """The id of bin `code`, creating it (at `walk_seq`, else 0) when new."""
+    return location_ids(session, [code], walk_seq or 0)[0][code]
 
 
 def lot_id(session: Session, product_id: int, lot_code: str, expiry: dt.date | None) -> int:
     """The id of the product's lot (the empty lot for untracked stock), creating it when new."""
-    query = select(Lot.id).where(Lot.product_id == product_id, Lot.lot_code == lot_code)
-    query = query.where(Lot.expiry.is_(None) if expiry is None else Lot.expiry == expiry)
-    found = session.scalar(query)
-    if found is not None:
-        return found
-    lot = Lot(product_id=product_id, lot_code=lot_code, expiry=expiry)
-    session.add(lot)
-    session.flush()
-    return lot.id
+    key = (product_id, lot_code, expiry)
+    return lot_ids(session, [key])[key]
 
 
 def balance_id(session: Session, product_id: int, location: int, lot: int) -> int:
     """The id of the balance for product, bin and lot, creating an empty one when new."""
-    found = session.scalar(
-        select(StockBalance.id).where(
-            StockBalance.product_id == product_id,
-            StockBalance.location_id == location,
-            StockBalance.lot_id == lot,
-        )
-    )
-    if found is not None:
-        return found
-    balance = StockBalance(
-        product_id=product_id, location_id=location, lot_id=lot, on_hand=0, reserved=0
-    )
-    session.add(balance)
-    session.flush()
-    return balance.id
+    key = (product_id, location, lot)
+    return balance_ids(session, [key])[key]
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,12 +232,12 @@ def check(session: Session) -> list[Drift]:
     return drifts
 
 
-def moves_for(session: Session, balance_ids: Iterable[int]) -> list[StockMove]:
+def moves_for(session: Session, balances: Iterable[int]) -> list[StockMove]:
     """The ledger rows of some balances, oldest first."""
     return list(
         session.scalars(
             select(StockMove)
-            .where(StockMove.balance_id.in_(list(balance_ids)))
+            .where(among(session, StockMove.balance_id, list(balances)))
             .order_by(StockMove.id)
         )
     )

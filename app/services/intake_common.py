@@ -7,7 +7,10 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
 from app.core.errors import InputRejected, Problem
+from app.core.times import local_time
 from app.db import intake as store
 from app.db.database import Database
 from app.services.csvfile import CsvFile, content_sha256, file_name, parse_csv, read_bytes
@@ -31,7 +34,7 @@ class ImportResult:
 
     def __str__(self) -> str:
         if self.already_imported_at is not None:
-            when = _local(self.already_imported_at).strftime("%Y-%m-%d %H:%M")
+            when = local_time(self.already_imported_at)
             return f"{self.file}: already imported on {when}; nothing added"
         if self.kind == "orders":
             text = (
@@ -56,12 +59,6 @@ class ImportResult:
 
 def _count(number: int, thing: str) -> str:
     return f"{number:,} {thing}" if number == 1 else f"{number:,} {thing}s"
-
-
-def _local(moment: dt.datetime) -> dt.datetime:
-    # SQLite hands back the stored UTC time without its zone.
-    aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
-    return aware.astimezone()
 
 
 def refuse_if_any(problems: list[Problem], header: Sequence[str] = ()) -> None:
@@ -95,10 +92,19 @@ class Upload:
     def earlier_import(self, db: Database) -> ImportResult | None:
         """The answer when this content was imported before, else None (checked read-only)."""
         with db.read() as session:
-            return self.earlier(store.batch_imported_at(session, self.kind, self.sha256))
+            return self.earlier_in(session)
 
-    def earlier(self, imported_at: dt.datetime | None) -> ImportResult | None:
-        """The answer for a file imported at `imported_at` (None: never imported)."""
+    def earlier_in(self, session: Session) -> ImportResult | None:
+        """The answer when this content was imported before, else None.
+
+        Checked again inside the importing transaction: another station may
+        have imported the same file since the read-only check.
+        """
+        imported_at = store.batch_imported_at(session, self.kind, self.sha256)
         if imported_at is None:
             return None
         return ImportResult(self.kind, self.name, already_imported_at=imported_at)
+
+    def record(self, session: Session, rows: int, result: ImportResult) -> int:
+        """Remember this file as imported (`rows` data rows, `result` its summary); its id."""
+        return store.add_batch(session, self.kind, self.name, self.sha256, rows, str(result))

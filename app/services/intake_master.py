@@ -4,33 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.core.intake_products import (
-    REQUIRED as PRODUCT_COLUMNS,
-)
-from app.core.intake_products import (
-    merged,
-    plan_products,
-    read_products,
-)
+from app.core.intake_products import COLUMNS as PRODUCT_COLUMNS
+from app.core.intake_products import merged, plan_products, read_products
 from app.core.intake_rows import CellReader
-from app.core.intake_stock import REQUIRED as STOCK_COLUMNS
+from app.core.intake_stock import COLUMNS as STOCK_COLUMNS
 from app.core.intake_stock import Tracking, read_stock
 from app.db import intake as store
 from app.db import stock
 from app.db.database import Database
 from app.services.intake_common import ImportResult, Upload, refuse_if_any
-
-PRODUCT_OPTIONAL = (
-    "case_barcode",
-    "case_qty",
-    "location",
-    "weight_g",
-    "lot_tracked",
-    "expiry_tracked",
-    "variant",
-    "min_shelf_life_days",
-)
-STOCK_OPTIONAL = ("lot", "expiry")
 
 
 def import_products(db: Database, path: Path | str) -> ImportResult:
@@ -43,11 +25,11 @@ def import_products(db: Database, path: Path | str) -> ImportResult:
     earlier = upload.earlier_import(db)
     if earlier is not None:
         return earlier
-    csv = upload.parsed({*PRODUCT_COLUMNS, *PRODUCT_OPTIONAL})
+    csv = upload.parsed(PRODUCT_COLUMNS)
     problems = list(csv.problems)
     drafts = read_products(csv.sheet, problems)
     with db.write() as session:
-        earlier = upload.earlier(store.batch_imported_at(session, upload.kind, upload.sha256))
+        earlier = upload.earlier_in(session)
         if earlier is not None:
             return earlier
         stored = store.stored_products(session, [d.sku for d in drafts])
@@ -57,7 +39,7 @@ def import_products(db: Database, path: Path | str) -> ImportResult:
 
         fields = {d.sku: merged(d, stored.get(d.sku)) for d in drafts}
         codes = {str(f["location"]) for f in fields.values() if f["location"] is not None}
-        bins, created = store.location_ids(session, codes)
+        bins, created = stock.location_ids(session, codes)
         for values in fields.values():
             code = values.pop("location")
             values["default_location_id"] = None if code is None else bins[str(code)]
@@ -81,9 +63,7 @@ def import_products(db: Database, path: Path | str) -> ImportResult:
             barcodes=added,
             bins_created=created,
         )
-        store.add_batch(
-            session, upload.kind, upload.name, upload.sha256, len(csv.sheet.rows), str(result)
-        )
+        upload.record(session, len(csv.sheet.rows), result)
     return result
 
 
@@ -97,10 +77,10 @@ def import_stock(db: Database, path: Path | str) -> ImportResult:
     earlier = upload.earlier_import(db)
     if earlier is not None:
         return earlier
-    csv = upload.parsed({*STOCK_COLUMNS, *STOCK_OPTIONAL})
+    csv = upload.parsed(STOCK_COLUMNS)
     problems = list(csv.problems)
     with db.write() as session:
-        earlier = upload.earlier(store.batch_imported_at(session, upload.kind, upload.sha256))
+        earlier = upload.earlier_in(session)
         if earlier is not None:
             return earlier
         known = store.product_tracking(session, {row.get("sku") for row in csv.sheet.rows})
@@ -108,14 +88,14 @@ def import_stock(db: Database, path: Path | str) -> ImportResult:
         receipts = read_stock(csv.sheet, tracking, problems)
         refuse_if_any(problems, csv.sheet.header)
 
-        bins, created = store.location_ids(session, {r.location for r in receipts})
+        bins, created = stock.location_ids(session, {r.location for r in receipts})
         product = {sku: pid for sku, (pid, _lot, _expiry) in known.items()}
-        lots = store.lot_ids(session, {(product[r.sku], r.lot, r.expiry) for r in receipts})
+        lots = stock.lot_ids(session, {(product[r.sku], r.lot, r.expiry) for r in receipts})
         slots = [
             (product[r.sku], bins[r.location], lots[(product[r.sku], r.lot, r.expiry)])
             for r in receipts
         ]
-        balances = store.balance_ids(session, set(slots))
+        balances = stock.balance_ids(session, set(slots))
         stock.post(
             session,
             [
@@ -135,7 +115,5 @@ def import_stock(db: Database, path: Path | str) -> ImportResult:
             units=sum(r.qty for r in receipts),
             bins_created=created,
         )
-        store.add_batch(
-            session, upload.kind, upload.name, upload.sha256, len(csv.sheet.rows), str(result)
-        )
+        upload.record(session, len(csv.sheet.rows), result)
     return result

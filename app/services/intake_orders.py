@@ -50,7 +50,7 @@ def import_orders(
     problems = list(csv.problems)
     spec = SPECS[kind]
     with db.write() as session:
-        earlier = upload.earlier(store.batch_imported_at(session, "orders", upload.sha256))
+        earlier = upload.earlier_in(session)
         if earlier is not None:
             return earlier
         products = store.product_ids(session, {row.get(spec.sku) for row in sheet.rows})
@@ -70,9 +70,7 @@ def import_orders(
             lines=sum(len(draft.content.lines) for draft, _ in sort.new),
             cancelled=sum(draft.content.cancelled for draft, _ in sort.new),
         )
-        batch = store.add_batch(
-            session, "orders", upload.name, upload.sha256, len(sheet.rows), str(result)
-        )
+        batch = upload.record(session, len(sheet.rows), result)
         order_store.add_orders(session, batch, sort.new, products)
     return result
 

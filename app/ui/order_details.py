@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,8 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.times import local_time
 from app.services.order_queue import OrderDetails, OrderLineDetails, ReservedStock
-from app.ui.order_queue_model import STATUS_COLOURS, carrier_label, local_time, status_labels
+from app.ui.order_queue_model import STATUS_COLOURS, carrier_label, status_labels, translator
 
 LINE_COLUMNS = 5
 QTY, ALLOCATED, PACKED, RESERVED = 1, 2, 3, 4
@@ -28,10 +29,7 @@ _NUMBER_ALIGNMENT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 def _reserved_text(place: ReservedStock) -> str:
     """Where reserved units wait: `A-01-02 ×2`, with the lot and expiry below when tracked."""
-
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("OrderDetailsPane", text)
-
+    tr = translator("OrderDetailsPane")
     rows = [tr("{0} ×{1}").format(place.location, place.qty)]
     if place.lot_code:
         rows.append(tr("lot {0}").format(place.lot_code))

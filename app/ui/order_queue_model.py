@@ -7,6 +7,7 @@ fetchMore); the model never loads or counts the whole table.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 
 from app.core.carriers import CARRIERS, CarrierCode
 from app.core.orders import OrderStatus
+from app.core.times import local_time
 from app.services.order_queue import PAGE_SIZE, OrderQueue, OrderRow
 
 ORDER_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -47,12 +49,14 @@ STATUS_COLOURS: dict[str, tuple[str, str]] = {
 }
 
 
+def translator(context: str) -> Callable[[str], str]:
+    """Qt's translation of texts in `context` (what `self.tr` is inside a widget)."""
+    return lambda text: QCoreApplication.translate(context, text)
+
+
 def status_labels() -> dict[str, str]:
     """Each status as the screen names it, in the user's language."""
-
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("OrderStatus", text)
-
+    tr = translator("OrderStatus")
     return {
         OrderStatus.NEW: tr("New"),
         OrderStatus.ALLOCATED: tr("Allocated"),
@@ -79,23 +83,13 @@ def carrier_label(code: str) -> str:
 
 def carrier_short_labels() -> dict[str, str]:
     """Carrier names short enough for a queue column, in the user's language."""
-
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("Carrier", text)
-
+    tr = translator("Carrier")
     return {
         CarrierCode.YAMATO: tr("Yamato"),
         CarrierCode.SAGAWA: tr("Sagawa"),
         CarrierCode.JAPANPOST: tr("Japan Post"),
         CarrierCode.GENERIC: tr("Other"),
     }
-
-
-def local_time(moment: dt.datetime) -> str:
-    """A stored time (UTC, naive from SQLite) as the station's local date and time."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def short_time(moment: dt.datetime, today: dt.date) -> str:
