@@ -80,9 +80,26 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("--pin", metavar="PIN")
     add.set_defaults(run=_users_add)
 
+    replay = sub.add_parser(
+        "replay", help="feed a recorded scan file through the station pipeline, no window"
+    )
+    replay.add_argument("file", type=Path, metavar="FILE")
+    replay.add_argument("--station", required=True, metavar="NAME")
+    replay.add_argument("--printer", metavar="URI", default=None, help="the station's printer")
+    replay.set_defaults(run=_replay)
+
     station = sub.add_parser("station", help="open the station window")
     station.add_argument("--station", metavar="NAME", default=None)
     station.set_defaults(run=_station)
+
+    printing = sub.add_parser("print", help="print station documents")
+    print_sub = printing.add_subparsers(dest="print_command", metavar="WHAT", required=True)
+    sheet = print_sub.add_parser(
+        "command-sheet", help="the command codes as barcodes, one A4 page of PDF"
+    )
+    sheet.add_argument("--out", required=True, type=Path, metavar="FILE")
+    sheet.add_argument("--station", metavar="NAME", default="", help="named in the heading")
+    sheet.set_defaults(run=_print_command_sheet)
 
     demo = sub.add_parser("demo", help="create a demo database and open the station window")
     demo.add_argument(
@@ -198,10 +215,30 @@ def _users_add(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _replay(args: argparse.Namespace) -> int:
+    from app.scanning.replay import read_scan_file
+    from app.services.station import PackStation
+
+    scans = read_scan_file(args.file)  # the whole file is checked before the first scan
+    station = PackStation(_db(args), args.station, printer=args.printer)
+    for recorded in scans:
+        outcome = station.scan(recorded.code, at=recorded.at)
+        print(json.dumps(outcome.as_json(), ensure_ascii=False), flush=True)
+    return EXIT_OK
+
+
 def _station(args: argparse.Namespace) -> int:
     from app.ui.app import run_station
 
     return run_station(_db(args), station=args.station)
+
+
+def _print_command_sheet(args: argparse.Namespace) -> int:
+    from app.labels.command_sheet import write_command_sheet
+
+    write_command_sheet(args.out, station=args.station)
+    print(f"command sheet written to {args.out}")
+    return EXIT_OK
 
 
 def _demo(args: argparse.Namespace) -> int:

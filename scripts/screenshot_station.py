@@ -1,7 +1,15 @@
-"""Open the station window on a database of Japanese orders and save a screenshot.
+"""Open the station window on a database of Japanese orders and save screenshots.
 
     xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python scripts/screenshot_station.py \
         [--db URL] [--out /tmp/kenpin-orders.png] [--order NUMBER] [--status STATUS]
+    xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python scripts/screenshot_station.py \
+        --pack [--lang ja|en] [--out-dir /tmp]
+
+The first form shows the Orders page. With --pack, a packer's shift is played
+through the pack screen by a scripted scanner and four screenshots are saved:
+kenpin-pack-login-LANG.png (nobody logged in), -refused- (an item that is not on
+the order, scanned with the IME on), -gift- (a gift order's message and card
+step) and -completed- (the gift order packed).
 
 Without --db a sample SQLite database is built in a temporary folder: a few hundred
 orders with real-looking addresses, gift messages, a backordered order with short
@@ -12,19 +20,24 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import random
 import sys
 import tempfile
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
 
 from app.bootstrap import open_database
+from app.core.gtin import gtin14, with_check_digit
 from app.db import stock
 from app.db.database import Database
-from app.db.models import Order, OrderLine, Product, Reservation
+from app.db.models import Barcode, Order, OrderLine, Product, Reservation
+from app.scanning.source import ScriptedScanner
 from app.services.order_queue import OrderQueue
 from app.services.station_services import station_services
+from app.services.users import add_user
 from app.ui.app import make_application
 from app.ui.main_window import MainWindow
 
@@ -50,6 +63,8 @@ CUSTOMERS = (
 )
 CARRIERS = (("yamato", "宅急便"), ("sagawa", "飛脚宅配便"), ("japanpost", "ゆうパック"))
 GIFT = "お誕生日おめでとう！いつもありがとう。"
+PACKER = ("山田 花子", "BADGE-PACK-01")
+LOT = ("L2604", dt.date(2027, 4, 30))
 SLOTS = ("", "午前中", "14-16", "16-18", "19-21")
 STATUSES = (
     ("shipped", 120),
@@ -74,8 +89,9 @@ def build_sample(db: Database) -> None:
             product = Product(sku=sku, name=name, variant=variant, lot_tracked=sku == "TEA-GRN-20")
             s.add(product)
             s.flush()
+            s.add(Barcode(code=unit_code(seq), product_id=product.id))
             bin_id = stock.location_id(s, f"A-{seq // 4 + 1:02d}-{seq % 4 + 1:02d}", seq)
-            lot = ("L2604", dt.date(2027, 4, 30)) if product.lot_tracked else ("", None)
+            lot = LOT if product.lot_tracked else ("", None)
             balance = stock.balance_id(s, product.id, bin_id, stock.lot_id(s, product.id, *lot))
             stock.post(s, [stock.Move(balance, on_hand_delta=500, reason="receipt")])
             products.append((product.id, balance))
@@ -111,6 +127,23 @@ def build_sample(db: Database) -> None:
                 if status == "backordered":
                     order.short_lines = f"{PRODUCTS[products.index(picked[0])][0]}: 2 short"
                 number += 1
+    add_user(db, PACKER[0], "packer", PACKER[1])
+
+
+def unit_code(seq: int) -> str:
+    """The JAN printed on the `seq`th sample product."""
+    return with_check_digit(f"490123400{seq:03d}")
+
+
+def scan_code(db: Database, product_id: int) -> str:
+    """What the scanner reads off one unit: its JAN, or a GS1 string with the lot when tracked."""
+    with db.read() as s:
+        product = s.get_one(Product, product_id)
+        jan = s.scalars(select(Barcode.code).where(Barcode.product_id == product_id)).first()
+        assert jan is not None
+        if not product.lot_tracked:
+            return jan
+        return f"(01){gtin14(jan)}(17){LOT[1]:%y%m%d}(10){LOT[0]}"
 
 
 def _add_lines(s: object, order: Order, picked: list[tuple[int, int]], rnd: random.Random) -> None:
@@ -143,7 +176,11 @@ def main() -> int:
     parser.add_argument("--order", default="", help="order number to pick (default: a gift one)")
     parser.add_argument("--status", default="", help="status to filter the queue by")
     parser.add_argument("--size", default="1360x860", help="window size, WIDTHxHEIGHT")
+    parser.add_argument("--pack", action="store_true", help="screenshots of the pack screen")
+    parser.add_argument("--lang", choices=("en", "ja"), default="en", help="the window's language")
+    parser.add_argument("--out-dir", default="/tmp", help="folder for the --pack screenshots")
     args = parser.parse_args()
+    os.environ["KENPIN_LANG"] = args.lang
 
     if args.db:
         db = open_database(args.db)
@@ -153,8 +190,10 @@ def main() -> int:
         build_sample(db)
 
     app = make_application()
-    window = MainWindow(station_services(db), "PACK-01")
     width, height = (int(n) for n in args.size.split("x"))
+    if args.pack:
+        return pack_shots(db, (width, height), Path(args.out_dir), args.lang)
+    window = MainWindow(station_services(db), "PACK-01")
     window.resize(width, height)
     window.show()
     page = window.orders_page
@@ -178,6 +217,65 @@ def main() -> int:
     window.close()
     db.dispose()
     return 0
+
+
+def pack_shots(db: Database, size: tuple[int, int], folder: Path, lang: str) -> int:
+    """Play a packer's scans through the pack screen, saving a screenshot at each stage."""
+    scanner = ScriptedScanner(name="/dev/ttyACM0")
+    window = MainWindow(station_services(db), "PACK-01", scanners=[scanner])
+    window.show_pack_page()
+    window.resize(*size)
+    window.show()
+    plain, gift = _allocated_orders(db)
+
+    def shot(stage: str) -> None:
+        for _ in range(5):
+            QApplication.processEvents()
+        path = folder / f"kenpin-pack-{stage}-{lang}.png"
+        window.grab().save(str(path))
+        print(f"saved {path}")
+
+    shot("login")
+    scanner.scan(PACKER[1])
+    scanner.scan(plain[0])
+    for code in plain[1][:2]:
+        scanner.scan(code)
+    # A unit of another order, scanned with the Japanese IME left on.
+    stranger = next(code for code in gift[1] if code not in plain[1])
+    scanner.scan(stranger.translate({c: c + 0xFEE0 for c in range(0x21, 0x7F)}))
+    shot("refused")
+    scanner.scan("KCMD:CANCEL")
+    scanner.scan(gift[0])
+    scanner.scan(gift[1][0])
+    shot("gift")
+    for code in gift[1][1:]:
+        scanner.scan(code)
+    scanner.scan("KCMD:CARD")
+    scanner.scan("KCMD:COMPLETE")
+    shot("completed")
+    window.close()
+    db.dispose()
+    return 0
+
+
+def _allocated_orders(db: Database) -> tuple[tuple[str, list[str]], tuple[str, list[str]]]:
+    """(number, unit scans) of an allocated order with three or more units and no gift message,
+    and of an allocated gift order with a product the first one lacks."""
+    with db.read() as s:
+        orders = s.scalars(
+            select(Order).where(Order.status == "allocated").order_by(Order.number)
+        ).all()
+        units = {
+            order.number: [line.product_id for line in order.lines for _ in range(line.qty)]
+            for order in orders
+        }
+        gifts = {order.number for order in orders if order.gift_message}
+    plain = next(n for n, u in units.items() if n not in gifts and len(u) >= 3 and len(set(u)) > 1)
+    gift = next(n for n in sorted(gifts) if set(units[n]) - set(units[plain]))
+    return (
+        (plain, [scan_code(db, product) for product in units[plain]]),
+        (gift, [scan_code(db, product) for product in units[gift]]),
+    )
 
 
 def _a_gift_order(window: MainWindow, queue: OrderQueue) -> str:

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
 
 from app.db.database import Database
+from app.labels.command_sheet import write_command_sheet
 from app.services.order_queue import OrderQueue
+from app.services.station import PackStation
 
 
 @dataclass(frozen=True, slots=True)
@@ -13,8 +18,16 @@ class StationServices:
     """What the station's screens call; tests build it on a real database."""
 
     orders: OrderQueue
+    #: The scan pipeline of the station with this name.
+    pack_station: Callable[[str], PackStation]
+    #: Writes the command sheet PDF to a file (the station's name goes in its heading).
+    command_sheet: Callable[[Path, str], None]
 
 
 def station_services(db: Database) -> StationServices:
     """Every service the station window uses, on `db`."""
-    return StationServices(orders=OrderQueue(db))
+    return StationServices(
+        orders=OrderQueue(db),
+        pack_station=partial(PackStation, db),
+        command_sheet=lambda path, station: write_command_sheet(path, station=station),
+    )

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import sys
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from types import TracebackType
 from typing import TYPE_CHECKING
 
@@ -14,8 +15,13 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from app.core.errors import KenpinError
+from app.scanning.serial_scanner import SerialScanner
+from app.scanning.settings import scanner_settings
+from app.scanning.source import ScanSource
+from app.scanning.wedge import KeyboardWedge
 from app.services.station_services import station_services
 from app.ui.main_window import MainWindow
+from app.ui.translation import install_translation, station_language
 
 if TYPE_CHECKING:
     from app.db.database import Database
@@ -61,7 +67,24 @@ def make_application(argv: Sequence[str] | None = None) -> QApplication:
     app.setApplicationName("Kenpin")
     app.setOrganizationName("Kenpin")
     app.setFont(station_font())
+    if existing is None:
+        install_translation(station_language())
     return app
+
+
+def station_scanners(env: Mapping[str, str] = os.environ) -> list[ScanSource]:
+    """The keyboard wedge, and the serial scanner the settings name if any."""
+    settings = scanner_settings(env)
+    scanners: list[ScanSource] = [KeyboardWedge(settings.wedge)]
+    if settings.serial_port:
+        scanners.append(
+            SerialScanner(
+                settings.serial_port,
+                baudrate=settings.serial_baud,
+                settings=settings.wedge.codes,
+            )
+        )
+    return scanners
 
 
 def default_station_name() -> str:
@@ -90,7 +113,9 @@ def reporting_to(window: MainWindow, log: ExceptHook = sys.__excepthook__) -> Ex
 def run_station(db: Database, station: str | None) -> int:
     """Open the station window on `db` and run until it is closed; returns the exit status."""
     app = make_application()
-    window = MainWindow(station_services(db), station or default_station_name())
+    window = MainWindow(station_services(db), station or default_station_name(), station_scanners())
+    # The bench's own screen comes first; the order queue is a look-up on the side.
+    window.show_pack_page()
     previous = sys.excepthook
     sys.excepthook = reporting_to(window, lambda *info: traceback.print_exception(*info))
     # A small screen (a 1366×768 laptop at the bench) gets the whole of it.

@@ -1,12 +1,16 @@
-"""The station's main window: its pages (Orders now, the pack screen later), the message
+"""The station's main window: its pages (the pack screen and the orders), the message
 banner every user-facing message goes through, and a status bar with the database and
 the order counts."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from pathlib import Path
+
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
+    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -18,10 +22,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.orders import OrderStatus
+from app.scanning.source import ScanSource
 from app.services.order_queue import OrderQueue
 from app.services.station_services import StationServices
 from app.ui.order_queue_model import status_labels
 from app.ui.orders_page import OrdersPage
+from app.ui.pack_controller import PackController
+from app.ui.pack_page import PackPage
+from app.ui.paper import CommandSheetWriter
+from app.ui.sounds import StationSounds
 
 #: Counts are refreshed this often; other stations change statuses all day.
 COUNTS_REFRESH_MS = 60_000
@@ -115,8 +124,17 @@ class MainWindow(QMainWindow):
     """The station window: one page per job, messages on top, database and counts below."""
 
     def __init__(
-        self, services: StationServices, station: str, parent: QWidget | None = None
+        self,
+        services: StationServices,
+        station: str,
+        scanners: Sequence[ScanSource] = (),
+        parent: QWidget | None = None,
     ) -> None:
+        """The window of station `station`, taking scans from `scanners`.
+
+        The composition root passes the keyboard wedge (and a serial scanner);
+        without any, only the buttons act, and keys typed anywhere stay keys.
+        """
         super().__init__(parent)
         self.station = station
         self.setWindowTitle(self.tr("Kenpin — {0}").format(station))
@@ -129,6 +147,16 @@ class MainWindow(QMainWindow):
         self.pages.setDocumentMode(False)
         self.orders_page = OrdersPage(services.orders)
         self.pages.addTab(self.orders_page, self.tr("Orders"))
+        self.pack_page = PackPage(station)
+        self.add_page(self.pack_page, self.tr("Pack"))
+        self.pack = PackController(
+            services.pack_station(station),
+            self.pack_page,
+            StationSounds(parent=self),
+            scanners,
+            parent=self,
+        )
+        self.command_sheet = CommandSheetWriter(services.command_sheet, station, self)
         centre = QWidget()
         centre.setObjectName("centre")
         layout = QVBoxLayout(centre)
@@ -146,6 +174,7 @@ class MainWindow(QMainWindow):
         self._counts_timer = QTimer(self)
         self._counts_timer.setInterval(COUNTS_REFRESH_MS)
         self._connect_signals()
+        self.pack.start()
         self.counts.refresh()
         self._counts_timer.start()
 
@@ -154,6 +183,11 @@ class MainWindow(QMainWindow):
         self.counts.failed.connect(self.on_counts_failed)
         self._counts_timer.timeout.connect(self.counts.refresh)
         self.orders_page.refresh_requested.connect(self.counts.refresh)
+        self.pack.problem.connect(self.show_error)
+        self.pack.scan_shown.connect(self.on_scan_shown)
+        self.pack_page.command_sheet_requested.connect(self.on_command_sheet_requested)
+        self.command_sheet.written.connect(self.on_command_sheet_written)
+        self.command_sheet.failed.connect(self.show_error)
 
     def add_page(self, page: QWidget, title: str) -> int:
         """Add a page (the pack screen, say) as a tab; returns its position."""
@@ -191,7 +225,34 @@ class MainWindow(QMainWindow):
         self.counts_label.setText(self.tr("Order counts unavailable"))
         self.show_error(self.tr("Could not count the orders: {0}").format(reason))
 
+    def show_pack_page(self) -> None:
+        """Bring the pack screen to the front (where a station at the bench starts)."""
+        self.pages.setCurrentWidget(self.pack_page)
+
+    def on_scan_shown(self) -> None:
+        """A scan arrived while another page was up: the packer wants its verdict."""
+        self.show_pack_page()
+
+    def on_command_sheet_requested(self) -> None:
+        """Ask where to save the command sheet, then write it there."""
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the command sheet"),
+            str(Path.home() / "kenpin-command-sheet.pdf"),
+            self.tr("PDF files (*.pdf)"),
+        )
+        if path:
+            self.command_sheet.write(Path(path))
+
+    def on_command_sheet_written(self, path: str) -> None:
+        """The command sheet is ready to print."""
+        self.show_info(
+            self.tr("Command sheet saved to {0}: print it and keep it at the bench.").format(path)
+        )
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.pack.stop()
         self._counts_timer.stop()
         self.counts.wait()
+        self.command_sheet.wait()
         super().closeEvent(event)

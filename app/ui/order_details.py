@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.core.times import local_time
 from app.services.order_queue import OrderDetails, OrderLineDetails, ReservedStock
-from app.ui.order_queue_model import STATUS_COLOURS, carrier_label, status_labels, translator
+from app.ui.order_queue_model import STATUS_COLOURS, carrier_label, status_labels, translate
 
 LINE_COLUMNS = 5
 QTY, ALLOCATED, PACKED, RESERVED = 1, 2, 3, 4
@@ -29,12 +29,11 @@ _NUMBER_ALIGNMENT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 def _reserved_text(place: ReservedStock) -> str:
     """Where reserved units wait: `A-01-02 ×2`, with the lot and expiry below when tracked."""
-    tr = translator("OrderDetailsPane")
-    rows = [tr("{0} ×{1}").format(place.location, place.qty)]
+    rows = [translate("OrderDetailsPane", "{0} ×{1}").format(place.location, place.qty)]
     if place.lot_code:
-        rows.append(tr("lot {0}").format(place.lot_code))
+        rows.append(translate("OrderDetailsPane", "lot {0}").format(place.lot_code))
     if place.expiry is not None:
-        rows.append(tr("exp {0}").format(place.expiry.isoformat()))
+        rows.append(translate("OrderDetailsPane", "exp {0}").format(place.expiry.isoformat()))
     return "\n".join(rows)
 
 

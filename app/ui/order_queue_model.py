@@ -7,7 +7,6 @@ fetchMore); the model never loads or counts the whole table.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -49,25 +48,23 @@ STATUS_COLOURS: dict[str, tuple[str, str]] = {
 }
 
 
-def translator(context: str) -> Callable[[str], str]:
-    """Qt's translation of texts in `context` (what `self.tr` is inside a widget)."""
-    return lambda text: QCoreApplication.translate(context, text)
+#: Qt's translation; called with literal texts so `pyside6-lupdate` finds them.
+translate = QCoreApplication.translate
 
 
 def status_labels() -> dict[str, str]:
     """Each status as the screen names it, in the user's language."""
-    tr = translator("OrderStatus")
     return {
-        OrderStatus.NEW: tr("New"),
-        OrderStatus.ALLOCATED: tr("Allocated"),
-        OrderStatus.BACKORDERED: tr("Backordered"),
-        OrderStatus.PACKING: tr("Packing"),
-        OrderStatus.PACKED: tr("Packed"),
-        OrderStatus.LABELLED: tr("Labelled"),
-        OrderStatus.VERIFIED: tr("Verified"),
-        OrderStatus.SHIPPED: tr("Shipped"),
-        OrderStatus.CANCELLED: tr("Cancelled"),
-        OrderStatus.ON_HOLD: tr("On hold"),
+        OrderStatus.NEW: translate("OrderStatus", "New"),
+        OrderStatus.ALLOCATED: translate("OrderStatus", "Allocated"),
+        OrderStatus.BACKORDERED: translate("OrderStatus", "Backordered"),
+        OrderStatus.PACKING: translate("OrderStatus", "Packing"),
+        OrderStatus.PACKED: translate("OrderStatus", "Packed"),
+        OrderStatus.LABELLED: translate("OrderStatus", "Labelled"),
+        OrderStatus.VERIFIED: translate("OrderStatus", "Verified"),
+        OrderStatus.SHIPPED: translate("OrderStatus", "Shipped"),
+        OrderStatus.CANCELLED: translate("OrderStatus", "Cancelled"),
+        OrderStatus.ON_HOLD: translate("OrderStatus", "On hold"),
     }
 
 
@@ -83,12 +80,11 @@ def carrier_label(code: str) -> str:
 
 def carrier_short_labels() -> dict[str, str]:
     """Carrier names short enough for a queue column, in the user's language."""
-    tr = translator("Carrier")
     return {
-        CarrierCode.YAMATO: tr("Yamato"),
-        CarrierCode.SAGAWA: tr("Sagawa"),
-        CarrierCode.JAPANPOST: tr("Japan Post"),
-        CarrierCode.GENERIC: tr("Other"),
+        CarrierCode.YAMATO: translate("Carrier", "Yamato"),
+        CarrierCode.SAGAWA: translate("Carrier", "Sagawa"),
+        CarrierCode.JAPANPOST: translate("Carrier", "Japan Post"),
+        CarrierCode.GENERIC: translate("Carrier", "Other"),
     }
 
 

@@ -1,0 +1,259 @@
+"""Claiming an order for packing, and every write a station makes under its claim.
+
+A station claims an order by opening a pack session, or by taking over one
+that is parked or whose holder's lease has run out, always with a new lease
+token, and keeps the token in its state row. Each later write under the claim
+starts with `fenced`: one UPDATE of the session naming the station and the
+token, which must hit exactly one row, so a station that lost its claim
+changes nothing. Two stations claiming one order at the same moment (only
+possible on PostgreSQL; SQLite lets one writer in at a time) surface as
+`ConcurrentChange`, and the scan is decided again on what is stored now.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from sqlalchemy import Integer, bindparam, delete, or_, select, text, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.orm import Session
+
+from app.core.errors import ConcurrentChange
+from app.core.orders import OrderStatus
+from app.db import stock
+from app.db.models import Order, OrderLine, Reservation, table, utcnow
+from app.db.sql import among, on_postgresql
+from app.db.station import Claim, OrderOnFile
+from app.db.station_models import OPEN, PackSession, ScanRecord, StationState
+
+_SESSIONS = table(PackSession).c
+_STATE = table(StationState).c
+_LINES = table(OrderLine).c
+_ORDERS = table(Order).c
+_SCANS = table(ScanRecord).c
+_RESERVATIONS = table(Reservation).c
+
+# PostgreSQL's codes for a deadlock and a serialisation failure: both mean "try again".
+_RETRYABLE_SQLSTATES = frozenset({"40P01", "40001"})
+
+
+@contextlib.contextmanager
+def conflicts_translated() -> Iterator[None]:
+    """Turn a clash with another station's concurrent write (a unique key taken a moment
+    ago, a deadlock) into ConcurrentChange, which the caller may retry."""
+    try:
+        yield
+    except IntegrityError as exc:
+        if "unique" not in str(exc.orig).lower() and _sqlstate(exc) != "23505":
+            raise
+        raise ConcurrentChange(f"another station wrote the same records: {exc.orig}") from exc
+    except DBAPIError as exc:
+        if _sqlstate(exc) not in _RETRYABLE_SQLSTATES:
+            raise
+        raise ConcurrentChange(f"another station wrote the same records: {exc.orig}") from exc
+
+
+def _sqlstate(exc: DBAPIError) -> str | None:
+    return getattr(exc.orig, "sqlstate", None)
+
+
+def claim(
+    session: Session,
+    station_id: int,
+    user_id: int,
+    on_file: OrderOnFile,
+    now: dt.datetime,
+    lease: dt.timedelta,
+) -> Claim:
+    """Open the order's pack at this station, or take over its open pack (parked, this
+    station's own, or one whose lease ran out), under a new lease token."""
+    order_id = on_file.candidate.order_id
+    if on_file.session_id is None:
+        insert = postgresql.insert if on_postgresql(session) else sqlite.insert
+        new_id = session.scalar(
+            insert(table(PackSession))
+            .values(
+                order_id=order_id,
+                station_id=station_id,
+                user_id=user_id,
+                status=OPEN,
+                lease_token=1,
+                lease_expires_at=now + lease,
+                carton_no=1,
+                card_confirmed=False,
+                opened_at=now,
+            )
+            # The partial index's predicate as a literal: PostgreSQL matches an ON CONFLICT
+            # target to a partial index by its text, not through a bound parameter (which
+            # a prepared statement's generic plan does not know).
+            .on_conflict_do_nothing(
+                index_elements=["order_id"], index_where=text(f"status = '{OPEN}'")
+            )
+            .returning(_SESSIONS.id)
+        )
+        if new_id is None:
+            raise ConcurrentChange("another station opened this order a moment ago")
+        return Claim(int(new_id), 1)
+    assert on_file.lease_token is not None
+    taken = session.execute(
+        update(table(PackSession))
+        .where(
+            _SESSIONS.id == on_file.session_id,
+            _SESSIONS.status == OPEN,
+            _SESSIONS.lease_token == on_file.lease_token,
+            or_(
+                _SESSIONS.station_id.is_(None),
+                _SESSIONS.station_id == station_id,
+                _SESSIONS.lease_expires_at <= now,
+            ),
+        )
+        .values(
+            station_id=station_id,
+            user_id=user_id,
+            lease_token=_SESSIONS.lease_token + 1,
+            lease_expires_at=now + lease,
+        )
+    )
+    if taken.rowcount != 1:  # type: ignore[attr-defined]
+        raise ConcurrentChange("another station took this order a moment ago")
+    return Claim(on_file.session_id, on_file.lease_token + 1)
+
+
+# The fence as one statement built once; the columns it sets come with each call's values.
+_FENCED = update(table(PackSession)).where(
+    _SESSIONS.id == bindparam("held_session"),
+    _SESSIONS.station_id == bindparam("held_by"),
+    _SESSIONS.lease_token == bindparam("held_token"),
+    _SESSIONS.status == OPEN,
+)
+_COUNTED = (
+    update(table(OrderLine))
+    .where(_LINES.id == bindparam("line_id"))
+    .values(packed=_LINES.packed + bindparam("units", type_=Integer()))
+)
+
+
+def fenced(
+    session: Session,
+    station_id: int,
+    held: Claim,
+    now: dt.datetime,
+    lease: dt.timedelta,
+    values: Mapping[str, Any] | None = None,
+) -> bool:
+    """Renew the lease of the pack this station holds, setting `values` on the session too;
+    False (and nothing changed) when the station no longer holds it under that token."""
+    done = session.execute(
+        _FENCED,
+        {
+            "held_session": held.session_id,
+            "held_by": station_id,
+            "held_token": held.lease_token,
+            "lease_expires_at": now + lease,
+            **(values or {}),
+        },
+    )
+    return bool(done.rowcount == 1)  # type: ignore[attr-defined]
+
+
+def set_claim(session: Session, station_id: int, held: Claim | None) -> None:
+    """Remember (or forget) the pack this station holds."""
+    session.execute(
+        update(table(StationState))
+        .where(_STATE.station_id == station_id)
+        .values(
+            pack_session_id=held.session_id if held else None,
+            lease_token=held.lease_token if held else None,
+        )
+    )
+
+
+def set_order_status(
+    session: Session, order_id: int, status: OrderStatus, only_from: frozenset[str]
+) -> bool:
+    """Move the order to `status` when it is in one of `only_from`; False when it was not."""
+    done = session.execute(
+        update(table(Order))
+        .where(_ORDERS.id == order_id, _ORDERS.status.in_(sorted(only_from)))
+        .values(status=status.value, updated_at=utcnow())
+    )
+    return bool(done.rowcount == 1)  # type: ignore[attr-defined]
+
+
+def count_units(session: Session, line_id: int, units: int) -> None:
+    """Add units to a line's packed count (the line's CHECK keeps it within the ordered qty)."""
+    session.execute(_COUNTED, {"line_id": line_id, "units": units})
+
+
+def take_back(session: Session, scan_ref: int, line_id: int, units: int) -> None:
+    """Mark an accepted scan undone and take its units off the line's packed count."""
+    done = session.execute(
+        update(table(ScanRecord))
+        .where(_SCANS.id == scan_ref, _SCANS.undone.is_(False))
+        .values(undone=True)
+    )
+    if done.rowcount != 1:  # type: ignore[attr-defined]
+        raise ConcurrentChange("that unit was taken back a moment ago")
+    count_units(session, line_id, -units)
+
+
+def ship_out(session: Session, order_number: str, line_ids: list[int], user_id: int | None) -> None:
+    """Move the order's reserved stock out of its bins through the ledger (on hand and
+    reserved both down, reason `pack`) and drop the reservations."""
+    rows = session.execute(
+        select(_RESERVATIONS.id, _RESERVATIONS.balance_id, _RESERVATIONS.qty).where(
+            among(session, _RESERVATIONS.order_line_id, line_ids)
+        )
+    ).all()
+    per_balance: dict[int, int] = defaultdict(int)
+    for _rid, balance_id, qty in rows:
+        per_balance[int(balance_id)] += int(qty)
+    stock.post(
+        session,
+        [
+            stock.Move(
+                balance_id,
+                on_hand_delta=-qty,
+                reserved_delta=-qty,
+                reason="pack",
+                reference=order_number,
+                user_id=user_id,
+            )
+            # In id order, so two stations completing at once lock balances alike.
+            for balance_id, qty in sorted(per_balance.items())
+        ],
+    )
+    if rows:
+        session.execute(
+            delete(table(Reservation)).where(
+                among(session, _RESERVATIONS.id, [int(row[0]) for row in rows])
+            )
+        )
+
+
+def log_in(session: Session, station_id: int, user_id: int, at: dt.datetime) -> None:
+    """Log the user in here, and out of any other station (one station at a time)."""
+    session.execute(
+        update(table(StationState))
+        .where(_STATE.user_id == user_id, _STATE.station_id != station_id)
+        .values(user_id=None, logged_in_at=None)
+    )
+    session.execute(
+        update(table(StationState))
+        .where(_STATE.station_id == station_id)
+        .values(user_id=user_id, logged_in_at=at, seen_at=at)
+    )
+
+
+def log_out(session: Session, station_id: int, at: dt.datetime) -> None:
+    """Nobody is logged in here any more; a pack held here stays held."""
+    session.execute(
+        update(table(StationState))
+        .where(_STATE.station_id == station_id)
+        .values(user_id=None, logged_in_at=None, seen_at=at)
+    )

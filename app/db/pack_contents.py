@@ -1,0 +1,185 @@
+"""What is in a pack: the order's lines as the rules check them, and the units in the box.
+
+Both are read on every scan, so each is one statement built once, and shaped
+so that PostgreSQL plans it as the few rows it is even before it has
+statistics on freshly imported orders.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Select, Table, bindparam, func, select
+from sqlalchemy.dialects import postgresql
+from sqlalchemy.engine import Result
+from sqlalchemy.orm import Session
+
+from app.core.pack import PackedUnit, PackLine
+from app.db.models import Location, Lot, Order, OrderLine, Product, Reservation, StockBalance, table
+from app.db.sql import among, on_postgresql
+from app.db.station_models import PackSession, ScanRecord
+
+_SESSIONS = table(PackSession).c
+_SCANS = table(ScanRecord).c
+_ORDERS = table(Order).c
+
+
+def _looked_up(column: Any, key: Any, where: Any) -> Any:
+    """`column` of the row whose primary key `key` equals `where`, as a correlated subquery.
+
+    A lookup by primary key per row is the plan both databases keep whatever
+    they know of the tables; a join may be planned as a scan of the whole
+    product or bin table while PostgreSQL has no statistics yet (freshly
+    imported data), a couple of milliseconds lost on every scan.
+    """
+    return select(column).where(key == where).scalar_subquery()
+
+
+@dataclass(frozen=True, slots=True)
+class _ByKey:
+    """A statement for the rows of one key, built once in each database's spelling.
+
+    PostgreSQL is sent `key IN (SELECT unnest($1))` rather than `key = $1`: the
+    key stays out of the planner's equivalences, so a join through the parent's
+    primary key makes it expect the few child rows there are, even before it
+    has statistics; for `order_id = $1` it guesses 0.5% of all order lines, a
+    plan costly enough to be JIT-compiled on every scan.
+    """
+
+    sqlite: Select[Any]
+    postgresql: Select[Any]
+
+    @classmethod
+    def of(cls, build: Callable[[Callable[[Any], Any]], Select[Any]]) -> _ByKey:
+        """`build(is_key)`, where `is_key(column)` is the condition on the key column."""
+        return cls(
+            build(lambda column: column == bindparam("key", type_=column.type)),
+            build(
+                lambda column: column.in_(
+                    select(func.unnest(bindparam("keys", type_=postgresql.ARRAY(column.type))))
+                )
+            ),
+        )
+
+    def rows(self, session: Session, key: int) -> Result[*tuple[Any, ...]]:
+        """The statement's rows for `key`."""
+        if on_postgresql(session):
+            return session.execute(self.postgresql, {"keys": [key]})
+        return session.execute(self.sqlite, {"key": key})
+
+
+def _lines_of(is_key: Callable[[Any], Any]) -> Select[Any]:
+    lines, products = table(OrderLine).c, table(Product).c
+    return (
+        select(
+            lines.id,
+            lines.product_id,
+            lines.qty,
+            *(
+                _looked_up(column, products.id, lines.product_id).label(column.name)
+                for column in (
+                    products.sku,
+                    products.name,
+                    products.variant,
+                    products.lot_tracked,
+                    products.expiry_tracked,
+                    products.min_shelf_life_days,
+                )
+            ),
+        )
+        .join(table(Order), _ORDERS.id == lines.order_id)
+        .where(is_key(_ORDERS.id))
+        .order_by(lines.line_no)
+    )
+
+
+def _packed_in(is_key: Callable[[Any], Any]) -> Select[Any]:
+    return (
+        select(_SCANS.id, _SCANS.order_line_id, _SCANS.units, _SCANS.lot, _SCANS.serial)
+        .join(table(PackSession), _SESSIONS.id == _SCANS.pack_session_id)
+        .where(is_key(_SESSIONS.id), _SCANS.effect == "count", _SCANS.undone.is_(False))
+        .order_by(_SCANS.id)
+    )
+
+
+_LINES_OF_ORDER = _ByKey.of(_lines_of)
+_PACKED_IN_SESSION = _ByKey.of(_packed_in)
+
+
+def pack_lines(session: Session, order_id: int, *, with_bins: bool = True) -> tuple[PackLine, ...]:
+    """The order's lines with product, reserved bins (in walking order) and reserved lots.
+
+    Without `with_bins` (a scan's check) the bins are left empty and the
+    reservations are read only when a line is lot-tracked, as only then do
+    the rules look at them.
+    """
+    heads = _LINES_OF_ORDER.rows(session, order_id).all()
+    bins: dict[int, list[str]] = {}
+    reserved_lots: dict[int, dict[str, int]] = {}
+    if with_bins or any(head.lot_tracked for head in heads):
+        bins, reserved_lots = _reserved(session, [int(head.id) for head in heads])
+    return tuple(
+        PackLine(
+            line_id=int(head.id),
+            product_id=int(head.product_id),
+            sku=head.sku,
+            name=head.name,
+            variant=head.variant,
+            bins=", ".join(bins.get(head.id, [])),
+            ordered=int(head.qty),
+            lot_tracked=bool(head.lot_tracked),
+            expiry_tracked=bool(head.expiry_tracked),
+            min_shelf_life_days=int(head.min_shelf_life_days),
+            reserved_lots=reserved_lots.get(head.id, {}),
+        )
+        for head in heads
+    )
+
+
+def _reserved(
+    session: Session, line_ids: list[int]
+) -> tuple[dict[int, list[str]], dict[int, dict[str, int]]]:
+    """The bins (in walking order) and the lots (units each) reserved for each line."""
+    if not line_ids:
+        return {}, {}
+    reservations, balances = table(Reservation).c, table(StockBalance).c
+    locations, lots = table(Location).c, table(Lot).c
+
+    def of_balance(column: Any, other: Table, key: Any) -> Any:
+        # The reservation's balance by its key, then the bin or lot by theirs.
+        return (
+            select(column)
+            .select_from(table(StockBalance).join(other, other.c.id == key))
+            .where(balances.id == reservations.balance_id)
+            .scalar_subquery()
+        )
+
+    rows = session.execute(
+        select(
+            reservations.order_line_id,
+            reservations.qty,
+            of_balance(locations.walk_seq, table(Location), balances.location_id),
+            of_balance(locations.code, table(Location), balances.location_id),
+            of_balance(lots.lot_code, table(Lot), balances.lot_id),
+        ).where(among(session, reservations.order_line_id, line_ids))
+    ).all()
+    bins: dict[int, list[str]] = defaultdict(list)
+    reserved_lots: dict[int, dict[str, int]] = defaultdict(dict)
+    for line_id, qty, _walk, bin_code, lot_code in sorted(rows, key=lambda r: (r[2], r[3])):
+        if bin_code not in bins[line_id]:
+            bins[line_id].append(bin_code)
+        if lot_code:
+            reserved_lots[line_id][lot_code] = reserved_lots[line_id].get(lot_code, 0) + qty
+    return bins, reserved_lots
+
+
+def packed_units(session: Session, session_id: int) -> list[PackedUnit]:
+    """The units in the box: the session's counted scans not taken back, oldest first."""
+    rows = _PACKED_IN_SESSION.rows(session, session_id)
+    return [
+        PackedUnit(int(ref), int(line), int(units), lot, serial)
+        for ref, line, units, lot, serial in rows
+    ]

@@ -1,0 +1,240 @@
+"""What a station knows before a scan, read in the scan's own transaction.
+
+One scan reads: the station's row with the pack it holds (user, claim, last
+sequence number, the pack's order; locked on PostgreSQL so one station's
+scans queue), what is in that pack (`app.db.pack_contents`), and for a badge
+or an order number the user or the order it names. Each is one indexed
+query. The writes under a claim are in `app.db.pack_claims`, the scan log in
+`app.db.scan_log`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Integer, Select, bindparam, func, insert, select, true, update
+from sqlalchemy.orm import Session
+
+from app.core.pack import OrderCandidate, StationUser
+from app.core.times import as_utc
+from app.db.models import (
+    Order,
+    Station,
+    User,
+    table,
+)
+from app.db.station_models import OPEN, PackSession, ScanRecord, StationState
+
+_STATE = table(StationState).c
+_SESSIONS = table(PackSession).c
+_SCANS = table(ScanRecord).c
+_USERS = table(User).c
+_ORDERS = table(Order).c
+_STATIONS = table(Station).c
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """The pack a station holds: its session and the lease token the station was given."""
+
+    session_id: int
+    lease_token: int
+
+
+@dataclass(frozen=True, slots=True)
+class HeldPack:
+    """The stored pack session a claim names, as it is now (possibly taken over since)."""
+
+    session_id: int
+    order_id: int
+    order_number: str
+    gift_message: str
+    card_confirmed: bool
+    carton_no: int
+    status: str
+    station_id: int | None
+    lease_token: int
+
+    def held_by(self, station_id: int, claim: Claim) -> bool:
+        """True when the station still holds this pack under `claim`."""
+        return (
+            self.status == OPEN
+            and self.station_id == station_id
+            and self.lease_token == claim.lease_token
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class StationRow:
+    """A station's lasting state as one scan finds it.
+
+    `held` is the pack session its claim names, as stored now; `recorded` is
+    True when the scan's client id is already in the scan log (a retry).
+    """
+
+    station_id: int
+    user: StationUser | None
+    claim: Claim | None
+    last_seq: int
+    held: HeldPack | None = None
+    recorded: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class OrderOnFile:
+    """An order number just scanned: what `decide` is told, and the open session behind it."""
+
+    candidate: OrderCandidate
+    session_id: int | None
+    lease_token: int | None
+
+
+def open_station(session: Session, name: str, printer_uri: str | None = None) -> int:
+    """The id of station `name`, creating it (and its state row) on first use."""
+    station_id = session.scalar(select(_STATIONS.id).where(_STATIONS.name == name))
+    if station_id is None:
+        session.execute(insert(table(Station)).values(name=name, printer_uri=printer_uri or ""))
+        station_id = session.scalar(select(_STATIONS.id).where(_STATIONS.name == name))
+        assert station_id is not None
+    elif printer_uri is not None:
+        session.execute(
+            update(table(Station)).where(_STATIONS.id == station_id).values(printer_uri=printer_uri)
+        )
+    # A station made elsewhere (before the pack bench had its tables) gets its state row here.
+    if session.scalar(select(_STATE.station_id).where(_STATE.station_id == station_id)) is None:
+        session.execute(insert(table(StationState)).values(station_id=station_id))
+    return int(station_id)
+
+
+def _station_query(*, lock: bool) -> Select[Any]:
+    station_id = bindparam("station_id", type_=Integer())
+    last_seq = (
+        select(func.coalesce(func.max(_SCANS.seq), 0))
+        .where(_SCANS.station_id == station_id)
+        .scalar_subquery()
+    )
+    recorded = select(_SCANS.id).where(_SCANS.scan_id == bindparam("scan_id")).scalar_subquery()
+    query = (
+        select(
+            _STATE.user_id,
+            _USERS.name,
+            _USERS.role,
+            _USERS.active,
+            _STATE.pack_session_id,
+            _STATE.lease_token,
+            last_seq.label("last_seq"),
+            recorded.label("recorded"),
+            *_HELD_COLUMNS,
+        )
+        .select_from(
+            table(StationState)
+            .outerjoin(table(User), _USERS.id == _STATE.user_id)
+            .outerjoin(table(PackSession), _SESSIONS.id == _STATE.pack_session_id)
+            .outerjoin(table(Order), _ORDERS.id == _SESSIONS.order_id)
+        )
+        .where(_STATE.station_id == station_id)
+    )
+    # PostgreSQL: one station's scans take turns (SQLite lets one writer in anyway).
+    return query.with_for_update(of=table(StationState)) if lock else query
+
+
+_HELD_COLUMNS = (
+    _SESSIONS.id,
+    _SESSIONS.order_id,
+    _ORDERS.number,
+    _ORDERS.gift_message,
+    _SESSIONS.card_confirmed,
+    _SESSIONS.carton_no,
+    _SESSIONS.status,
+    _SESSIONS.station_id,
+    _SESSIONS.lease_token,
+)
+# Built once: the statements of every scan are compiled and cached once, not per scan.
+_STATION = _station_query(lock=True)
+_STATION_SEEN = _station_query(lock=False)
+_HELD = (
+    select(*_HELD_COLUMNS)
+    .join(table(Order), _ORDERS.id == _SESSIONS.order_id)
+    .where(_SESSIONS.id == bindparam("session_id"))
+)
+
+
+def load_station(
+    session: Session, station_id: int, scan_id: str | None = None, *, for_scan: bool = True
+) -> StationRow:
+    """In one query: the station's user, claim, last sequence number and held pack, and
+    whether `scan_id` is already recorded. For a scan the station's row stays locked
+    (PostgreSQL) until the transaction ends, so two processes running one station take
+    turns."""
+    query = _STATION if for_scan else _STATION_SEEN
+    row = session.execute(query, {"station_id": station_id, "scan_id": scan_id}).one()
+    user_id, name, role, active, session_id, token, last_seq, recorded = row[:8]
+    user = StationUser(int(user_id), name, role) if user_id is not None and active else None
+    claim = Claim(int(session_id), int(token)) if session_id is not None else None
+    held = HeldPack(*row[8:]) if session_id is not None else None
+    return StationRow(station_id, user, claim, int(last_seq), held, recorded is not None)
+
+
+def held_pack(session: Session, session_id: int) -> HeldPack | None:
+    """The pack session `session_id` with its order's number and gift message."""
+    row = session.execute(_HELD, {"session_id": session_id}).first()
+    return HeldPack(*row) if row is not None else None
+
+
+def badge_user(session: Session, code: str) -> StationUser | None:
+    """The active user whose badge this is."""
+    row = session.execute(
+        select(_USERS.id, _USERS.name, _USERS.role).where(
+            _USERS.badge_code == code, _USERS.active == true()
+        )
+    ).first()
+    return StationUser(int(row[0]), row[1], row[2]) if row is not None else None
+
+
+def order_on_file(
+    session: Session, number: str, station_id: int, now: dt.datetime
+) -> OrderOnFile | None:
+    """The order with this number and its open pack session: held here, held elsewhere
+    under a live lease (`locked_by` names that station), or free to take."""
+    row = session.execute(
+        select(
+            _ORDERS.id,
+            _ORDERS.number,
+            _ORDERS.status,
+            _SESSIONS.id,
+            _SESSIONS.station_id,
+            _SESSIONS.lease_token,
+            _SESSIONS.lease_expires_at,
+            _STATIONS.name,
+        )
+        .select_from(
+            table(Order)
+            .outerjoin(
+                table(PackSession),
+                (_SESSIONS.order_id == _ORDERS.id) & (_SESSIONS.status == OPEN),
+            )
+            .outerjoin(table(Station), _STATIONS.id == _SESSIONS.station_id)
+        )
+        .where(_ORDERS.number == number)
+    ).first()
+    if row is None:
+        return None
+    order_id, number, status, session_id, holder, token, expires, holder_name = row
+    locked_by = None
+    if holder is not None and holder != station_id and as_utc(expires) > now:
+        locked_by = holder_name
+    candidate = OrderCandidate(
+        int(order_id), number, status, locked_by=locked_by, open_here=holder == station_id
+    )
+    return OrderOnFile(candidate, session_id, token)
+
+
+def holder_name(session: Session, session_id: int) -> str | None:
+    """The name of the station holding pack session `session_id` now, if any."""
+    return session.scalar(
+        select(_STATIONS.name)
+        .join(table(PackSession), _SESSIONS.station_id == _STATIONS.id)
+        .where(_SESSIONS.id == session_id, _SESSIONS.status == OPEN)
+    )

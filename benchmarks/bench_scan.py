@@ -1,0 +1,207 @@
+"""Scan-to-verdict at a pack station on a database of a million orders.
+
+    .venv/bin/python -m benchmarks.bench_scan [--db FILE] [--orders N] [--packs N] [--no-pg]
+
+Builds (or reuses) an SQLite file of N orders of three lines each (default
+1,000,000 orders, 3,000,000 lines, about a minute to build) with
+benchmarks/bulkdata.py, and, when KENPIN_TEST_PG_URL is set, the same in a
+PostgreSQL schema of its own (dropped afterwards). Each run adds a fresh batch
+of orders to pack, allocates just those (reservations through the ledger),
+then drives one station through PackStation.scan as a packer would: badge,
+order number, every unit (now and then a wrong product, refused), complete.
+
+Prints, per database, the scan-to-verdict times (the scan committed and its
+verdict returned) as median and 99th percentile, by kind of scan, with the
+screen's refresh after a scan (`PackStation.view`) beside them; and the same
+run's floor: one bare indexed SELECT plus one INSERT, committed, through the
+same unit of work. Targets: SQLite median < 5 ms and p99 < 20 ms; PostgreSQL
+p99 < 30 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from sqlalchemy import func, insert, select
+
+from app.bootstrap import open_database
+from app.db.database import Database
+from app.db.models import AuditEntry, Barcode, Order, OrderLine, table
+from app.services.allocation import allocate
+from app.services.station import PackStation
+from app.services.stock import check_stock
+from app.services.users import add_user
+from benchmarks.bulkdata import add_orders, add_products
+from benchmarks.pg_schema import fresh_schema
+
+DEFAULT_DB = "/tmp/kenpin-bench-scan-1m.db"
+PRODUCTS = 5_000
+STOCK_EACH = 400
+FLOOR_SAMPLES = 1_000
+#: Scan-to-verdict targets (median, p99) in ms by database.
+TARGETS: dict[str, tuple[float | None, float]] = {"sqlite": (5, 20), "postgresql": (None, 30)}
+#: Every this many orders, the packer first scans a product that is not on the order.
+WRONG_EVERY = 5
+
+
+def build(db: Database, orders: int) -> list[int]:
+    """Products with stock, and `orders` shipped orders of three lines (the year behind us)."""
+    started = time.perf_counter()
+    products = add_products(db, PRODUCTS, stock_each=STOCK_EACH)
+    add_orders(db, orders, products, status="shipped", first_number=100_000, seed=11)
+    print(f"  built {orders:,} orders in {time.perf_counter() - started:.0f} s")
+    return products
+
+
+def orders_to_pack(db: Database, packs: int) -> list[tuple[str, list[str]]]:
+    """A fresh batch of `packs` orders, allocated: (number, unit barcodes) of each."""
+    with db.read() as s:
+        products = list(s.scalars(select(Barcode.product_id).order_by(Barcode.product_id)))
+        first = int(s.scalar(select(func.count()).select_from(Order)) or 0) + 5_000_000
+    add_orders(db, packs, products, status="new", first_number=first, seed=first)
+    started = time.perf_counter()
+    summary = allocate(db)
+    print(f"  allocated {summary.allocated:,} orders in {time.perf_counter() - started:.1f} s")
+    numbers = [f"#{n}" for n in range(first, first + packs)]
+    with db.read() as s:
+        codes = dict(s.execute(select(Barcode.product_id, Barcode.code)).all())
+        rows = s.execute(
+            select(Order.number, OrderLine.product_id, OrderLine.qty)
+            .join(OrderLine, OrderLine.order_id == Order.id)
+            .where(Order.number.in_(numbers), Order.status == "allocated")
+            .order_by(Order.id, OrderLine.line_no)
+        ).all()
+    units: dict[str, list[str]] = defaultdict(list)
+    for number, product_id, qty in rows:
+        units[number] += [codes[product_id]] * qty
+    return list(units.items())
+
+
+def drive(db: Database, packs: list[tuple[str, list[str]]], pool: list[str]) -> list[float]:
+    """Pack every order at one station, timing each scan and each screen refresh; returns
+    the scan times (ms) after the first pack."""
+    badge = f"BENCH-{time.monotonic_ns()}"
+    add_user(db, badge, "packer", badge)
+    station = PackStation(db, badge)
+    times: dict[str, list[float]] = defaultdict(list)
+    views: list[float] = []
+    verdicts: dict[str, int] = defaultdict(int)
+
+    def scan(kind: str, code: str) -> None:
+        started = time.perf_counter()
+        outcome = station.scan(code)
+        took = (time.perf_counter() - started) * 1000
+        times[kind].append(took)
+        verdicts[f"{outcome.verdict.value} {outcome.reason.value if outcome.reason else ''}"] += 1
+        started = time.perf_counter()
+        station.view()
+        views.append((time.perf_counter() - started) * 1000)
+
+    scan("badge", badge)
+    for n, (number, units) in enumerate(packs):
+        scan("order", number)
+        if n % WRONG_EVERY == 0:
+            scan("refused", next(code for code in pool if code not in units))
+        for code in units:
+            scan("unit", code)
+        scan("complete", "KCMD:COMPLETE")
+    every = [t for kind, samples in times.items() for t in samples if kind != "badge"]
+    # The first pack warms the caches (statement compilation, prepared statements).
+    warm = len(packs[0][1]) + 3
+    report("every scan", every[warm:])
+    for kind in ("order", "unit", "refused", "complete"):
+        report(f"  {kind} scans", times[kind][1:])
+    report("screen refresh after a scan (view)", views[warm:])
+    print("  verdicts: " + ", ".join(f"{k.strip()} {v}" for k, v in sorted(verdicts.items())))
+    return every[warm:]
+
+
+def floor(db: Database) -> list[float]:
+    """One indexed SELECT and one INSERT, committed, through the same unit of work."""
+    orders, audit = table(Order).c, table(AuditEntry)
+    with db.read() as s:
+        number = s.scalar(select(orders.number).order_by(orders.id.desc()).limit(1))
+    samples = []
+    for _ in range(FLOOR_SAMPLES):
+        started = time.perf_counter()
+        with db.write() as s:
+            s.execute(select(orders.id).where(orders.number == number)).first()
+            s.execute(insert(audit).values(action="bench.floor", detail=""))
+        samples.append((time.perf_counter() - started) * 1000)
+    return samples[10:]
+
+
+def percentile(samples: list[float], p: int) -> float:
+    return statistics.quantiles(samples, n=100, method="inclusive")[p - 1]
+
+
+def report(name: str, samples: list[float]) -> None:
+    if len(samples) < 2:
+        return
+    print(
+        f"  {name:<38} n={len(samples):>5}  median {statistics.median(samples):6.2f} ms"
+        f"  p99 {percentile(samples, 99):6.2f} ms  max {max(samples):6.1f} ms"
+    )
+
+
+def bench(db: Database, label: str, orders: int, packs: int) -> None:
+    print(f"{label}:")
+    with db.read() as s:
+        present = int(s.scalar(select(func.count()).select_from(Order)) or 0)
+    if present < orders:
+        build(db, orders - present)
+    batch = orders_to_pack(db, packs)
+    with db.read() as s:
+        total = s.scalar(select(func.count()).select_from(Order))
+        lines = s.scalar(select(func.count()).select_from(OrderLine))
+    print(f"  {total:,} orders, {lines:,} lines; packing {len(batch)} orders")
+    with db.read() as s:
+        pool = list(s.scalars(select(Barcode.code).order_by(Barcode.id).limit(10)))
+    scans = drive(db, batch, pool)
+    samples = floor(db)
+    report("floor: indexed SELECT + INSERT, commit", samples)
+    median, p99 = statistics.median(scans), percentile(scans, 99)
+    print(
+        f"  scan / floor: median {median / statistics.median(samples):.1f}x,"
+        f" p99 {p99 / percentile(samples, 99):.1f}x"
+    )
+    target_median, target_p99 = TARGETS[db.dialect]
+    met = (target_median is None or median < target_median) and p99 < target_p99
+    wanted = f"p99 < {target_p99} ms"
+    if target_median is not None:
+        wanted = f"median < {target_median} ms, {wanted}"
+    print(f"  target ({wanted}): {'met' if met else 'MISSED'}")
+    drifts = check_stock(db)
+    print(f"  stock check: {'clean' if not drifts else f'{len(drifts)} drift(s)'}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
+    parser.add_argument("--db", default=DEFAULT_DB, help=f"SQLite file (default {DEFAULT_DB})")
+    parser.add_argument("--orders", type=int, default=1_000_000)
+    parser.add_argument("--packs", type=int, default=400, help="orders packed per database")
+    parser.add_argument("--no-pg", action="store_true", help="SQLite only")
+    args = parser.parse_args()
+
+    db = open_database(f"sqlite:///{Path(args.db).resolve()}")
+    bench(db, f"sqlite ({args.db})", args.orders, args.packs)
+    db.dispose()
+    pg = os.environ.get("KENPIN_TEST_PG_URL")
+    if pg and not args.no_pg:
+        with fresh_schema(pg) as url:
+            db = open_database(url)
+            bench(db, "postgresql (loopback)", args.orders, args.packs)
+            db.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,701 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja_JP">
+<context>
+    <name>Carrier</name>
+    <message>
+        <source>Yamato</source>
+        <translation>ヤマト</translation>
+    </message>
+    <message>
+        <source>Sagawa</source>
+        <translation>佐川</translation>
+    </message>
+    <message>
+        <source>Japan Post</source>
+        <translation>日本郵便</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>その他</translation>
+    </message>
+</context>
+<context>
+    <name>GiftPanel</name>
+    <message>
+        <source>Gift: put a message card in the box</source>
+        <translation>ギフト: メッセージカードを入れてください</translation>
+    </message>
+    <message>
+        <source>✔ Card is in the box</source>
+        <translation>✔ カードを入れました</translation>
+    </message>
+    <message>
+        <source>Card not confirmed yet: put it in, then scan CARD</source>
+        <translation>カード未確認: 入れてから「カード確認」をスキャン</translation>
+    </message>
+</context>
+<context>
+    <name>LinesTable</name>
+    <message>
+        <source>Product</source>
+        <extracomment>(background, text) of a line&apos;s row by progress: to do, in progress, done, too many.</extracomment>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Variant</source>
+        <translation>バリエーション</translation>
+    </message>
+    <message>
+        <source>Bin</source>
+        <translation>棚番</translation>
+    </message>
+    <message>
+        <source>Scanned / ordered</source>
+        <translation>スキャン / 注文</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>状況</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Kenpin — {0}</source>
+        <extracomment>Counts are refreshed this often; other stations change statuses all day. The statuses someone at the bench acts on, named in the status bar.</extracomment>
+        <translation>検品 Kenpin — {0}</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>注文</translation>
+    </message>
+    <message>
+        <source>Pack</source>
+        <translation>梱包</translation>
+    </message>
+    <message>
+        <source>Database: {0}</source>
+        <translation>データベース: {0}</translation>
+    </message>
+    <message>
+        <source>Counting orders…</source>
+        <translation>注文を集計中…</translation>
+    </message>
+    <message>
+        <source>{0:,} orders</source>
+        <translation>注文 {0:,} 件</translation>
+    </message>
+    <message>
+        <source>Order counts unavailable</source>
+        <translation>注文件数を取得できません</translation>
+    </message>
+    <message>
+        <source>Could not count the orders: {0}</source>
+        <translation>注文件数を集計できませんでした: {0}</translation>
+    </message>
+    <message>
+        <source>Save the command sheet</source>
+        <translation>コマンドシートの保存</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF ファイル (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Command sheet saved to {0}: print it and keep it at the bench.</source>
+        <translation>コマンドシートを {0} に保存しました。印刷して作業台に置いてください。</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDetailsPane</name>
+    <message>
+        <source>{0} ×{1}</source>
+        <translation>{0} ×{1}</translation>
+    </message>
+    <message>
+        <source>lot {0}</source>
+        <translation>ロット {0}</translation>
+    </message>
+    <message>
+        <source>exp {0}</source>
+        <translation>期限 {0}</translation>
+    </message>
+    <message>
+        <source>Pick an order in the queue to see its lines.</source>
+        <translation>一覧から注文を選ぶと明細が表示されます。</translation>
+    </message>
+    <message>
+        <source>Ship to</source>
+        <translation>お届け先</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>配送</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Allocated</source>
+        <translation>引当</translation>
+    </message>
+    <message>
+        <source>Packed</source>
+        <translation>梱包済</translation>
+    </message>
+    <message>
+        <source>Reserved in</source>
+        <translation>引当棚</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>明細</translation>
+    </message>
+    <message>
+        <source>Ordered {0}</source>
+        <translation>受注日時 {0}</translation>
+    </message>
+    <message>
+        <source>Gift message: {0}</source>
+        <translation>ギフトメッセージ: {0}</translation>
+    </message>
+    <message>
+        <source>Not enough stock: {0}</source>
+        <translation>在庫不足: {0}</translation>
+    </message>
+    <message>
+        <source>{0} 様</source>
+        <translation>{0} 様</translation>
+    </message>
+    <message>
+        <source>TEL {0}</source>
+        <translation>TEL {0}</translation>
+    </message>
+    <message>
+        <source>any day</source>
+        <translation>日付指定なし</translation>
+    </message>
+    <message>
+        <source>Date: {0}</source>
+        <translation>お届け日: {0}</translation>
+    </message>
+    <message>
+        <source>Time: {0}</source>
+        <translation>時間帯: {0}</translation>
+    </message>
+    <message>
+        <source>any time</source>
+        <translation>時間指定なし</translation>
+    </message>
+    <message>
+        <source>Note: {0}</source>
+        <translation>備考: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>OrderQueueModel</name>
+    <message>
+        <source>Order</source>
+        <extracomment>Emitted after the rows were replaced for a new filter (or a reload).</extracomment>
+        <translation>注文番号</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>受注日</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>配送業者</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>明細</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>点数</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>お客様</translation>
+    </message>
+    <message>
+        <source>Prefecture</source>
+        <translation>都道府県</translation>
+    </message>
+</context>
+<context>
+    <name>OrderStatus</name>
+    <message>
+        <source>New</source>
+        <extracomment>Qt&apos;s translation; called with literal texts so `pyside6-lupdate` finds them.</extracomment>
+        <translation>新規</translation>
+    </message>
+    <message>
+        <source>Allocated</source>
+        <translation>引当済</translation>
+    </message>
+    <message>
+        <source>Backordered</source>
+        <translation>欠品待ち</translation>
+    </message>
+    <message>
+        <source>Packing</source>
+        <translation>梱包中</translation>
+    </message>
+    <message>
+        <source>Packed</source>
+        <translation>梱包済</translation>
+    </message>
+    <message>
+        <source>Labelled</source>
+        <translation>送り状発行済</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>検品済</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>出荷済</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>保留</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersPage</name>
+    <message>
+        <source>All statuses</source>
+        <extracomment>Wait this long after the last keystroke before searching, so typing stays smooth. The user asked for fresh figures (Refresh button or F5).</extracomment>
+        <translation>すべての状態</translation>
+    </message>
+    <message>
+        <source>Order number, e.g. #1001</source>
+        <translation>注文番号（例: #1001）</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>再読み込み</translation>
+    </message>
+    <message>
+        <source>Fetch the queue again (F5)</source>
+        <translation>一覧を読み込み直します (F5)</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>検索</translation>
+    </message>
+    <message>
+        <source>All statuses ({0:,})</source>
+        <translation>すべての状態 ({0:,})</translation>
+    </message>
+    <message>
+        <source>{0} ({1:,})</source>
+        <translation>{0} ({1:,})</translation>
+    </message>
+    <message>
+        <source>No orders match</source>
+        <translation>該当する注文はありません</translation>
+    </message>
+    <message>
+        <source>1 order</source>
+        <translation>1 件</translation>
+    </message>
+    <message>
+        <source>{0:,} orders</source>
+        <translation>{0:,} 件</translation>
+    </message>
+    <message>
+        <source>first {0:,} orders — scroll for more</source>
+        <translation>先頭 {0:,} 件 — スクロールで続きを表示</translation>
+    </message>
+</context>
+<context>
+    <name>PackController</name>
+    <message>
+        <source>Not recorded: scan again</source>
+        <extracomment>Well inside the station&apos;s lease (a minute), so a missed beat or two does no harm. An error for the window&apos;s message banner (the lease could not be renewed, say). A scan was applied and shown (tests wait for it). When this window saw each scan (by seq), for the recent-scans list.</extracomment>
+        <translation>記録できませんでした: もう一度スキャンしてください</translation>
+    </message>
+    <message>
+        <source>The scan of {0} could not be saved: {1}</source>
+        <translation>{0} のスキャンを保存できませんでした: {1}</translation>
+    </message>
+    <message>
+        <source>Keyboard scanner ready</source>
+        <translation>キーボード型スキャナー 準備完了</translation>
+    </message>
+    <message>
+        <source>Scanner {0}: connected</source>
+        <translation>スキャナー {0}: 接続中</translation>
+    </message>
+    <message>
+        <source>Scanner {0}: disconnected, plug it in</source>
+        <translation>スキャナー {0}: 未接続 — 接続してください</translation>
+    </message>
+    <message>
+        <source>Could not renew the claim on the order: {0}</source>
+        <translation>注文の確保を更新できませんでした: {0}</translation>
+    </message>
+    <message>
+        <source>Order {0} is no longer held by this station: its claim ran out or another station took it over. Scan the order again to carry on.</source>
+        <translation>注文 {0} はこのステーションの担当ではなくなりました（確保の期限切れか、別のステーションが引き継ぎました）。続けるには注文番号をもう一度スキャンしてください。</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>準備完了</translation>
+    </message>
+    <message>
+        <source>Scan the order number on the pick list.</source>
+        <translation>ピッキングリストの注文番号をスキャンしてください。</translation>
+    </message>
+    <message>
+        <source>Order {0} resumed</source>
+        <translation>注文 {0} を再開しました</translation>
+    </message>
+    <message>
+        <source>Scan the remaining items into the box.</source>
+        <translation>残りの商品をスキャンして箱に入れてください。</translation>
+    </message>
+</context>
+<context>
+    <name>PackPage</name>
+    <message>
+        <source>Full-width characters came from the scanner: switch the Japanese input (IME) off. The scan was read correctly.</source>
+        <extracomment>A button standing in for a command barcode was pressed. The user asked for the command sheet PDF.</extracomment>
+        <translation>スキャナーから全角文字が入力されました。日本語入力（IME）をオフにしてください。スキャン自体は正しく読み取れています。</translation>
+    </message>
+    <message>
+        <source>Scan your badge</source>
+        <translation>バッジをスキャンしてください</translation>
+    </message>
+    <message>
+        <source>Hold your staff badge under the scanner to log in.</source>
+        <translation>社員バッジをスキャナーにかざすとログインします。</translation>
+    </message>
+    <message>
+        <source>Station {0}</source>
+        <translation>ステーション {0}</translation>
+    </message>
+    <message>
+        <source>Scan the order number on the pick list or packing slip.</source>
+        <translation>ピッキングリストか納品書の注文番号をスキャンしてください。</translation>
+    </message>
+    <message>
+        <source>Card in box</source>
+        <translation>カード確認</translation>
+    </message>
+    <message>
+        <source>Undo last unit</source>
+        <translation>1点取り消し</translation>
+    </message>
+    <message>
+        <source>Complete pack</source>
+        <translation>梱包完了</translation>
+    </message>
+    <message>
+        <source>Leave for later</source>
+        <translation>梱包中断</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>ログアウト</translation>
+    </message>
+    <message>
+        <source>Command sheet…</source>
+        <translation>コマンドシート…</translation>
+    </message>
+    <message>
+        <source>Save the command codes as a PDF to print</source>
+        <translation>コマンドのバーコードを印刷用 PDF に保存します</translation>
+    </message>
+    <message>
+        <source>Recent scans</source>
+        <translation>最近のスキャン</translation>
+    </message>
+    <message>
+        <source>Packer: {0}</source>
+        <translation>担当: {0}</translation>
+    </message>
+    <message>
+        <source>Order {0}</source>
+        <translation>注文 {0}</translation>
+    </message>
+    <message>
+        <source>{0} / {1} units</source>
+        <translation>{0} / {1} 点</translation>
+    </message>
+    <message>
+        <source>No order open</source>
+        <translation>注文未選択</translation>
+    </message>
+</context>
+<context>
+    <name>Progress</name>
+    <message>
+        <source>To do</source>
+        <translation>未着手</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>途中</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>Too many</source>
+        <translation>超過</translation>
+    </message>
+</context>
+<context>
+    <name>Reason</name>
+    <message>
+        <source>Nobody is logged in: scan your badge first.</source>
+        <translation>ログインしていません。先にバッジをスキャンしてください。</translation>
+    </message>
+    <message>
+        <source>Unknown barcode: not a product, order, badge or command code Kenpin knows.</source>
+        <translation>登録されていないバーコードです（商品・注文・バッジ・コマンドのどれでもありません）。</translation>
+    </message>
+    <message>
+        <source>No order is open: scan the order number on the pick list first.</source>
+        <translation>注文が開かれていません。先にピッキングリストの注文番号をスキャンしてください。</translation>
+    </message>
+    <message>
+        <source>This order cannot be packed: not allocated, on hold, cancelled or already packed.</source>
+        <translation>この注文は梱包できません（未引当・保留・キャンセル・梱包済みのいずれかです）。</translation>
+    </message>
+    <message>
+        <source>This order is open at another station. Finish or cancel it there first.</source>
+        <translation>この注文は別のステーションで梱包中です。そちらで完了するか中断してください。</translation>
+    </message>
+    <message>
+        <source>This item is not on the order. Take it out of the box.</source>
+        <translation>この商品は注文に含まれていません。箱から取り出してください。</translation>
+    </message>
+    <message>
+        <source>Too many: the order does not need this unit (or case). Take it out of the box.</source>
+        <translation>数量超過です。この商品（ケース）はもう必要ありません。箱から取り出してください。</translation>
+    </message>
+    <message>
+        <source>Wrong lot: this lot is not the one reserved for the order. Take another unit.</source>
+        <translation>ロット違いです。この注文に引き当てたロットではありません。別の商品を取ってください。</translation>
+    </message>
+    <message>
+        <source>Expired, or too close to its expiry date for this order. Take another unit.</source>
+        <translation>期限切れ、またはこの注文には期限が近すぎます。別の商品を取ってください。</translation>
+    </message>
+    <message>
+        <source>Not finished: some lines still need units before the pack can be completed.</source>
+        <translation>まだ完了できません。スキャンが足りない明細があります。</translation>
+    </message>
+    <message>
+        <source>Gift order: put the message card in the box and scan CARD before completing.</source>
+        <translation>ギフト注文です。メッセージカードを箱に入れ、「カード確認」をスキャンしてから完了してください。</translation>
+    </message>
+    <message>
+        <source>The last parcel&apos;s label has not been scanned back yet. Scan that label first.</source>
+        <translation>前の荷物の送り状がまだスキャンされていません。先にその送り状をスキャンしてください。</translation>
+    </message>
+    <message>
+        <source>Wrong label: this is not the label of the parcel in front of you.</source>
+        <translation>送り状違いです。目の前の荷物の送り状ではありません。</translation>
+    </message>
+    <message>
+        <source>This label was voided and replaced. Use the new label.</source>
+        <translation>この送り状は無効になり、再発行されています。新しい送り状を使ってください。</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonLabel</name>
+    <message>
+        <source>Not logged in</source>
+        <translation>未ログイン</translation>
+    </message>
+    <message>
+        <source>Unknown barcode</source>
+        <translation>未登録バーコード</translation>
+    </message>
+    <message>
+        <source>No order open</source>
+        <translation>注文未選択</translation>
+    </message>
+    <message>
+        <source>Order not packable</source>
+        <translation>梱包不可の注文</translation>
+    </message>
+    <message>
+        <source>Open at another station</source>
+        <translation>他ステーションで梱包中</translation>
+    </message>
+    <message>
+        <source>Not on the order</source>
+        <translation>注文外の商品</translation>
+    </message>
+    <message>
+        <source>Too many</source>
+        <translation>数量超過</translation>
+    </message>
+    <message>
+        <source>Wrong lot</source>
+        <translation>ロット違い</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>期限切れ</translation>
+    </message>
+    <message>
+        <source>Pack not finished</source>
+        <translation>未完了</translation>
+    </message>
+    <message>
+        <source>Card not confirmed</source>
+        <translation>カード未確認</translation>
+    </message>
+    <message>
+        <source>Label not scanned back</source>
+        <translation>送り状未確認</translation>
+    </message>
+    <message>
+        <source>Wrong label</source>
+        <translation>送り状違い</translation>
+    </message>
+    <message>
+        <source>Voided label</source>
+        <translation>無効な送り状</translation>
+    </message>
+</context>
+<context>
+    <name>RecentScans</name>
+    <message>
+        <source>Time</source>
+        <translation>時刻</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>コード</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>判定</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+</context>
+<context>
+    <name>Station</name>
+    <message>
+        <source>Unexpected error: {0}: {1}. The details are in the log.</source>
+        <extracomment>UI fonts with Japanese glyphs, best first (Linux, Windows, macOS). Large enough to read at arm&apos;s length from the bench. A serial scanner&apos;s port (`/dev/ttyACM0`, `COM3`) and speed; without it, keyboard only.</extracomment>
+        <translation>予期しないエラー: {0}: {1}。詳細はログにあります。</translation>
+    </message>
+</context>
+<context>
+    <name>Verdict</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <extracomment>The code a refusal was about, shown under the sentence. The station&apos;s own note on the verdict (English, for a supervisor), shown on hover.</extracomment>
+        <translation>受付不可</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>お知らせ</translation>
+    </message>
+    <message>
+        <source>Scanned: {0}</source>
+        <translation>スキャン: {0}</translation>
+    </message>
+    <message>
+        <source>✔ Pack complete</source>
+        <translation>✔ 梱包完了</translation>
+    </message>
+    <message>
+        <source>Order {0}: all {1} units checked. Close the box.</source>
+        <translation>注文 {0}: 全 {1} 点を確認しました。箱を閉じてください。</translation>
+    </message>
+    <message>
+        <source>Took back one unit of {0}.</source>
+        <translation>{0} を1点取り消しました。</translation>
+    </message>
+    <message>
+        <source>Undone</source>
+        <translation>取り消しました</translation>
+    </message>
+    <message>
+        <source>OK  {0} / {1}</source>
+        <translation>OK  {0} / {1}</translation>
+    </message>
+    <message>
+        <source>Logged in: {0}</source>
+        <translation>ログイン: {0}</translation>
+    </message>
+    <message>
+        <source>Scan the order number on the pick list or packing slip.</source>
+        <translation>ピッキングリストか納品書の注文番号をスキャンしてください。</translation>
+    </message>
+    <message>
+        <source>Logged out</source>
+        <translation>ログアウトしました</translation>
+    </message>
+    <message>
+        <source>Scan a badge to log in.</source>
+        <translation>バッジをスキャンするとログインします。</translation>
+    </message>
+    <message>
+        <source>Order {0}</source>
+        <translation>注文 {0}</translation>
+    </message>
+    <message>
+        <source>Scan every item into the box.</source>
+        <translation>商品を1点ずつスキャンして箱に入れてください。</translation>
+    </message>
+    <message>
+        <source>Message card confirmed</source>
+        <translation>メッセージカード確認済み</translation>
+    </message>
+    <message>
+        <source>The card is in the box.</source>
+        <translation>カードを箱に入れました。</translation>
+    </message>
+    <message>
+        <source>Pack left for later</source>
+        <translation>梱包を中断しました</translation>
+    </message>
+    <message>
+        <source>Order {0} is released; scan it again to carry on.</source>
+        <translation>注文 {0} を解放しました。再開するにはもう一度スキャンしてください。</translation>
+    </message>
+    <message>
+        <source>Noted</source>
+        <translation>受け付けました</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,138 @@
+"""A small pack bench for the station tests: products with their codes, stock, allocated
+orders and two packers, built with tests/stockdata.py and the allocation service."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select, text, update
+
+from app.core.gtin import gtin14, with_check_digit
+from app.db.database import Database
+from app.db.models import Barcode, Order, OrderLine, Reservation, StockBalance, StockMove
+from app.db.station_models import Mismatch, PackSession, ScanRecord, StationState
+from app.services.allocation import allocate
+from app.services.users import add_user
+from tests.stockdata import add_order, add_product, receive
+
+JAPAN = dt.timezone(dt.timedelta(hours=9), "JST")
+#: When the tests' scans happen (unless they say otherwise): a morning in Japan.
+AT = dt.datetime(2026, 4, 1, 10, 0, tzinfo=JAPAN)
+
+TEA = with_check_digit("490123456789")  # a JAN: one unit
+CUP, CUP_CASE = "CUP-1", "CUP-CASE"  # a registered code, and a case of 2
+SOAP = with_check_digit("490000000001")  # on no order
+RICE_GTIN = with_check_digit("491234567890")  # lot- and expiry-tracked
+HANAKO, TARO = "B-001", "B-002"
+
+
+def rice(lot: str, expiry: dt.date) -> str:
+    """A GS1 element string for rice: GTIN, expiry and lot, as printed under the bars."""
+    return f"(01){gtin14(RICE_GTIN)}(17){expiry:%y%m%d}(10){lot}"
+
+
+RICE_L1 = rice("L1", dt.date(2026, 12, 31))
+
+
+def later(seconds: float) -> dt.datetime:
+    """`seconds` after AT."""
+    return AT + dt.timedelta(seconds=seconds)
+
+
+@dataclass(frozen=True, slots=True)
+class Bench:
+    """Ids of what `stock_bench` made."""
+
+    tea: int
+    cup: int
+    rice: int
+    tea_balance: int
+    cup_balance: int
+    rice_balance: int
+
+
+def stock_bench(db: Database) -> Bench:
+    """Products, 10 of each in stock, orders allocated, and two packers.
+
+    #1001: 2 tea, 3 cups. #1002: 1 tea, a gift with a message card.
+    #1003: 2 rice (lot L1 reserved). #1004: 1 tea, on hold.
+    """
+    with db.write() as s:
+        tea, cup, soap = add_product(s, "TEA"), add_product(s, "CUP"), add_product(s, "SOAP")
+        rice_id = add_product(s, "RICE", expiry_tracked=True)
+        s.add_all(
+            [
+                Barcode(code=TEA, product_id=tea),
+                Barcode(code=CUP, product_id=cup),
+                Barcode(code=CUP_CASE, product_id=cup, kind="case", qty=2),
+                Barcode(code=SOAP, product_id=soap),
+                Barcode(code=RICE_GTIN, product_id=rice_id),
+            ]
+        )
+        tea_balance = receive(s, tea, "A-01", 10, walk_seq=1)
+        cup_balance = receive(s, cup, "A-02", 10, walk_seq=2)
+        receive(s, soap, "A-03", 10, walk_seq=3)
+        rice_balance = receive(
+            s, rice_id, "C-01", 10, lot="L1", expiry=dt.date(2026, 12, 31), walk_seq=4
+        )
+        add_order(s, "#1001", [(tea, 2), (cup, 3)])
+        gift = add_order(s, "#1002", [(tea, 1)], minutes=1)
+        s.execute(update(Order).where(Order.id == gift).values(gift_message="お誕生日おめでとう"))
+        add_order(s, "#1003", [(rice_id, 2)], minutes=2)
+        add_order(s, "#1004", [(tea, 1)], minutes=3, status="on_hold")
+    allocate(db, AT.date())
+    add_user(db, "Hanako", "packer", HANAKO)
+    add_user(db, "Taro", "packer", TARO)
+    return Bench(tea, cup, rice_id, tea_balance, cup_balance, rice_balance)
+
+
+def stored_state(db: Database) -> dict[str, Any]:
+    """Everything a scan may change except the scan log and the mismatch log."""
+    with db.read() as s:
+        return {
+            "orders": s.execute(select(Order.number, Order.status).order_by(Order.id)).all(),
+            "lines": s.execute(select(OrderLine.id, OrderLine.packed).order_by(OrderLine.id)).all(),
+            "balances": s.execute(
+                select(StockBalance.id, StockBalance.on_hand, StockBalance.reserved).order_by(
+                    StockBalance.id
+                )
+            ).all(),
+            "reservations": s.execute(select(Reservation.id, Reservation.qty)).all(),
+            "moves": s.scalar(select(func.count()).select_from(StockMove)),
+            "sessions": s.execute(text("SELECT * FROM pack_sessions ORDER BY id")).all(),
+            "stations": s.execute(text("SELECT * FROM station_state ORDER BY station_id")).all(),
+            "undone": s.execute(
+                select(ScanRecord.id).where(ScanRecord.undone.is_(True)).order_by(ScanRecord.id)
+            ).all(),
+        }
+
+
+def mismatches(db: Database) -> list[tuple[str, str, str, str | None]]:
+    """(station, reason, scanned code, order number) of every mismatch log row, in order."""
+    with db.read() as s:
+        rows = s.execute(
+            select(Mismatch.station, Mismatch.reason, Mismatch.scanned, Order.number)
+            .outerjoin(Order, Order.id == Mismatch.order_id)
+            .order_by(Mismatch.id)
+        ).all()
+    return [(station, reason, scanned, number) for station, reason, scanned, number in rows]
+
+
+def open_sessions(db: Database) -> list[tuple[str, str | None]]:
+    """(order number, holding station id as text or None) of every open pack session."""
+    with db.read() as s:
+        rows = s.execute(
+            select(Order.number, PackSession.station_id)
+            .join(Order, Order.id == PackSession.order_id)
+            .where(PackSession.status == "open")
+            .order_by(Order.number)
+        ).all()
+    return [(number, str(station) if station else None) for number, station in rows]
+
+
+def logged_in(db: Database) -> dict[int, int | None]:
+    """Station id -> id of the user logged in there."""
+    with db.read() as s:
+        return dict(s.execute(select(StationState.station_id, StationState.user_id)).all())
