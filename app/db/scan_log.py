@@ -36,6 +36,7 @@ class StoredScan:
     scanned: int | None
     expected: int | None
     message: str
+    at: dt.datetime
 
 
 _STORED_COLUMNS = (
@@ -48,6 +49,7 @@ _STORED_COLUMNS = (
     _SCANS.scanned,
     _SCANS.expected,
     _SCANS.message,
+    _SCANS.at,
 )
 
 
@@ -58,7 +60,7 @@ def recorded_scan(session: Session, scan_id: str) -> StoredScan | None:
         .select_from(table(ScanRecord).outerjoin(table(Order), _ORDERS.id == _SCANS.order_id))
         .where(_SCANS.scan_id == scan_id)
     ).first()
-    return StoredScan(*row) if row is not None else None
+    return StoredScan(*tuple(row)) if row is not None else None
 
 
 def recent_scans(session: Session, station_id: int, limit: int) -> list[StoredScan]:
@@ -70,7 +72,7 @@ def recent_scans(session: Session, station_id: int, limit: int) -> list[StoredSc
         .order_by(_SCANS.seq.desc())
         .limit(limit)
     )
-    return [StoredScan(*row) for row in rows]
+    return [StoredScan(*tuple(row)) for row in rows]
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from app.core.errors import ConcurrentChange, Refused
 from app.core.pack import Pack, StationUser
 from app.core.scans import Reason, ScanKind, VerdictKind
+from app.core.times import as_utc
 from app.db import pack_claims as claims
 from app.db import scan_log
 from app.db import station as store
@@ -57,6 +58,8 @@ class ScanOutcome:
     scanned: int | None
     expected: int | None
     message: str = ""
+    #: When the scan was recorded (UTC).
+    at: dt.datetime | None = None
 
     def as_json(self) -> dict[str, Any]:
         """The JSON object of INTERFACES.md's replay format."""
@@ -163,6 +166,7 @@ class PackStation:
                     scanned=applied.scanned,
                     expected=applied.pack.expected if applied.pack else None,
                     message=applied.decision.message,
+                    at=moment,
                 )
 
         return _retried(attempt)
@@ -232,6 +236,7 @@ def _outcome(scan: scan_log.StoredScan) -> ScanOutcome:
         scanned=scan.scanned,
         expected=scan.expected,
         message=scan.message,
+        at=as_utc(scan.at),
     )
 
 

@@ -8,7 +8,6 @@ over by signal. The station's claim on its open order is renewed on a timer.
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -76,7 +75,6 @@ class PackController(QObject):
         self._view: StationView | None = None
         self._unrecorded: _Unrecorded | None = None
         #: When this window saw each scan (by seq), for the recent-scans list.
-        self.seen_at: dict[int, dt.datetime] = {}
         self._lease_timer = QTimer(self)
         self._lease_timer.setInterval(LEASE_RENEW_MS)
         self._connect_signals()
@@ -125,7 +123,6 @@ class PackController(QObject):
             self.sounds.play(Sound.REFUSED)
             return
         self._unrecorded = None
-        self.seen_at[outcome.seq] = dt.datetime.now(dt.UTC)
         self._show(outcome, after)
 
     def on_command_chosen(self, command: str) -> None:
@@ -163,7 +160,7 @@ class PackController(QObject):
                 ).format(self._view.order_number)
             )
             self._view = after
-            self.page.show_view(after, None, self.seen_at)
+            self.page.show_view(after, None)
 
     # Helpers -------------------------------------------------------------------------
 
@@ -177,7 +174,7 @@ class PackController(QObject):
         before, self._view = self._view, after
         words = verdict_words(outcome, before, after)
         line = changed_line(before, after)
-        self.page.show_view(after, line.line_id if line else None, self.seen_at)
+        self.page.show_view(after, line.line_id if line else None)
         self.page.banner.show_verdict(words)
         if words.level is Level.COMPLETED:
             self.sounds.play(Sound.COMPLETED)

@@ -6,9 +6,6 @@ Layout only; `PackController` decides what it shows.
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Mapping
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -204,17 +201,8 @@ class PackPage(QWidget):
         """True while the pack panel (not the badge prompt) is shown."""
         return self.body.currentIndex() == 1
 
-    def show_view(
-        self,
-        view: StationView,
-        counted: int | None = None,
-        seen_at: Mapping[int, dt.datetime] | None = None,
-    ) -> None:
-        """Show the station's state.
-
-        `counted` is the line the last scan changed; `seen_at` when this window
-        saw each recent scan (by seq), for scans whose outcome carries no time.
-        """
+    def show_view(self, view: StationView, counted: int | None = None) -> None:
+        """Show the station's state; `counted` is the line the last scan changed."""
         self.header.setVisible(view.user is not None)
         self.body.setCurrentIndex(0 if view.user is None else 1)
         has_order = view.order_number is not None
@@ -236,7 +224,7 @@ class PackPage(QWidget):
             self.order_area.setCurrentWidget(self.order_prompt)
         self.buttons[Command.CARD].setVisible(bool(view.gift_message))
         self.gift.show_gift(view.gift_message, view.card_confirmed)
-        self.recent.show_scans(view.recent, seen_at or {})
+        self.recent.show_scans(view.recent)
 
     def show_scanner(self, state: str, text: str) -> None:
         """The scanner's state (`connected`, `disconnected`) and a sentence about it."""

@@ -3,9 +3,6 @@ order's lines, the recent scans and the gift panel."""
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Mapping
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
@@ -199,15 +196,12 @@ class RecentScans(QTableWidget):
         # Codes run long (a GS1 string): they take what is left and are cut at the end.
         header.setSectionResizeMode(self.CODE, QHeaderView.ResizeMode.Stretch)
 
-    def show_scans(
-        self, scans: tuple[ScanOutcome, ...], seen_at: Mapping[int, dt.datetime]
-    ) -> None:
+    def show_scans(self, scans: tuple[ScanOutcome, ...]) -> None:
         """Show `scans` (newest first); the reason column holds the refusal in words."""
         self.setRowCount(len(scans))
         for row, scan in enumerate(scans):
-            when = getattr(scan, "at", None) or seen_at.get(scan.seq)
             cells = (
-                as_utc(when).astimezone().strftime("%H:%M:%S") if when else "",
+                as_utc(scan.at).astimezone().strftime("%H:%M:%S") if scan.at else "",
                 scan.scan,
                 verdict_name(scan.verdict),
                 reason_label(scan.reason) if scan.reason else "",
