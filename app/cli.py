@@ -80,6 +80,23 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("--pin", metavar="PIN")
     add.set_defaults(run=_users_add)
 
+    carriers = sub.add_parser("carriers", help="carriers' tracking numbers")
+    carriers_sub = carriers.add_subparsers(dest="carriers_command", metavar="ACTION", required=True)
+    add_range = carriers_sub.add_parser(
+        "add-range", help="register a block of tracking numbers (without their check digit)"
+    )
+    add_range.add_argument(
+        "carrier", metavar="CARRIER", help="yamato, sagawa, japanpost or generic"
+    )
+    add_range.add_argument("first", metavar="FIRST", help="first number, without check digit")
+    add_range.add_argument("last", metavar="LAST", help="last number, without check digit")
+    add_range.set_defaults(run=_carriers_add_range)
+    numbers = carriers_sub.add_parser(
+        "import", help="attach numbers the carrier's own system issued (CSV order_number,tracking)"
+    )
+    numbers.add_argument("file", metavar="FILE", type=Path)
+    numbers.set_defaults(run=_carriers_import)
+
     replay = sub.add_parser(
         "replay", help="feed a recorded scan file through the station pipeline, no window"
     )
@@ -100,6 +117,26 @@ def _parser() -> argparse.ArgumentParser:
     sheet.add_argument("--out", required=True, type=Path, metavar="FILE")
     sheet.add_argument("--station", metavar="NAME", default="", help="named in the heading")
     sheet.set_defaults(run=_print_command_sheet)
+    pick = print_sub.add_parser("pick-list", help="pick list of a wave of allocated orders (PDF)")
+    pick.add_argument("--limit", type=int, metavar="N", default=None, help="the N oldest orders")
+    pick.add_argument(
+        "--order",
+        dest="orders",
+        action="append",
+        metavar="NUM",
+        default=None,
+        help="an order of the wave (repeat for more); default: every allocated order",
+    )
+    pick.add_argument("--out", required=True, type=Path, metavar="FILE")
+    pick.set_defaults(run=_print_pick_list)
+    slip = print_sub.add_parser("packing-slip", help="an order's packing slip (納品書, PDF)")
+    slip.add_argument("order", metavar="ORDER")
+    slip.add_argument("--out", required=True, type=Path, metavar="FILE")
+    slip.set_defaults(run=_print_packing_slip)
+    card = print_sub.add_parser("message-card", help="a gift order's message card (PDF)")
+    card.add_argument("order", metavar="ORDER")
+    card.add_argument("--out", required=True, type=Path, metavar="FILE")
+    card.set_defaults(run=_print_message_card)
 
     demo = sub.add_parser("demo", help="create a demo database and open the station window")
     demo.add_argument(
@@ -215,6 +252,20 @@ def _users_add(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _carriers_add_range(args: argparse.Namespace) -> int:
+    from app.services.carriers import add_range
+
+    print(add_range(_db(args), args.carrier, args.first, args.last))
+    return EXIT_OK
+
+
+def _carriers_import(args: argparse.Namespace) -> int:
+    from app.services.carriers import import_carrier_numbers
+
+    print(import_carrier_numbers(_db(args), args.file))
+    return EXIT_OK
+
+
 def _replay(args: argparse.Namespace) -> int:
     from app.scanning.replay import read_scan_file
     from app.services.station import PackStation
@@ -238,6 +289,27 @@ def _print_command_sheet(args: argparse.Namespace) -> int:
 
     write_command_sheet(args.out, station=args.station)
     print(f"command sheet written to {args.out}")
+    return EXIT_OK
+
+
+def _print_pick_list(args: argparse.Namespace) -> int:
+    from app.services.documents import pick_list_pdf
+
+    print(pick_list_pdf(_db(args), args.out, limit=args.limit, orders=args.orders))
+    return EXIT_OK
+
+
+def _print_packing_slip(args: argparse.Namespace) -> int:
+    from app.services.documents import packing_slip_pdf
+
+    print(packing_slip_pdf(_db(args), args.order, args.out))
+    return EXIT_OK
+
+
+def _print_message_card(args: argparse.Namespace) -> int:
+    from app.services.documents import message_card_pdf
+
+    print(message_card_pdf(_db(args), args.order, args.out))
     return EXIT_OK
 
 

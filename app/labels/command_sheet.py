@@ -15,16 +15,12 @@ from pathlib import Path
 from reportlab.graphics.barcode.code128 import Code128
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-import app
 from app.core.errors import EnvironmentFailure
 from app.core.scans import Command
+from app.labels.fonts import FONT, register_japanese_font
 
-FONT_FILE = Path(app.__file__).resolve().parent.parent / "resources" / "fonts" / "ipag.ttf"
-FONT = "IPAGothic"
 #: 0.33 mm is a 13 mil module: read at a glance by any handheld or fixed scanner.
 MODULE = 0.33 * mm
 BAR_HEIGHT = 15 * mm
@@ -96,21 +92,12 @@ CARDS = (
 )
 
 
-def _register_font() -> None:
-    if FONT in pdfmetrics.getRegisteredFontNames():
-        return
-    try:
-        pdfmetrics.registerFont(TTFont(FONT, str(FONT_FILE)))
-    except Exception as exc:  # a missing file is an OSError, a damaged one reportlab's TTFError
-        raise EnvironmentFailure(f"{FONT_FILE}: cannot load the Japanese font: {exc}") from exc
-
-
 def write_command_sheet(path: Path, station: str = "", today: dt.date | None = None) -> None:
     """Write the command sheet as a one-page A4 PDF to `path`.
 
     `station` is printed in the heading when given; the sheet works at any station.
     """
-    _register_font()
+    register_japanese_font()
     pdf = Canvas(str(path), pagesize=A4, pageCompression=1)
     pdf.setTitle("Kenpin command sheet / コマンドシート")
     pdf.setAuthor("Kenpin")

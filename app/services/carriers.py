@@ -1,0 +1,205 @@
+"""Carriers' tracking numbers: registering blocks, and attaching the carrier's own numbers.
+
+`kenpin carriers add-range` registers a block of numbers the carrier handed
+out; the pack station issues from those blocks (`app.db.tracking.issue_number`).
+Shops that print labels in the carrier's own software instead attach those
+numbers to orders, one at a time (`attach_carrier_number`) or from a CSV file
+`order_number,tracking` (`import_carrier_numbers`): all or nothing, every bad
+row reported as `FILE:LINE: column: problem`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.core.carriers import CarrierCode, parse_carrier
+from app.core.errors import Refused
+from app.core.intake_rows import CellReader, Row, cell_reader
+from app.core.tracking import (
+    Rules,
+    TrackingNumber,
+    body_problem,
+    normalise,
+    parse_tracking,
+    with_check_digit,
+)
+from app.db import tracking as store
+from app.db.database import Database
+from app.db.shipping_models import CARRIER
+from app.services.csvfile import read_csv
+from app.services.intake_common import refuse_if_any
+
+CARRIER_COLUMNS = ("order_number", "tracking")
+#: Orders that take no more parcels.
+_CLOSED = frozenset({"cancelled", "shipped"})
+
+
+def carrier_code(text: str) -> CarrierCode:
+    """The carrier a code names; refused with the known codes otherwise."""
+    code = parse_carrier(text)
+    if code is None:
+        known = ", ".join(c.value for c in CarrierCode)
+        raise Refused(f"carrier: {text!r} is not one of {known}")
+    return code
+
+
+def add_range(db: Database, carrier: str, first: str, last: str, rules: Rules | None = None) -> str:
+    """Register the block FIRST..LAST (numbers without check digit); the summary to print.
+
+    Refused when a number is malformed for the carrier, FIRST is after LAST,
+    or the block shares a number with one already registered for the carrier.
+    """
+    code = carrier_code(carrier)
+    first_body, last_body = normalise(first), normalise(last)
+    for name, body in (("FIRST", first_body), ("LAST", last_body)):
+        problem = body_problem(code, body, rules)
+        if problem:
+            raise Refused(f"{name}: {problem}")
+    if len(first_body) != len(last_body):
+        raise Refused(f"FIRST and LAST have different lengths: {first_body!r}, {last_body!r}")
+    low, high = int(first_body), int(last_body)
+    if low > high:
+        raise Refused(f"FIRST {first_body} is after LAST {last_body}")
+    with db.write() as session:
+        store.lock_blocks(session, code)
+        clash = store.overlapping_block(session, code, low, high)
+        if clash is not None:
+            raise Refused(
+                f"{code} {first_body}..{last_body} overlaps the block {clash.first}..{clash.last} "
+                f"registered on {clash.created_at:%Y-%m-%d}; nothing was added"
+            )
+        store.add_block(session, code, low, high, len(first_body))
+        left = store.numbers_left(session, code)
+    count = high - low + 1
+    first_number = with_check_digit(code, first_body, rules).formatted
+    last_number = with_check_digit(code, last_body, rules).formatted
+    return (
+        f"{code}: {count:,} tracking number{'s' if count != 1 else ''} added "
+        f"({first_number} to {last_number}); {left:,} left in all"
+    )
+
+
+def attach_carrier_number(
+    db: Database, order_number: str, carrier_number: str, rules: Rules | None = None
+) -> TrackingNumber:
+    """Attach a number the carrier's own system issued to the order, as its next parcel.
+
+    The number is checked by the rule of the order's carrier. Attaching a
+    number the order already has changes nothing; one on another order is refused.
+    """
+    with db.write() as session:
+        order = store.order_by_number(session, order_number.strip())
+        if order is None:
+            raise Refused(f"order {order_number.strip()!r}: no such order")
+        problem = _order_problem(order)
+        if problem:
+            raise Refused(f"order {order.number}: {problem}")
+        try:
+            number = parse_tracking(_carrier_of(order), carrier_number, rules)
+        except ValueError as exc:
+            raise Refused(f"order {order.number}: {exc}") from None
+        on = store.parcel_orders(session, {number.digits}).get(number.digits)
+        if on is not None and on != order.number:
+            raise Refused(f"{number.formatted} is already the tracking number of order {on}")
+        if on is None:
+            carton = store.next_carton_no(session, order.id)
+            store.add_parcel(session, order, carton, number, source=CARRIER)
+    return number
+
+
+@dataclass(frozen=True, slots=True)
+class CarrierImport:
+    """What an import of carrier numbers did; `str()` is the summary to print."""
+
+    file: str
+    attached: int
+    unchanged: int
+
+    def __str__(self) -> str:
+        plural = "" if self.attached == 1 else "s"
+        return (
+            f"{self.file}: {self.attached:,} tracking number{plural} attached, "
+            f"{self.unchanged:,} already attached"
+        )
+
+
+def import_carrier_numbers(
+    db: Database, path: Path | str, rules: Rules | None = None
+) -> CarrierImport:
+    """Attach the carrier's numbers of a CSV file `order_number,tracking`; all or nothing.
+
+    Several rows of one order attach several parcels (cartons); a row whose
+    number the order already has is counted as already attached.
+    """
+    csv = read_csv(path, CARRIER_COLUMNS)
+    problems = list(csv.problems)
+    reader = cell_reader(csv.sheet, CARRIER_COLUMNS, problems)
+    if reader is None:  # no row can be read without both columns
+        refuse_if_any(problems, csv.sheet.header)
+        return CarrierImport(csv.sheet.file, 0, 0)
+    with db.write() as session:
+        orders = store.orders_by_number(
+            session, {row.get("order_number") for row in csv.sheet.rows}
+        )
+        wanted = _read_rows(csv.sheet.rows, orders, reader, rules)
+        on = store.parcel_orders(session, {number.digits for _order, number, _line in wanted})
+        for order, number, line in wanted:
+            other = on.get(number.digits)
+            if other is not None and other != order.number:
+                message = f"{number.formatted} is already the tracking number of order {other}"
+                reader.complain(line, "tracking", message)
+        refuse_if_any(problems, csv.sheet.header)
+        attached = 0
+        for order, number, _line in wanted:
+            if number.digits not in on:
+                carton = store.next_carton_no(session, order.id)
+                store.add_parcel(session, order, carton, number, source=CARRIER)
+                attached += 1
+    return CarrierImport(csv.sheet.file, attached, len(wanted) - attached)
+
+
+def _read_rows(
+    rows: list[Row],
+    orders: dict[str, store.OrderForLabel],
+    reader: CellReader,
+    rules: Rules | None,
+) -> list[tuple[store.OrderForLabel, TrackingNumber, int]]:
+    """(order, number, line) of each good row; a problem for each bad one."""
+    wanted = []
+    first_line: dict[str, int] = {}
+    for row in rows:
+        order_number, text = row.get("order_number"), row.get("tracking")
+        order = orders.get(order_number)
+        if not order_number:
+            reader.complain(row, "order_number", "empty (a value is required)")
+        elif order is None:
+            reader.complain(row, "order_number", f"{order_number!r}: no such order")
+        elif problem := _order_problem(order):
+            reader.complain(row, "order_number", f"{order_number}: {problem}")
+            order = None
+        if not text:
+            reader.complain(row, "tracking", "empty (a value is required)")
+        if order is None or not text:
+            continue
+        try:
+            number = parse_tracking(_carrier_of(order), text, rules)
+        except ValueError as exc:
+            reader.complain(row, "tracking", str(exc))
+            continue
+        line = first_line.setdefault(number.digits, row.line)
+        if line != row.line:
+            reader.complain(row, "tracking", f"{number.formatted} is also on line {line}")
+            continue
+        wanted.append((order, number, row.line))
+    return wanted
+
+
+def _carrier_of(order: store.OrderForLabel) -> CarrierCode:
+    return parse_carrier(order.carrier) or CarrierCode.GENERIC
+
+
+def _order_problem(order: store.OrderForLabel) -> str | None:
+    if order.status in _CLOSED:
+        return f"the order is {order.status}; it takes no parcels"
+    return None
