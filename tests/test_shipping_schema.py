@@ -1,49 +1,17 @@
-"""Migration 0003 (shipping's tables): upgrades a pack-station database, matches the models
-exactly, and its constraints keep tracking numbers unique and blocks consistent."""
+"""Shipping's tables (migration 0003): tracking numbers unique, one live label per carton,
+blocks consistent, print jobs of known kinds."""
 
 from __future__ import annotations
 
 import pytest
-from alembic import command
-from alembic.autogenerate import compare_metadata
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
 from sqlalchemy import insert, update
 from sqlalchemy.exc import IntegrityError
 
 from app.db import shipping_models
 from app.db.database import Database
-from app.db.models import Base, table
-from app.db.schema import MIGRATIONS, current_revision, head_revision
+from app.db.models import table
 from app.db.shipping_models import Parcel, PrintJob, TrackingBlock
 from tests.stockdata import add_order
-
-
-def migrate(db: Database, action: str, revision: str) -> None:
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    with db.engine.begin() as conn:
-        config.attributes["connection"] = conn
-        getattr(command, action)(config, revision)
-
-
-@pytest.mark.filterwarnings("ignore:.*expression-based index:UserWarning")
-@pytest.mark.filterwarnings("ignore:.*expression-based index:sqlalchemy.exc.SAWarning")
-def test_a_pack_station_database_upgrades_to_tables_that_match_the_models(db_url: str) -> None:
-    db = Database(db_url)
-    migrate(db, "upgrade", "0002")
-    with db.write() as s:  # a database in use: orders already there
-        add_order(s, "#1001", [])
-    migrate(db, "upgrade", "head")
-    assert current_revision(db) == head_revision()
-    with db.engine.connect() as conn:
-        context = MigrationContext.configure(conn, opts={"compare_type": True})
-        assert compare_metadata(context, Base.metadata) == []
-
-    migrate(db, "downgrade", "0002")
-    migrate(db, "upgrade", "head")
-    assert current_revision(db) == head_revision()
-    db.dispose()
 
 
 def parcel(

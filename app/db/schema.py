@@ -31,12 +31,17 @@ def current_revision(db: Database) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
+def migrate(db: Database, action: str, revision: str) -> None:
+    """Run Alembic's `upgrade` or `downgrade` to `revision` on the database."""
+    config = _config()
+    with db.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        getattr(command, action)(config, revision)
+
+
 def upgrade(db: Database) -> bool:
     """Bring the schema to the newest migration; True when anything was done."""
     if current_revision(db) == head_revision():
         return False
-    config = _config()
-    with db.engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, "head")
+    migrate(db, "upgrade", "head")
     return True
