@@ -71,22 +71,24 @@ def orders_by_number(session: Session, numbers: Sequence[str]) -> dict[str, Wave
     return found
 
 
+_PICK_COLUMNS = (
+    Location.code,
+    Location.walk_seq,
+    Product.sku,
+    Product.name,
+    Product.variant,
+    Lot.lot_code,
+    Lot.expiry,
+    Order.number,
+)
+
+
 def pick_rows(session: Session, order_ids: Sequence[int]) -> list[PickRow]:
     """Every reservation of the orders, in the order the picker walks the bins."""
     rows: list[PickRow] = []
     for start in range(0, len(order_ids), _CHUNK):
         query = (
-            select(
-                Location.code,
-                Location.walk_seq,
-                Product.sku,
-                Product.name,
-                Product.variant,
-                Lot.lot_code,
-                Lot.expiry,
-                Order.number,
-                func.sum(Reservation.qty),
-            )
+            select(*_PICK_COLUMNS, func.sum(Reservation.qty))
             .join(OrderLine, OrderLine.id == Reservation.order_line_id)
             .join(Order, Order.id == OrderLine.order_id)
             .join(Product, Product.id == OrderLine.product_id)
@@ -94,18 +96,7 @@ def pick_rows(session: Session, order_ids: Sequence[int]) -> list[PickRow]:
             .join(Location, Location.id == StockBalance.location_id)
             .join(Lot, Lot.id == StockBalance.lot_id)
             .where(Order.id.in_(order_ids[start : start + _CHUNK]))
-            .group_by(
-                Location.code,
-                Location.walk_seq,
-                Product.sku,
-                Product.name,
-                Product.variant,
-                Lot.lot_code,
-                Lot.expiry,
-                Order.number,
-                Order.order_date,
-                Order.id,
-            )
+            .group_by(*_PICK_COLUMNS, Order.order_date, Order.id)
         )
         rows.extend(PickRow(*row) for row in session.execute(query))
     # Sorted here, not in SQL, because the wave may have been read in chunks.
