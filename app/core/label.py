@@ -52,10 +52,10 @@ class ShipTo:
 class ShipFrom:
     """The shop or warehouse the parcel comes from (ご依頼主)."""
 
-    name: str
-    postal_code: str
-    address: str
-    phone: str
+    name: str = ""
+    postal_code: str = ""
+    address: str = ""
+    phone: str = ""
 
 
 @dataclass(frozen=True, slots=True)

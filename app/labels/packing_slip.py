@@ -15,6 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from app.core.errors import EnvironmentFailure
+from app.core.label import ShipFrom
 from app.labels.fonts import FONT, register_japanese_font, wrap_text
 from app.labels.pick_list import order_barcode
 
@@ -33,16 +34,6 @@ class Address:
     prefecture: str = ""
     city: str = ""
     lines: tuple[str, ...] = ()
-    phone: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class ShipFrom:
-    """The shop the parcel comes from; blank fields are left off the slip."""
-
-    name: str = ""
-    postal_code: str = ""
-    address: str = ""
     phone: str = ""
 
 

@@ -16,12 +16,13 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from app.core.errors import Refused
+from app.core.label import ShipFrom
 from app.core.orders import OrderStatus
 from app.db import documents as store
 from app.db.database import Database
 from app.db.models import Order
 from app.labels.message_card import MessageCard, write_message_card
-from app.labels.packing_slip import Address, PackingSlip, ShipFrom, SlipItem, write_packing_slip
+from app.labels.packing_slip import Address, PackingSlip, SlipItem, write_packing_slip
 from app.labels.pick_list import PickLine, PickList, WaveEntry, write_pick_list
 
 #: Where the shop's own name and address for packing slips come from (no table holds them).

@@ -11,9 +11,10 @@ import zxingcpp
 from sqlalchemy import select
 
 from app.core.errors import Refused
+from app.core.label import ShipFrom
 from app.db.database import Database
 from app.db.models import Order, Product
-from app.labels.packing_slip import Address, PackingSlip, ShipFrom, SlipItem, write_packing_slip
+from app.labels.packing_slip import Address, PackingSlip, SlipItem, write_packing_slip
 from app.services.allocation import allocate
 from app.services.documents import message_card_pdf, packing_slip_pdf, pick_list_pdf
 from tests.stockdata import add_order, add_product, receive
