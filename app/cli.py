@@ -97,6 +97,15 @@ def _parser() -> argparse.ArgumentParser:
     numbers.add_argument("file", metavar="FILE", type=Path)
     numbers.set_defaults(run=_carriers_import)
 
+    label = sub.add_parser("label", help="shipping labels")
+    label_sub = label.add_subparsers(dest="label_command", metavar="ACTION", required=True)
+    render = label_sub.add_parser("render", help="render the order's current shipping label")
+    render.add_argument("order", metavar="ORDER")
+    render.add_argument("--format", required=True, choices=("zpl", "pdf"))
+    render.add_argument("--out", required=True, type=Path, metavar="FILE")
+    render.add_argument("--dpi", type=int, choices=(203, 300), default=203)
+    render.set_defaults(run=_label_render)
+
     replay = sub.add_parser(
         "replay", help="feed a recorded scan file through the station pipeline, no window"
     )
@@ -263,6 +272,13 @@ def _carriers_import(args: argparse.Namespace) -> int:
     from app.services.carriers import import_carrier_numbers
 
     print(import_carrier_numbers(_db(args), args.file))
+    return EXIT_OK
+
+
+def _label_render(args: argparse.Namespace) -> int:
+    from app.services.labels import write_order_label
+
+    print(write_order_label(_db(args), args.order, args.format, args.out, args.dpi))
     return EXIT_OK
 
 

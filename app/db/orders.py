@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db.models import Order, OrderLine, Product
+from app.db.shipping_models import Parcel
 
 
 def order_listing(session: Session, status: str | None = None) -> list[dict[str, Any]]:
@@ -33,13 +34,23 @@ def order_listing(session: Session, status: str | None = None) -> list[dict[str,
         )
     for order_id, sku, qty, allocated, packed in session.execute(line_query):
         lines[order_id].append({"sku": sku, "qty": qty, "allocated": allocated, "packed": packed})
+    parcels: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    parcel_query = select(Parcel.order_id, Parcel.tracking_number, Parcel.status).order_by(
+        Parcel.order_id, Parcel.carton_no, Parcel.id
+    )
+    if status:
+        parcel_query = parcel_query.join(Order, Order.id == Parcel.order_id).where(
+            Order.status == status
+        )
+    for order_id, tracking, parcel_status in session.execute(parcel_query):
+        parcels[order_id].append({"tracking": tracking, "status": parcel_status})
     return [
         {
             "number": number,
             "status": st,
             "carrier": carrier,
             "lines": lines.get(oid, []),
-            "parcels": [],
+            "parcels": parcels.get(oid, []),
         }
         for oid, number, st, carrier in orders
     ]
