@@ -9,6 +9,7 @@ from pathlib import Path
 
 from app.db.database import Database
 from app.labels.command_sheet import write_command_sheet
+from app.services import documents
 from app.services.order_queue import OrderQueue
 from app.services.station import PackStation
 
@@ -22,6 +23,11 @@ class StationServices:
     pack_station: Callable[[str], PackStation]
     #: Writes the command sheet PDF to a file (the station's name goes in its heading).
     command_sheet: Callable[[Path, str], None]
+    #: Writes the pick list of every allocated order to a file; says what it wrote.
+    pick_list: Callable[[Path], str]
+    #: Writes an order's packing slip / message card to a file; says what it wrote.
+    packing_slip: Callable[[str, Path], str]
+    message_card: Callable[[str, Path], str]
 
 
 def station_services(db: Database) -> StationServices:
@@ -30,4 +36,7 @@ def station_services(db: Database) -> StationServices:
         orders=OrderQueue(db),
         pack_station=partial(PackStation, db),
         command_sheet=lambda path, station: write_command_sheet(path, station=station),
+        pick_list=partial(documents.pick_list_pdf, db),
+        packing_slip=partial(documents.packing_slip_pdf, db),
+        message_card=partial(documents.message_card_pdf, db),
     )

@@ -29,7 +29,7 @@ from app.ui.order_queue_model import status_labels
 from app.ui.orders_page import OrdersPage
 from app.ui.pack_controller import PackController
 from app.ui.pack_page import PackPage
-from app.ui.paper import CommandSheetWriter
+from app.ui.paper import DocumentWriter
 from app.ui.sounds import StationSounds
 
 #: Counts are refreshed this often; other stations change statuses all day.
@@ -156,7 +156,9 @@ class MainWindow(QMainWindow):
             scanners,
             parent=self,
         )
-        self.command_sheet = CommandSheetWriter(services.command_sheet, station, self)
+        self._services = services
+        self._station = station
+        self.documents = DocumentWriter(self)
         centre = QWidget()
         centre.setObjectName("centre")
         layout = QVBoxLayout(centre)
@@ -186,8 +188,11 @@ class MainWindow(QMainWindow):
         self.pack.problem.connect(self.show_error)
         self.pack.scan_shown.connect(self.on_scan_shown)
         self.pack_page.command_sheet_requested.connect(self.on_command_sheet_requested)
-        self.command_sheet.written.connect(self.on_command_sheet_written)
-        self.command_sheet.failed.connect(self.show_error)
+        self.orders_page.pick_list_requested.connect(self.on_pick_list_requested)
+        self.orders_page.packing_slip_requested.connect(self.on_packing_slip_requested)
+        self.orders_page.message_card_requested.connect(self.on_message_card_requested)
+        self.documents.written.connect(self.show_info)
+        self.documents.failed.connect(self.show_error)
 
     def add_page(self, page: QWidget, title: str) -> int:
         """Add a page (the pack screen, say) as a tab; returns its position."""
@@ -235,24 +240,65 @@ class MainWindow(QMainWindow):
 
     def on_command_sheet_requested(self) -> None:
         """Ask where to save the command sheet, then write it there."""
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Save the command sheet"),
-            str(Path.home() / "kenpin-command-sheet.pdf"),
-            self.tr("PDF files (*.pdf)"),
-        )
+        path = self._save_as(self.tr("Save the command sheet"), "kenpin-command-sheet.pdf")
         if path:
-            self.command_sheet.write(Path(path))
+            self.save_command_sheet(path)
 
-    def on_command_sheet_written(self, path: str) -> None:
-        """The command sheet is ready to print."""
-        self.show_info(
-            self.tr("Command sheet saved to {0}: print it and keep it at the bench.").format(path)
+    def save_command_sheet(self, path: Path) -> None:
+        """Write the command sheet to `path` off the GUI thread, then say where."""
+        self.documents.write(
+            lambda: self._services.command_sheet(path, self._station),
+            self.tr("Command sheet saved to {0}: print it and keep it at the bench.").format(path),
         )
+
+    def on_pick_list_requested(self) -> None:
+        """Ask where to save the pick list of every allocated order, then write it."""
+        path = self._save_as(self.tr("Save the pick list"), "kenpin-pick-list.pdf")
+        if path:
+            self.save_pick_list(path)
+
+    def save_pick_list(self, path: Path) -> None:
+        """Write the pick list to `path` off the GUI thread, then say where."""
+        self.documents.write(
+            lambda: self._services.pick_list(path),
+            self.tr("Pick list saved to {0}.").format(path),
+        )
+
+    def on_packing_slip_requested(self, number: str) -> None:
+        """Ask where to save the order's packing slip, then write it."""
+        path = self._save_as(self.tr("Save the packing slip"), f"packing-slip-{number}.pdf")
+        if path:
+            self.save_packing_slip(number, path)
+
+    def save_packing_slip(self, number: str, path: Path) -> None:
+        """Write the order's packing slip (納品書) to `path`, then say where."""
+        self.documents.write(
+            lambda: self._services.packing_slip(number, path),
+            self.tr("Packing slip of {0} saved to {1}.").format(number, path),
+        )
+
+    def on_message_card_requested(self, number: str) -> None:
+        """Ask where to save the order's message card, then write it."""
+        path = self._save_as(self.tr("Save the message card"), f"message-card-{number}.pdf")
+        if path:
+            self.save_message_card(number, path)
+
+    def save_message_card(self, number: str, path: Path) -> None:
+        """Write the gift order's message card to `path`, then say where."""
+        self.documents.write(
+            lambda: self._services.message_card(number, path),
+            self.tr("Message card of {0} saved to {1}.").format(number, path),
+        )
+
+    def _save_as(self, title: str, name: str) -> Path | None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, title, str(Path.home() / name.replace("#", "")), self.tr("PDF files (*.pdf)")
+        )
+        return Path(path) if path else None
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.pack.stop()
         self._counts_timer.stop()
         self.counts.wait()
-        self.command_sheet.wait()
+        self.documents.wait()
         super().closeEvent(event)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -41,12 +42,17 @@ class OrdersPage(QWidget):
 
     #: The user asked for fresh figures (Refresh button or F5).
     refresh_requested = Signal()
+    #: The user asked for paper: the wave's pick list, the picked order's slip or card.
+    pick_list_requested = Signal()
+    packing_slip_requested = Signal(str)
+    message_card_requested = Signal(str)
 
     def __init__(self, queue: OrderQueue, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._queue = queue
         self._statuses = status_labels()
         self._picked: int | None = None
+        self._picked_number = ""
 
         self.status_filter = QComboBox()
         self.status_filter.setObjectName("statusFilter")
@@ -60,11 +66,22 @@ class OrdersPage(QWidget):
         self.search.setObjectName("orderSearch")
         self.search.setPlaceholderText(self.tr("Order number, e.g. #1001"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(280)
+        self.search.setMinimumWidth(220)
         self.shown = QLabel()
         self.shown.setObjectName("detailsMuted")
+        # A hint, not a reason to widen the window past a 1366-pixel screen.
+        self.shown.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.shown.setMinimumWidth(120)
         self.refresh = QPushButton(self.tr("Refresh"))
         self.refresh.setToolTip(self.tr("Fetch the queue again (F5)"))
+        self.pick_list = QPushButton(self.tr("Pick list…"))
+        self.pick_list.setToolTip(self.tr("A pick list (PDF) of every allocated order"))
+        self.packing_slip = QPushButton(self.tr("Packing slip…"))
+        self.packing_slip.setToolTip(self.tr("The picked order's packing slip (PDF)"))
+        self.message_card = QPushButton(self.tr("Message card…"))
+        self.message_card.setToolTip(self.tr("The picked gift order's message card (PDF)"))
+        self.packing_slip.setEnabled(False)
+        self.message_card.setEnabled(False)
 
         self.model = OrderQueueModel(queue, parent=self)
         self.table = QTableView()
@@ -132,6 +149,10 @@ class OrdersPage(QWidget):
         filters.addSpacing(12)
         filters.addWidget(self.shown)
         filters.addStretch(1)
+        filters.addWidget(self.pick_list)
+        filters.addWidget(self.packing_slip)
+        filters.addWidget(self.message_card)
+        filters.addSpacing(12)
         filters.addWidget(self.refresh)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -155,6 +176,9 @@ class OrdersPage(QWidget):
         self.search.returnPressed.connect(self.on_search_submitted)
         self._search_timer.timeout.connect(self.on_search_due)
         self.refresh.clicked.connect(self.on_refresh)
+        self.pick_list.clicked.connect(self.pick_list_requested)
+        self.packing_slip.clicked.connect(self.on_packing_slip_clicked)
+        self.message_card.clicked.connect(self.on_message_card_clicked)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.on_refresh)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.on_find)
         self.model.filter_applied.connect(self.on_filter_applied)
@@ -210,9 +234,21 @@ class OrdersPage(QWidget):
         """Another order was picked: fill the details pane with it."""
         if not current.isValid():
             self.details.show_order(None)
+            self.packing_slip.setEnabled(False)
+            self.message_card.setEnabled(False)
             return
         self._picked = int(self.model.index(current.row(), 0).data(ORDER_ID_ROLE))
-        self.details.show_order(self._queue.details(self._picked))
+        order = self._queue.details(self._picked)
+        self.details.show_order(order)
+        self._picked_number = order.number if order else ""
+        self.packing_slip.setEnabled(order is not None)
+        self.message_card.setEnabled(bool(order and order.gift_message))
+
+    def on_packing_slip_clicked(self) -> None:
+        self.packing_slip_requested.emit(self._picked_number)
+
+    def on_message_card_clicked(self) -> None:
+        self.message_card_requested.emit(self._picked_number)
 
     # What others call ----------------------------------------------------------
 
@@ -263,6 +299,8 @@ class OrdersPage(QWidget):
                 text = self.tr("1 order")
             else:
                 text = self.tr("{0:,} orders").format(rows)
-            self.shown.setText(text)
         else:
-            self.shown.setText(self.tr("first {0:,} orders — scroll for more").format(rows))
+            text = self.tr("first {0:,} orders — scroll for more").format(rows)
+        self.shown.setText(text)
+        # The hint may be cut short on a narrow screen; the whole of it is a hover away.
+        self.shown.setToolTip(text)

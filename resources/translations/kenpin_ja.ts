@@ -99,6 +99,30 @@
         <translation>コマンドシートの保存</translation>
     </message>
     <message>
+        <source>Save the pick list</source>
+        <translation>ピッキングリストの保存</translation>
+    </message>
+    <message>
+        <source>Pick list saved to {0}.</source>
+        <translation>ピッキングリストを {0} に保存しました。</translation>
+    </message>
+    <message>
+        <source>Save the packing slip</source>
+        <translation>納品書の保存</translation>
+    </message>
+    <message>
+        <source>Packing slip of {0} saved to {1}.</source>
+        <translation>{0} の納品書を {1} に保存しました。</translation>
+    </message>
+    <message>
+        <source>Save the message card</source>
+        <translation>メッセージカードの保存</translation>
+    </message>
+    <message>
+        <source>Message card of {0} saved to {1}.</source>
+        <translation>{0} のメッセージカードを {1} に保存しました。</translation>
+    </message>
+    <message>
         <source>PDF files (*.pdf)</source>
         <translation>PDF ファイル (*.pdf)</translation>
     </message>
@@ -282,7 +306,7 @@
     <name>OrdersPage</name>
     <message>
         <source>All statuses</source>
-        <extracomment>Wait this long after the last keystroke before searching, so typing stays smooth. The user asked for fresh figures (Refresh button or F5).</extracomment>
+        <extracomment>Wait this long after the last keystroke before searching, so typing stays smooth. The user asked for fresh figures (Refresh button or F5). The user asked for paper: the wave&apos;s pick list, the picked order&apos;s slip or card.</extracomment>
         <translation>すべての状態</translation>
     </message>
     <message>
@@ -296,6 +320,30 @@
     <message>
         <source>Fetch the queue again (F5)</source>
         <translation>一覧を読み込み直します (F5)</translation>
+    </message>
+    <message>
+        <source>Pick list…</source>
+        <translation>ピッキングリスト…</translation>
+    </message>
+    <message>
+        <source>A pick list (PDF) of every allocated order</source>
+        <translation>引当済みの全注文のピッキングリスト (PDF)</translation>
+    </message>
+    <message>
+        <source>Packing slip…</source>
+        <translation>納品書…</translation>
+    </message>
+    <message>
+        <source>The picked order&apos;s packing slip (PDF)</source>
+        <translation>選択中の注文の納品書 (PDF)</translation>
+    </message>
+    <message>
+        <source>Message card…</source>
+        <translation>メッセージカード…</translation>
+    </message>
+    <message>
+        <source>The picked gift order&apos;s message card (PDF)</source>
+        <translation>選択中のギフト注文のメッセージカード (PDF)</translation>
     </message>
     <message>
         <source>Status</source>
@@ -610,7 +658,7 @@
     <name>Station</name>
     <message>
         <source>Unexpected error: {0}: {1}. The details are in the log.</source>
-        <extracomment>UI fonts with Japanese glyphs, best first (Linux, Windows, macOS). Large enough to read at arm&apos;s length from the bench. A serial scanner&apos;s port (`/dev/ttyACM0`, `COM3`) and speed; without it, keyboard only.</extracomment>
+        <extracomment>UI fonts with Japanese glyphs, best first (Linux, Windows, macOS). Large enough to read at arm&apos;s length from the bench.</extracomment>
         <translation>予期しないエラー: {0}: {1}。詳細はログにあります。</translation>
     </message>
 </context>

@@ -74,8 +74,8 @@ def test_the_window_saves_the_sheet_and_says_where(
     qtbot.addWidget(window)
     window.show()
     sheet = tmp_path / "from the window.pdf"
-    with qtbot.waitSignal(window.command_sheet.written, timeout=10_000):
-        window.command_sheet.write(sheet)
+    with qtbot.waitSignal(window.documents.written, timeout=10_000):
+        window.save_command_sheet(sheet)
     assert window.banner.isVisible()
     assert str(sheet) in window.banner.text.text()
     codes, text, _ = _read(sheet)
