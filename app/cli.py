@@ -105,6 +105,13 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("--out", required=True, type=Path, metavar="FILE")
     render.add_argument("--dpi", type=int, choices=(203, 300), default=203)
     render.set_defaults(run=_label_render)
+    void = label_sub.add_parser(
+        "void", help="void a parcel's label and issue its carton a new number (supervisor)"
+    )
+    void.add_argument("tracking", metavar="TRACKING")
+    void.add_argument("--badge", required=True, metavar="SUPERVISOR_BADGE")
+    void.add_argument("--reason", default="", metavar="TEXT")
+    void.set_defaults(run=_label_void)
 
     replay = sub.add_parser(
         "replay", help="feed a recorded scan file through the station pipeline, no window"
@@ -282,15 +289,34 @@ def _label_render(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _label_void(args: argparse.Namespace) -> int:
+    from app.services.labels import void_label
+
+    print(void_label(_db(args), args.tracking, args.badge, args.reason).message)
+    return EXIT_OK
+
+
 def _replay(args: argparse.Namespace) -> int:
     from app.scanning.replay import read_scan_file
+    from app.services.labels import run_print_job
     from app.services.station import PackStation
 
     scans = read_scan_file(args.file)  # the whole file is checked before the first scan
-    station = PackStation(_db(args), args.station, printer=args.printer)
+    db = _db(args)
+    station = PackStation(db, args.station, printer=args.printer)
     for recorded in scans:
         outcome = station.scan(recorded.code, at=recorded.at)
         print(json.dumps(outcome.as_json(), ensure_ascii=False), flush=True)
+        if outcome.print_job is not None and args.printer:
+            # The scan is committed; its label prints now. The JSON line has no print
+            # field, so a label that did not print is told on stderr.
+            printed = run_print_job(db, outcome.print_job)
+            if not printed.printed:
+                print(
+                    f"seq {outcome.seq}: label not printed: {printed.message}",
+                    file=sys.stderr,
+                    flush=True,
+                )
     return EXIT_OK
 
 

@@ -8,7 +8,9 @@ benchmarks/bulkdata.py, and, when KENPIN_TEST_PG_URL is set, the same in a
 PostgreSQL schema of its own (dropped afterwards). Each run adds a fresh batch
 of orders to pack, allocates just those (reservations through the ledger),
 then drives one station through PackStation.scan as a packer would: badge,
-order number, every unit (now and then a wrong product, refused), complete.
+order number, every unit (now and then a wrong product, refused), complete
+(a tracking number issued, the parcel and its print job recorded), and the
+label scanned back.
 
 Prints, per database, the scan-to-verdict times (the scan committed and its
 verdict returned) as median and 99th percentile, by kind of scan, with the
@@ -33,10 +35,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from sqlalchemy import func, insert, select
 
 from app.bootstrap import open_database
+from app.core.carriers import CarrierCode
 from app.db.database import Database
 from app.db.models import AuditEntry, Barcode, Order, OrderLine, table
+from app.db.tracking import numbers_left
 from app.services.allocation import allocate
-from app.services.station import PackStation
+from app.services.carriers import add_range
+from app.services.station import PackStation, StationView
 from app.services.stock import check_stock
 from app.services.users import add_user
 from benchmarks.bulkdata import add_orders, add_products
@@ -85,6 +90,14 @@ def orders_to_pack(db: Database, packs: int) -> list[tuple[str, list[str]]]:
     return list(units.items())
 
 
+def tracking_numbers(db: Database, carrier: str, first: int) -> None:
+    """A block of a hundred million numbers from `first`, registered once per database."""
+    with db.read() as s:
+        if numbers_left(s, CarrierCode(carrier)) > 0:
+            return
+    add_range(db, carrier, str(first), str(first + 99_999_999))
+
+
 def drive(db: Database, packs: list[tuple[str, list[str]]], pool: list[str]) -> list[float]:
     """Pack every order at one station, timing each scan and each screen refresh; returns
     the scan times (ms) after the first pack."""
@@ -95,15 +108,16 @@ def drive(db: Database, packs: list[tuple[str, list[str]]], pool: list[str]) -> 
     views: list[float] = []
     verdicts: dict[str, int] = defaultdict(int)
 
-    def scan(kind: str, code: str) -> None:
+    def scan(kind: str, code: str) -> StationView:
         started = time.perf_counter()
         outcome = station.scan(code)
         took = (time.perf_counter() - started) * 1000
         times[kind].append(took)
         verdicts[f"{outcome.verdict.value} {outcome.reason.value if outcome.reason else ''}"] += 1
         started = time.perf_counter()
-        station.view()
+        view = station.view()
         views.append((time.perf_counter() - started) * 1000)
+        return view
 
     scan("badge", badge)
     for n, (number, units) in enumerate(packs):
@@ -112,12 +126,14 @@ def drive(db: Database, packs: list[tuple[str, list[str]]], pool: list[str]) -> 
             scan("refused", next(code for code in pool if code not in units))
         for code in units:
             scan("unit", code)
-        scan("complete", "KCMD:COMPLETE")
+        awaiting = scan("complete", "KCMD:COMPLETE").awaiting
+        assert awaiting is not None, f"{number}: no label to scan back"
+        scan("label", awaiting.tracking_number)
     every = [t for kind, samples in times.items() for t in samples if kind != "badge"]
     # The first pack warms the caches (statement compilation, prepared statements).
     warm = len(packs[0][1]) + 3
     report("every scan", every[warm:])
-    for kind in ("order", "unit", "refused", "complete"):
+    for kind in ("order", "unit", "refused", "complete", "label"):
         report(f"  {kind} scans", times[kind][1:])
     report("screen refresh after a scan (view)", views[warm:])
     print("  verdicts: " + ", ".join(f"{k.strip()} {v}" for k, v in sorted(verdicts.items())))
@@ -165,6 +181,8 @@ def bench(db: Database, label: str, orders: int, packs: int) -> None:
     print(f"  {total:,} orders, {lines:,} lines; packing {len(batch)} orders")
     with db.read() as s:
         pool = list(s.scalars(select(Barcode.code).order_by(Barcode.id).limit(10)))
+    for n, carrier in enumerate(("yamato", "sagawa", "japanpost")):
+        tracking_numbers(db, carrier, 10_000_000_000 + n * 100_000_000)
     scans = drive(db, batch, pool)
     samples = floor(db)
     report("floor: indexed SELECT + INSERT, commit", samples)

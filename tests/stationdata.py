@@ -11,9 +11,20 @@ from sqlalchemy import func, select, text, update
 
 from app.core.gtin import gtin14, with_check_digit
 from app.db.database import Database
-from app.db.models import Barcode, Order, OrderLine, Reservation, StockBalance, StockMove
+from app.db.models import (
+    Barcode,
+    Order,
+    OrderLine,
+    Reservation,
+    Station,
+    StockBalance,
+    StockMove,
+    User,
+)
+from app.db.shipping_models import Parcel, PrintJob
 from app.db.station_models import Mismatch, PackSession, ScanRecord, StationState
 from app.services.allocation import allocate
+from app.services.carriers import add_range
 from app.services.users import add_user
 from tests.stockdata import add_order, add_product, receive
 
@@ -136,3 +147,45 @@ def logged_in(db: Database) -> dict[int, int | None]:
     """Station id -> id of the user logged in there."""
     with db.read() as s:
         return dict(s.execute(select(StationState.station_id, StationState.user_id)).all())
+
+
+#: The Yamato block `tracking_block` registers: bodies without their check digit.
+BLOCK_FIRST, BLOCK_LAST = "10000000000", "10000000099"
+
+
+def tracking_block(db: Database, first: str = BLOCK_FIRST, last: str = BLOCK_LAST) -> None:
+    """Register a block of Yamato tracking numbers, so completed packs get their labels."""
+    add_range(db, "yamato", first, last)
+
+
+def parcels_of(db: Database, number: str) -> list[tuple[int, str, str]]:
+    """(carton, tracking number, status) of every parcel of the order, oldest first."""
+    with db.read() as s:
+        rows = s.execute(
+            select(Parcel.carton_no, Parcel.tracking_number, Parcel.status)
+            .join(Order, Order.id == Parcel.order_id)
+            .where(Order.number == number)
+            .order_by(Parcel.id)
+        ).all()
+    return [(carton, tracking, status) for carton, tracking, status in rows]
+
+
+def print_jobs_of(db: Database, number: str) -> list[tuple[str, str, str]]:
+    """(tracking number, status, requested by) of every print job of the order's labels."""
+    with db.read() as s:
+        rows = s.execute(
+            select(Parcel.tracking_number, PrintJob.status, User.name)
+            .join(Parcel, Parcel.id == PrintJob.parcel_id)
+            .join(Order, Order.id == Parcel.order_id)
+            .outerjoin(User, User.id == PrintJob.requested_by_id)
+            .where(Order.number == number)
+            .order_by(PrintJob.id)
+        ).all()
+    return [(tracking, status, name) for tracking, status, name in rows]
+
+
+def stations_without_labels(db: Database, *names: str) -> None:
+    """Stations that complete packs as `packed` and print no labels (`labels: off`)."""
+    with db.write() as s:
+        for name in names:
+            s.add(Station(name=name, settings='{"labels": "off"}'))

@@ -15,7 +15,17 @@ from app.cli import main
 from app.db.database import Database
 from app.db.models import Station
 from app.db.station_models import ScanRecord
-from tests.stationdata import AT, CUP, CUP_CASE, HANAKO, RICE_L1, TEA, rice, stock_bench
+from tests.stationdata import (
+    AT,
+    CUP,
+    CUP_CASE,
+    HANAKO,
+    RICE_L1,
+    TEA,
+    rice,
+    stock_bench,
+    tracking_block,
+)
 from tests.stockdata import order_state
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -79,6 +89,7 @@ def test_a_second_replay_on_the_same_station_continues_where_the_first_stopped(
     db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     stock_bench(db)
+    tracking_block(db)
     first = scan_file(tmp_path, "morning.jsonl", [HANAKO, "#1001", TEA, CUP])
     second = scan_file(tmp_path, "afternoon.jsonl", [TEA, CUP_CASE, "KCMD:COMPLETE"])
 
@@ -90,7 +101,7 @@ def test_a_second_replay_on_the_same_station_continues_where_the_first_stopped(
         (6, "accepted", "#1001", 5),
         (7, "accepted", "#1001", 5),
     ]
-    assert order_state(db, "#1001")[0] == "packed"
+    assert order_state(db, "#1001")[0] == "labelled"
 
 
 def test_replay_takes_each_scan_time_from_the_file(

@@ -30,6 +30,7 @@ from tests.stationdata import (
     rice,
     stock_bench,
     stored_state,
+    tracking_block,
 )
 from tests.stockdata import order_state, reserved
 
@@ -46,6 +47,7 @@ def test_a_whole_pack_from_badge_to_complete_moves_the_stock_out_once(
     db: Database, capsys: pytest.CaptureFixture[str]
 ) -> None:
     bench = stock_bench(db)
+    tracking_block(db)
     station = PackStation(db, "S1")
     outcomes = [station.scan(code, at=later(n)) for n, code in enumerate(WHOLE_PACK_1001)]
 
@@ -68,7 +70,7 @@ def test_a_whole_pack_from_badge_to_complete_moves_the_stock_out_once(
         ("#1001", 5, 5),
     ]
     status, _short, _allocated = order_state(db, "#1001")
-    assert status == "packed"
+    assert status == "labelled"
     # 10 on hand, 2 went out; #1002 still holds its one tea.
     assert reserved(db, bench.tea_balance) == (8, 1)
     assert reserved(db, bench.cup_balance) == (7, 0)
@@ -189,6 +191,7 @@ def test_a_retried_scan_id_gets_the_recorded_outcome_and_counts_once(db: Databas
 
 def test_a_restarted_station_resumes_its_user_and_its_open_pack(db: Database) -> None:
     stock_bench(db)
+    tracking_block(db)
     scan_all(PackStation(db, "S1"), [HANAKO, "#1001", TEA, CUP])
 
     restarted = PackStation(db, "S1")
@@ -202,13 +205,14 @@ def test_a_restarted_station_resumes_its_user_and_its_open_pack(db: Database) ->
     # Long after the lease ran out, nobody took the order: the station carries on.
     verdicts = scan_all(restarted, [TEA, CUP_CASE, "KCMD:COMPLETE"], at=3600)
     assert verdicts == [("accepted", None)] * 3
-    assert order_state(db, "#1001")[0] == "packed"
+    assert order_state(db, "#1001")[0] == "labelled"
 
 
 def test_an_expired_lease_is_taken_over_and_the_first_station_is_fenced_off(
     db: Database, capsys: pytest.CaptureFixture[str]
 ) -> None:
     bench = stock_bench(db)
+    tracking_block(db)
     first, second = PackStation(db, "S1"), PackStation(db, "S2")
     scan_all(first, [HANAKO, "#1001", TEA, TEA, CUP_CASE, CUP])  # all 5 units, not completed
     assert second.scan(TARO, at=later(30)).verdict is VerdictKind.INFO
@@ -232,7 +236,7 @@ def test_an_expired_lease_is_taken_over_and_the_first_station_is_fenced_off(
     assert first.scan(TEA, at=later(69)).reason is Reason.NO_OPEN_PACK
 
     assert second.scan("KCMD:COMPLETE", at=later(70)).verdict is VerdictKind.ACCEPTED
-    assert order_state(db, "#1001")[0] == "packed"
+    assert order_state(db, "#1001")[0] == "labelled"
     assert reserved(db, bench.tea_balance) == (8, 1)
     assert main(["--db", db.url, "stock", "check"]) == 0
 
@@ -268,6 +272,7 @@ def test_a_user_logging_in_at_a_second_station_is_logged_out_of_the_first(db: Da
 
 def test_cancel_parks_the_pack_and_any_station_resumes_it(db: Database) -> None:
     stock_bench(db)
+    tracking_block(db)
     first, second = PackStation(db, "S1"), PackStation(db, "S2")
     scan_all(first, [HANAKO, "#1001", TEA, CUP])
 
@@ -283,7 +288,7 @@ def test_cancel_parks_the_pack_and_any_station_resumes_it(db: Database) -> None:
         5,
     )
     assert scan_all(second, [TEA, CUP_CASE, "KCMD:COMPLETE"], at=13)[-1] == ("accepted", None)
-    assert order_state(db, "#1001")[0] == "packed"
+    assert order_state(db, "#1001")[0] == "labelled"
 
 
 def test_opening_another_order_leaves_the_open_one_for_later(db: Database) -> None:
@@ -300,6 +305,7 @@ def test_opening_another_order_leaves_the_open_one_for_later(db: Database) -> No
 
 def test_undo_takes_back_the_last_unit_and_a_gift_needs_its_card(db: Database) -> None:
     stock_bench(db)
+    tracking_block(db)
     station = PackStation(db, "S1")
     verdicts = scan_all(
         station,
@@ -315,11 +321,12 @@ def test_undo_takes_back_the_last_unit_and_a_gift_needs_its_card(db: Database) -
         ("info", None),
         ("accepted", None),
     ]
-    assert order_state(db, "#1002")[0] == "packed"
+    assert order_state(db, "#1002")[0] == "labelled"
 
 
 def test_lot_and_expiry_come_from_the_scan_and_its_time(db: Database) -> None:
     bench = stock_bench(db)
+    tracking_block(db)
     station = PackStation(db, "S1")
     scan_all(station, [HANAKO, "#1003", RICE_L1])
     # The same unit scanned on a day after its expiry (Japan time) is refused.

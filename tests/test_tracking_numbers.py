@@ -62,14 +62,18 @@ def test_a_bad_block_is_refused_with_what_is_wrong(
     assert block_count(db) == 0
 
 
-def test_a_block_overlapping_one_of_the_same_carrier_is_refused(db: Database) -> None:
+def test_a_block_overlapping_another_is_refused_whatever_its_carrier(db: Database) -> None:
     add_range(db, "yamato", "10000000100", "10000000199")
+    overlaps = r"overlaps the yamato block 10000000100\.\.10000000199"
     for first, last in [("10000000150", "10000000250"), ("10000000000", "10000000100")]:
-        with pytest.raises(Refused, match=r"overlaps the block 10000000100\.\.10000000199"):
+        with pytest.raises(Refused, match=overlaps):
             add_range(db, "yamato", first, last)
-    # Next to it, or the same numbers at another carrier, is fine.
+    # The same numbers at another carrier would print the same tracking number twice.
+    with pytest.raises(Refused, match=overlaps):
+        add_range(db, "sagawa", "10000000100", "10000000199")
+    # Next to it is fine.
     add_range(db, "yamato", "10000000200", "10000000299")
-    add_range(db, "sagawa", "10000000100", "10000000199")
+    add_range(db, "sagawa", "10000000300", "10000000399")
     assert block_count(db) == 3
 
 

@@ -14,6 +14,13 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from app.core.orders import OrderStatus
+from app.core.pack_labels import (
+    ParcelLabel,
+    command_while_waiting,
+    label_not_awaited,
+    label_while_waiting,
+    pending,
+)
 from app.core.pack_orders import order_refusal
 from app.core.pack_units import Refusal, mismatches, place
 from app.core.scans import ClassifiedScan, Command, Reason, ScanKind, VerdictKind
@@ -46,6 +53,8 @@ class PackedUnit:
     units: int
     lot: str | None = None
     serial: str | None = None
+    #: The carton the units went into (`KCMD:NEWCARTON` starts the next one).
+    carton_no: int = 1
 
 
 @dataclass(slots=True)
@@ -59,6 +68,13 @@ class Pack:
     card_confirmed: bool = False
     #: In the order the scans were accepted: `KCMD:UNDO` takes back the last one.
     packed: list[PackedUnit] = field(default_factory=list)
+    #: The carton being filled now.
+    carton_no: int = 1
+
+    @property
+    def in_carton(self) -> list[PackedUnit]:
+        """The units in the carton being filled now."""
+        return [unit for unit in self.packed if unit.carton_no == self.carton_no]
 
     @property
     def expected(self) -> int:
@@ -83,7 +99,12 @@ class Pack:
                 raise ValueError("counting a scan needs its scan_ref and line")
             self.packed.append(
                 PackedUnit(
-                    scan_ref, decision.line_id, decision.units, decision.lot, decision.serial
+                    scan_ref,
+                    decision.line_id,
+                    decision.units,
+                    decision.lot,
+                    decision.serial,
+                    self.carton_no,
                 )
             )
         elif decision.effect is Effect.UNDO:
@@ -123,6 +144,8 @@ class StationSnapshot:
     user: StationUser | None
     pack: Pack | None
     today: dt.date
+    #: The parcel whose label the station waits to have scanned back, if any.
+    awaiting: ParcelLabel | None = None
 
 
 class Effect(StrEnum):
@@ -137,6 +160,9 @@ class Effect(StrEnum):
     CONFIRM_CARD = "confirm_card"
     COMPLETE = "complete"
     CANCEL = "cancel"
+    NEW_CARTON = "new_carton"
+    VERIFY_LABEL = "verify_label"
+    REPRINT = "reprint"
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +186,8 @@ class Decision:
     #: For LOGIN: the badge's user; for OPEN_ORDER: the order.
     user: StationUser | None = None
     order: OrderCandidate | None = None
+    #: For a label scan: the parcel the label belongs to.
+    label: ParcelLabel | None = None
 
 
 def decide(
@@ -168,11 +196,13 @@ def decide(
     *,
     badge_user: StationUser | None = None,
     order: OrderCandidate | None = None,
+    label: ParcelLabel | None = None,
 ) -> Decision:
     """The verdict on `scan` at a station in state `snapshot`.
 
     `badge_user` is the user a badge scan belongs to; `order` what the station
-    knows of a scanned order number. Both are looked up by the caller.
+    knows of a scanned order number, `label` the parcel a label scan names.
+    All are looked up by the caller.
     Nothing is changed here: the caller records the decision and applies it.
     """
     if scan.kind is ScanKind.BADGE:
@@ -180,6 +210,10 @@ def decide(
     if snapshot.user is None:
         return _refused(Reason.NOT_LOGGED_IN, "scan your badge to log in")
     pack = snapshot.pack
+    if snapshot.awaiting is not None:
+        waiting = _waiting(scan, snapshot.user, snapshot.awaiting, label)
+        if waiting is not None:
+            return waiting
     if scan.kind is ScanKind.ORDER:
         return _order(scan, pack, order)
     if scan.kind is ScanKind.PRODUCT:
@@ -193,9 +227,30 @@ def decide(
     if scan.kind is ScanKind.LOCATION:
         return _info(f"{scan.code}: bin locations are not scanned when packing")
     if scan.kind is ScanKind.LABEL:
-        # Label checks (label_pending, label_mismatch, label_voided) come with labels.
-        return _info(f"{scan.code}: label scans are not checked yet")
+        return _info(label_not_awaited(label, scan.code))
     return _refused(Reason.UNKNOWN_BARCODE, f"{scan.code}: unknown barcode")
+
+
+def _waiting(
+    scan: ClassifiedScan, user: StationUser, awaiting: ParcelLabel, label: ParcelLabel | None
+) -> Decision | None:
+    """The verdict while the station waits for a label; None where the usual rules apply."""
+    if scan.kind is ScanKind.LABEL:
+        verdict = label_while_waiting(awaiting, label)
+    elif scan.kind is ScanKind.COMMAND and scan.command is not None:
+        if scan.command is Command.LOGOUT:
+            return None
+        verdict = command_while_waiting(awaiting, scan.command)
+    elif scan.kind in (ScanKind.PRODUCT, ScanKind.ORDER, ScanKind.LOCATION):
+        verdict = pending(awaiting)
+    else:
+        return None
+    effect = Effect.NONE
+    if verdict.verifies:
+        effect = Effect.VERIFY_LABEL
+    elif verdict.reprints:
+        effect = Effect.REPRINT
+    return Decision(verdict.verdict, effect, verdict.reason, verdict.message, label=awaiting)
 
 
 def _refused(reason: Reason, message: str) -> Decision:
@@ -226,9 +281,8 @@ def _order(scan: ClassifiedScan, pack: Pack | None, order: OrderCandidate | None
     """Open (or resume) the scanned order's pack, or say why not."""
     if order is None:
         return _refused(Reason.UNKNOWN_BARCODE, f"{scan.code}: no order has this number")
-    # The label issue adds its check here, before anything else about the
-    # order: a new order while the last pack's label is not verified is
-    # refused with Reason.LABEL_PENDING.
+    # A new order while the last pack's label is not verified never gets here:
+    # `_waiting` refuses it with Reason.LABEL_PENDING.
     refusal = order_refusal(order)
     if refusal is not None:
         return _refused(refusal.reason, refusal.message)
@@ -296,15 +350,24 @@ def _command(command: Command, user: StationUser, pack: Pack | None) -> Decision
         )
     if command is Command.CANCEL:
         return _info(f"order {pack.order_number} left for later", Effect.CANCEL)
-    # REPRINT and NEWCARTON act on labels, which come with the label issue.
-    return _info("no label yet")
+    if command is Command.NEWCARTON:
+        if not pack.in_carton:
+            return _info("carton is empty")
+        # INTERFACES.md: a command that changes no count is `info`.
+        return Decision(
+            VerdictKind.INFO,
+            Effect.NEW_CARTON,
+            message=f"carton {pack.carton_no} of order {pack.order_number} closed",
+        )
+    return _info("no label to reprint")
 
 
 def _undo(pack: Pack) -> Decision:
     """Take back the last accepted scan still in the box."""
-    if not pack.packed:
+    # Units of a carton already closed are under its label: they stay.
+    if not pack.in_carton:
         return _info("nothing to undo")
-    unit = pack.packed[-1]
+    unit = pack.in_carton[-1]
     line = next((line for line in pack.lines if line.line_id == unit.line_id), None)
     sku = line.sku if line is not None else "unit"
     left = pack.packed_on(unit.line_id) - unit.units

@@ -10,12 +10,15 @@ from __future__ import annotations
 from sqlalchemy import String, bindparam, select, true
 from sqlalchemy.orm import Session
 
+from app.core.tracking import normalise
 from app.db.models import Barcode, Location, Order, User, table
+from app.db.shipping_models import Parcel
 
 _BARCODES = table(Barcode).c
 _USERS = table(User).c
 _ORDERS = table(Order).c
 _LOCATIONS = table(Location).c
+_PARCELS = table(Parcel).c
 
 # Built once, so each scan runs statements already compiled.
 _CODE = bindparam("code", type_=String())
@@ -25,10 +28,11 @@ _PRODUCT = select(_BARCODES.product_id, _BARCODES.kind, _BARCODES.qty).where(
 _BADGE = select(_USERS.id).where(_USERS.badge_code == _CODE, _USERS.active == true())
 _ORDER = select(_ORDERS.id).where(_ORDERS.number == _CODE)
 _LOCATION = select(_LOCATIONS.id).where(_LOCATIONS.code == _CODE)
+_LABEL = select(_PARCELS.id).where(_PARCELS.tracking_number == _CODE)
 
 
 class RegisteredCodes:
-    """Product codes, badges, order numbers and bins as stored; tracking numbers not yet."""
+    """Product codes, badges, order numbers, parcels' tracking numbers and bins as stored."""
 
     def __init__(self, session: Session) -> None:
         self._session = session
@@ -50,8 +54,13 @@ class RegisteredCodes:
         return self._session.execute(_ORDER, {"code": code}).first() is not None
 
     def is_label(self, code: str) -> bool:
-        """Shipping labels (tracking numbers) come with the label issue: never yet."""
-        return False
+        """True when a parcel (live or voided) has this tracking number.
+
+        A Codabar label scans with its start/stop letters (A1234...A); they and
+        any dashes are dropped as everywhere a tracking number is read.
+        """
+        number = normalise(code)
+        return bool(number) and self._session.execute(_LABEL, {"code": number}).first() is not None
 
     def is_location(self, code: str) -> bool:
         """True when a bin has this code."""

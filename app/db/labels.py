@@ -1,14 +1,27 @@
-"""What an order's shipping label is made from: the order and its live parcels."""
+"""Parcels' labels as stored: what a label is made from, its scan-back, voiding, print jobs."""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from app.db.models import Order
-from app.db.shipping_models import VOIDED, Parcel
+from app.core.pack_labels import ParcelLabel
+from app.db.models import Order, Station
+from app.db.shipping_models import (
+    FAILED,
+    LABELLED,
+    PRINTED,
+    QUEUED,
+    VERIFIED,
+    VOIDED,
+    ZPL,
+    Parcel,
+    PrintJob,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,3 +48,204 @@ def order_with_parcels(session: Session, number: str) -> tuple[Order, list[LiveP
         .order_by(Parcel.carton_no)
     )
     return order, [LiveParcel(*row) for row in rows]
+
+
+_PARCEL_LABEL = (
+    Parcel.id,
+    Parcel.tracking_number,
+    Order.number,
+    Parcel.carton_no,
+    Parcel.status,
+)
+
+
+def parcel_by_tracking(session: Session, tracking_number: str) -> ParcelLabel | None:
+    """The parcel (live or voided) with this tracking number (already normalised), or None."""
+    row = session.execute(
+        select(*_PARCEL_LABEL)
+        .join(Order, Order.id == Parcel.order_id)
+        .where(Parcel.tracking_number == tracking_number)
+    ).first()
+    return ParcelLabel(*row) if row else None
+
+
+def awaited_parcel(session: Session, station_id: int) -> ParcelLabel | None:
+    """The parcel whose label the station waits to have scanned back, or None.
+
+    The station waits for the parcel of its newest print job while that
+    parcel is labelled (not yet verified, not voided): completing a pack,
+    closing a carton, a reprint and a void's replacement label each queue a
+    job at the station, and scanning the label back verifies its parcel.
+    """
+    newest = (
+        select(func.max(PrintJob.id)).where(PrintJob.station_id == station_id).scalar_subquery()
+    )
+    row = session.execute(
+        select(*_PARCEL_LABEL)
+        .join(PrintJob, PrintJob.parcel_id == Parcel.id)
+        .join(Order, Order.id == Parcel.order_id)
+        .where(PrintJob.id == newest, Parcel.status == LABELLED)
+    ).first()
+    return ParcelLabel(*row) if row else None
+
+
+def live_parcel(session: Session, order_id: int, carton_no: int) -> ParcelLabel | None:
+    """The live parcel of the order's carton (for example a carrier's number imported)."""
+    row = session.execute(
+        select(*_PARCEL_LABEL)
+        .join(Order, Order.id == Parcel.order_id)
+        .where(Parcel.order_id == order_id, Parcel.carton_no == carton_no, Parcel.status != VOIDED)
+    ).first()
+    return ParcelLabel(*row) if row else None
+
+
+def verify_parcel(session: Session, parcel_id: int, at: dt.datetime) -> bool:
+    """Mark the parcel's label scanned back; True when every live parcel of its order is."""
+    session.execute(
+        update(Parcel)
+        .where(Parcel.id == parcel_id, Parcel.status == LABELLED)
+        .values(status=VERIFIED, verified_at=at)
+    )
+    order_id = session.scalar(select(Parcel.order_id).where(Parcel.id == parcel_id))
+    assert order_id is not None
+    return not order_waits_for_labels(session, order_id)
+
+
+def void_parcel(session: Session, parcel_id: int, replaced_by: int | None, at: dt.datetime) -> None:
+    """Mark the parcel's label voided and replaced by parcel `replaced_by`."""
+    session.execute(
+        update(Parcel)
+        .where(Parcel.id == parcel_id)
+        .values(status=VOIDED, voided_at=at, replaced_by_parcel_id=replaced_by)
+    )
+
+
+def add_print_job(
+    session: Session,
+    parcel_id: int,
+    station_id: int | None,
+    printer_uri: str,
+    requested_by: int | None,
+    at: dt.datetime,
+) -> int:
+    """Queue the parcel's label for printing (ZPL); the job's id."""
+    job = PrintJob(
+        parcel_id=parcel_id,
+        station_id=station_id,
+        printer_uri=printer_uri,
+        format=ZPL,
+        status=QUEUED,
+        attempts=0,
+        last_error="",
+        requested_by_id=requested_by,
+        created_at=at,
+    )
+    session.add(job)
+    session.flush()
+    return job.id
+
+
+@dataclass(frozen=True, slots=True)
+class StoredJob:
+    """A print job as stored: where it goes and which parcel's label it prints."""
+
+    id: int
+    printer_uri: str
+    format: str
+    status: str
+    attempts: int
+    parcel_id: int
+    order_number: str
+    tracking_number: str
+
+
+def print_job(session: Session, job_id: int) -> StoredJob | None:
+    """The print job with this id, or None."""
+    row = session.execute(
+        select(
+            PrintJob.id,
+            PrintJob.printer_uri,
+            PrintJob.format,
+            PrintJob.status,
+            PrintJob.attempts,
+            Parcel.id,
+            Order.number,
+            Parcel.tracking_number,
+        )
+        .join(Parcel, Parcel.id == PrintJob.parcel_id)
+        .join(Order, Order.id == Parcel.order_id)
+        .where(PrintJob.id == job_id)
+    ).first()
+    return StoredJob(*row) if row else None
+
+
+def record_print(
+    session: Session, job_id: int, attempts: int, error: str | None, at: dt.datetime
+) -> None:
+    """Record one attempt at a job: printed (no `error`) or failed with `error`."""
+    values: dict[str, object] = {"attempts": attempts}
+    if error is None:
+        values.update(status=PRINTED, printed_at=at, last_error="")
+    else:
+        values.update(status=FAILED, last_error=error)
+    session.execute(update(PrintJob).where(PrintJob.id == job_id).values(**values))
+
+
+def parcel_row(session: Session, parcel_id: int) -> Parcel:
+    """The parcel row with this id (it exists)."""
+    parcel = session.get(Parcel, parcel_id)
+    assert parcel is not None
+    return parcel
+
+
+def waiting_stations(session: Session, parcel_id: int) -> list[int]:
+    """Stations waiting for this parcel's label (their newest print job is for it)."""
+    newest = (
+        select(PrintJob.station_id, func.max(PrintJob.id).label("newest"))
+        .where(PrintJob.station_id.is_not(None))
+        .group_by(PrintJob.station_id)
+        .subquery()
+    )
+    rows = session.scalars(
+        select(PrintJob.station_id)
+        .join(newest, newest.c.newest == PrintJob.id)
+        .where(PrintJob.parcel_id == parcel_id)
+    )
+    return [int(station) for station in rows if station is not None]
+
+
+def station_printer(session: Session, station_id: int) -> tuple[str, bool]:
+    """The station's printer URI ("" for none) and whether it prints labels at all.
+
+    A station whose settings hold `"labels": "off"` completes packs as
+    `packed` without labels (the shop labels its parcels elsewhere).
+    """
+    row = session.execute(
+        select(Station.printer_uri, Station.settings).where(Station.id == station_id)
+    ).one()
+    try:
+        settings = json.loads(row.settings or "{}")
+    except ValueError:
+        settings = {}
+    labels_on = not (isinstance(settings, dict) and settings.get("labels") == "off")
+    return row.printer_uri or "", labels_on
+
+
+def order_waits_for_labels(session: Session, order_id: int) -> bool:
+    """True when a live parcel of the order still waits for its label's scan-back."""
+    waiting = session.scalar(
+        select(func.count())
+        .select_from(Parcel)
+        .where(Parcel.order_id == order_id, Parcel.status == LABELLED)
+    )
+    return bool(waiting)
+
+
+def live_cartons(session: Session, order_id: int) -> int:
+    """How many live parcels the order has."""
+    count = session.scalar(
+        select(func.count())
+        .select_from(Parcel)
+        .where(Parcel.order_id == order_id, Parcel.status != VOIDED)
+    )
+    return int(count or 0)

@@ -98,7 +98,14 @@ def _lines_of(is_key: Callable[[Any], Any]) -> Select[Any]:
 
 def _packed_in(is_key: Callable[[Any], Any]) -> Select[Any]:
     return (
-        select(_SCANS.id, _SCANS.order_line_id, _SCANS.units, _SCANS.lot, _SCANS.serial)
+        select(
+            _SCANS.id,
+            _SCANS.order_line_id,
+            _SCANS.units,
+            _SCANS.lot,
+            _SCANS.serial,
+            _SCANS.carton_no,
+        )
         .join(table(PackSession), _SESSIONS.id == _SCANS.pack_session_id)
         .where(is_key(_SESSIONS.id), _SCANS.effect == "count", _SCANS.undone.is_(False))
         .order_by(_SCANS.id)
@@ -180,6 +187,6 @@ def packed_units(session: Session, session_id: int) -> list[PackedUnit]:
     """The units in the box: the session's counted scans not taken back, oldest first."""
     rows = _PACKED_IN_SESSION.rows(session, session_id)
     return [
-        PackedUnit(int(ref), int(line), int(units), lot, serial)
-        for ref, line, units, lot, serial in rows
+        PackedUnit(int(ref), int(line), int(units), lot, serial, int(carton or 1))
+        for ref, line, units, lot, serial, carton in rows
     ]

@@ -39,25 +39,27 @@ class Block:
     created_at: dt.datetime
 
 
-def lock_blocks(session: Session, carrier: CarrierCode) -> None:
-    """Hold the carrier's block register until the transaction ends (PostgreSQL).
+def lock_blocks(session: Session) -> None:
+    """Hold the block register until the transaction ends (PostgreSQL).
 
     Two `add-range` commands at once could both find no overlap; on SQLite the
     write lock already keeps them apart.
     """
     if session.get_bind().dialect.name == "postgresql":
-        key = zlib.crc32(f"kenpin.tracking_blocks.{carrier}".encode())
+        key = zlib.crc32(b"kenpin.tracking_blocks")
         session.execute(select(func.pg_advisory_xact_lock(key)))
 
 
-def overlapping_block(
-    session: Session, carrier: CarrierCode, first: int, last: int
-) -> Block | None:
-    """The oldest block of the carrier sharing a number with first..last, or None."""
+def overlapping_block(session: Session, first: int, last: int, digits: int) -> Block | None:
+    """The oldest block of any carrier sharing a number with first..last, or None.
+
+    Across carriers too: a parcel's tracking number is unique whatever its
+    carrier, and the mod-7 carriers turn the same body into the same number.
+    """
     row = session.scalars(
         select(TrackingBlock)
         .where(
-            TrackingBlock.carrier == carrier.value,
+            TrackingBlock.digits == digits,
             TrackingBlock.first_body <= last,
             TrackingBlock.last_body >= first,
         )

@@ -62,12 +62,13 @@ def add_range(db: Database, carrier: str, first: str, last: str, rules: Rules | 
     if low > high:
         raise Refused(f"FIRST {first_body} is after LAST {last_body}")
     with db.write() as session:
-        store.lock_blocks(session, code)
-        clash = store.overlapping_block(session, code, low, high)
+        store.lock_blocks(session)
+        clash = store.overlapping_block(session, low, high, len(first_body))
         if clash is not None:
             raise Refused(
-                f"{code} {first_body}..{last_body} overlaps the block {clash.first}..{clash.last} "
-                f"registered on {clash.created_at:%Y-%m-%d}; nothing was added"
+                f"{code} {first_body}..{last_body} overlaps the {clash.carrier} block "
+                f"{clash.first}..{clash.last} registered on {clash.created_at:%Y-%m-%d}; "
+                "nothing was added"
             )
         store.add_block(session, code, low, high, len(first_body))
         left = store.numbers_left(session, code)

@@ -1,15 +1,34 @@
-"""An order's current shipping label, rendered as ZPL or PDF (`kenpin label render`)."""
+"""Shipping labels: rendering (`kenpin label render`), the parcels a station closes, their
+print jobs, and voiding a label (`kenpin label void`)."""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from app.core.carriers import CarrierCode, parse_carrier
 from app.core.errors import EnvironmentFailure, Refused
 from app.core.label import ShipTo, build_label
+from app.core.orders import OrderStatus
+from app.core.tracking import OutOfTrackingNumbers, normalise
 from app.db import labels as store
+from app.db import tracking
 from app.db.database import Database
+from app.db.models import AuditEntry, Order, utcnow
+from app.db.pack_claims import set_order_status
+from app.db.shipping_models import VOIDED, ZPL
+from app.db.station import badge_user
+from app.db.tracking import OrderForLabel
+from app.labels.print_queue import PrinterFactory, PrintJob, run_job
+from app.labels.printers import open_printer
 from app.labels.render import render_label
 from app.services.documents import ship_from_environment
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 def order_label(db: Database, number: str, fmt: str, dpi: int = 203) -> bytes:
@@ -27,15 +46,7 @@ def order_label(db: Database, number: str, fmt: str, dpi: int = 203) -> bytes:
     parcel = parcels[-1]
     content = build_label(
         order_number=order.number,
-        ship_to=ShipTo(
-            postal_code=order.postal_code,
-            prefecture=order.prefecture,
-            city=order.city,
-            address1=order.address1,
-            address2=order.address2,
-            name=order.customer_name,
-            phone=order.phone,
-        ),
+        ship_to=_ship_to(order),
         ship_from=ship_from_environment(),
         carrier=parcel.carrier,
         service=parcel.service or order.service,
@@ -49,6 +60,18 @@ def order_label(db: Database, number: str, fmt: str, dpi: int = 203) -> bytes:
     return render_label(content, fmt, dpi)
 
 
+def _ship_to(order: Order) -> ShipTo:
+    return ShipTo(
+        postal_code=order.postal_code,
+        prefecture=order.prefecture,
+        city=order.city,
+        address1=order.address1,
+        address2=order.address2,
+        name=order.customer_name,
+        phone=order.phone,
+    )
+
+
 def write_order_label(db: Database, number: str, fmt: str, out: Path, dpi: int = 203) -> str:
     """Write the order's current label to `out`; a one-line summary."""
     data = order_label(db, number, fmt, dpi)
@@ -57,3 +80,216 @@ def write_order_label(db: Database, number: str, fmt: str, out: Path, dpi: int =
     except OSError as exc:
         raise EnvironmentFailure(f"{out}: cannot write the label: {exc.strerror}") from exc
     return f"label of {number} written to {out} ({fmt}, {len(data):,} bytes)"
+
+
+# -- Parcels closed at the station, their print jobs, voiding -----------------------------------
+
+_LABELLED_FROM = frozenset({OrderStatus.PACKING.value, OrderStatus.PACKED.value})
+
+
+def _carrier_of(order: OrderForLabel) -> CarrierCode:
+    return parse_carrier(order.carrier) or CarrierCode.GENERIC
+
+
+def number_problem(session: Session, order_number: str, carton_no: int) -> str | None:
+    """Why the order's carton cannot get a tracking number now, or None when it can.
+
+    A carrier's own number already attached to the carton is used first; else
+    the carrier's registered blocks must hold a number. Asked before anything
+    changes, so the packer is told before the pack completes.
+    """
+    order = tracking.order_by_number(session, order_number)
+    assert order is not None
+    if store.live_parcel(session, order.id, carton_no) is not None:
+        return None
+    carrier = _carrier_of(order)
+    if tracking.numbers_left(session, carrier) > 0:
+        return None
+    return f"no {carrier} tracking numbers left: register a block with kenpin carriers add-range"
+
+
+def close_carton(
+    session: Session,
+    order_number: str,
+    carton_no: int,
+    station_id: int,
+    user_id: int | None,
+    at: dt.datetime,
+) -> int:
+    """Give the order's carton its parcel and queue its label at the station; the job's id.
+
+    The carton's live parcel is used when it has one (a carrier's number
+    imported); otherwise the next number of the carrier's blocks is issued.
+    """
+    order = tracking.order_by_number(session, order_number)
+    assert order is not None
+    found = store.live_parcel(session, order.id, carton_no)
+    if found is not None:
+        parcel_id = found.parcel_id
+    else:
+        number = tracking.issue_number(session, _carrier_of(order))
+        parcel_id = tracking.add_parcel(session, order, carton_no, number)
+    printer_uri, _labels_on = store.station_printer(session, station_id)
+    return store.add_print_job(session, parcel_id, station_id, printer_uri, user_id, at)
+
+
+def mark_labelled(session: Session, order_id: int) -> None:
+    """The order's last carton is closed: `labelled`, or `verified` when every label is."""
+    waiting = store.order_waits_for_labels(session, order_id)
+    status = OrderStatus.LABELLED if waiting else OrderStatus.VERIFIED
+    set_order_status(session, order_id, status, _LABELLED_FROM)
+
+
+def verify_label(session: Session, parcel_id: int, at: dt.datetime) -> None:
+    """The parcel's label was scanned back; its order is `verified` once every label is."""
+    if store.verify_parcel(session, parcel_id, at):
+        order_id = store.parcel_row(session, parcel_id).order_id
+        set_order_status(
+            session, order_id, OrderStatus.VERIFIED, frozenset({OrderStatus.LABELLED.value})
+        )
+
+
+def reprint(
+    session: Session, parcel_id: int, station_id: int, user_id: int | None, at: dt.datetime
+) -> int:
+    """Queue the parcel's label again at the station (who and when are recorded); the job's id."""
+    printer_uri, _labels_on = store.station_printer(session, station_id)
+    return store.add_print_job(session, parcel_id, station_id, printer_uri, user_id, at)
+
+
+@dataclass(frozen=True, slots=True)
+class Voided:
+    """A voided label and its replacement."""
+
+    old_number: str
+    new_number: str
+    order_number: str
+    job_id: int
+    message: str
+
+
+def void_label(
+    db: Database, tracking_number: str, supervisor_badge: str, reason: str = ""
+) -> Voided:
+    """Void a parcel's label (supervisor or admin): a new number for the same carton.
+
+    The old parcel stays, `voided`, pointing at its replacement, so the old
+    label scanned later is `label_voided`; the new label is queued for
+    printing, at the station waiting for the old one if any (which then waits
+    for the new one). An audit log row says who, when and why.
+    """
+    number = normalise(tracking_number)
+    at = utcnow()
+    with db.write() as session:
+        supervisor = badge_user(session, supervisor_badge.strip())
+        if supervisor is None or supervisor.role not in ("supervisor", "admin"):
+            raise Refused(
+                f"--badge: {supervisor_badge!r} is not an active supervisor's or admin's badge"
+            )
+        old = store.parcel_by_tracking(session, number)
+        if old is None:
+            raise Refused(f"TRACKING: no parcel has the tracking number {tracking_number!r}")
+        if old.status == VOIDED:
+            raise Refused(f"TRACKING: the label {number} is already voided")
+        order = tracking.order_by_number(session, old.order_number)
+        assert order is not None
+        stations = store.waiting_stations(session, old.parcel_id)
+        row = store.parcel_row(session, old.parcel_id)
+        carrier = parse_carrier(row.carrier) or _carrier_of(order)
+        if tracking.numbers_left(session, carrier) == 0:
+            raise OutOfTrackingNumbers(carrier)
+        # The old parcel leaves the carton's one live slot before its replacement takes it.
+        store.void_parcel(session, old.parcel_id, None, at)
+        new_number = tracking.issue_number(session, carrier)
+        new_id = tracking.add_parcel(session, order, old.carton_no, new_number)
+        store.void_parcel(session, old.parcel_id, new_id, at)
+        station_id = stations[0] if stations else None
+        printer_uri = store.station_printer(session, station_id)[0] if station_id else ""
+        job_id = store.add_print_job(
+            session, new_id, station_id, printer_uri, supervisor.user_id, at
+        )
+        # A verified order has a label to scan again.
+        set_order_status(
+            session, order.id, OrderStatus.LABELLED, frozenset({OrderStatus.VERIFIED.value})
+        )
+        session.add(
+            AuditEntry(
+                at=at,
+                user_id=supervisor.user_id,
+                action="label.void",
+                detail=json.dumps(
+                    {
+                        "order": old.order_number,
+                        "voided": number,
+                        "new": new_number.digits,
+                        "reason": reason,
+                    },
+                    ensure_ascii=False,
+                ),
+            )
+        )
+    message = (
+        f"label {number} of {old.order_number} voided; new label {new_number.digits} "
+        f"queued (print job {job_id})"
+    )
+    return Voided(number, new_number.digits, old.order_number, job_id, message)
+
+
+@dataclass(frozen=True, slots=True)
+class PrintOutcome:
+    """How running a print job went; `message` is for the packer when it failed."""
+
+    job_id: int
+    printed: bool
+    message: str = ""
+
+
+def parcel_label(session: Session, parcel_id: int, dpi: int = 203) -> bytes:
+    """The parcel's label as ZPL, carton n of the order's m live parcels."""
+    row = store.parcel_row(session, parcel_id)
+    order = session.get(Order, row.order_id)
+    assert order is not None
+    cartons = store.live_cartons(session, row.order_id)
+    content = build_label(
+        order_number=order.number,
+        ship_to=_ship_to(order),
+        ship_from=ship_from_environment(),
+        carrier=row.carrier,
+        service=row.service or order.service,
+        tracking_number=row.tracking_number,
+        delivery_date=order.delivery_date,
+        delivery_time=order.delivery_time,
+        parcel_no=row.carton_no,
+        parcel_count=max(cartons, row.carton_no),
+        gift=bool(order.gift_message),
+    )
+    return render_label(content, ZPL, dpi)
+
+
+def run_print_job(
+    db: Database, job_id: int, printer_factory: PrinterFactory = open_printer
+) -> PrintOutcome:
+    """Print a queued job once and record how it went (printed, or failed with the reason).
+
+    Runs off the scan path (the window's print worker thread, or `kenpin
+    replay` after the scan committed); a printer problem is a failed outcome,
+    never an exception, and the job stays for a reprint.
+    """
+    with db.read() as session:
+        job = store.print_job(session, job_id)
+        if job is None:
+            raise Refused(f"no print job {job_id}")
+        data = parcel_label(session, job.parcel_id)
+    if not job.printer_uri:
+        result_message: str | None = "the station has no printer"
+        attempts = job.attempts
+    else:
+        result = run_job(
+            PrintJob(job.id, job.printer_uri, data, job.tracking_number, job.attempts),
+            printer_factory,
+        )
+        result_message = None if result.printed else result.message
+        attempts = result.attempts
+    with db.write() as session:
+        store.record_print(session, job_id, attempts, result_message, utcnow())
+    return PrintOutcome(job_id, result_message is None, result_message or "")

@@ -22,10 +22,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from app.core.errors import ConcurrentChange, Refused
 from app.core.pack import Pack, StationUser
+from app.core.pack_labels import ParcelLabel
 from app.core.scans import Reason, ScanKind, VerdictKind
 from app.core.times import as_utc
+from app.db import labels, scan_log
 from app.db import pack_claims as claims
-from app.db import scan_log
 from app.db import station as store
 from app.db.database import Database
 from app.db.models import utcnow
@@ -60,6 +61,8 @@ class ScanOutcome:
     message: str = ""
     #: When the scan was recorded (UTC).
     at: dt.datetime | None = None
+    #: The label print job the scan queued, to run once it is committed (not in the JSON).
+    print_job: int | None = None
 
     def as_json(self) -> dict[str, Any]:
         """The JSON object of INTERFACES.md's replay format."""
@@ -101,6 +104,8 @@ class StationView:
     scanned: int | None
     expected: int | None
     recent: tuple[ScanOutcome, ...]
+    #: The parcel whose label the station waits to have scanned back, if any.
+    awaiting: ParcelLabel | None = None
 
 
 class PackStation:
@@ -167,6 +172,7 @@ class PackStation:
                     expected=applied.pack.expected if applied.pack else None,
                     message=applied.decision.message,
                     at=moment,
+                    print_job=applied.print_job,
                 )
 
         return _retried(attempt)
@@ -177,6 +183,8 @@ class PackStation:
             row = store.load_station(session, self._station_id, for_scan=False)
             pack = _held(session, self._station_id, row)
             recent = scan_log.recent_scans(session, self._station_id, RECENT_SCANS)
+            _printer, labels_on = labels.station_printer(session, self._station_id)
+            awaiting = labels.awaited_parcel(session, self._station_id) if labels_on else None
         lines: tuple[LineView, ...] = ()
         if pack is not None:
             lines = tuple(
@@ -201,6 +209,7 @@ class PackStation:
             scanned=pack.scanned if pack else None,
             expected=pack.expected if pack else None,
             recent=tuple(_outcome(scan) for scan in recent),
+            awaiting=awaiting,
         )
 
     def renew_lease(self, at: dt.datetime | None = None) -> bool:

@@ -19,20 +19,29 @@ from app.core.orders import OrderStatus
 from app.core.pack import Decision, Effect, Pack, StationSnapshot, decide
 from app.core.pack_orders import PACKABLE
 from app.core.scans import ClassifiedScan, Reason, ScanKind, VerdictKind
+from app.core.tracking import normalise
+from app.db import labels, scan_log
 from app.db import pack_claims as claims
 from app.db import pack_contents as contents
-from app.db import scan_log
 from app.db import station as store
 from app.db.codes import RegisteredCodes
 from app.db.station_models import COMPLETED
 from app.scanning.classify import classify
+from app.services import labels as parcels
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 #: Effects that change the held pack: each is fenced by the station's lease token.
 PACK_EFFECTS = frozenset(
-    {Effect.COUNT, Effect.UNDO, Effect.CONFIRM_CARD, Effect.COMPLETE, Effect.CANCEL}
+    {
+        Effect.COUNT,
+        Effect.UNDO,
+        Effect.CONFIRM_CARD,
+        Effect.COMPLETE,
+        Effect.CANCEL,
+        Effect.NEW_CARTON,
+    }
 )
 _PACKING_ONLY = frozenset({OrderStatus.PACKING.value})
 _PACKABLE = frozenset(status.value for status in PACKABLE)
@@ -58,6 +67,8 @@ class Applied:
     decision: Decision
     pack: Pack | None
     scanned: int | None
+    #: The print job the scan queued (a label to print once the scan is committed).
+    print_job: int | None = None
 
 
 def pack_of(session: Session, held: store.HeldPack, *, for_screen: bool = False) -> Pack:
@@ -70,6 +81,7 @@ def pack_of(session: Session, held: store.HeldPack, *, for_screen: bool = False)
         held.gift_message,
         held.card_confirmed,
         contents.packed_units(session, held.session_id),
+        held.carton_no,
     )
 
 
@@ -92,13 +104,21 @@ def apply_decision(
     on_file = None
     if classified.kind is ScanKind.ORDER:
         on_file = store.order_on_file(session, classified.code, row.station_id, scan.at)
-    snapshot = StationSnapshot(station, row.user, pack, scan.today)
+    _printer, labels_on = labels.station_printer(session, row.station_id)
+    awaiting = labels.awaited_parcel(session, row.station_id) if labels_on else None
+    label = None
+    if classified.kind is ScanKind.LABEL:
+        label = labels.parcel_by_tracking(session, normalise(classified.code))
+    snapshot = StationSnapshot(station, row.user, pack, scan.today, awaiting)
     decision = decide(
         classified,
         snapshot,
         badge_user=badge_user,
         order=on_file.candidate if on_file else None,
+        label=label,
     )
+    if held is not None and not lost and decision.effect in (Effect.COMPLETE, Effect.NEW_CARTON):
+        decision = _numbers_first(session, held, pack, decision, labels_on)
     session_id = held.session_id if held else None
     # The order a refusal concerns, for the mismatch log: the one scanned, else the open one.
     concerning = on_file.candidate.order_id if on_file else (held.order_id if held else None)
@@ -106,10 +126,11 @@ def apply_decision(
     shown = None if lost else pack
     scanned = shown.scanned if shown else None
     carton = held.carton_no if held and shown else None
+    job: int | None = None
 
     if decision.effect in PACK_EFFECTS:
         assert held is not None and pack is not None and row.claim is not None
-        values = _fence_values(decision.effect, scan.at)
+        values = _fence_values(decision.effect, scan.at, held)
         if lost or not claims.fenced(
             session, row.station_id, row.claim, scan.at, scan.lease, values
         ):
@@ -117,7 +138,7 @@ def apply_decision(
             claims.set_claim(session, row.station_id, None)
             shown = scanned = carton = None
         else:
-            scanned = _apply_to_pack(session, row, held, pack, decision)
+            scanned, job = _apply_to_pack(session, row, held, pack, decision, labels_on, scan.at)
     elif decision.effect is Effect.OPEN_ORDER:
         assert on_file is not None and row.user is not None
         if pack is not None and row.claim is not None:
@@ -139,6 +160,14 @@ def apply_decision(
         claims.log_in(session, row.station_id, decision.user.user_id, scan.at)
     elif decision.effect is Effect.LOGOUT:
         claims.log_out(session, row.station_id, scan.at)
+    elif decision.effect is Effect.VERIFY_LABEL:
+        assert decision.label is not None
+        parcels.verify_label(session, decision.label.parcel_id, scan.at)
+    elif decision.effect is Effect.REPRINT:
+        assert decision.label is not None and row.user is not None
+        job = parcels.reprint(
+            session, decision.label.parcel_id, row.station_id, row.user.user_id, scan.at
+        )
 
     _record(
         session,
@@ -153,11 +182,41 @@ def apply_decision(
         concerning,
         carton,
     )
-    return Applied(classified.kind, decision, shown, scanned)
+    return Applied(classified.kind, decision, shown, scanned, job)
 
 
-def _fence_values(effect: Effect, at: dt.datetime) -> dict[str, Any]:
+def _numbers_first(
+    session: Session, held: store.HeldPack, pack: Pack | None, decision: Decision, labels_on: bool
+) -> Decision:
+    """COMPLETE or NEWCARTON as decided, or refused when the carton could get no tracking
+    number: the packer hears it before the pack changes."""
+    if not labels_on:
+        if decision.effect is Effect.NEW_CARTON:
+            return Decision(VerdictKind.INFO, message="this station prints no labels")
+        return decision
+    if pack is not None and not _needs_parcel(pack):
+        return decision
+    problem = parcels.number_problem(session, held.order_number, held.carton_no)
+    if problem is None:
+        return decision
+    return Decision(VerdictKind.REJECTED, message=problem)
+
+
+def _needs_parcel(pack: Pack) -> bool:
+    """The carton being closed gets a parcel: it has units, or it is the order's only one.
+
+    A carton left empty after `KCMD:NEWCARTON` is not shipped.
+    """
+    return bool(pack.in_carton) or pack.carton_no == 1
+
+
+def _fence_values(
+    effect: Effect, at: dt.datetime, held: store.HeldPack | None = None
+) -> dict[str, Any]:
     """What the fencing UPDATE sets on the session besides the renewed lease."""
+    if effect is Effect.NEW_CARTON:
+        assert held is not None
+        return {"carton_no": held.carton_no + 1}
     if effect is Effect.CONFIRM_CARD:
         return {"card_confirmed": True}
     if effect is Effect.COMPLETE:
@@ -169,28 +228,46 @@ def _fence_values(effect: Effect, at: dt.datetime) -> dict[str, Any]:
 
 
 def _apply_to_pack(
-    session: Session, row: store.StationRow, held: store.HeldPack, pack: Pack, decision: Decision
-) -> int:
-    """The writes of a fenced pack effect; the units in the box afterwards."""
+    session: Session,
+    row: store.StationRow,
+    held: store.HeldPack,
+    pack: Pack,
+    decision: Decision,
+    labels_on: bool,
+    at: dt.datetime,
+) -> tuple[int, int | None]:
+    """The writes of a fenced pack effect; the units in the box afterwards, and the print
+    job queued (closing a carton prints its label)."""
     effect = decision.effect
+    user_id = row.user.user_id if row.user else None
     if effect is Effect.COUNT:
         assert decision.line_id is not None
         claims.count_units(session, decision.line_id, decision.units)
-        return pack.scanned + decision.units
+        return pack.scanned + decision.units, None
     if effect is Effect.UNDO:
         assert decision.undo_ref is not None and decision.line_id is not None
         claims.take_back(session, decision.undo_ref, decision.line_id, decision.units)
-        return pack.scanned - decision.units
-    if effect is Effect.COMPLETE:
-        user_id = row.user.user_id if row.user else None
+        return pack.scanned - decision.units, None
+    job = None
+    if effect is Effect.NEW_CARTON:
+        job = parcels.close_carton(
+            session, held.order_number, held.carton_no, row.station_id, user_id, at
+        )
+    elif effect is Effect.COMPLETE:
         claims.ship_out(session, held.order_number, [line.line_id for line in pack.lines], user_id)
         if not claims.set_order_status(session, held.order_id, OrderStatus.PACKED, _PACKING_ONLY):
             raise ConcurrentChange("the order's status changed a moment ago")
+        if labels_on:
+            if _needs_parcel(pack):
+                job = parcels.close_carton(
+                    session, held.order_number, held.carton_no, row.station_id, user_id, at
+                )
+            parcels.mark_labelled(session, held.order_id)
         claims.set_claim(session, row.station_id, None)
     elif effect is Effect.CANCEL:
         claims.set_order_status(session, held.order_id, OrderStatus.ALLOCATED, _PACKING_ONLY)
         claims.set_claim(session, row.station_id, None)
-    return pack.scanned
+    return pack.scanned, job
 
 
 def _park(

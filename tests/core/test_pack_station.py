@@ -269,13 +269,18 @@ def test_cancel_leaves_the_pack_for_later() -> None:
     assert decision.message == "order #1001 left for later"
 
 
-@pytest.mark.parametrize("cmd", [Command.REPRINT, Command.NEWCARTON])
-def test_label_commands_wait_for_labels(cmd: Command) -> None:
+@pytest.mark.parametrize(
+    ("cmd", "message"),
+    [(Command.REPRINT, "no label to reprint"), (Command.NEWCARTON, "carton is empty")],
+)
+def test_label_commands_with_no_label_and_an_empty_carton_change_nothing(
+    cmd: Command, message: str
+) -> None:
     decision = decide(command(cmd), at_station(pack(line(1, 1, 2))))
     assert (decision.verdict, decision.effect, decision.message) == (
         VerdictKind.INFO,
         Effect.NONE,
-        "no label yet",
+        message,
     )
 
 
