@@ -123,6 +123,7 @@ def _parser() -> argparse.ArgumentParser:
 
     station = sub.add_parser("station", help="open the station window")
     station.add_argument("--station", metavar="NAME", default=None)
+    station.add_argument("--printer", metavar="URI", default=None, help="the station's printer")
     station.set_defaults(run=_station)
 
     printing = sub.add_parser("print", help="print station documents")
@@ -159,6 +160,12 @@ def _parser() -> argparse.ArgumentParser:
         "--no-window", action="store_true", help="only build the demo database, open nothing"
     )
     demo.add_argument("--station", metavar="NAME", default="DEMO-1")
+    demo.add_argument(
+        "--printer",
+        metavar="URI",
+        default=None,
+        help="the station's printer (default: a folder of label files beside the demo database)",
+    )
     demo.set_defaults(run=_demo)
     return parser
 
@@ -169,6 +176,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command is None:
         args.station = None
+        args.printer = None
         args.run = _station
     try:
         code: int = args.run(args)
@@ -323,7 +331,7 @@ def _replay(args: argparse.Namespace) -> int:
 def _station(args: argparse.Namespace) -> int:
     from app.ui.app import run_station
 
-    return run_station(_db(args), station=args.station)
+    return run_station(_db(args), station=args.station, printer=args.printer)
 
 
 def _print_command_sheet(args: argparse.Namespace) -> int:
@@ -357,15 +365,17 @@ def _print_message_card(args: argparse.Namespace) -> int:
 
 def _demo(args: argparse.Namespace) -> int:
     from app.bootstrap import open_database
-    from app.services.demo import build_demo, demo_url
+    from app.services.demo import build_demo, demo_printer, demo_url
 
     db = open_database(args.db or demo_url())
     print(build_demo(db))
+    printer = args.printer or demo_printer(db)
+    print(f"labels print to {printer}")
     if args.no_window:
         return EXIT_OK
     from app.ui.app import run_station
 
-    return run_station(db, station=args.station)
+    return run_station(db, station=args.station, printer=printer)
 
 
 if __name__ == "__main__":

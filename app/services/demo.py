@@ -15,12 +15,15 @@ from pathlib import Path
 import platformdirs
 
 import app
+from app.core.carriers import CarrierCode
 from app.core.errors import Refused
 from app.db import users as user_store
 from app.db.database import Database
 from app.db.orders import order_listing
+from app.db.tracking import numbers_left
 from app.services import intake
 from app.services.allocation import allocate
+from app.services.carriers import add_range
 from app.services.users import add_user
 
 
@@ -40,14 +43,26 @@ DEMO_USERS = (
 )
 
 
+#: One block of tracking numbers per carrier (bodies without check digit), apart so no
+#: number is shared: these are demo numbers, not ones a carrier issued.
+DEMO_TRACKING_BLOCKS = (
+    ("yamato", "90000000000", "90000099999"),
+    ("sagawa", "91000000000", "91000099999"),
+    ("japanpost", "92000000000", "92000099999"),
+)
+
+
 def demo_url() -> str:
     """The demo's own SQLite file in the user's data folder.
 
     Never `KENPIN_DB`: that names the warehouse's real database, which must
     not fill up with demo orders.
     """
-    folder = Path(platformdirs.user_data_dir("kenpin", appauthor=False))
-    return f"sqlite:///{folder / 'demo.db'}"
+    return f"sqlite:///{_data_folder() / 'demo.db'}"
+
+
+def _data_folder() -> Path:
+    return Path(platformdirs.user_data_dir("kenpin", appauthor=False))
 
 
 def sample_folder() -> Path:
@@ -71,11 +86,29 @@ def build_demo(db: Database) -> str:
     ]
     report.extend(f"  {result}" for result in results)
     report.extend(f"  {line}" for line in _add_users(db))
+    report.extend(f"  {line}" for line in _add_tracking_blocks(db))
     report.append(str(allocate(db)))
     report.append(_order_counts(db))
     report.append("scan a badge to log in:")
     report.extend(f"  {u.badge}  {u.name} ({u.role}, PIN {u.pin})" for u in DEMO_USERS)
     return "\n".join(report)
+
+
+def demo_printer(db: Database) -> str:
+    """The demo station's printer: a folder of label files beside the demo database."""
+    database = db.engine.url.database
+    folder = Path(database).parent if db.is_sqlite and database else _data_folder()
+    return (folder / "demo-labels").resolve().as_uri()
+
+
+def _add_tracking_blocks(db: Database) -> list[str]:
+    said = []
+    for carrier, first, last in DEMO_TRACKING_BLOCKS:
+        with db.read() as session:
+            if numbers_left(session, CarrierCode(carrier)) > 0:
+                continue
+        said.append(add_range(db, carrier, first, last))
+    return said
 
 
 def _add_users(db: Database) -> list[str]:

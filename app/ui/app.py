@@ -110,10 +110,16 @@ def reporting_to(window: MainWindow, log: ExceptHook = sys.__excepthook__) -> Ex
     return hook
 
 
-def run_station(db: Database, station: str | None) -> int:
-    """Open the station window on `db` and run until it is closed; returns the exit status."""
+def run_station(db: Database, station: str | None, printer: str | None = None) -> int:
+    """Open the station window on `db` and run until it is closed; returns the exit status.
+
+    `printer` (a printer URI) becomes the station's printer; without it the
+    station keeps the one it has.
+    """
     app = make_application()
-    window = MainWindow(station_services(db), station or default_station_name(), station_scanners())
+    window = MainWindow(
+        station_services(db, printer), station or default_station_name(), station_scanners()
+    )
     # The bench's own screen comes first; the order queue is a look-up on the side.
     window.show_pack_page()
     previous = sys.excepthook

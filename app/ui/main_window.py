@@ -155,6 +155,7 @@ class MainWindow(QMainWindow):
             StationSounds(parent=self),
             scanners,
             parent=self,
+            print_label=services.print_label,
         )
         self._services = services
         self._station = station

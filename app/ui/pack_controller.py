@@ -9,7 +9,7 @@ over by signal. The station's claim on its open order is renewed on a timer.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -19,6 +19,7 @@ from app.scanning.normalize import NormalisedScan
 from app.scanning.source import ScannerStatus, ScanSource
 from app.services.station import PackStation, ScanOutcome, StationView
 from app.ui.pack_page import PackPage
+from app.ui.paper import DocumentWriter
 from app.ui.sounds import Sound, StationSounds
 from app.ui.verdicts import Level, changed_line, verdict_words
 
@@ -64,9 +65,13 @@ class PackController(QObject):
         sounds: StationSounds,
         scanners: Sequence[ScanSource] = (),
         parent: QObject | None = None,
+        print_label: Callable[[int], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.station = station
+        self._print_label = print_label
+        #: Labels print on a worker thread, never on the scan path.
+        self.printing = DocumentWriter(self)
         self.page = page
         self.sounds = sounds
         self.scanners = list(scanners)
@@ -84,6 +89,7 @@ class PackController(QObject):
         self.bridge.status_changed.connect(self.on_scanner_status)
         self.page.command_chosen.connect(self.on_command_chosen)
         self._lease_timer.timeout.connect(self.on_lease_timer)
+        self.printing.failed.connect(self.on_print_failed)
 
     @property
     def view(self) -> StationView | None:
@@ -102,6 +108,7 @@ class PackController(QObject):
     def stop(self) -> None:
         """Stop the scanners and the lease timer (the window is closing)."""
         self._lease_timer.stop()
+        self.printing.wait()
         for scanner in self.scanners:
             scanner.close()
 
@@ -124,6 +131,13 @@ class PackController(QObject):
             return
         self._unrecorded = None
         self._show(outcome, after)
+        if outcome.print_job is not None and self._print_label is not None:
+            job, print_label = outcome.print_job, self._print_label
+            self.printing.write(lambda: print_label(job), "")
+
+    def on_print_failed(self, reason: str) -> None:
+        """The label did not print: say why; KCMD:REPRINT tries again."""
+        self.problem.emit(self.tr("The label did not print: {0}").format(reason))
 
     def on_command_chosen(self, command: str) -> None:
         """A button standing in for a command barcode: the same path as scanning it."""

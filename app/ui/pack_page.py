@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.label import tracking_display
 from app.core.scans import Command
 from app.services.station import StationView
 from app.ui.pack_widgets import GiftPanel, LinesTable, RecentScans, VerdictBanner
@@ -43,6 +44,8 @@ QFrame#verdict[level="info"] QLabel { color: #1c1917; }
 QLabel#verdictHeadline { font-size: 34pt; font-weight: bold; }
 QLabel#verdictDetail { font-size: 19pt; }
 QLabel#verdictCode { font-size: 13pt; }
+QLabel#labelPrompt { background: #fef3c7; color: #78350f; border: 3px solid #f59e0b;
+                     border-radius: 6px; padding: 10px 16px; font-size: 20pt; font-weight: bold; }
 QLabel#imeWarning { background: #ffedd5; color: #9a3412; border: 2px solid #fb923c;
                     border-radius: 6px; padding: 8px 14px; font-size: 15pt; font-weight: bold; }
 QTableWidget#packLines { font-size: 16pt; }
@@ -87,6 +90,10 @@ class PackPage(QWidget):
         self.ime_warning.setObjectName("imeWarning")
         self.ime_warning.setWordWrap(True)
         self.ime_warning.hide()
+        self.label_prompt = QLabel()
+        self.label_prompt.setObjectName("labelPrompt")
+        self.label_prompt.setWordWrap(True)
+        self.label_prompt.hide()
 
         self.login_prompt = QLabel(self.tr("Scan your badge"))
         self.login_prompt.setObjectName("loginPrompt")
@@ -188,6 +195,7 @@ class PackPage(QWidget):
         layout.addWidget(self.header)
         layout.addWidget(self.banner)
         layout.addWidget(self.ime_warning)
+        layout.addWidget(self.label_prompt)
         layout.addWidget(self.body, 1)
         layout.addLayout(footer)
 
@@ -210,6 +218,14 @@ class PackPage(QWidget):
             # Nobody to act for: the badge prompt alone, no buttons to wonder about.
             button.setVisible(view.user is not None)
             button.setEnabled(has_order or command is Command.LOGOUT)
+        awaiting = view.awaiting if view.user is not None else None
+        self.label_prompt.setVisible(awaiting is not None)
+        if awaiting is not None:
+            self.label_prompt.setText(
+                self.tr("Put the label on the box and scan it: {0}, {1}").format(
+                    awaiting.order_number, tracking_display(awaiting.tracking_number)
+                )
+            )
         if view.user is None:
             return
         self.user.setText(self.tr("Packer: {0}").format(view.user.name))
@@ -222,6 +238,11 @@ class PackPage(QWidget):
             self.order.setText(self.tr("No order open"))
             self.total.setText("")
             self.order_area.setCurrentWidget(self.order_prompt)
+        self.order_prompt.setText(
+            self.tr("Scan the label on the box before the next order.")
+            if awaiting is not None
+            else self.tr("Scan the order number on the pick list or packing slip.")
+        )
         self.buttons[Command.CARD].setVisible(bool(view.gift_message))
         self.gift.show_gift(view.gift_message, view.card_confirmed)
         self.recent.show_scans(view.recent)

@@ -382,12 +382,16 @@
     <name>PackController</name>
     <message>
         <source>Not recorded: scan again</source>
-        <extracomment>Well inside the station&apos;s lease (a minute), so a missed beat or two does no harm. An error for the window&apos;s message banner (the lease could not be renewed, say). A scan was applied and shown (tests wait for it). When this window saw each scan (by seq), for the recent-scans list.</extracomment>
+        <extracomment>Well inside the station&apos;s lease (a minute), so a missed beat or two does no harm. An error for the window&apos;s message banner (the lease could not be renewed, say). A scan was applied and shown (tests wait for it). Labels print on a worker thread, never on the scan path. When this window saw each scan (by seq), for the recent-scans list.</extracomment>
         <translation>記録できませんでした: もう一度スキャンしてください</translation>
     </message>
     <message>
         <source>The scan of {0} could not be saved: {1}</source>
         <translation>{0} のスキャンを保存できませんでした: {1}</translation>
+    </message>
+    <message>
+        <source>The label did not print: {0}</source>
+        <translation>送り状を印刷できませんでした: {0}</translation>
     </message>
     <message>
         <source>Keyboard scanner ready</source>
@@ -482,6 +486,10 @@
         <translation>最近のスキャン</translation>
     </message>
     <message>
+        <source>Put the label on the box and scan it: {0}, {1}</source>
+        <translation>送り状を箱に貼ってスキャンしてください: {0}、{1}</translation>
+    </message>
+    <message>
         <source>Packer: {0}</source>
         <translation>担当: {0}</translation>
     </message>
@@ -496,6 +504,10 @@
     <message>
         <source>No order open</source>
         <translation>注文未選択</translation>
+    </message>
+    <message>
+        <source>Scan the label on the box before the next order.</source>
+        <translation>次の注文の前に、箱の送り状をスキャンしてください。</translation>
     </message>
 </context>
 <context>
