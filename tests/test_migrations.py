@@ -15,7 +15,7 @@ from tests.stockdata import add_order
 
 @pytest.mark.filterwarnings("ignore:.*expression-based index:UserWarning")
 @pytest.mark.filterwarnings("ignore:.*expression-based index:sqlalchemy.exc.SAWarning")
-@pytest.mark.parametrize("start", ["0001", "0002"])
+@pytest.mark.parametrize("start", ["0001", "0002", "0003"])
 def test_a_database_in_use_upgrades_to_tables_that_match_the_models(
     db_url: str, start: str
 ) -> None:

@@ -95,6 +95,8 @@ class PrintJob(Base):
         CheckConstraint("attempts >= 0", name="attempts_not_negative"),
         Index("ix_print_jobs_parcel", "parcel_id"),
         Index("ix_print_jobs_status", "status", "id"),
+        # Every scan asks for its station's newest job (is a label awaited?).
+        Index("ix_print_jobs_station", "station_id", "id"),
     )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
