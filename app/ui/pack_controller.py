@@ -18,8 +18,8 @@ from app.core.errors import EnvironmentFailure
 from app.scanning.normalize import NormalisedScan
 from app.scanning.source import ScannerStatus, ScanSource
 from app.services.station import PackStation, ScanOutcome, StationView
+from app.ui.label_printing import LabelPrinting
 from app.ui.pack_page import PackPage
-from app.ui.paper import DocumentWriter
 from app.ui.sounds import Sound, StationSounds
 from app.ui.verdicts import Level, changed_line, verdict_words
 
@@ -69,9 +69,8 @@ class PackController(QObject):
     ) -> None:
         super().__init__(parent)
         self.station = station
-        self._print_label = print_label
         #: Labels print on a worker thread, never on the scan path.
-        self.printing = DocumentWriter(self)
+        self.printing = LabelPrinting(print_label, parent=self) if print_label else None
         self.page = page
         self.sounds = sounds
         self.scanners = list(scanners)
@@ -89,7 +88,8 @@ class PackController(QObject):
         self.bridge.status_changed.connect(self.on_scanner_status)
         self.page.command_chosen.connect(self.on_command_chosen)
         self._lease_timer.timeout.connect(self.on_lease_timer)
-        self.printing.failed.connect(self.on_print_failed)
+        if self.printing is not None:
+            self.printing.failed.connect(self.on_print_failed)
 
     @property
     def view(self) -> StationView | None:
@@ -108,7 +108,8 @@ class PackController(QObject):
     def stop(self) -> None:
         """Stop the scanners and the lease timer (the window is closing)."""
         self._lease_timer.stop()
-        self.printing.wait()
+        if self.printing is not None:
+            self.printing.wait()
         for scanner in self.scanners:
             scanner.close()
 
@@ -131,13 +132,17 @@ class PackController(QObject):
             return
         self._unrecorded = None
         self._show(outcome, after)
-        if outcome.print_job is not None and self._print_label is not None:
-            job, print_label = outcome.print_job, self._print_label
-            self.printing.write(lambda: print_label(job), "")
+        if outcome.print_job is not None and self.printing is not None:
+            self.printing.submit(outcome.print_job)
 
-    def on_print_failed(self, reason: str) -> None:
-        """The label did not print: say why; KCMD:REPRINT tries again."""
-        self.problem.emit(self.tr("The label did not print: {0}").format(reason))
+    def on_print_failed(self, _job: int, reason: str, again: bool) -> None:
+        """The label did not print: say why, and whether it will be tried again by itself."""
+        if again:
+            self.problem.emit(
+                self.tr("The label did not print: {0}. Trying again shortly.").format(reason)
+            )
+        else:
+            self.problem.emit(self.tr("The label did not print: {0}").format(reason))
 
     def on_command_chosen(self, command: str) -> None:
         """A button standing in for a command barcode: the same path as scanning it."""

@@ -390,6 +390,10 @@
         <translation>{0} のスキャンを保存できませんでした: {1}</translation>
     </message>
     <message>
+        <source>The label did not print: {0}. Trying again shortly.</source>
+        <translation>送り状を印刷できませんでした: {0}。まもなく自動で再印刷します。</translation>
+    </message>
+    <message>
         <source>The label did not print: {0}</source>
         <translation>送り状を印刷できませんでした: {0}</translation>
     </message>
