@@ -17,8 +17,8 @@ from app.labels.printer_tcp import looks_like_zpl
 from app.labels.printer_uri import PrinterAddress
 
 
-class CupsPrinter:
-    """A CUPS queue, sent raw (`lp -o raw`) so ZPL reaches the printer untouched."""
+class _AddressedPrinter:
+    """A printer known by its parsed URI."""
 
     def __init__(self, address: PrinterAddress) -> None:
         self.address = address
@@ -26,6 +26,10 @@ class CupsPrinter:
     @property
     def uri(self) -> str:
         return self.address.uri
+
+
+class CupsPrinter(_AddressedPrinter):
+    """A CUPS queue, sent raw (`lp -o raw`) so ZPL reaches the printer untouched."""
 
     def command(self, name: str) -> list[str]:
         """The `lp` command line that prints one job named `name` from standard input."""
@@ -69,15 +73,8 @@ class CupsPrinter:
         return done.stdout.decode(errors="replace").strip()
 
 
-class DevicePrinter:
+class DevicePrinter(_AddressedPrinter):
     """A printer's device file (`/dev/usb/lp0`): opened, written, closed for each job."""
-
-    def __init__(self, address: PrinterAddress) -> None:
-        self.address = address
-
-    @property
-    def uri(self) -> str:
-        return self.address.uri
 
     def send(self, data: bytes, name: str) -> None:
         """Write the job to the device; a stalled printer times out instead of hanging."""
@@ -131,15 +128,8 @@ class DevicePrinter:
                 raise PrinterUnavailable(self.uri, PrinterProblem.OFF, exc.strerror or "") from exc
 
 
-class SerialPrinter:
+class SerialPrinter(_AddressedPrinter):
     """A printer on a serial port, at the URI's baud rate and flow control."""
-
-    def __init__(self, address: PrinterAddress) -> None:
-        self.address = address
-
-    @property
-    def uri(self) -> str:
-        return self.address.uri
 
     def send(self, data: bytes, name: str) -> None:
         """Write the job to the port; a printer holding flow control times out."""
@@ -184,15 +174,8 @@ class SerialPrinter:
         return PrinterStatus(self.uri, reachable=True)
 
 
-class FolderPrinter:
+class FolderPrinter(_AddressedPrinter):
     """A folder that takes each label as a file (for a hot folder, an archive or a test)."""
-
-    def __init__(self, address: PrinterAddress) -> None:
-        self.address = address
-
-    @property
-    def uri(self) -> str:
-        return self.address.uri
 
     def send(self, data: bytes, name: str) -> None:
         """Write the job as `NAME.zpl` / `.pdf` / `.prn`, never over an existing file."""

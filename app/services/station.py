@@ -30,6 +30,7 @@ from app.db import pack_claims as claims
 from app.db import station as store
 from app.db.database import Database
 from app.db.models import utcnow
+from app.labels.printer_uri import parse_printer_uri
 from app.services.station_effects import PackScan, apply_decision, pack_of
 
 if TYPE_CHECKING:
@@ -41,7 +42,6 @@ JAPAN = dt.timezone(dt.timedelta(hours=9), "JST")
 RECENT_SCANS = 12
 #: Tries of a scan that keeps clashing with other stations' writes before giving up.
 ATTEMPTS = 5
-PRINTER_SCHEMES = ("tcp", "cups", "device", "serial", "file")
 
 T = TypeVar("T")
 
@@ -273,11 +273,8 @@ def _scan_key(scan_id: str) -> str:
 
 
 def check_printer_uri(uri: str) -> None:
-    """Refuse a printer URI of no known kind (tcp://, cups://, device://, serial://, file://)."""
-    scheme, sep, rest = uri.partition("://")
-    if not sep or scheme not in PRINTER_SCHEMES or not rest:
-        raise Refused(
-            f"--printer: {uri!r} is not a printer URI "
-            "(tcp://HOST:9100, cups://QUEUE, device:///dev/usb/lp0, serial:///dev/ttyUSB0, "
-            "file:///folder)"
-        )
+    """Refuse a printer URI the printers cannot use (the rule is `parse_printer_uri`'s)."""
+    try:
+        parse_printer_uri(uri)
+    except Refused as exc:
+        raise Refused(f"--printer: {uri!r} is not a printer URI: {exc}") from exc
