@@ -307,7 +307,7 @@ def _label_void(args: argparse.Namespace) -> int:
 def _replay(args: argparse.Namespace) -> int:
     from app.scanning.replay import read_scan_file
     from app.services.labels import run_print_job
-    from app.services.station import PackStation
+    from app.services.station.pipeline import PackStation
 
     scans = read_scan_file(args.file)  # the whole file is checked before the first scan
     db = _db(args)

@@ -22,8 +22,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from app.bootstrap import open_database
-from app.core.intake_prefectures import PREFECTURES, iso_code
-from app.core.intake_shopify import EXPORT_COLUMNS
+from app.core.intake.prefectures import PREFECTURES, iso_code
+from app.core.intake.shopify import EXPORT_COLUMNS
 from app.db.database import Database
 from app.services.intake import ImportResult, import_orders, import_products
 from benchmarks.bulkdata import jan, postal_code

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import QApplication
 from app.bootstrap import open_database
 from app.db.database import Database
 from app.services.order_queue import OrderQueue
-from app.services.station_services import StationServices, station_services
+from app.services.station.services import StationServices, station_services
 from app.ui.app import make_application
 from app.ui.main_window import MainWindow
 from benchmarks.bulkdata import add_orders, add_products
@@ -104,7 +104,7 @@ CHILD = """
 import time; started = time.perf_counter()
 import os, sys; os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from app.bootstrap import open_database
-from app.services.station_services import station_services
+from app.services.station.services import station_services
 from app.ui.app import make_application
 from app.ui.main_window import MainWindow
 db = open_database(sys.argv[1])

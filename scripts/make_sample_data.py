@@ -21,10 +21,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.core.gtin import with_check_digit
-from app.core.intake_order_formats import GENERIC_COLUMNS
-from app.core.intake_prefectures import PREFECTURES, iso_code
-from app.core.intake_shopify import EXPORT_COLUMNS
-from app.core.intake_stock import COLUMNS as STOCK_COLUMNS
+from app.core.intake.order_formats import GENERIC_COLUMNS
+from app.core.intake.prefectures import PREFECTURES, iso_code
+from app.core.intake.shopify import EXPORT_COLUMNS
+from app.core.intake.stock import COLUMNS as STOCK_COLUMNS
 
 SEED = 20261127
 JST = dt.timezone(dt.timedelta(hours=9))

@@ -36,7 +36,7 @@ from app.db.database import Database
 from app.db.models import Barcode, Order, OrderLine, Product, Reservation
 from app.scanning.source import ScriptedScanner
 from app.services.order_queue import OrderQueue
-from app.services.station_services import station_services
+from app.services.station.services import station_services
 from app.services.users import add_user
 from app.ui.app import make_application
 from app.ui.main_window import MainWindow

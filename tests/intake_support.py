@@ -9,8 +9,8 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from app.core.intake_order_formats import GENERIC_COLUMNS
-from app.core.intake_shopify import EXPORT_COLUMNS
+from app.core.intake.order_formats import GENERIC_COLUMNS
+from app.core.intake.shopify import EXPORT_COLUMNS
 from app.db.database import Database
 from app.db.models import (
     Barcode,

@@ -18,8 +18,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.core.errors import ConcurrentChange
-from app.core.intake_products import StoredBarcode, StoredProduct
-from app.core.intake_walk import walk_key
+from app.core.intake.products import StoredBarcode, StoredProduct
+from app.core.intake.walk import walk_key
 from app.db.models import (
     Barcode,
     ImportBatch,

@@ -8,7 +8,7 @@ from collections.abc import Collection, Mapping, Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.core.intake_orders import OrderContent, OrderDraft
+from app.core.intake.orders import OrderContent, OrderDraft
 from app.core.orders import OrderStatus
 from app.core.times import as_utc
 from app.db.models import Order, OrderLine, Product, table, utcnow

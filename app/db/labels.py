@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from app.core.pack_labels import ParcelLabel
+from app.core.pack.labels import ParcelLabel
 from app.db.models import Order, Station
 from app.db.shipping_models import (
     FAILED,

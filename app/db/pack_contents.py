@@ -17,7 +17,7 @@ from sqlalchemy.dialects import postgresql
 from sqlalchemy.engine import Result
 from sqlalchemy.orm import Session
 
-from app.core.pack import PackedUnit, PackLine
+from app.core.pack.rules import PackedUnit, PackLine
 from app.db.models import Location, Lot, Order, OrderLine, Product, Reservation, StockBalance, table
 from app.db.sql import among, on_postgresql
 from app.db.station_models import PackSession, ScanRecord

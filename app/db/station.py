@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import Integer, Select, bindparam, func, insert, select, true, update
 from sqlalchemy.orm import Session
 
-from app.core.pack import OrderCandidate, StationUser
+from app.core.pack.rules import OrderCandidate, StationUser
 from app.core.times import as_utc
 from app.db.models import (
     Order,

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from app.core.carriers import CarrierCode, parse_carrier
 from app.core.errors import Refused
-from app.core.intake_rows import CellReader, Row, cell_reader
+from app.core.intake.rows import CellReader, Row, cell_reader
 from app.core.tracking import (
     Rules,
     TrackingNumber,
@@ -27,8 +27,8 @@ from app.core.tracking import (
 from app.db import tracking as store
 from app.db.database import Database
 from app.db.shipping_models import CARRIER
-from app.services.csvfile import read_csv
-from app.services.intake_common import refuse_if_any
+from app.services.intake.common import refuse_if_any
+from app.services.intake.csvfile import read_csv
 
 CARRIER_COLUMNS = ("order_number", "tracking")
 #: Orders that take no more parcels.

@@ -19,7 +19,7 @@ from app.scanning.serial_scanner import SerialScanner
 from app.scanning.settings import scanner_settings
 from app.scanning.source import ScanSource
 from app.scanning.wedge import KeyboardWedge
-from app.services.station_services import station_services
+from app.services.station.services import station_services
 from app.ui.main_window import MainWindow
 from app.ui.translation import install_translation, station_language
 

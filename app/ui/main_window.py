@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
 from app.core.orders import OrderStatus
 from app.scanning.source import ScanSource
 from app.services.order_queue import OrderQueue
-from app.services.station_services import StationServices
-from app.ui.order_queue_model import status_labels
-from app.ui.orders_page import OrdersPage
-from app.ui.pack_controller import PackController
-from app.ui.pack_page import PackPage
+from app.services.station.services import StationServices
+from app.ui.orders.model import status_labels
+from app.ui.orders.view import OrdersPage
+from app.ui.pack.controller import PackController
+from app.ui.pack.view import PackPage
 from app.ui.paper import DocumentWriter
 from app.ui.sounds import StationSounds
 

@@ -1,0 +1,76 @@
+"""Rules of the stock file: each row is units received into a bin, with lot and expiry.
+
+A lot-tracked product needs its lot and an expiry-tracked one its expiry
+date. A product tracked by neither keeps its stock in the empty lot, so a lot
+or expiry on its row is refused rather than quietly dropped: the product's
+tracking flags are set by the products file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from app.core.errors import Problem
+from app.core.intake.fields import bin_code, date_value, whole_number
+from app.core.intake.rows import Sheet, cell_reader
+
+REQUIRED = ("sku", "location", "qty")
+#: Every column a stock file may have.
+COLUMNS = (*REQUIRED, "lot", "expiry")
+
+
+@dataclass(frozen=True, slots=True)
+class Tracking:
+    """Whether a product's stock is kept by lot and by expiry date."""
+
+    lot: bool
+    expiry: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Receipt:
+    """One row of a stock file, checked: units of a SKU into a bin (and lot)."""
+
+    line: int
+    sku: str
+    location: str
+    qty: int
+    lot: str
+    expiry: dt.date | None
+
+
+def read_stock(
+    sheet: Sheet, products: Mapping[str, Tracking], problems: list[Problem]
+) -> list[Receipt]:
+    """The rows of a stock file; every bad cell, unknown SKU or missing lot/expiry is a problem.
+
+    `products` maps each known SKU (at least those in the file) to its tracking.
+    """
+    cells = cell_reader(sheet, REQUIRED, problems)
+    if cells is None:
+        return []
+    receipts: list[Receipt] = []
+    for row in sheet.rows:
+        before = len(problems)
+        sku = cells.text(row, "sku", required=True, most=64)
+        location = cells.value(row, "location", bin_code, required=True)
+        qty = cells.value(row, "qty", whole_number, required=True)
+        lot = cells.text(row, "lot", most=64)
+        expiry = cells.value(row, "expiry", date_value)
+        tracking = products.get(sku) if sku else None
+        if sku and tracking is None:
+            cells.complain(row, "sku", f'"{sku}" is not a known product')
+        if tracking is not None:
+            if tracking.lot and not lot:
+                cells.complain(row, "lot", f"{sku} is lot-tracked: a lot is required")
+            if not tracking.lot and lot:
+                cells.complain(row, "lot", f"{sku} is not lot-tracked: leave lot empty")
+            if tracking.expiry and expiry is None and not row.get("expiry"):
+                cells.complain(row, "expiry", f"{sku} is expiry-tracked: an expiry is required")
+            if not tracking.expiry and row.get("expiry"):
+                cells.complain(row, "expiry", f"{sku} is not expiry-tracked: leave expiry empty")
+        if len(problems) == before and location is not None and qty is not None:
+            receipts.append(Receipt(row.line, sku, location, qty, lot, expiry))
+    return receipts

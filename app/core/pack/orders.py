@@ -1,0 +1,43 @@
+"""Which orders a station may open for packing, and why the others may not."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from app.core.orders import OrderStatus
+from app.core.pack.units import Refusal
+from app.core.scans import Reason
+
+if TYPE_CHECKING:
+    from app.core.pack.rules import OrderCandidate
+
+#: Order statuses a pack may be opened (or resumed) on.
+PACKABLE = frozenset({OrderStatus.ALLOCATED, OrderStatus.PACKING})
+
+#: Why an order cannot be packed, by status, in the words the packer reads.
+_NOT_PACKABLE: dict[str, str] = {
+    OrderStatus.NEW: "is not allocated yet",
+    OrderStatus.BACKORDERED: "is backordered",
+    OrderStatus.ON_HOLD: "is on hold",
+    OrderStatus.CANCELLED: "is cancelled",
+    OrderStatus.PACKED: "is already packed",
+    OrderStatus.LABELLED: "is already labelled",
+    OrderStatus.VERIFIED: "is already verified",
+    OrderStatus.SHIPPED: "is already shipped",
+}
+
+
+def order_refusal(order: OrderCandidate) -> Refusal | None:
+    """Why this station may not open `order`'s pack, or None when it may.
+
+    The status is told before the lock: a cancelled or packed order stays
+    unpackable whichever station still holds it.
+    """
+    if order.status not in PACKABLE:
+        why = _NOT_PACKABLE.get(order.status, f"is {order.status}")
+        return Refusal(Reason.ORDER_NOT_PACKABLE, f"order {order.number} {why}")
+    if order.locked_by is not None:
+        return Refusal(
+            Reason.ORDER_LOCKED, f"order {order.number} is open at station {order.locked_by}"
+        )
+    return None

@@ -1,0 +1,16 @@
+"""Intake (受注処理): importing products, stock and orders from CSV files.
+
+Each import is all or nothing. The file is read and every row checked first,
+against the database as it stands, inside the one write transaction that
+then applies it; any problem refuses the whole file with every problem
+listed (`FILE:LINE: column: problem`) and nothing written. A file whose exact
+content was imported before (same kind, same sha256) adds nothing and says so.
+"""
+
+from __future__ import annotations
+
+from app.services.intake.common import ImportResult
+from app.services.intake.master import import_products, import_stock
+from app.services.intake.orders import import_orders
+
+__all__ = ["ImportResult", "import_orders", "import_products", "import_stock"]

@@ -1,0 +1,176 @@
+"""Reading an imported CSV file: its bytes, its encoding, its header and rows.
+
+Shops send UTF-8 (Shopify, with or without a BOM) and CP932 / Shift_JIS
+(Japanese marketplaces and Excel on Japanese Windows). A file with a UTF-8
+BOM is UTF-8. Otherwise a file that is valid UTF-8 is UTF-8; one that is not
+is judged line by line: when more of its non-ASCII lines read as UTF-8 than
+not, it is UTF-8 with a few damaged lines, else CP932. Bytes that are not
+valid in the chosen encoding are a problem on their line, and the rest of the
+file is still checked so the clerk sees every problem at once.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import hashlib
+import io
+import operator
+from collections.abc import Collection
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.core.errors import InputRejected, Problem
+from app.core.intake.rows import Row, Sheet
+
+UTF8, CP932 = "UTF-8", "CP932"
+_CODECS = {UTF8: "utf-8", CP932: "cp932"}
+# Python's cp932 codec maps the bytes 0x80, 0xA0 and 0xFD-0xFF, which no
+# Shift_JIS text contains, to these characters instead of failing.
+_CP932_STRAYS = frozenset("\x80\uf8f0\uf8f1\uf8f2\uf8f3")
+
+
+@dataclass(frozen=True, slots=True)
+class CsvFile:
+    """A read CSV file: its sheet, content hash and encoding, and the problems of its lines."""
+
+    sheet: Sheet
+    sha256: str
+    encoding: str
+    problems: list[Problem]
+
+
+def file_name(path: Path | str) -> str:
+    """The name a file is called by in messages: its base name."""
+    return Path(path).name
+
+
+def read_bytes(path: Path | str) -> bytes:
+    """The file's content; a file that cannot be read is refused with the reason."""
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        raise InputRejected([Problem(file_name(path), 0, "", "no such file")]) from None
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise InputRejected([Problem(file_name(path), 0, "", f"cannot read: {reason}")]) from None
+
+
+def content_sha256(data: bytes) -> str:
+    """The sha256 of a file's bytes, by which a re-imported file is recognised."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def parse_csv(name: str, data: bytes, columns: Collection[str]) -> CsvFile:
+    """The sheet of a CSV file's bytes, keeping only the cells of `columns`.
+
+    Refuses at once (InputRejected) a file with no header, no rows or a header
+    naming a column twice; problems of single lines (bad bytes, a row with
+    the wrong number of fields, broken quoting) are returned with the sheet.
+    """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        message = "the file is UTF-16; save it as CSV in UTF-8 or Shift_JIS (CP932)"
+        raise InputRejected([Problem(name, 0, "", message)])
+    text, encoding, problems = _decode(name, data)
+    if not text.strip():
+        raise InputRejected([Problem(name, 0, "", "empty file (no header line)")])
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    header = [cell.strip() for cell in next(reader)]
+    _check_header(name, header, columns)
+    sheet = Sheet(name, header)
+    wanted = [(i, column) for i, column in enumerate(header) if column in columns]
+    names = [column for _i, column in wanted]
+    pick = operator.itemgetter(*[i for i, _column in wanted], len(header))
+    last = reader.line_num
+    while True:
+        start = last + 1
+        try:
+            fields = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            problems.append(Problem(name, start, "", f"cannot read this row: {exc}"))
+            last = reader.line_num
+            continue
+        last = reader.line_num
+        if not any(cell.strip() for cell in fields):
+            continue
+        # Trailing empty fields (a spreadsheet's stray commas) are harmless; any
+        # other count means cells have shifted into the wrong columns.
+        if len(fields) < len(header) or any(c.strip() for c in fields[len(header) :]):
+            message = f"has {len(fields)} fields, the header has {len(header)}"
+            problems.append(Problem(name, start, "", message))
+            continue
+        # The sentinel index past the header keeps itemgetter's answer a tuple.
+        cells = pick([*fields[: len(header)], ""])[:-1]
+        sheet.rows.append(Row(start, dict(zip(names, map(str.strip, cells), strict=True))))
+    if not sheet.rows and not problems:
+        raise InputRejected([Problem(name, 1, "", "no rows below the header")])
+    return CsvFile(sheet, content_sha256(data), encoding, problems)
+
+
+def read_csv(path: Path | str, columns: Collection[str]) -> CsvFile:
+    """Read and parse the CSV file at `path` (see `parse_csv`)."""
+    return parse_csv(file_name(path), read_bytes(path), columns)
+
+
+def _check_header(name: str, header: list[str], columns: Collection[str]) -> None:
+    seen: set[str] = set()
+    twice = []
+    for column in header:
+        if column in seen and column in columns:
+            twice.append(Problem(name, 1, column, "the header names this column twice"))
+        seen.add(column)
+    if twice:
+        raise InputRejected(twice)
+
+
+def _decode(name: str, data: bytes) -> tuple[str, str, list[Problem]]:
+    """The text, the encoding it was read in, and a problem per line with bytes not valid in it."""
+    if data.startswith(codecs.BOM_UTF8):
+        body, encoding = data[len(codecs.BOM_UTF8) :], UTF8
+    else:
+        try:
+            return data.decode("utf-8"), UTF8, []
+        except UnicodeDecodeError:
+            body, encoding = data, _guess(data)
+    problems = [
+        Problem(name, line, "", f"{where}: not valid {encoding} (the file's detected encoding)")
+        for line, where in _bad_lines(body, encoding)
+    ]
+    return body.decode(_CODECS[encoding], errors="replace"), encoding, problems
+
+
+def _guess(data: bytes) -> str:
+    """UTF-8 when most lines with non-ASCII bytes read as UTF-8, else CP932."""
+    good = bad = 0
+    for raw in data.split(b"\n"):
+        if raw.isascii():
+            continue
+        try:
+            raw.decode("utf-8")
+            good += 1
+        except UnicodeDecodeError:
+            bad += 1
+    return UTF8 if good >= bad else CP932
+
+
+def _bad_lines(body: bytes, encoding: str) -> list[tuple[int, str]]:
+    """(line, what is wrong) for each line holding bytes not valid in `encoding`."""
+    found = []
+    for line, raw in enumerate(body.split(b"\n"), start=1):
+        if raw.isascii():
+            continue
+        try:
+            text = raw.decode(_CODECS[encoding])
+        except UnicodeDecodeError as exc:
+            bad = raw[exc.start : max(exc.end, exc.start + 1)]
+            what = "byte" if len(bad) == 1 else "bytes"
+            found.append((line, f"{what} {bad.hex(' ').upper()} at byte {exc.start + 1}"))
+            continue
+        if encoding == CP932:
+            stray = next((i for i, ch in enumerate(text) if ch in _CP932_STRAYS), None)
+            if stray is not None:
+                code = text[stray].encode("cp932").hex().upper()
+                found.append((line, f"byte {code} (character {stray + 1})"))
+    return found

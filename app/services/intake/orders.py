@@ -1,0 +1,92 @@
+"""Importing an orders file (Shopify export or generic CSV) as new orders."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from app.core.carriers import DEFAULT_CARRIER, CarrierCode, parse_carrier
+from app.core.errors import InputRejected, Problem, Refused
+from app.core.intake.order_formats import GENERIC, OrderFormat, detect_format, read_orders
+from app.core.intake.orders import OrderContent, OrderDraft, differences, sort_orders
+from app.core.intake.shopify import SHOPIFY
+from app.db import intake as store
+from app.db import intake_orders as order_store
+from app.db.database import Database
+from app.services.intake.common import ImportResult, Upload, refuse_if_any
+
+SPECS: dict[str, OrderFormat] = {"shopify": SHOPIFY, "generic": GENERIC}
+FORMATS = ("auto", *SPECS)
+COLUMNS = frozenset(
+    column
+    for spec in SPECS.values()
+    for column in (*spec.required, *spec.columns, spec.number, spec.sku, spec.qty)
+)
+
+
+def import_orders(
+    db: Database, path: Path | str, fmt: str = "auto", default_carrier: str | None = None
+) -> ImportResult:
+    """Import an orders file as new orders (status `new`, or `cancelled` when cancelled).
+
+    `fmt` is auto, shopify or generic; `default_carrier` (a carrier code, None
+    for yamato) is for orders whose file names no carrier. An order already
+    imported with the same content is counted unchanged; one with other
+    content refuses the file as a conflict.
+    """
+    if fmt not in FORMATS:
+        raise Refused(f"format: {fmt!r} is not one of {', '.join(FORMATS)}")
+    carrier = _default_carrier(default_carrier)
+    upload = Upload.read("orders", path)
+    earlier = upload.earlier_import(db)
+    if earlier is not None:
+        return earlier
+    csv = upload.parsed(COLUMNS)
+    sheet = csv.sheet
+    kind = detect_format(sheet) if fmt == "auto" else fmt
+    if kind is None:
+        message = "not an orders file: the header has neither Name and Lineitem sku (Shopify)"
+        raise InputRejected([Problem(upload.name, 1, "", f"{message} nor order_number and sku")])
+    problems = list(csv.problems)
+    spec = SPECS[kind]
+    with db.write() as session:
+        earlier = upload.earlier_in(session)
+        if earlier is not None:
+            return earlier
+        products = store.product_ids(session, {row.get(spec.sku) for row in sheet.rows})
+        drafts = read_orders(sheet, spec, products, carrier, problems)
+        numbers = [draft.content.number for draft in drafts]
+        sort = sort_orders(drafts, order_store.order_hashes(session, numbers))
+        if sort.conflicts:
+            numbers = [draft.content.number for draft in sort.conflicts]
+            before = order_store.stored_contents(session, numbers)
+            problems += [_conflict(upload.name, draft, before) for draft in sort.conflicts]
+        refuse_if_any(problems, sheet.header)
+        result = ImportResult(
+            "orders",
+            upload.name,
+            added=len(sort.new),
+            unchanged=sort.unchanged,
+            lines=sum(len(draft.content.lines) for draft, _ in sort.new),
+            cancelled=sum(draft.content.cancelled for draft, _ in sort.new),
+        )
+        batch = upload.record(session, len(sheet.rows), result)
+        order_store.add_orders(session, batch, sort.new, products)
+    return result
+
+
+def _default_carrier(code: str | None) -> CarrierCode:
+    if code is None:
+        return DEFAULT_CARRIER
+    carrier = parse_carrier(code)
+    if carrier is None:
+        known = ", ".join(c.value for c in CarrierCode)
+        raise Refused(f"default carrier: {code!r} is not one of {known}")
+    return carrier
+
+
+def _conflict(name: str, draft: OrderDraft, before: Mapping[str, OrderContent]) -> Problem:
+    number = draft.content.number
+    what = differences(before[number], draft.content)
+    message = f'"{number}" was already imported with different content ({what})'
+    return Problem(name, draft.line, SPECS[draft.source].number, message)

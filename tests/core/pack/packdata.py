@@ -1,0 +1,108 @@
+"""Orders, scans and a station in memory for the pack rules' tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+from app.core.pack.rules import (
+    Decision,
+    OrderCandidate,
+    Pack,
+    PackLine,
+    StationSnapshot,
+    StationUser,
+    decide,
+)
+from app.core.scans import ClassifiedScan, Command, ProductCode, ScanKind
+
+TODAY = dt.date(2026, 5, 1)
+ALICE = StationUser(1, "Alice", "packer")
+BOB = StationUser(2, "Bob", "packer")
+
+
+def days(n: int) -> dt.date:
+    return TODAY + dt.timedelta(days=n)
+
+
+def line(
+    line_id: int,
+    product_id: int,
+    ordered: int,
+    *,
+    lots: Mapping[str, int] | None = None,
+    expiry_tracked: bool = False,
+    shelf_life: int = 0,
+) -> PackLine:
+    """Line `line_id`: `ordered` units of product `product_id` (SKU-<product>)."""
+    return PackLine(
+        line_id,
+        product_id,
+        f"SKU-{product_id}",
+        f"Product {product_id}",
+        "",
+        "A-01",
+        ordered,
+        lot_tracked=lots is not None,
+        expiry_tracked=expiry_tracked,
+        min_shelf_life_days=shelf_life,
+        reserved_lots=dict(lots or {}),
+    )
+
+
+def pack(*lines: PackLine, gift: str = "", order_id: int = 1, number: str = "#1001") -> Pack:
+    return Pack(order_id, number, tuple(lines), gift_message=gift)
+
+
+def product(
+    product_id: int,
+    units: int = 1,
+    *,
+    lot: str | None = None,
+    expiry: dt.date | None = None,
+    serial: str | None = None,
+) -> ClassifiedScan:
+    code = f"49{product_id:011d}"
+    return ClassifiedScan(
+        code,
+        ScanKind.PRODUCT,
+        code,
+        product=ProductCode(product_id, units, lot=lot, expiry=expiry, serial=serial),
+    )
+
+
+def command(cmd: Command) -> ClassifiedScan:
+    return ClassifiedScan(cmd.value, ScanKind.COMMAND, cmd.value, command=cmd)
+
+
+def code(kind: ScanKind, text: str) -> ClassifiedScan:
+    return ClassifiedScan(text, kind, text)
+
+
+def candidate(
+    status: str = "allocated",
+    *,
+    order_id: int = 2,
+    number: str = "#1002",
+    locked_by: str | None = None,
+    open_here: bool = False,
+) -> OrderCandidate:
+    return OrderCandidate(order_id, number, status, locked_by, open_here)
+
+
+def at_station(open_pack: Pack | None = None, user: StationUser | None = ALICE) -> StationSnapshot:
+    return StationSnapshot("PACK-1", user, open_pack, TODAY)
+
+
+class Bench:
+    """One packer at one station with one open pack: scan, decide, apply."""
+
+    def __init__(self, open_pack: Pack) -> None:
+        self.pack = open_pack
+        self.next_ref = 1
+
+    def scan(self, scan: ClassifiedScan) -> Decision:
+        decision = decide(scan, at_station(self.pack))
+        self.pack.apply(decision, self.next_ref)
+        self.next_ref += 1
+        return decision

@@ -1,0 +1,315 @@
+"""The station's scan rules around the box: who is logged in, which order is open, commands."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from app.core.pack.rules import Decision, Effect, decide
+from app.core.scans import ClassifiedScan, Command, Reason, ScanKind, VerdictKind
+
+from .packdata import (
+    ALICE,
+    BOB,
+    TODAY,
+    Bench,
+    at_station,
+    candidate,
+    code,
+    command,
+    days,
+    line,
+    pack,
+    product,
+)
+
+LABEL_REASONS = {Reason.LABEL_PENDING, Reason.LABEL_MISMATCH, Reason.LABEL_VOIDED}
+
+
+def _not_logged_in() -> Decision:
+    return decide(product(1), at_station(pack(line(1, 1, 1)), user=None))
+
+
+def _unknown_barcode() -> Decision:
+    return decide(code(ScanKind.UNKNOWN, "XYZ-123"), at_station())
+
+
+def _no_open_pack() -> Decision:
+    return decide(product(1), at_station())
+
+
+def _order_not_packable() -> Decision:
+    return decide(code(ScanKind.ORDER, "#1002"), at_station(), order=candidate("backordered"))
+
+
+def _order_locked() -> Decision:
+    held = candidate("packing", locked_by="PACK-2")
+    return decide(code(ScanKind.ORDER, "#1002"), at_station(), order=held)
+
+
+def _not_on_order() -> Decision:
+    return decide(product(9), at_station(pack(line(1, 1, 1))))
+
+
+def _over_quantity() -> Decision:
+    bench = Bench(pack(line(1, 1, 1)))
+    bench.scan(product(1))
+    return bench.scan(product(1))
+
+
+def _wrong_lot() -> Decision:
+    return decide(product(1, lot="L9"), at_station(pack(line(1, 1, 2, lots={"L1": 2}))))
+
+
+def _expired() -> Decision:
+    return decide(product(1, expiry=days(-1)), at_station(pack(line(1, 1, 2))))
+
+
+def _pack_incomplete() -> Decision:
+    return decide(command(Command.COMPLETE), at_station(pack(line(1, 1, 1))))
+
+
+def _card_not_confirmed() -> Decision:
+    bench = Bench(pack(line(1, 1, 1), gift="Happy birthday!"))
+    bench.scan(product(1))
+    return bench.scan(command(Command.COMPLETE))
+
+
+REFUSALS: dict[Reason, Callable[[], Decision]] = {
+    Reason.NOT_LOGGED_IN: _not_logged_in,
+    Reason.UNKNOWN_BARCODE: _unknown_barcode,
+    Reason.NO_OPEN_PACK: _no_open_pack,
+    Reason.ORDER_NOT_PACKABLE: _order_not_packable,
+    Reason.ORDER_LOCKED: _order_locked,
+    Reason.NOT_ON_ORDER: _not_on_order,
+    Reason.OVER_QUANTITY: _over_quantity,
+    Reason.WRONG_LOT: _wrong_lot,
+    Reason.EXPIRED: _expired,
+    Reason.PACK_INCOMPLETE: _pack_incomplete,
+    Reason.CARD_NOT_CONFIRMED: _card_not_confirmed,
+}
+
+
+def test_every_reason_but_the_label_ones_has_a_scan_that_earns_it() -> None:
+    assert set(REFUSALS) == set(Reason) - LABEL_REASONS
+
+
+@pytest.mark.parametrize("reason", list(REFUSALS))
+def test_each_reason_is_a_refusal_that_asks_for_no_change(reason: Reason) -> None:
+    decision = REFUSALS[reason]()
+    assert (decision.verdict, decision.reason, decision.effect) == (
+        VerdictKind.REJECTED,
+        reason,
+        Effect.NONE,
+    )
+    assert decision.message
+
+
+# --- logging in and out ---------------------------------------------------------------
+
+
+def test_a_badge_logs_in_when_nobody_is_logged_in() -> None:
+    decision = decide(code(ScanKind.BADGE, "B-1"), at_station(user=None), badge_user=ALICE)
+    assert (decision.verdict, decision.effect, decision.user) == (
+        VerdictKind.INFO,
+        Effect.LOGIN,
+        ALICE,
+    )
+    assert decision.message == "Alice logged in"
+
+
+def test_the_same_badge_again_logs_out() -> None:
+    decision = decide(code(ScanKind.BADGE, "B-1"), at_station(), badge_user=ALICE)
+    assert (decision.verdict, decision.effect) == (VerdictKind.INFO, Effect.LOGOUT)
+    assert decision.message == "Alice logged out"
+
+
+def test_another_badge_switches_user_and_leaves_the_pack_open() -> None:
+    open_pack = pack(line(1, 1, 2))
+    decision = decide(code(ScanKind.BADGE, "B-2"), at_station(open_pack), badge_user=BOB)
+    assert (decision.verdict, decision.effect, decision.user) == (
+        VerdictKind.INFO,
+        Effect.LOGIN,
+        BOB,
+    )
+    assert decision.message == "Bob logged in; Alice logged out"
+
+
+def test_the_logout_command_logs_out_and_leaves_the_pack_open() -> None:
+    decision = decide(command(Command.LOGOUT), at_station(pack(line(1, 1, 2))))
+    assert (decision.verdict, decision.effect) == (VerdictKind.INFO, Effect.LOGOUT)
+
+
+def test_a_badge_nobody_has_is_an_unknown_barcode() -> None:
+    decision = decide(code(ScanKind.BADGE, "B-9"), at_station(user=None), badge_user=None)
+    assert (decision.verdict, decision.reason) == (VerdictKind.REJECTED, Reason.UNKNOWN_BARCODE)
+
+
+@pytest.mark.parametrize(
+    "scan",
+    [
+        code(ScanKind.ORDER, "#1002"),
+        command(Command.LOGOUT),
+        command(Command.COMPLETE),
+        code(ScanKind.LOCATION, "A-01"),
+        code(ScanKind.UNKNOWN, "???"),
+    ],
+    ids=lambda s: s.code,
+)
+def test_nothing_but_a_badge_works_before_login(scan: ClassifiedScan) -> None:
+    decision = decide(scan, at_station(user=None), order=candidate())
+    assert decision.reason is Reason.NOT_LOGGED_IN and decision.effect is Effect.NONE
+
+
+# --- opening orders -------------------------------------------------------------------
+
+
+def test_an_allocated_order_opens() -> None:
+    order = candidate()
+    decision = decide(code(ScanKind.ORDER, "#1002"), at_station(), order=order)
+    assert (decision.verdict, decision.effect, decision.order) == (
+        VerdictKind.INFO,
+        Effect.OPEN_ORDER,
+        order,
+    )
+    assert decision.message == "order #1002 opened"
+
+
+def test_an_order_left_in_packing_is_resumed() -> None:
+    order = candidate("packing", open_here=True)
+    decision = decide(code(ScanKind.ORDER, "#1002"), at_station(), order=order)
+    assert decision.effect is Effect.OPEN_ORDER and decision.message == "order #1002 resumed"
+
+
+@pytest.mark.parametrize(
+    ("status", "why"),
+    [
+        ("new", "is not allocated yet"),
+        ("backordered", "is backordered"),
+        ("on_hold", "is on hold"),
+        ("cancelled", "is cancelled"),
+        ("packed", "is already packed"),
+        ("labelled", "is already labelled"),
+        ("verified", "is already verified"),
+        ("shipped", "is already shipped"),
+    ],
+)
+def test_an_order_that_is_not_packable_says_why(status: str, why: str) -> None:
+    decision = decide(code(ScanKind.ORDER, "#1002"), at_station(), order=candidate(status))
+    assert decision.reason is Reason.ORDER_NOT_PACKABLE and decision.effect is Effect.NONE
+    assert decision.message == f"order #1002 {why}"
+
+
+def test_an_order_another_station_holds_names_that_station() -> None:
+    held = candidate("packing", locked_by="PACK-2")
+    decision = decide(code(ScanKind.ORDER, "#1002"), at_station(), order=held)
+    assert decision.message == "order #1002 is open at station PACK-2"
+
+
+def test_a_cancelled_order_is_unpackable_even_while_another_station_holds_it() -> None:
+    held = candidate("cancelled", locked_by="PACK-2")
+    decision = decide(code(ScanKind.ORDER, "#1002"), at_station(), order=held)
+    assert decision.reason is Reason.ORDER_NOT_PACKABLE
+
+
+def test_an_order_number_nobody_has_is_an_unknown_barcode() -> None:
+    decision = decide(code(ScanKind.ORDER, "#4040"), at_station(), order=None)
+    assert decision.reason is Reason.UNKNOWN_BARCODE
+
+
+def test_scanning_the_open_order_again_changes_nothing() -> None:
+    open_pack = pack(line(1, 1, 2), order_id=2, number="#1002")
+    order = candidate("packing", open_here=True)
+    decision = decide(code(ScanKind.ORDER, "#1002"), at_station(open_pack), order=order)
+    assert (decision.verdict, decision.effect) == (VerdictKind.INFO, Effect.NONE)
+    assert decision.message == "order #1002 is already open"
+
+
+def test_another_order_opens_and_leaves_the_open_pack_for_later() -> None:
+    open_pack = pack(line(1, 1, 2))
+    decision = decide(code(ScanKind.ORDER, "#1002"), at_station(open_pack), order=candidate())
+    assert (decision.verdict, decision.effect) == (VerdictKind.INFO, Effect.OPEN_ORDER)
+    assert decision.message == "order #1002 opened; order #1001 left for later"
+
+
+# --- commands and other scans ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "cmd",
+    [
+        Command.COMPLETE,
+        Command.UNDO,
+        Command.CANCEL,
+        Command.CARD,
+        Command.NEWCARTON,
+        Command.REPRINT,
+    ],
+)
+def test_pack_commands_need_an_open_pack(cmd: Command) -> None:
+    decision = decide(command(cmd), at_station())
+    assert (decision.verdict, decision.reason, decision.effect) == (
+        VerdictKind.REJECTED,
+        Reason.NO_OPEN_PACK,
+        Effect.NONE,
+    )
+
+
+def test_a_product_code_no_product_has_is_an_unknown_barcode() -> None:
+    scan = code(ScanKind.PRODUCT, "4901234567894")
+    decision = decide(scan, at_station(pack(line(1, 1, 1))))
+    assert decision.reason is Reason.UNKNOWN_BARCODE
+    assert decision.message == "4901234567894: no product has this code"
+
+
+def test_cancel_leaves_the_pack_for_later() -> None:
+    decision = decide(command(Command.CANCEL), at_station(pack(line(1, 1, 2))))
+    assert (decision.verdict, decision.effect) == (VerdictKind.INFO, Effect.CANCEL)
+    assert decision.message == "order #1001 left for later"
+
+
+@pytest.mark.parametrize(
+    ("cmd", "message"),
+    [(Command.REPRINT, "no label to reprint"), (Command.NEWCARTON, "carton is empty")],
+)
+def test_label_commands_with_no_label_and_an_empty_carton_change_nothing(
+    cmd: Command, message: str
+) -> None:
+    decision = decide(command(cmd), at_station(pack(line(1, 1, 2))))
+    assert (decision.verdict, decision.effect, decision.message) == (
+        VerdictKind.INFO,
+        Effect.NONE,
+        message,
+    )
+
+
+@pytest.mark.parametrize("kind", [ScanKind.LOCATION, ScanKind.LABEL])
+def test_bin_and_label_scans_change_nothing_while_packing(kind: ScanKind) -> None:
+    open_pack = pack(line(1, 1, 2))
+    decision = decide(code(kind, "A-01-02"), at_station(open_pack))
+    assert (decision.verdict, decision.effect, decision.reason) == (
+        VerdictKind.INFO,
+        Effect.NONE,
+        None,
+    )
+    assert decision.message.startswith("A-01-02: ")
+
+
+def test_a_whole_session_from_login_to_complete() -> None:
+    """Badge, order, units, card, complete: what the station service will run through."""
+    assert decide(code(ScanKind.BADGE, "B-1"), at_station(user=None), badge_user=ALICE).effect is (
+        Effect.LOGIN
+    )
+    opened = decide(code(ScanKind.ORDER, "#1001"), at_station(), order=candidate(order_id=1))
+    assert opened.effect is Effect.OPEN_ORDER
+    bench = Bench(pack(line(1, 1, 2), line(2, 2, 1, lots={"L1": 1}), gift="Congratulations"))
+    assert bench.scan(product(1)).message == "SKU-1: 1 of 2"
+    assert bench.scan(product(2, lot="L1", expiry=TODAY)).message == "SKU-2: 1 of 1"
+    assert bench.scan(product(1)).message == "SKU-1: 2 of 2"
+    assert bench.scan(command(Command.COMPLETE)).reason is Reason.CARD_NOT_CONFIRMED
+    assert bench.scan(command(Command.CARD)).effect is Effect.CONFIRM_CARD
+    done = bench.scan(command(Command.COMPLETE))
+    assert (done.verdict, done.effect) == (VerdictKind.ACCEPTED, Effect.COMPLETE)
+    assert done.message == "order #1001 packed (3 units)"
+    assert (bench.pack.scanned, bench.pack.expected) == (3, 3)

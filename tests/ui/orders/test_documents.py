@@ -1,0 +1,74 @@
+"""Paper from the window: pick list, packing slip and message card, written off the GUI thread."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from app.db.database import Database
+from app.services.station.services import station_services
+from app.ui.main_window import MainWindow
+from tests.labels.test_documents import build_wave, read_pdf
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def window(qtbot: QtBot, sqlite_db: Database) -> MainWindow:
+    build_wave(sqlite_db)
+    shown = MainWindow(station_services(sqlite_db), "PACK-1")
+    qtbot.addWidget(shown)
+    shown.show()
+    return shown
+
+
+def pick(qtbot: QtBot, window: MainWindow, number: str) -> None:
+    page = window.orders_page
+    page.search.setText(number)
+    page.search.returnPressed.emit()
+    qtbot.waitUntil(lambda: page.packing_slip.isEnabled())
+
+
+def save_to(monkeypatch: pytest.MonkeyPatch, window: MainWindow, out: Path) -> None:
+    """Answer the window's save dialog with `out` (a modal dialog would wait for a person)."""
+    monkeypatch.setattr(window, "_save_as", lambda _title, _name: out)
+
+
+def test_the_pick_list_button_writes_every_allocated_order(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "picks.pdf"
+    save_to(monkeypatch, window, out)
+    with qtbot.waitSignal(window.documents.written, timeout=10_000):
+        window.orders_page.pick_list.click()
+    assert str(out) in window.banner.text.text()
+    assert sorted(set(read_pdf(out)[1])) == ["#1001", "#1002", "#1003"]
+
+
+def test_slip_and_card_buttons_follow_the_picked_order(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = window.orders_page
+    assert not page.packing_slip.isEnabled() and not page.message_card.isEnabled()
+    pick(qtbot, window, "#1001")
+    assert not page.message_card.isEnabled()  # no gift message, no card
+    pick(qtbot, window, "#1003")
+    assert page.message_card.isEnabled()
+    slip = tmp_path / "slip.pdf"
+    save_to(monkeypatch, window, slip)
+    with qtbot.waitSignal(window.documents.written, timeout=10_000):
+        page.packing_slip.click()
+    assert "#1003" in window.banner.text.text()
+    assert read_pdf(slip)[1] == ["#1003"]
+
+
+def test_a_refused_document_is_said_on_the_banner(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    card = tmp_path / "card.pdf"
+    with qtbot.waitSignal(window.documents.failed, timeout=10_000):
+        window.save_message_card("#1001", card)
+    assert "#1001 has no gift message" in window.banner.text.text()
+    assert not card.exists()

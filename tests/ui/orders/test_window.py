@@ -1,0 +1,164 @@
+"""The station window's order queue, driven as a packer would drive it (offscreen)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from app.core.errors import DatabaseUnavailable
+from app.db.database import Database
+from app.services.order_queue import OrderQueue
+from app.services.station.services import station_services
+from app.ui.app import reporting_to
+from app.ui.main_window import MainWindow
+from app.ui.orders.details import OrderDetailsPane
+from app.ui.orders.view import OrdersPage
+from benchmarks.bulkdata import add_orders, add_products
+from tests.services.test_order_queue import add_order, reserve
+
+pytestmark = pytest.mark.gui
+
+NEW, BACKORDERED = 2_950, 50
+
+
+@pytest.fixture
+def filled_db(sqlite_db: Database) -> Database:
+    products = add_products(sqlite_db, 20)
+    add_orders(sqlite_db, NEW, products, status="new", first_number=1000)
+    add_orders(sqlite_db, BACKORDERED, products, status="backordered", first_number=5000)
+    return sqlite_db
+
+
+@pytest.fixture
+def window(qtbot: QtBot, filled_db: Database) -> Iterator[MainWindow]:
+    main = MainWindow(station_services(filled_db), "PACK-1")
+    qtbot.addWidget(main)
+    main.show()
+    # The counts arrive from a worker thread; let it finish before the database closes.
+    qtbot.waitUntil(lambda: "3,000" in main.counts_label.text())
+    yield main
+    main.close()
+
+
+def _numbers(page: OrdersPage) -> list[str]:
+    return [page.model.order_at(row).number for row in range(page.model.rowCount())]
+
+
+def _cell(details: OrderDetailsPane, row: int, column: int) -> str:
+    """The text of one cell of the details pane's lines table."""
+    item = details.lines.item(row, column)
+    assert item is not None
+    return item.text()
+
+
+def _order_id(db: Database, number: str) -> int:
+    return next(row.id for row in OrderQueue(db).page(search=number) if row.number == number)
+
+
+def test_window_shows_station_database_counts_and_newest_orders(window: MainWindow) -> None:
+    assert window.windowTitle() == "Kenpin — PACK-1"
+    assert window.pages.tabText(0) == "Orders"
+    assert "kenpin.db" in window.database.text()
+    assert "Backordered 50" in window.counts_label.text()
+    page = window.orders_page
+    assert page.model.rowCount() == 200
+    assert _numbers(page)[:2] == ["#5049", "#5048"]
+    assert page.table.model().index(0, 2).data() == "Backordered"
+    assert "Backordered (50)" in [
+        page.status_filter.itemText(i) for i in range(page.status_filter.count())
+    ]
+
+
+def test_filter_by_status_shows_only_those_orders(qtbot: QtBot, window: MainWindow) -> None:
+    page = window.orders_page
+    with qtbot.waitSignal(page.model.filter_applied):
+        page.status_filter.setCurrentIndex(page.status_filter.findData("backordered"))
+    assert page.model.rowCount() == BACKORDERED
+    assert {page.model.order_at(r).status for r in range(BACKORDERED)} == {"backordered"}
+    assert page.shown.text() == "50 orders"
+    with qtbot.waitSignal(page.model.filter_applied):
+        page.status_filter.setCurrentIndex(page.status_filter.findData("shipped"))
+    assert page.model.rowCount() == 0
+
+
+def test_search_by_number_prefix_as_typed(qtbot: QtBot, window: MainWindow) -> None:
+    page = window.orders_page
+    qtbot.keyClicks(page.search, "#12")
+    qtbot.waitUntil(lambda: page.model.search == "#12")
+    assert _numbers(page)[:3] == ["#1200", "#1201", "#1202"]
+    assert page.model.rowCount() == 100
+    qtbot.keyClicks(page.search, "34")
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    assert _numbers(page) == ["#1234"]
+    # An exact match is picked at once, so a scanned order number opens its details.
+    assert page.details.number.text() == "#1234"
+
+
+def test_picking_an_order_shows_its_address_lines_and_reserved_bins(
+    qtbot: QtBot, window: MainWindow, filled_db: Database
+) -> None:
+    order_id = _order_id(filled_db, "#5049")
+    reserve(filled_db, order_id, "C-03-07", lot="L2604", expiry=dt.date(2027, 4, 30))
+    page = window.orders_page
+    page.on_refresh()
+    row_rect = page.table.visualRect(page.model.index(0, 0))
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=row_rect.center())
+    details = page.details
+    qtbot.waitUntil(lambda: details.number.text() == "#5049")
+    assert details.status.text() == "Backordered"
+    assert details.address.text().startswith("〒")
+    assert "千代田区" in details.address.text()
+    assert details.lines.rowCount() == 3
+    for row in range(3):
+        item, qty, allocated = (_cell(details, row, column) for column in (0, 1, 2))
+        assert item.startswith("SKU-")
+        assert "商品" in item
+        assert qty == allocated
+        assert _cell(details, row, 4).split("\n") == [
+            f"C-03-07 ×{qty}",
+            "lot L2604",
+            "exp 2027-04-30",
+        ]
+
+
+def test_a_backordered_order_names_its_short_lines(
+    qtbot: QtBot, window: MainWindow, filled_db: Database
+) -> None:
+    # Product ids start at 1 in the fresh database.
+    add_order(filled_db, "#9001", [(1, 2)], status="backordered", short_lines="SKU-000000: 2 short")
+    page = window.orders_page
+    details = page.details
+    qtbot.keyClicks(page.search, "9001")
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    assert details.number.text() == "#9001"
+    assert details.status.text() == "Backordered"
+    assert details.short_lines.isVisible()
+    assert "SKU-000000: 2 short" in details.short_lines.text()
+    assert _cell(details, 0, 2) == "0"
+
+
+def test_scrolling_to_the_bottom_fetches_more_orders(qtbot: QtBot, window: MainWindow) -> None:
+    page = window.orders_page
+    assert page.model.rowCount() == 200
+    assert "scroll for more" in page.shown.text()
+    page.table.scrollToBottom()
+    qtbot.waitUntil(lambda: page.model.rowCount() > 200)
+    numbers = _numbers(page)
+    assert len(numbers) == len(set(numbers))
+    assert numbers[200] == "#3799"
+
+
+def test_unexpected_errors_show_on_the_banner(window: MainWindow) -> None:
+    logged: list[BaseException] = []
+    hook = reporting_to(window, log=lambda _kind, error, _trace: logged.append(error))
+    hook(DatabaseUnavailable, DatabaseUnavailable("database unavailable: disk full"), None)
+    assert window.banner.isVisible()
+    assert window.banner.text.text() == "database unavailable: disk full"
+    assert logged == []
+    hook(KeyError, KeyError("bin"), None)
+    assert window.banner.text.text().startswith("Unexpected error: KeyError")
+    assert len(logged) == 1
