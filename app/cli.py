@@ -307,13 +307,13 @@ def _label_void(args: argparse.Namespace) -> int:
 def _replay(args: argparse.Namespace) -> int:
     from app.scanning.replay import read_scan_file
     from app.services.labels import run_print_job
-    from app.services.station.pipeline import PackStation
+    from app.services.station.pack import PackStation
 
     scans = read_scan_file(args.file)  # the whole file is checked before the first scan
     db = _db(args)
     station = PackStation(db, args.station, printer=args.printer)
     for recorded in scans:
-        outcome = station.scan(recorded.code, at=recorded.at)
+        outcome = station.scan(recorded.scan, at=recorded.at)
         print(json.dumps(outcome.as_json(), ensure_ascii=False), flush=True)
         if outcome.print_job is not None and args.printer:
             # The scan is committed; its label prints now. The JSON line has no print

@@ -41,7 +41,8 @@ from app.db.models import AuditEntry, Barcode, Order, OrderLine, table
 from app.db.tracking import numbers_left
 from app.services.allocation import allocate
 from app.services.carriers import add_range
-from app.services.station.pipeline import PackStation, StationView
+from app.services.station.outcome import StationView
+from app.services.station.pack import PackStation
 from app.services.stock import check_stock
 from app.services.users import add_user
 from benchmarks.bulkdata import add_orders, add_products

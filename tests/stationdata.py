@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import func, select, text, update
 
 from app.core.gtin import gtin14, with_check_digit
+from app.core.scans import Scan
 from app.db.database import Database
 from app.db.models import (
     Barcode,
@@ -23,6 +24,7 @@ from app.db.models import (
 )
 from app.db.shipping_models import Parcel, PrintJob
 from app.db.station_models import Mismatch, PackSession, ScanRecord, StationState
+from app.scanning.normalize import normalise
 from app.services.allocation import allocate
 from app.services.carriers import add_range
 from app.services.users import add_user
@@ -45,6 +47,11 @@ def rice(lot: str, expiry: dt.date) -> str:
 
 
 RICE_L1 = rice("L1", dt.date(2026, 12, 31))
+
+
+def sent(code: str) -> Scan:
+    """`code` as a scanner sends it, normalised as every scan source does first."""
+    return normalise(code)
 
 
 def later(seconds: float) -> dt.datetime:

@@ -60,6 +60,7 @@ class Reason(StrEnum):
     LABEL_PENDING = "label_pending"
     LABEL_MISMATCH = "label_mismatch"
     LABEL_VOIDED = "label_voided"
+    NO_TRACKING_NUMBER = "no_tracking_number"
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,16 +76,40 @@ class ProductCode:
 
 
 @dataclass(frozen=True, slots=True)
-class ClassifiedScan:
-    """A raw code and what it turned out to be.
+class Scan:
+    """One scan as its source read it, normalised once, there.
 
-    `code` is the normalised text (AIM prefix stripped, full-width folded);
+    `code` is the normalised text (terminator trimmed, full-width folded,
+    AIM prefix taken off, GS1 separator restored); `symbology` the AIM
+    identifier the scanner sent, if any; `full_width` says full-width
+    characters were folded (the packer should switch the IME off). `sent`
+    is what a recorded scan file held, when it differs from `code`.
+    """
+
+    code: str
+    symbology: str | None = None
+    full_width: bool = False
+    sent: str | None = None
+
+    @property
+    def raw(self) -> str:
+        """The scan as recorded and shown: what the file held, else the code."""
+        return self.sent if self.sent is not None else self.code
+
+
+@dataclass(frozen=True, slots=True)
+class ClassifiedScan:
+    """A scan and what it turned out to be.
+
     `product` is set for product scans, `command` for command scans.
     """
 
-    raw: str
+    scan: Scan
     kind: ScanKind
-    code: str
     product: ProductCode | None = None
     command: Command | None = None
-    symbology: str | None = None
+
+    @property
+    def code(self) -> str:
+        """The normalised code."""
+        return self.scan.code

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+#: Japan has one time zone and no daylight saving time.
+JAPAN = dt.timezone(dt.timedelta(hours=9), "JST")
+
 
 def as_utc(moment: dt.datetime) -> dt.datetime:
     """A stored time as an aware UTC time (SQLite hands it back without its zone)."""

@@ -215,20 +215,24 @@ def waiting_stations(session: Session, parcel_id: int) -> list[int]:
 
 
 def station_printer(session: Session, station_id: int) -> tuple[str, bool]:
-    """The station's printer URI ("" for none) and whether it prints labels at all.
+    """The station's printer URI ("" for none) and whether it prints labels at all."""
+    row = session.execute(
+        select(Station.printer_uri, Station.settings).where(Station.id == station_id)
+    ).one()
+    return row.printer_uri or "", prints_labels(row.settings)
+
+
+def prints_labels(settings: str | None) -> bool:
+    """Whether a station with these stored settings prints labels.
 
     A station whose settings hold `"labels": "off"` completes packs as
     `packed` without labels (the shop labels its parcels elsewhere).
     """
-    row = session.execute(
-        select(Station.printer_uri, Station.settings).where(Station.id == station_id)
-    ).one()
     try:
-        settings = json.loads(row.settings or "{}")
+        values = json.loads(settings or "{}")
     except ValueError:
-        settings = {}
-    labels_on = not (isinstance(settings, dict) and settings.get("labels") == "off")
-    return row.printer_uri or "", labels_on
+        values = {}
+    return not (isinstance(values, dict) and values.get("labels") == "off")
 
 
 def order_waits_for_labels(session: Session, order_id: int) -> bool:

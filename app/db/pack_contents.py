@@ -1,8 +1,9 @@
 """What is in a pack: the order's lines as the rules check them, and the units in the box.
 
-Both are read on every scan, so each is one statement built once, and shaped
-so that PostgreSQL plans it as the few rows it is even before it has
-statistics on freshly imported orders.
+Both are read when a station opens or resumes a pack (and kept between its
+scans), so each is one statement built once, shaped so that PostgreSQL plans
+it as the few rows it is even before it has statistics on freshly imported
+orders.
 """
 
 from __future__ import annotations
@@ -17,9 +18,10 @@ from sqlalchemy.dialects import postgresql
 from sqlalchemy.engine import Result
 from sqlalchemy.orm import Session
 
-from app.core.pack.rules import PackedUnit, PackLine
+from app.core.pack.session import Pack, PackedUnit, PackLine
 from app.db.models import Location, Lot, Order, OrderLine, Product, Reservation, StockBalance, table
 from app.db.sql import among, on_postgresql
+from app.db.station import HeldPack
 from app.db.station_models import PackSession, ScanRecord
 
 _SESSIONS = table(PackSession).c
@@ -116,18 +118,10 @@ _LINES_OF_ORDER = _ByKey.of(_lines_of)
 _PACKED_IN_SESSION = _ByKey.of(_packed_in)
 
 
-def pack_lines(session: Session, order_id: int, *, with_bins: bool = True) -> tuple[PackLine, ...]:
-    """The order's lines with product, reserved bins (in walking order) and reserved lots.
-
-    Without `with_bins` (a scan's check) the bins are left empty and the
-    reservations are read only when a line is lot-tracked, as only then do
-    the rules look at them.
-    """
+def pack_lines(session: Session, order_id: int) -> tuple[PackLine, ...]:
+    """The order's lines with product, reserved bins (in walking order) and reserved lots."""
     heads = _LINES_OF_ORDER.rows(session, order_id).all()
-    bins: dict[int, list[str]] = {}
-    reserved_lots: dict[int, dict[str, int]] = {}
-    if with_bins or any(head.lot_tracked for head in heads):
-        bins, reserved_lots = _reserved(session, [int(head.id) for head in heads])
+    bins, reserved_lots = _reserved(session, [int(head.id) for head in heads])
     return tuple(
         PackLine(
             line_id=int(head.id),
@@ -183,10 +177,24 @@ def _reserved(
     return bins, reserved_lots
 
 
-def packed_units(session: Session, session_id: int) -> list[PackedUnit]:
+def packed_units(session: Session, session_id: int) -> tuple[PackedUnit, ...]:
     """The units in the box: the session's counted scans not taken back, oldest first."""
     rows = _PACKED_IN_SESSION.rows(session, session_id)
-    return [
+    return tuple(
         PackedUnit(int(ref), int(line), int(units), lot, serial, int(carton or 1))
         for ref, line, units, lot, serial, carton in rows
-    ]
+    )
+
+
+def stored_pack(session: Session, held: HeldPack) -> Pack:
+    """The pack session as stored: its order's lines (with their reserved bins and lots)
+    and the units in the box."""
+    return Pack(
+        held.order_id,
+        held.order_number,
+        pack_lines(session, held.order_id),
+        held.gift_message,
+        held.card_confirmed,
+        packed_units(session, held.session_id),
+        held.carton_no,
+    )

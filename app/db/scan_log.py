@@ -63,24 +63,33 @@ def recorded_scan(session: Session, scan_id: str) -> StoredScan | None:
     return StoredScan(*tuple(row)) if row is not None else None
 
 
-def recent_scans(session: Session, station_id: int, limit: int) -> list[StoredScan]:
-    """The station's last `limit` scans, newest first."""
-    rows = session.execute(
+def recent_scans(
+    session: Session, station_id: int, limit: int, up_to: int | None = None
+) -> list[StoredScan]:
+    """The station's last `limit` scans (up to its scan number `up_to`), newest first."""
+    query = (
         select(*_STORED_COLUMNS)
         .select_from(table(ScanRecord).outerjoin(table(Order), _ORDERS.id == _SCANS.order_id))
         .where(_SCANS.station_id == station_id)
         .order_by(_SCANS.seq.desc())
         .limit(limit)
     )
-    return [StoredScan(*tuple(row)) for row in rows]
+    if up_to is not None:
+        query = query.where(_SCANS.seq <= up_to)
+    return [StoredScan(*tuple(row)) for row in session.execute(query)]
 
 
 @dataclass(frozen=True, slots=True)
-class NewScan:
-    """One scan to record, with its verdict and what it did."""
+class ScanEntry:
+    """One scan to record, with its verdict and what it did.
+
+    `station` (the station's name) and `concerning` (the order a refusal
+    concerns: the one scanned, else the open one) go into the mismatch log.
+    """
 
     scan_id: str
     station_id: int
+    station: str
     seq: int
     at: dt.datetime
     raw: str
@@ -102,31 +111,34 @@ class NewScan:
     undoes_scan: int | None = None
     scanned: int | None = None
     expected: int | None = None
+    concerning: int | None = None
 
 
-_NEW_SCAN_FIELDS = tuple(f.name for f in fields(NewScan))
+#: The entry's fields that are columns of the scans table.
+_SCAN_COLUMNS = tuple(f.name for f in fields(ScanEntry) if f.name not in ("station", "concerning"))
 _INSERT_SCAN = insert(table(ScanRecord)).returning(_SCANS.id)
+_INSERT_MISMATCH = insert(table(Mismatch))
 
 
-def record_scan(
-    session: Session, scan: NewScan, station_name: str, concerning_order: int | None
-) -> int:
-    """Store the scan; a refused one also goes into the mismatch log, naming the order it
-    concerns (the one scanned, or else the open one). Returns the scan's id."""
-    values = {name: getattr(scan, name) for name in _NEW_SCAN_FIELDS}
+def record_scan(session: Session, entry: ScanEntry) -> int:
+    """Store the scan; a refused one also goes into the mismatch log. Returns the scan's id."""
+    values = {name: getattr(entry, name) for name in _SCAN_COLUMNS}
+    values["raw"] = entry.raw[:CODE_LENGTH]
+    values["code"] = entry.code[:CODE_LENGTH]
     ref = int(session.execute(_INSERT_SCAN, {**values, "undone": False}).scalar_one())
-    if scan.verdict == "rejected":
+    if entry.verdict == "rejected":
         session.execute(
-            insert(table(Mismatch)).values(
-                scan_record_id=ref,
-                at=scan.at,
-                station=station_name,
-                user_id=scan.user_id,
-                order_id=concerning_order,
-                reason=scan.reason or "",
-                scanned=scan.raw,
-                detail=scan.message,
-                review_note="",
-            )
+            _INSERT_MISMATCH,
+            {
+                "scan_record_id": ref,
+                "at": entry.at,
+                "station": entry.station,
+                "user_id": entry.user_id,
+                "order_id": entry.concerning,
+                "reason": entry.reason or "",
+                "scanned": values["raw"],
+                "detail": entry.message,
+                "review_note": "",
+            },
         )
     return ref

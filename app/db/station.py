@@ -1,10 +1,11 @@
 """What a station knows before a scan, read in the scan's own transaction.
 
-One scan reads: the station's row with the pack it holds (user, claim, last
-sequence number, the pack's order; locked on PostgreSQL so one station's
-scans queue), what is in that pack (`app.db.pack_contents`), and for a badge
-or an order number the user or the order it names. Each is one indexed
-query. The writes under a claim are in `app.db.pack_claims`, the scan log in
+One scan reads, in one query: the station's row with the pack it holds
+(user, claim, last sequence number, the pack's order; locked on PostgreSQL
+so one station's scans queue), whether it prints labels and which label it
+waits for. Then, as the scan needs them, what is in that pack
+(`app.db.pack_contents`) and the user, order or parcel a scanned code names,
+each one indexed query. The writes under a claim are in `app.db.pack_claims`, the scan log in
 `app.db.scan_log`.
 """
 
@@ -15,16 +16,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Integer, Select, bindparam, func, insert, select, true, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
-from app.core.pack.rules import OrderCandidate, StationUser
+from app.core.pack.labels import ParcelLabel
+from app.core.pack.session import OrderCandidate
+from app.core.station import StationUser
 from app.core.times import as_utc
-from app.db.models import (
-    Order,
-    Station,
-    User,
-    table,
-)
+from app.db.labels import prints_labels
+from app.db.models import Order, Station, User, table
+from app.db.shipping_models import LABELLED, Parcel, PrintJob
 from app.db.station_models import OPEN, PackSession, ScanRecord, StationState
 
 _STATE = table(StationState).c
@@ -33,6 +33,10 @@ _SCANS = table(ScanRecord).c
 _USERS = table(User).c
 _ORDERS = table(Order).c
 _STATIONS = table(Station).c
+_JOBS = table(PrintJob).c
+_PARCELS = table(Parcel).c
+# The awaited parcel's order, apart from the held pack's.
+_PARCEL_ORDER = aliased(table(Order), name="parcel_order")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +75,9 @@ class StationRow:
     """A station's lasting state as one scan finds it.
 
     `held` is the pack session its claim names, as stored now; `recorded` is
-    True when the scan's client id is already in the scan log (a retry).
+    True when the scan's client id is already in the scan log (a retry);
+    `awaiting` the parcel whose label the station waits to have scanned back
+    (none at a station that prints no labels).
     """
 
     station_id: int
@@ -80,6 +86,16 @@ class StationRow:
     last_seq: int
     held: HeldPack | None = None
     recorded: bool = False
+    labels_on: bool = True
+    awaiting: ParcelLabel | None = None
+
+    def lost(self) -> bool:
+        """True when the station's claim on its pack was taken over since."""
+        return (
+            self.held is not None
+            and self.claim is not None
+            and not self.held.held_by(self.station_id, self.claim)
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +132,10 @@ def _station_query(*, lock: bool) -> Select[Any]:
         .scalar_subquery()
     )
     recorded = select(_SCANS.id).where(_SCANS.scan_id == bindparam("scan_id")).scalar_subquery()
+    # The station waits for the parcel of its newest print job while that parcel is labelled
+    # (not yet verified, not voided): completing a pack, closing a carton, a reprint and a
+    # void's replacement label each queue a job at the station.
+    newest_job = select(func.max(_JOBS.id)).where(_JOBS.station_id == station_id).scalar_subquery()
     query = (
         select(
             _STATE.user_id,
@@ -126,13 +146,25 @@ def _station_query(*, lock: bool) -> Select[Any]:
             _STATE.lease_token,
             last_seq.label("last_seq"),
             recorded.label("recorded"),
+            _STATIONS.settings,
+            _PARCELS.id,
+            _PARCELS.tracking_number,
+            _PARCEL_ORDER.c.number,
+            _PARCELS.carton_no,
+            _PARCELS.status,
             *_HELD_COLUMNS,
         )
         .select_from(
             table(StationState)
+            .join(table(Station), _STATIONS.id == _STATE.station_id)
             .outerjoin(table(User), _USERS.id == _STATE.user_id)
             .outerjoin(table(PackSession), _SESSIONS.id == _STATE.pack_session_id)
             .outerjoin(table(Order), _ORDERS.id == _SESSIONS.order_id)
+            .outerjoin(table(PrintJob), _JOBS.id == newest_job)
+            .outerjoin(
+                table(Parcel), (_PARCELS.id == _JOBS.parcel_id) & (_PARCELS.status == LABELLED)
+            )
+            .outerjoin(_PARCEL_ORDER, _PARCEL_ORDER.c.id == _PARCELS.order_id)
         )
         .where(_STATE.station_id == station_id)
     )
@@ -164,17 +196,22 @@ _HELD = (
 def load_station(
     session: Session, station_id: int, scan_id: str | None = None, *, for_scan: bool = True
 ) -> StationRow:
-    """In one query: the station's user, claim, last sequence number and held pack, and
-    whether `scan_id` is already recorded. For a scan the station's row stays locked
-    (PostgreSQL) until the transaction ends, so two processes running one station take
-    turns."""
+    """In one query: the station's user, claim, last sequence number, held pack, label
+    setting and awaited label, and whether `scan_id` is already recorded. For a scan the
+    station's row stays locked (PostgreSQL) until the transaction ends, so two processes
+    running one station take turns."""
     query = _STATION if for_scan else _STATION_SEEN
     row = session.execute(query, {"station_id": station_id, "scan_id": scan_id}).one()
-    user_id, name, role, active, session_id, token, last_seq, recorded = row[:8]
+    user_id, name, role, active, session_id, token, last_seq, recorded, settings = row[:9]
+    parcel = row[9:14]
     user = StationUser(int(user_id), name, role) if user_id is not None and active else None
     claim = Claim(int(session_id), int(token)) if session_id is not None else None
-    held = HeldPack(*row[8:]) if session_id is not None else None
-    return StationRow(station_id, user, claim, int(last_seq), held, recorded is not None)
+    held = HeldPack(*row[14:]) if session_id is not None else None
+    labels_on = prints_labels(settings)
+    awaiting = ParcelLabel(*parcel) if labels_on and parcel[0] is not None else None
+    return StationRow(
+        station_id, user, claim, int(last_seq), held, recorded is not None, labels_on, awaiting
+    )
 
 
 def held_pack(session: Session, session_id: int) -> HeldPack | None:

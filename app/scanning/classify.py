@@ -18,9 +18,9 @@ import re
 from typing import Protocol
 
 from app.core.gtin import gtin14, is_valid_gtin, looks_like_gtin
-from app.core.scans import ClassifiedScan, Command, ProductCode, ScanKind
+from app.core.scans import ClassifiedScan, Command, ProductCode, Scan, ScanKind
 from app.scanning.gs1 import GS1_SYMBOLOGIES, ElementString, parse_element_string
-from app.scanning.normalize import GROUP_SEPARATOR, normalise
+from app.scanning.normalize import GROUP_SEPARATOR
 
 _COMMANDS = {command.value: command for command in Command}
 # GS1-128 read by a scanner that sends no AIM prefix: a GTIN and at least one more AI.
@@ -46,21 +46,18 @@ class CodeLookup(Protocol):
     def is_location(self, code: str) -> bool: ...
 
 
-def classify(code: str, lookup: CodeLookup, symbology: str | None = None) -> ClassifiedScan:
-    """What `code` (already normalised by the scanner input) is.
+def classify(scan: Scan, lookup: CodeLookup) -> ClassifiedScan:
+    """What `scan` (normalised by its source) is.
 
-    `symbology` is the AIM identifier the scanner sent (`]C1` or `C1`). A
-    code that still carries its AIM prefix or full-width characters (a
-    replay file written by hand) is normalised here as well; normalising is
-    idempotent.
+    `scan.symbology` is the AIM identifier the scanner sent (`]C1` or `C1`),
+    which tells a GS1 symbol from a plain one.
     """
-    scan = normalise(code)
-    text, symbology = scan.code, symbology or scan.symbology
+    text, symbology = scan.code, scan.symbology
 
     def result(
         kind: ScanKind, product: ProductCode | None = None, command: Command | None = None
     ) -> ClassifiedScan:
-        return ClassifiedScan(code, kind, text, product, command, symbology)
+        return ClassifiedScan(scan, kind, product, command)
 
     if text in _COMMANDS:
         return result(ScanKind.COMMAND, command=_COMMANDS[text])

@@ -1,6 +1,6 @@
 """What a scanner sent, made into the code it means.
 
-Every scanner input (keyboard wedge, serial, replay) goes through `normalise`:
+Every scanner input (keyboard wedge, serial, replay) goes through `normalise`, once:
 trim the terminator, fold full-width characters (a Japanese IME left on turns
 `A` into `Ａ`), take off the AIM symbology identifier (`]C1`, `]E0`, ...) and
 put back the GS1 group separator for the stand-in a wedge scanner sends
@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+
+from app.core.scans import Scan
 
 #: The GS1 group separator (FNC1 inside an element string), ASCII 0x1D.
 GROUP_SEPARATOR = "\x1d"
@@ -32,20 +34,6 @@ class InputSettings:
 
     group_separator: str = "<GS>"
     debounce_ms: int = 300
-
-
-@dataclass(frozen=True, slots=True)
-class NormalisedScan:
-    """A code as the station reads it, and what the scanner told about it.
-
-    `symbology` is the AIM identifier (`]C1`) the scanner put in front, if
-    any; `full_width` says full-width characters were folded, so the packer
-    should switch the IME off.
-    """
-
-    code: str
-    symbology: str | None = None
-    full_width: bool = False
 
 
 def strip_symbology(text: str) -> tuple[str | None, str]:
@@ -70,15 +58,19 @@ def trim(text: str) -> str:
     return text.strip(TERMINATORS + " ")
 
 
-def normalise(raw: str, settings: InputSettings | None = None) -> NormalisedScan:
-    """The code `raw` means: trimmed, folded to ASCII, AIM prefix taken off, separators restored."""
+def normalise(raw: str, settings: InputSettings | None = None) -> Scan:
+    """The scan `raw` means: trimmed, folded to ASCII, AIM prefix taken off, separators restored.
+
+    Every source calls this once, where the scan comes in; nothing after it
+    normalises again.
+    """
     settings = settings or InputSettings()
     # Fold first: with the IME on, the AIM prefix and the stand-in come full-width too.
     folded, full_width = fold_full_width(raw)
     symbology, code = strip_symbology(trim(folded))
     if settings.group_separator:
         code = code.replace(settings.group_separator, GROUP_SEPARATOR)
-    return NormalisedScan(trim(code), symbology, full_width)
+    return Scan(trim(code), symbology, full_width)
 
 
 class Debounce:

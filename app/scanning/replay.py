@@ -4,28 +4,35 @@ One scan per line: `{"scan": "4901234567894"}`, optionally with `"at"`, the
 ISO 8601 time it was scanned. Other keys are ignored, so `kenpin replay`'s
 own output can be fed back in. Blank lines are skipped. The whole file is
 checked before any scan is handed out: a file with a bad line is refused
-with every bad line named, and nothing is replayed.
+with every bad line named, and nothing is replayed. Each code is normalised
+here, as a live scanner's is where it is read.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
 
 from app.core.errors import InputRejected, Problem
+from app.core.scans import Scan
+from app.scanning.normalize import InputSettings, normalise
 
 
 class RecordedScan(NamedTuple):
-    """One line of a scan file: the code as the scanner sent it, and when (aware, UTC)."""
+    """One line of a scan file: the scan (as the file wrote it, normalised), and when (UTC)."""
 
-    code: str
+    scan: Scan
     at: dt.datetime | None
 
 
-def read_scan_file(path: Path | str) -> list[RecordedScan]:
-    """The scans of a JSON-lines file, in order; InputRejected names every bad line."""
+def read_scan_file(path: Path | str, settings: InputSettings | None = None) -> list[RecordedScan]:
+    """The scans of a JSON-lines file, in order; InputRejected names every bad line.
+
+    `settings` are the station's scanner settings (the GS1 separator's stand-in).
+    """
     name = Path(path).name
     try:
         text = Path(path).read_bytes().decode("utf-8-sig")
@@ -37,10 +44,12 @@ def read_scan_file(path: Path | str) -> list[RecordedScan]:
     except UnicodeDecodeError as exc:
         line = _line_of(exc.object, exc.start)
         raise InputRejected([Problem(name, line, "", "not UTF-8 text")]) from None
-    return parse_scan_lines(name, text.splitlines())
+    return parse_scan_lines(name, text.splitlines(), settings)
 
 
-def parse_scan_lines(name: str, lines: list[str]) -> list[RecordedScan]:
+def parse_scan_lines(
+    name: str, lines: list[str], settings: InputSettings | None = None
+) -> list[RecordedScan]:
     """The scans of a scan file's lines; `name` is the file as messages call it."""
     scans: list[RecordedScan] = []
     problems: list[Problem] = []
@@ -48,7 +57,7 @@ def parse_scan_lines(name: str, lines: list[str]) -> list[RecordedScan]:
         if not line.strip():
             continue
         try:
-            scans.append(_scan_of(line))
+            scans.append(_scan_of(line, settings))
         except _BadLine as bad:
             problems.append(Problem(name, number, bad.column, bad.message))
     if problems:
@@ -67,7 +76,7 @@ class _BadLine(Exception):
         self.column, self.message = column, message
 
 
-def _scan_of(line: str) -> RecordedScan:
+def _scan_of(line: str, settings: InputSettings | None) -> RecordedScan:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
@@ -79,9 +88,11 @@ def _scan_of(line: str) -> RecordedScan:
         raise _BadLine("scan", "missing")
     if not isinstance(code, str):
         raise _BadLine("scan", f"{json.dumps(code)} is not a string")
-    if not code.strip():
+    scan = normalise(code, settings)
+    if not scan.code:
         raise _BadLine("scan", "empty")
-    return RecordedScan(code, _time_of(record.get("at")))
+    # The file's own text is what the replay's output echoes.
+    return RecordedScan(replace(scan, sent=code), _time_of(record.get("at")))
 
 
 def _time_of(value: object) -> dt.datetime | None:

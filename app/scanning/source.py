@@ -7,7 +7,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
-from app.scanning.normalize import Debounce, InputSettings, NormalisedScan, normalise
+from app.core.scans import Scan
+from app.scanning.normalize import Debounce, InputSettings, normalise
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,7 +20,7 @@ class ScannerStatus:
     detail: str = ""
 
 
-ScanHandler = Callable[[NormalisedScan], None]
+ScanHandler = Callable[[Scan], None]
 StatusHandler = Callable[[ScannerStatus], None]
 
 

@@ -23,11 +23,11 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QWindow
 from PySide6.QtWidgets import QWidget
 
+from app.core.scans import Scan
 from app.scanning.normalize import (
     GROUP_SEPARATOR,
     Debounce,
     InputSettings,
-    NormalisedScan,
     normalise,
 )
 from app.scanning.source import ScanHandler, ScannerStatus, StatusHandler
@@ -84,12 +84,10 @@ class KeyboardWedge(QObject):
     """An application-wide event filter that turns scanner bursts into `scanned` signals.
 
     Install it with `start()` (or `QApplication.installEventFilter`). Each
-    scan is emitted once, normalised and debounced, as
-    `scanned(code, symbology, full_width)`; `symbology` is "" when the
-    scanner sent no AIM identifier.
+    scan is emitted once, normalised and debounced, as `scanned(Scan)`.
     """
 
-    scanned = Signal(str, str, bool)
+    scanned = Signal(object)
 
     def __init__(
         self, settings: WedgeSettings | None = None, parent: QObject | None = None
@@ -132,9 +130,9 @@ class KeyboardWedge(QObject):
             self.scanned.disconnect(self._report_scan)
             self._on_scan = None
 
-    def _report_scan(self, code: str, symbology: str, full_width: bool) -> None:
+    def _report_scan(self, scan: Scan) -> None:
         if self._on_scan is not None:
-            self._on_scan(NormalisedScan(code, symbology or None, full_width))
+            self._on_scan(scan)
 
     # -- the filter --------------------------------------------------------------------
 
@@ -216,7 +214,7 @@ class KeyboardWedge(QObject):
         self._after_scan = True
         scan = normalise(raw, self.settings.codes)
         if scan.code and self._debounce.accept(scan.code, at):
-            self.scanned.emit(scan.code, scan.symbology or "", scan.full_width)
+            self.scanned.emit(scan)
 
     def _hand_on_held_keys(self) -> None:
         """The held keys were typing: give them to their widgets, in the order they came."""

@@ -91,8 +91,8 @@ def _carrier_of(order: OrderForLabel) -> CarrierCode:
     return parse_carrier(order.carrier) or CarrierCode.GENERIC
 
 
-def number_problem(session: Session, order_number: str, carton_no: int) -> str | None:
-    """Why the order's carton cannot get a tracking number now, or None when it can.
+def carrier_without_numbers(session: Session, order_number: str, carton_no: int) -> str | None:
+    """The order's carrier when its carton can get no tracking number now, else None.
 
     A carrier's own number already attached to the carton is used first; else
     the carrier's registered blocks must hold a number. Asked before anything
@@ -103,9 +103,7 @@ def number_problem(session: Session, order_number: str, carton_no: int) -> str |
     if store.live_parcel(session, order.id, carton_no) is not None:
         return None
     carrier = _carrier_of(order)
-    if tracking.numbers_left(session, carrier) > 0:
-        return None
-    return f"no {carrier} tracking numbers left: register a block with kenpin carriers add-range"
+    return None if tracking.numbers_left(session, carrier) > 0 else carrier.value
 
 
 def close_carton(

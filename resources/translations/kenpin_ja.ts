@@ -588,6 +588,10 @@
         <translation>送り状違いです。目の前の荷物の送り状ではありません。</translation>
     </message>
     <message>
+        <source>No tracking number left for this carrier: the pack stays open. Ask a supervisor to register a block or import the carrier&apos;s numbers, then scan COMPLETE again.</source>
+        <translation>この配送会社の送り状番号が残っていません。梱包は開いたままです。管理者に番号帯の登録か配送会社の番号の取り込みを頼み、もう一度「完了」をスキャンしてください。</translation>
+    </message>
+    <message>
         <source>This label was voided and replaced. Use the new label.</source>
         <translation>この送り状は無効になり、再発行されています。新しい送り状を使ってください。</translation>
     </message>
@@ -649,6 +653,10 @@
     <message>
         <source>Voided label</source>
         <translation>無効な送り状</translation>
+    </message>
+    <message>
+        <source>No tracking number</source>
+        <translation>送り状番号なし</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 
@@ -9,6 +10,7 @@ import pytest
 
 from app.core.scans import ClassifiedScan, Command, ProductCode, ScanKind
 from app.scanning.classify import classify
+from app.scanning.normalize import normalise
 
 GS = "\x1d"
 TEA, TEA_CASE, CAP, MUG, PEN, SHIRT = 1, 1, 2, 3, 4, 5
@@ -40,6 +42,14 @@ class Registry:
         return code in self.locations
 
 
+def read(sent: str, registry: Registry, symbology: str | None = None) -> ClassifiedScan:
+    """What a scanner's `sent` text is, normalised as every scan source does first."""
+    scan = normalise(sent)
+    if symbology is not None:
+        scan = dataclasses.replace(scan, symbology=symbology)
+    return classify(scan, registry)
+
+
 @pytest.fixture
 def registry() -> Registry:
     return Registry(
@@ -66,52 +76,52 @@ def product_of(scan: ClassifiedScan) -> ProductCode:
 
 @pytest.mark.parametrize("command", list(Command))
 def test_every_command_code_is_a_command(registry: Registry, command: Command) -> None:
-    scan = classify(command.value, registry)
+    scan = read(command.value, registry)
     assert (scan.kind, scan.command) == (ScanKind.COMMAND, command)
 
 
 def test_a_command_code_must_match_exactly(registry: Registry) -> None:
-    assert classify("kcmd:complete", registry).kind is ScanKind.UNKNOWN
-    assert classify("KCMD:FINISH", registry).kind is ScanKind.UNKNOWN
+    assert read("kcmd:complete", registry).kind is ScanKind.UNKNOWN
+    assert read("KCMD:FINISH", registry).kind is ScanKind.UNKNOWN
 
 
 def test_a_command_code_read_as_code_128_keeps_its_meaning(registry: Registry) -> None:
-    scan = classify("]C0KCMD:UNDO", registry)
-    assert (scan.command, scan.code, scan.symbology) == (Command.UNDO, "KCMD:UNDO", "]C0")
+    scan = read("]C0KCMD:UNDO", registry)
+    assert (scan.command, scan.code, scan.scan.symbology) == (Command.UNDO, "KCMD:UNDO", "]C0")
 
 
 def test_a_registered_jan_is_its_product(registry: Registry) -> None:
-    scan = classify("4901234567894", registry)
+    scan = read("4901234567894", registry)
     assert product_of(scan) == ProductCode(TEA, units=1, gtin="04901234567894")
-    assert scan.code == scan.raw == "4901234567894"
+    assert scan.code == "4901234567894"
 
 
 def test_the_aim_prefix_is_taken_off_before_matching(registry: Registry) -> None:
-    scan = classify("]E04901234567894", registry)
+    scan = read("]E04901234567894", registry)
     assert product_of(scan).product_id == TEA
-    assert (scan.code, scan.symbology, scan.raw) == ("4901234567894", "]E0", "]E04901234567894")
+    assert (scan.code, scan.scan.symbology) == ("4901234567894", "]E0")
 
 
 def test_a_case_barcode_counts_its_case_quantity(registry: Registry) -> None:
-    assert product_of(classify("14901234567891", registry)) == ProductCode(
+    assert product_of(read("14901234567891", registry)) == ProductCode(
         TEA_CASE, units=12, gtin="14901234567891"
     )
 
 
 def test_a_upc_a_read_as_ean_13_finds_the_product(registry: Registry) -> None:
-    assert product_of(classify("0049123456783", registry)).product_id == CAP
+    assert product_of(read("0049123456783", registry)).product_id == CAP
 
 
 def test_a_jan_registered_with_a_leading_zero_is_found_from_its_upc_a(registry: Registry) -> None:
-    assert product_of(classify("012345678905", registry)).product_id == MUG
+    assert product_of(read("012345678905", registry)).product_id == MUG
 
 
 def test_the_shops_own_code_is_its_product(registry: Registry) -> None:
-    assert product_of(classify("SHIRT-RED-M", registry)) == ProductCode(SHIRT, units=1)
+    assert product_of(read("SHIRT-RED-M", registry)) == ProductCode(SHIRT, units=1)
 
 
 def test_full_width_input_still_finds_the_product(registry: Registry) -> None:
-    scan = classify("４９０１２３４５６７８９４", registry)
+    scan = read("４９０１２３４５６７８９４", registry)
     assert product_of(scan).product_id == TEA
     assert scan.code == "4901234567894"
 
@@ -128,11 +138,11 @@ def test_full_width_input_still_finds_the_product(registry: Registry) -> None:
 def test_a_bad_check_digit_is_unknown_never_the_near_product(
     registry: Registry, misread: str
 ) -> None:
-    assert classify(misread, registry).kind is ScanKind.UNKNOWN
+    assert read(misread, registry).kind is ScanKind.UNKNOWN
 
 
 def test_a_well_formed_gtin_nobody_has_is_a_product_without_a_product(registry: Registry) -> None:
-    scan = classify("4909999999998", registry)
+    scan = read("4909999999998", registry)
     assert (scan.kind, scan.product) == (ScanKind.PRODUCT, None)
 
 
@@ -150,13 +160,13 @@ def test_a_well_formed_gtin_nobody_has_is_a_product_without_a_product(registry: 
     ],
 )
 def test_registered_codes_of_other_kinds(registry: Registry, code: str, kind: ScanKind) -> None:
-    scan = classify(code, registry)
+    scan = read(code, registry)
     assert (scan.kind, scan.product, scan.command) == (kind, None, None)
 
 
 def test_gs1_128_with_separators_gives_gtin_lot_expiry_and_serial(registry: Registry) -> None:
     code = f"010490123456789410LOT-7{GS}1726041521SN0001{GS}"
-    scan = classify(code, registry, symbology="]C1")
+    scan = read(code, registry, symbology="]C1")
     assert product_of(scan) == ProductCode(
         TEA,
         units=1,
@@ -165,12 +175,12 @@ def test_gs1_128_with_separators_gives_gtin_lot_expiry_and_serial(registry: Regi
         expiry=dt.date(2026, 4, 15),
         serial="SN0001",
     )
-    assert scan.symbology == "]C1"
+    assert scan.scan.symbology == "]C1"
 
 
 def test_gs1_without_separators_when_variable_fields_come_last(registry: Registry) -> None:
     # Fixed-length AIs need no separator; the lot runs to the end.
-    scan = classify("01049012345678941726041510LOT-7", registry)
+    scan = read("01049012345678941726041510LOT-7", registry)
     product = product_of(scan)
     assert (product.product_id, product.lot, product.expiry) == (
         TEA,
@@ -180,13 +190,17 @@ def test_gs1_without_separators_when_variable_fields_come_last(registry: Registr
 
 
 def test_gs1_with_the_stand_in_and_aim_prefix_as_the_wedge_sends_it(registry: Registry) -> None:
-    scan = classify("]C1010490123456789410LOT-7<GS>17260415", registry)
+    scan = read("]C1010490123456789410LOT-7<GS>17260415", registry)
     product = product_of(scan)
-    assert (product.lot, product.expiry, scan.symbology) == ("LOT-7", dt.date(2026, 4, 15), "]C1")
+    assert (product.lot, product.expiry, scan.scan.symbology) == (
+        "LOT-7",
+        dt.date(2026, 4, 15),
+        "]C1",
+    )
 
 
 def test_gs1_in_brackets_as_printed_under_the_bars(registry: Registry) -> None:
-    product = product_of(classify("(01)04901234567894(17)260415(10)LOT-7(21)SN9", registry))
+    product = product_of(read("(01)04901234567894(17)260415(10)LOT-7(21)SN9", registry))
     assert (product.product_id, product.lot, product.expiry, product.serial) == (
         TEA,
         "LOT-7",
@@ -197,55 +211,55 @@ def test_gs1_in_brackets_as_printed_under_the_bars(registry: Registry) -> None:
 
 @pytest.mark.parametrize("symbology", ["]d2", "d2", "]Q3"])
 def test_gs1_datamatrix_and_qr(registry: Registry, symbology: str) -> None:
-    product = product_of(classify(f"010490123456789421SN1{GS}10L1", registry, symbology))
+    product = product_of(read(f"010490123456789421SN1{GS}10L1", registry, symbology))
     assert (product.serial, product.lot) == ("SN1", "L1")
 
 
 def test_an_expiry_day_of_00_means_the_end_of_the_month(registry: Registry) -> None:
-    product = product_of(classify("]C1010490123456789417280200", registry))
+    product = product_of(read("]C1010490123456789417280200", registry))
     assert product.expiry == dt.date(2028, 2, 29)
 
 
 def test_the_gtin_14_of_a_shorter_code_finds_the_product(registry: Registry) -> None:
-    assert product_of(classify("]C1010000004912345610L1", registry)).product_id == PEN
-    assert product_of(classify("]C1010004912345678310L1", registry)).product_id == CAP
+    assert product_of(read("]C1010000004912345610L1", registry)).product_id == PEN
+    assert product_of(read("]C1010004912345678310L1", registry)).product_id == CAP
 
 
 def test_a_gs1_case_counts_its_case_quantity(registry: Registry) -> None:
-    product = product_of(classify(f"]C1011490123456789110L1{GS}", registry))
+    product = product_of(read(f"]C1011490123456789110L1{GS}", registry))
     assert (product.product_id, product.units) == (TEA_CASE, 12)
 
 
 def test_a_gs1_count_multiplies_the_units(registry: Registry) -> None:
-    assert product_of(classify("]C10104901234567894305", registry)).units == 5
+    assert product_of(read("]C10104901234567894305", registry)).units == 5
     # A logistic label: (02) the cases inside, (37) how many of them.
-    assert product_of(classify("]C10214901234567891373", registry)).units == 36
+    assert product_of(read("]C10214901234567891373", registry)).units == 36
 
 
 def test_a_gs1_gtin_with_a_bad_check_digit_is_unknown(registry: Registry) -> None:
-    assert classify("]C1010490123456789510L1", registry).kind is ScanKind.UNKNOWN
-    assert classify("(01)04901234567895(10)L1", registry).kind is ScanKind.UNKNOWN
+    assert read("]C1010490123456789510L1", registry).kind is ScanKind.UNKNOWN
+    assert read("(01)04901234567895(10)L1", registry).kind is ScanKind.UNKNOWN
 
 
 def test_a_gs1_date_that_is_no_date_is_unknown(registry: Registry) -> None:
-    assert classify("]C1010490123456789417261399", registry).kind is ScanKind.UNKNOWN
+    assert read("]C1010490123456789417261399", registry).kind is ScanKind.UNKNOWN
 
 
 def test_a_gs1_gtin_nobody_has_is_a_product_without_a_product(registry: Registry) -> None:
-    scan = classify("]C1010490999999999810L1", registry)
+    scan = read("]C1010490999999999810L1", registry)
     assert (scan.kind, scan.product) == (ScanKind.PRODUCT, None)
 
 
 def test_a_gs1_element_string_without_an_aim_prefix(registry: Registry) -> None:
-    product = product_of(classify("010490123456789410LOT-7", registry))
+    product = product_of(read("010490123456789410LOT-7", registry))
     assert (product.product_id, product.lot) == (TEA, "LOT-7")
 
 
 def test_a_bare_gs1_gtin_alone_is_its_product(registry: Registry) -> None:
-    assert product_of(classify("0104901234567894", registry)).product_id == TEA
+    assert product_of(read("0104901234567894", registry)).product_id == TEA
 
 
 def test_a_pallet_sscc_is_not_a_product(registry: Registry) -> None:
-    assert classify("]C100349123450000000017", registry).kind is ScanKind.UNKNOWN
+    assert read("]C100349123450000000017", registry).kind is ScanKind.UNKNOWN
     registry.labels.add("00349123450000000017")
-    assert classify("]C100349123450000000017", registry).kind is ScanKind.LABEL
+    assert read("]C100349123450000000017", registry).kind is ScanKind.LABEL

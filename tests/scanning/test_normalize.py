@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.scanning.normalize import Debounce, InputSettings, NormalisedScan, normalise
+from app.core.scans import Scan
+from app.scanning.normalize import Debounce, InputSettings, normalise
 
 
 @pytest.mark.parametrize(
@@ -24,7 +25,7 @@ from app.scanning.normalize import Debounce, InputSettings, NormalisedScan, norm
 def test_the_aim_prefix_is_taken_off_and_kept_as_the_symbology(
     sent: str, symbology: str | None, code: str
 ) -> None:
-    assert normalise(sent) == NormalisedScan(code, symbology, full_width=False)
+    assert normalise(sent) == Scan(code, symbology, full_width=False)
 
 
 def test_terminators_and_surrounding_spaces_are_trimmed() -> None:
@@ -54,12 +55,12 @@ def test_a_real_group_separator_stays_even_at_the_end() -> None:
 
 def test_full_width_input_is_folded_to_ascii_and_flagged() -> None:
     scan = normalise("４９０１２３４５６７８９４")
-    assert scan == NormalisedScan("4901234567894", None, full_width=True)
+    assert scan == Scan("4901234567894", None, full_width=True)
 
 
 def test_a_full_width_aim_prefix_and_stand_in_are_folded_before_use() -> None:
     scan = normalise("］Ｃ１０１０４９１２３４５６７８９０４１０ＬＯＴ＜ＧＳ＞２１Ｘ　")
-    assert scan == NormalisedScan("010491234567890410LOT\x1d21X", "]C1", full_width=True)
+    assert scan == Scan("010491234567890410LOT\x1d21X", "]C1", full_width=True)
 
 
 def test_ascii_input_is_not_flagged() -> None:

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from app.core.errors import InputRejected
+from app.core.scans import Scan
+from app.scanning.normalize import InputSettings
 from app.scanning.replay import RecordedScan, read_scan_file
 
 
@@ -26,9 +28,12 @@ def test_scans_come_in_file_order_with_their_times(tmp_path: Path) -> None:
         '{"scan": "4901234567894", "at": "2026-01-05T01:00:03Z"}\n',
     )
     assert read_scan_file(path) == [
-        RecordedScan("BADGE-0007", None),
-        RecordedScan("#1001", dt.datetime(2026, 1, 5, 1, 0, tzinfo=dt.UTC)),
-        RecordedScan("4901234567894", dt.datetime(2026, 1, 5, 1, 0, 3, tzinfo=dt.UTC)),
+        RecordedScan(Scan("BADGE-0007", sent="BADGE-0007"), None),
+        RecordedScan(Scan("#1001", sent="#1001"), dt.datetime(2026, 1, 5, 1, 0, tzinfo=dt.UTC)),
+        RecordedScan(
+            Scan("4901234567894", sent="4901234567894"),
+            dt.datetime(2026, 1, 5, 1, 0, 3, tzinfo=dt.UTC),
+        ),
     ]
 
 
@@ -38,17 +43,29 @@ def test_a_time_without_a_zone_is_the_stations_local_time(tmp_path: Path) -> Non
     assert scan.at == dt.datetime(2026, 1, 5, 10, 0).astimezone().astimezone(dt.UTC)
 
 
-def test_codes_are_kept_as_recorded_and_replay_output_can_be_fed_back(tmp_path: Path) -> None:
+def test_codes_are_read_as_a_scanner_sends_them_and_replay_output_can_be_fed_back(
+    tmp_path: Path,
+) -> None:
     path = written(
         tmp_path,
-        '{"scan": "]C10104901234567894\\u001d10L1"}\n'
-        '{"seq": 3, "scan": "KCMD:UNDO", "kind": "command", "verdict": "info"}\n',
+        '{"scan": "]C10104901234567894<GS>10L1"}\n'
+        '{"scan": "\uff2b\uff23\uff2d\uff24:UNDO"}\n'
+        '{"seq": 3, "scan": "KCMD:CARD", "kind": "command", "verdict": "info"}\n',
         bom=True,
     )
-    assert [scan.code for scan in read_scan_file(path)] == [
-        "]C10104901234567894\x1d10L1",
-        "KCMD:UNDO",
+    # Normalised once, here, as a live scanner's code is where it is read; the file's
+    # own text stays with the scan (the replay's output echoes it).
+    assert [recorded.scan for recorded in read_scan_file(path)] == [
+        Scan("0104901234567894\x1d10L1", "]C1", sent="]C10104901234567894<GS>10L1"),
+        Scan("KCMD:UNDO", full_width=True, sent="ＫＣＭＤ:UNDO"),
+        Scan("KCMD:CARD", sent="KCMD:CARD"),
     ]
+
+
+def test_the_stations_stand_in_for_the_group_separator_is_used(tmp_path: Path) -> None:
+    path = written(tmp_path, '{"scan": "]C10104901234567894~10L1"}\n')
+    (recorded,) = read_scan_file(path, InputSettings(group_separator="~"))
+    assert recorded.scan.code == "0104901234567894\x1d10L1"
 
 
 def test_every_bad_line_is_named_and_nothing_is_read(tmp_path: Path) -> None:

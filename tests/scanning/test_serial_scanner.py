@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from app.scanning.normalize import InputSettings, NormalisedScan
+from app.core.scans import Scan
+from app.scanning.normalize import InputSettings
 from app.scanning.serial_scanner import SerialScanner
 from app.scanning.source import ScannerStatus
 
@@ -62,10 +63,10 @@ class Station:
     """What the window would receive from the scanner's worker thread."""
 
     def __init__(self) -> None:
-        self.scans: queue.Queue[NormalisedScan] = queue.Queue()
+        self.scans: queue.Queue[Scan] = queue.Queue()
         self.statuses: queue.Queue[ScannerStatus] = queue.Queue()
 
-    def next_scan(self) -> NormalisedScan:
+    def next_scan(self) -> Scan:
         return self.scans.get(timeout=WAIT)
 
     def next_status(self) -> ScannerStatus:
@@ -97,10 +98,10 @@ def test_scans_ended_by_cr_or_lf_arrive_normalised(cable: Cable, station: Statio
         assert station.next_status() == ScannerStatus(True, str(cable.port))
         cable.send(b"4901234567894\r#1001\n]C1010490123456789410L1<GS>21S\r\nKCMD:CARD\r\n")
         assert [station.next_scan() for _ in range(4)] == [
-            NormalisedScan("4901234567894"),
-            NormalisedScan("#1001"),
-            NormalisedScan("010490123456789410L1\x1d21S", "]C1"),
-            NormalisedScan("KCMD:CARD"),
+            Scan("4901234567894"),
+            Scan("#1001"),
+            Scan("010490123456789410L1\x1d21S", "]C1"),
+            Scan("KCMD:CARD"),
         ]
     finally:
         scanner.close()
@@ -113,7 +114,7 @@ def test_a_scan_split_across_reads_arrives_whole(cable: Cable, station: Station)
         station.next_status()
         cable.send(b"490123")
         cable.send(b"4567894\r")
-        assert station.next_scan() == NormalisedScan("4901234567894")
+        assert station.next_scan() == Scan("4901234567894")
     finally:
         scanner.close()
 
@@ -125,8 +126,8 @@ def test_a_held_trigger_gives_one_scan(cable: Cable, station: Station) -> None:
         station.next_status()
         cable.send(b"4901234567894\r4901234567894\r4901234567894\r#1001\r")
         assert [station.next_scan(), station.next_scan()] == [
-            NormalisedScan("4901234567894"),
-            NormalisedScan("#1001"),
+            Scan("4901234567894"),
+            Scan("#1001"),
         ]
     finally:
         scanner.close()

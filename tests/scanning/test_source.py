@@ -5,14 +5,15 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from app.scanning.normalize import InputSettings, NormalisedScan
+from app.core.scans import Scan
+from app.scanning.normalize import InputSettings
 from app.scanning.serial_scanner import SerialScanner
 from app.scanning.source import ScannerStatus, ScanSource, ScriptedScanner
 from app.scanning.wedge import KeyboardWedge
 
 
 def test_scripted_codes_are_scanned_in_order_and_normalised() -> None:
-    scans: list[NormalisedScan] = []
+    scans: list[Scan] = []
     statuses: list[ScannerStatus] = []
     scanner = ScriptedScanner(["BADGE-0007", "]C0#1001", "４９０１２３４５６７８９４"])
     scanner.start(scans.append, statuses.append)
@@ -21,14 +22,14 @@ def test_scripted_codes_are_scanned_in_order_and_normalised() -> None:
     assert not scanner.pull_trigger()
     assert statuses == [ScannerStatus(True, "scripted")]
     assert scans == [
-        NormalisedScan("BADGE-0007"),
-        NormalisedScan("#1001", "]C0"),
-        NormalisedScan("4901234567894", full_width=True),
+        Scan("BADGE-0007"),
+        Scan("#1001", "]C0"),
+        Scan("4901234567894", full_width=True),
     ]
 
 
 def test_the_scripted_scanner_debounces_and_can_be_unplugged() -> None:
-    scans: list[NormalisedScan] = []
+    scans: list[Scan] = []
     statuses: list[ScannerStatus] = []
     scanner = ScriptedScanner(name="bench 3", settings=InputSettings(group_separator="~"))
     scanner.start(scans.append, statuses.append)
@@ -38,7 +39,7 @@ def test_the_scripted_scanner_debounces_and_can_be_unplugged() -> None:
     scanner.plug_in()
     scanner.close()
     scanner.scan("#1001")
-    assert scans == [NormalisedScan("010490123456789410L1\x1d21S")]
+    assert scans == [Scan("010490123456789410L1\x1d21S")]
     assert statuses == [
         ScannerStatus(True, "bench 3"),
         ScannerStatus(False, "bench 3"),

@@ -16,14 +16,15 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
-from app.scanning.normalize import InputSettings, NormalisedScan
+from app.core.scans import Scan
+from app.scanning.normalize import InputSettings
 from app.scanning.source import ScannerStatus
 from app.scanning.wedge import KeyboardWedge, WedgeSettings
 from tests.scanning.keys import person_types, press, scanner_sends, type_text
 
 pytestmark = pytest.mark.gui
 
-Scan = tuple[str, str, bool]
+Scanned = tuple[str, str, bool]
 
 
 class Bench(QWidget):
@@ -70,10 +71,10 @@ def wedge(qapp: QApplication) -> Iterator[KeyboardWedge]:
 
 
 @pytest.fixture
-def scans(wedge: KeyboardWedge) -> list[Scan]:
-    found: list[Scan] = []
+def scans(wedge: KeyboardWedge) -> list[Scanned]:
+    found: list[Scanned] = []
     wedge.scanned.connect(
-        lambda code, symbology, full_width: found.append((code, symbology, full_width))
+        lambda scan: found.append((scan.code, scan.symbology or "", scan.full_width))
     )
     return found
 
@@ -92,13 +93,13 @@ def test_a_burst_becomes_one_scan_and_the_field_stays_empty(
 ) -> None:
     with qtbot.waitSignal(wedge.scanned) as signal:
         end = scanner_sends(bench.field, "4901234567894")
-    assert signal.args == ["4901234567894", "", False]
+    assert signal.args == [Scan("4901234567894", None, False)]
     settle(qtbot, bench.field, end)
     assert bench.field.text() == ""
 
 
 def test_slow_typing_reaches_the_field_and_is_no_scan(
-    qtbot: QtBot, bench: Bench, scans: list[Scan]
+    qtbot: QtBot, bench: Bench, scans: list[Scanned]
 ) -> None:
     person_types(bench.field, "Tokyo 123")
     qtbot.waitUntil(lambda: bench.field.text() == "Tokyo 123")
@@ -106,7 +107,7 @@ def test_slow_typing_reaches_the_field_and_is_no_scan(
 
 
 def test_enter_after_typing_reaches_the_field(
-    qtbot: QtBot, bench: Bench, scans: list[Scan]
+    qtbot: QtBot, bench: Bench, scans: list[Scanned]
 ) -> None:
     end = person_types(bench.field, "1234")
     with qtbot.waitSignal(bench.field.returnPressed):
@@ -115,7 +116,7 @@ def test_enter_after_typing_reaches_the_field(
 
 
 def test_a_quick_burst_shorter_than_a_scan_is_typing(
-    qtbot: QtBot, bench: Bench, scans: list[Scan]
+    qtbot: QtBot, bench: Bench, scans: list[Scanned]
 ) -> None:
     with qtbot.waitSignal(bench.field.returnPressed):
         scanner_sends(bench.field, "12")
@@ -123,7 +124,7 @@ def test_a_quick_burst_shorter_than_a_scan_is_typing(
 
 
 def test_keys_held_back_arrive_before_a_backspace(
-    qtbot: QtBot, bench: Bench, scans: list[Scan]
+    qtbot: QtBot, bench: Bench, scans: list[Scanned]
 ) -> None:
     end = person_types(bench.field, "abc")
     press(bench.field, Qt.Key.Key_Backspace, "\b", end)
@@ -132,7 +133,7 @@ def test_keys_held_back_arrive_before_a_backspace(
 
 
 def test_a_scan_in_the_middle_of_typing_leaves_the_typing_whole(
-    qtbot: QtBot, bench: Bench, scans: list[Scan]
+    qtbot: QtBot, bench: Bench, scans: list[Scanned]
 ) -> None:
     end = person_types(bench.field, "Sato", start=1_000)
     end = scanner_sends(bench.field, "#1001", start=end + 500)
@@ -147,11 +148,11 @@ def test_a_scan_reaches_the_station_whichever_widget_has_focus(
     bench.button.setFocus()
     with qtbot.waitSignal(wedge.scanned) as signal:
         scanner_sends(bench.button, "KCMD:COMPLETE")
-    assert signal.args == ["KCMD:COMPLETE", "", False]
+    assert signal.args == [Scan("KCMD:COMPLETE", None, False)]
 
 
 def test_keys_from_the_window_system_are_taken_once(
-    qtbot: QtBot, bench: Bench, scans: list[Scan]
+    qtbot: QtBot, bench: Bench, scans: list[Scanned]
 ) -> None:
     # Real keys reach the window first, then the focused widget: the filter sees both.
     window = bench.windowHandle()
@@ -166,7 +167,7 @@ def test_the_aim_prefix_and_the_stand_in_for_the_separator(
 ) -> None:
     with qtbot.waitSignal(wedge.scanned) as signal:
         scanner_sends(bench.field, "]C1010490123456789410LOT-7<GS>17260415")
-    assert signal.args == ["010490123456789410LOT-7\x1d17260415", "]C1", False]
+    assert signal.args == [Scan("010490123456789410LOT-7\x1d17260415", "]C1", False)]
 
 
 def test_a_scanner_sending_the_real_separator_with_ctrl(
@@ -176,7 +177,7 @@ def test_a_scanner_sending_the_real_separator_with_ctrl(
         at = type_text(bench.field, "]C1010490123456789410L1", start=1_000, gap=3)
         press(bench.field, Qt.Key.Key_BracketRight, "\x1d", at, Qt.KeyboardModifier.ControlModifier)
         scanner_sends(bench.field, "21SN1", start=at + 3, gap=3)
-    assert signal.args == ["010490123456789410L1\x1d21SN1", "]C1", False]
+    assert signal.args == [Scan("010490123456789410L1\x1d21SN1", "]C1", False)]
 
 
 def test_full_width_input_is_folded_and_flagged(
@@ -184,7 +185,7 @@ def test_full_width_input_is_folded_and_flagged(
 ) -> None:
     with qtbot.waitSignal(wedge.scanned) as signal:
         scanner_sends(bench.field, "４９０１２３４５６７８９４")
-    assert signal.args == ["4901234567894", "", True]
+    assert signal.args == [Scan("4901234567894", None, True)]
 
 
 def test_shifted_capitals_keep_the_code_whole(
@@ -192,10 +193,10 @@ def test_shifted_capitals_keep_the_code_whole(
 ) -> None:
     with qtbot.waitSignal(wedge.scanned) as signal:
         scanner_sends(bench.field, "KCMD:UNDO")
-    assert signal.args[0] == "KCMD:UNDO"
+    assert signal.args[0].code == "KCMD:UNDO"
 
 
-def test_a_held_trigger_gives_one_scan(qtbot: QtBot, bench: Bench, scans: list[Scan]) -> None:
+def test_a_held_trigger_gives_one_scan(qtbot: QtBot, bench: Bench, scans: list[Scanned]) -> None:
     end = scanner_sends(bench.field, "4901234567894", start=1_000)
     end = scanner_sends(bench.field, "4901234567894", start=end + 100)
     end = scanner_sends(bench.field, "4901234567894", start=end + 100)
@@ -211,7 +212,7 @@ def test_gap_length_terminator_and_stand_in_are_settings(qtbot: QtBot, bench: Be
     )
     found: list[str] = []
     with installed(KeyboardWedge(settings)) as wedge:
-        wedge.scanned.connect(lambda code, *_: found.append(code))
+        wedge.scanned.connect(lambda scan: found.append(scan.code))
         # 50 ms between keys is a scan here; Tab ends it; "~" stands for the separator.
         end = type_text(bench.field, "010490123456789410L1~21S\t", start=1_000, gap=50)
         # Enter does not end a scan here, and five characters are too few.
@@ -223,7 +224,7 @@ def test_gap_length_terminator_and_stand_in_are_settings(qtbot: QtBot, bench: Be
 
 def test_the_wedge_as_a_scan_source(qtbot: QtBot, bench: Bench) -> None:
     wedge = KeyboardWedge()
-    found: list[NormalisedScan] = []
+    found: list[Scan] = []
     statuses: list[ScannerStatus] = []
     wedge.start(found.append, statuses.append)
     end = scanner_sends(bench.field, "]E04901234567894")
@@ -231,11 +232,11 @@ def test_the_wedge_as_a_scan_source(qtbot: QtBot, bench: Bench) -> None:
     scanner_sends(bench.field, "#1001", start=end + 1_000)
     qtbot.waitUntil(lambda: bench.field.text() == "#1001")
     assert statuses == [ScannerStatus(connected=True, port="keyboard")]
-    assert found == [NormalisedScan("4901234567894", "]E0", full_width=False)]
+    assert found == [Scan("4901234567894", "]E0", full_width=False)]
 
 
 def test_a_burst_cut_by_a_busy_gui_is_never_a_shortened_scan(
-    qtbot: QtBot, bench: Bench, scans: list[Scan]
+    qtbot: QtBot, bench: Bench, scans: list[Scanned]
 ) -> None:
     # The GUI thread stalls mid-burst: the held keys are handed on before the rest arrives.
     at = type_text(bench.field, "4901234", start=1_000, gap=4)
@@ -246,7 +247,7 @@ def test_a_burst_cut_by_a_busy_gui_is_never_a_shortened_scan(
 
 
 def test_a_key_held_down_is_typing_however_fast_it_repeats(
-    qtbot: QtBot, bench: Bench, scans: list[Scan]
+    qtbot: QtBot, bench: Bench, scans: list[Scanned]
 ) -> None:
     press(bench.field, Qt.Key.Key_0, "0", 1_000)
     for at in range(1_020, 1_200, 20):
@@ -272,5 +273,5 @@ def test_a_scanned_character_never_fires_a_shortcut(
     with qtbot.waitSignal(wedge.scanned) as signal:
         QTest.keyClicks(bench.button, "4901234567894")
         QTest.keyClick(bench.button, Qt.Key.Key_Return)
-    assert signal.args[0] == "4901234567894"
+    assert signal.args[0].code == "4901234567894"
     assert fired == []

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from app.core.orders import OrderStatus
-from app.core.pack.units import Refusal
+from app.core.pack.effects import Refusal
+from app.core.pack.session import OrderCandidate
 from app.core.scans import Reason
-
-if TYPE_CHECKING:
-    from app.core.pack.rules import OrderCandidate
 
 #: Order statuses a pack may be opened (or resumed) on.
 PACKABLE = frozenset({OrderStatus.ALLOCATED, OrderStatus.PACKING})

@@ -9,22 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from app.core.allocation import expiry_ok
+from app.core.pack.effects import Refusal
+from app.core.pack.session import Pack, PackLine
 from app.core.scans import ProductCode, Reason
-
-if TYPE_CHECKING:
-    from app.core.pack.rules import Pack, PackLine
-
-
-@dataclass(frozen=True, slots=True)
-class Refusal:
-    """Why a scan cannot be counted."""
-
-    reason: Reason
-    message: str
 
 
 def place(pack: Pack, product: ProductCode, code: str, today: dt.date) -> PackLine | Refusal:

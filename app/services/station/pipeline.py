@@ -1,255 +1,194 @@
-"""The station use case: apply one scan at one station, in one transaction.
+"""The one scan pipeline every station mode runs through, one transaction per scan.
 
-Classify, load the open pack, decide (app.core.pack.rules.decide), record the scan
-with its verdict, update counts, commit, and only then return the verdict to
-be shown. A scan that clashed with another station's write at the same moment
-is decided again from what is stored then; a scan retried under the same
-scan id gets its recorded outcome back and counts nothing twice.
+In the scan's transaction: read the station's row (who, which pack, which
+label it waits for; a retried scan id is answered from its record), classify
+the scan, let the mode read the facts this scan needs, let the mode's pure
+rules decide, apply the decision's effect through the mode's table of
+handlers, record the scan (a refusal also in the mismatch log), and build the
+screen's view; the caller commits, and only then is the outcome, view
+included, shown.
 
-Time: a scan's `at` (default: now) stamps the record, sets and checks leases,
-and gives today's date in Japan time for expiry checks; a time without a zone
-is Japan time.
+A mode (`app.services.station.pack.PackMode` today) is its rules function
+plus what it plugs in here: facts, handlers, record and view.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypeVar
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 
-from app.core.errors import ConcurrentChange, Refused
-from app.core.pack.labels import ParcelLabel
-from app.core.pack.rules import Pack, StationUser
-from app.core.scans import Reason, ScanKind, VerdictKind
-from app.core.times import as_utc
-from app.db import labels, scan_log
-from app.db import pack_claims as claims
+from app.core.errors import ConcurrentChange
+from app.core.scans import ClassifiedScan, Scan
+from app.core.times import JAPAN
+from app.db import scan_log
 from app.db import station as store
-from app.db.database import Database
-from app.db.models import utcnow
-from app.labels.printer_uri import parse_printer_uri
-from app.services.station.pack import PackScan, apply_decision, pack_of
+from app.db.codes import RegisteredCodes
+from app.scanning.classify import classify
+from app.services.station.outcome import RECENT_SCANS, ScanOutcome, stored_outcome
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-#: Japan has one time zone and no daylight saving time.
-JAPAN = dt.timezone(dt.timedelta(hours=9), "JST")
-#: How many of the station's latest scans the screen lists.
-RECENT_SCANS = 12
 #: Tries of a scan that keeps clashing with other stations' writes before giving up.
 ATTEMPTS = 5
 
 T = TypeVar("T")
+S = TypeVar("S")
+D = TypeVar("D")
+A = TypeVar("A")
+H = TypeVar("H")
+V = TypeVar("V", covariant=True)
 
 
 @dataclass(frozen=True, slots=True)
-class ScanOutcome:
-    """One scan's verdict as shown on screen and written by `kenpin replay`."""
+class Incoming:
+    """One scan as the station received it, with the times that apply to it."""
 
-    seq: int
-    scan: str
-    kind: ScanKind
-    verdict: VerdictKind
-    reason: Reason | None
-    order: str | None
-    scanned: int | None
-    expected: int | None
-    message: str = ""
-    #: When the scan was recorded (UTC).
-    at: dt.datetime | None = None
-    #: The label print job the scan queued, to run once it is committed (not in the JSON).
-    print_job: int | None = None
+    scan: Scan
+    scan_id: str
+    #: When it was scanned (UTC): stamps the record, sets and checks leases.
+    at: dt.datetime
+    lease: dt.timedelta
 
-    def as_json(self) -> dict[str, Any]:
-        """The JSON object of INTERFACES.md's replay format."""
-        return {
-            "seq": self.seq,
-            "scan": self.scan,
-            "kind": self.kind.value,
-            "verdict": self.verdict.value,
-            "reason": self.reason.value if self.reason else None,
-            "order": self.order,
-            "scanned": self.scanned,
-            "expected": self.expected,
-        }
+    @property
+    def today(self) -> dt.date:
+        """The day it was scanned in Japan, for expiry checks."""
+        return self.at.astimezone(JAPAN).date()
 
 
 @dataclass(frozen=True, slots=True)
-class LineView:
-    """One line of the open order as the pack screen shows it."""
+class StationRef:
+    """The station a pipeline runs for."""
 
-    line_id: int
-    sku: str
+    id: int
     name: str
-    variant: str
-    bins: str
-    ordered: int
-    packed: int
 
 
 @dataclass(frozen=True, slots=True)
-class StationView:
-    """What the pack screen shows: who, which order, its lines, the recent scans."""
+class Kept(Generic[H]):
+    """What a station keeps between its scans, as of its scan number `seq`.
 
-    station: str
-    user: StationUser | None
-    order_number: str | None
-    gift_message: str
-    card_confirmed: bool
-    lines: tuple[LineView, ...]
-    scanned: int | None
-    expected: int | None
-    recent: tuple[ScanOutcome, ...]
-    #: The parcel whose label the station waits to have scanned back, if any.
-    awaiting: ParcelLabel | None = None
-
-
-class PackStation:
-    """One station's scan pipeline over the shared database.
-
-    All of the station's state (who is logged in, which pack it holds) is
-    stored, so a new PackStation on the same name resumes where the last one
-    stopped. `printer`, when given, is stored as the station's printer.
+    The latest outcomes (newest first) and what the mode keeps of the pack it
+    holds. Valid only while the station's last recorded scan is still `seq`:
+    every change to a held pack is a scan of the station holding it, so a
+    scan made meanwhile (by another process running the same station) shows.
     """
 
-    def __init__(
-        self,
-        db: Database,
-        station: str,
-        *,
-        lease_seconds: int = 60,
-        printer: str | None = None,
-    ) -> None:
-        station = station.strip()
-        if not station:
-            raise Refused("station: empty name")
-        if printer is not None:
-            check_printer_uri(printer)
-        self._db = db
-        self.station = station
-        self._lease = dt.timedelta(seconds=lease_seconds)
-        self._station_id = _retried(lambda: self._open(printer))
-
-    def _open(self, printer: str | None) -> int:
-        with claims.conflicts_translated(), self._db.write() as session:
-            return store.open_station(session, self.station, printer)
-
-    def scan(
-        self,
-        code: str,
-        *,
-        scan_id: str | None = None,
-        at: dt.datetime | None = None,
-        symbology: str | None = None,
-    ) -> ScanOutcome:
-        """Apply one scan (a normalised code) and return its committed verdict."""
-        scan_id = _scan_key(scan_id) if scan_id else uuid.uuid4().hex
-        moment = _utc(at) if at is not None else utcnow()
-
-        def attempt() -> ScanOutcome:
-            with claims.conflicts_translated(), self._db.write() as session:
-                row = store.load_station(session, self._station_id, scan_id)
-                if row.recorded:
-                    done = scan_log.recorded_scan(session, scan_id)
-                    assert done is not None
-                    return _outcome(done)
-                scan = PackScan(
-                    code, scan_id, symbology, moment, moment.astimezone(JAPAN).date(), self._lease
-                )
-                applied = apply_decision(session, self.station, row, scan)
-                return ScanOutcome(
-                    seq=row.last_seq + 1,
-                    scan=code,
-                    kind=applied.kind,
-                    verdict=applied.decision.verdict,
-                    reason=applied.decision.reason,
-                    order=applied.pack.order_number if applied.pack else None,
-                    scanned=applied.scanned,
-                    expected=applied.pack.expected if applied.pack else None,
-                    message=applied.decision.message,
-                    at=moment,
-                    print_job=applied.print_job,
-                )
-
-        return _retried(attempt)
-
-    def view(self) -> StationView:
-        """The station's current state for the screen."""
-        with self._db.read() as session:
-            row = store.load_station(session, self._station_id, for_scan=False)
-            pack = _held(session, self._station_id, row)
-            recent = scan_log.recent_scans(session, self._station_id, RECENT_SCANS)
-            _printer, labels_on = labels.station_printer(session, self._station_id)
-            awaiting = labels.awaited_parcel(session, self._station_id) if labels_on else None
-        lines: tuple[LineView, ...] = ()
-        if pack is not None:
-            lines = tuple(
-                LineView(
-                    line.line_id,
-                    line.sku,
-                    line.name,
-                    line.variant,
-                    line.bins,
-                    line.ordered,
-                    pack.packed_on(line.line_id),
-                )
-                for line in pack.lines
-            )
-        return StationView(
-            station=self.station,
-            user=row.user,
-            order_number=pack.order_number if pack else None,
-            gift_message=pack.gift_message if pack else "",
-            card_confirmed=pack.card_confirmed if pack else False,
-            lines=lines,
-            scanned=pack.scanned if pack else None,
-            expected=pack.expected if pack else None,
-            recent=tuple(_outcome(scan) for scan in recent),
-            awaiting=awaiting,
-        )
-
-    def renew_lease(self, at: dt.datetime | None = None) -> bool:
-        """Keep this station's claim on its open order alive (called every few seconds).
-
-        False when the station holds no pack or has lost it to another station
-        (its next scan on the pack says so); nothing is changed then.
-        """
-        moment = _utc(at) if at is not None else utcnow()
-        with claims.conflicts_translated(), self._db.write() as session:
-            row = store.load_station(session, self._station_id)
-            if row.claim is None:
-                return False
-            return claims.fenced(session, self._station_id, row.claim, moment, self._lease)
+    seq: int
+    recent: tuple[ScanOutcome, ...]
+    held: H | None = None
 
 
-def _held(session: Session, station_id: int, row: store.StationRow) -> Pack | None:
-    """The pack the station still holds, with its lines and what is in the box."""
-    held = row.held
-    if held is None or row.claim is None or not held.held_by(station_id, row.claim):
+@dataclass(frozen=True, slots=True)
+class Tx(Generic[H]):
+    """The station inside one transaction: as stored, and what was kept of it in memory."""
+
+    session: Session
+    station: StationRef
+    row: store.StationRow
+    kept: Kept[H] | None
+
+    def kept_now(self) -> Kept[H] | None:
+        """What was kept, if it is still true of the stored station."""
+        if self.kept is not None and self.kept.seq == self.row.last_seq:
+            return self.kept
         return None
-    return pack_of(session, held, for_screen=True)
+
+    def recent(self) -> tuple[ScanOutcome, ...]:
+        """The station's latest outcomes before this scan (read only when not kept)."""
+        kept = self.kept_now()
+        if kept is not None:
+            return kept.recent
+        # Up to the station's last scan before this one (this one may be recorded already).
+        stored = scan_log.recent_scans(
+            self.session, self.station.id, RECENT_SCANS, up_to=self.row.last_seq
+        )
+        return tuple(stored_outcome(scan) for scan in stored)
 
 
-def _outcome(scan: scan_log.StoredScan) -> ScanOutcome:
-    return ScanOutcome(
-        seq=scan.seq,
-        scan=scan.raw,
-        kind=ScanKind(scan.kind),
-        verdict=VerdictKind(scan.verdict),
-        reason=Reason(scan.reason) if scan.reason else None,
-        order=scan.order,
-        scanned=scan.scanned,
-        expected=scan.expected,
-        message=scan.message,
-        at=as_utc(scan.at),
-    )
+@dataclass(frozen=True, slots=True)
+class Step(Generic[S, D, H]):
+    """One scan inside its transaction, decided: what every effect handler is given."""
+
+    tx: Tx[H]
+    incoming: Incoming
+    classified: ClassifiedScan
+    facts: S
+    decision: D
+
+    @property
+    def session(self) -> Session:
+        return self.tx.session
+
+    @property
+    def row(self) -> store.StationRow:
+        return self.tx.row
+
+    @property
+    def at(self) -> dt.datetime:
+        return self.incoming.at
 
 
-def _retried(work: Callable[[], T]) -> T:
+@dataclass(frozen=True, slots=True)
+class Shown(Generic[H]):
+    """A scan's outcome (its view included) and what the station keeps once it is committed."""
+
+    outcome: ScanOutcome
+    kept: Kept[H]
+
+
+class StationMode(Protocol[S, D, A, H, V]):
+    """A station mode: its pure rules and what it plugs into the pipeline.
+
+    `facts` reads what `decide` needs to know (the station's state and what
+    the scanned code names); `apply` runs the decision's effect through the
+    mode's table of handlers and says what it did; `entry` is the scan's
+    record; `shown` the outcome with the screen's view after the scan (given
+    the scan's record id), built in the same transaction; `screen` the view
+    as the station stands, and what the mode keeps of its pack; `repeated`
+    a retried scan's recorded outcome with the view as it stands.
+    """
+
+    def facts(self, tx: Tx[H], incoming: Incoming, classified: ClassifiedScan) -> S: ...
+
+    def decide(self, classified: ClassifiedScan, facts: S) -> D: ...
+
+    def apply(self, step: Step[S, D, H]) -> A: ...
+
+    def entry(self, step: Step[S, D, H], after: A) -> scan_log.ScanEntry: ...
+
+    def shown(self, step: Step[S, D, H], after: A, ref: int) -> Shown[H]: ...
+
+    def screen(self, tx: Tx[H]) -> tuple[V, H | None]: ...
+
+    def repeated(self, tx: Tx[H], outcome: ScanOutcome) -> Shown[H]: ...
+
+
+def run_scan(mode: StationMode[S, D, A, H, V], tx: Tx[H], incoming: Incoming) -> Shown[H]:
+    """One scan through `mode`, inside the transaction `tx` belongs to."""
+    if tx.row.recorded:
+        # A retry of a scan already recorded: its outcome as shown then, the view as it is.
+        done = scan_log.recorded_scan(tx.session, incoming.scan_id)
+        assert done is not None
+        return mode.repeated(tx, stored_outcome(done))
+    classified = classify(incoming.scan, RegisteredCodes(tx.session))
+    facts = mode.facts(tx, incoming, classified)
+    step = Step(tx, incoming, classified, facts, mode.decide(classified, facts))
+    after = mode.apply(step)
+    ref = scan_log.record_scan(tx.session, mode.entry(step, after))
+    return mode.shown(step, after, ref)
+
+
+def kept_after(tx: Tx[H], outcome: ScanOutcome, held: H | None) -> Kept[H]:
+    """What the station keeps after recording `outcome` (its view left out)."""
+    listed = replace(outcome, view=None, print_job=None)
+    return Kept(tx.row.last_seq + 1, (listed, *tx.recent()[: RECENT_SCANS - 1]), held)
+
+
+def retried(work: Callable[[], T]) -> T:
     """Run `work`; again, from the start, when it clashed with another station's write."""
     for attempt in range(1, ATTEMPTS + 1):
         try:
@@ -260,21 +199,13 @@ def _retried(work: Callable[[], T]) -> T:
     raise AssertionError("unreachable")
 
 
-def _utc(moment: dt.datetime) -> dt.datetime:
-    """A scan time in UTC; one without a zone is Japan time."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=JAPAN)
-    return moment.astimezone(dt.UTC)
-
-
-def _scan_key(scan_id: str) -> str:
+def scan_key(scan_id: str) -> str:
     """The client's scan id as stored: as given, or its SHA-256 when longer than 64."""
     return scan_id if len(scan_id) <= 64 else hashlib.sha256(scan_id.encode()).hexdigest()
 
 
-def check_printer_uri(uri: str) -> None:
-    """Refuse a printer URI the printers cannot use (the rule is `parse_printer_uri`'s)."""
-    try:
-        parse_printer_uri(uri)
-    except Refused as exc:
-        raise Refused(f"--printer: {uri!r} is not a printer URI: {exc}") from exc
+def in_utc(moment: dt.datetime) -> dt.datetime:
+    """A scan time in UTC; one without a zone is Japan time."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=JAPAN)
+    return moment.astimezone(dt.UTC)

@@ -13,7 +13,7 @@ from app.labels.command_sheet import write_command_sheet
 from app.services import documents
 from app.services.labels import run_print_job
 from app.services.order_queue import OrderQueue
-from app.services.station.pipeline import PackStation
+from app.services.station.pack import PackStation
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.core.errors import EnvironmentFailure
-from app.scanning.normalize import NormalisedScan
+from app.core.scans import Scan
 from app.scanning.source import ScannerStatus, ScanSource
-from app.services.station.pipeline import PackStation, ScanOutcome, StationView
+from app.services.station.outcome import ScanOutcome, StationView
+from app.services.station.pack import PackStation
 from app.ui.pack.printing import LabelPrinting
 from app.ui.pack.verdicts import Level, changed_line, verdict_words
 from app.ui.pack.view import PackPage
@@ -38,12 +39,12 @@ class _Unrecorded:
 class ScannerBridge(QObject):
     """Hands a scanner's callbacks to the GUI thread as signals, whichever thread calls them."""
 
-    scan_arrived = Signal(str, str, bool)
+    scan_arrived = Signal(object)
     status_changed = Signal(bool, str, str)
 
-    def on_scan(self, scan: NormalisedScan) -> None:
+    def on_scan(self, scan: Scan) -> None:
         """A `ScanSource`'s scan handler."""
-        self.scan_arrived.emit(scan.code, scan.symbology or "", scan.full_width)
+        self.scan_arrived.emit(scan)
 
     def on_status(self, status: ScannerStatus) -> None:
         """A `ScanSource`'s status handler."""
@@ -115,13 +116,13 @@ class PackController(QObject):
 
     # Slots ---------------------------------------------------------------------------
 
-    def on_scanned(self, code: str, symbology: str, full_width: bool) -> None:
+    def on_scanned(self, scan: Scan) -> None:
         """Apply one scan and show its verdict."""
-        self.page.show_ime_warning(full_width)
+        self.page.show_ime_warning(scan.full_width)
+        code = scan.code
         scan_id = self._scan_id(code)
         try:
-            outcome = self.station.scan(code, scan_id=scan_id, symbology=symbology or None)
-            after = self.station.view()
+            outcome = self.station.scan(scan, scan_id=scan_id)
         except EnvironmentFailure as exc:
             self._unrecorded = _Unrecorded(code, scan_id)
             self.page.banner.show_failure(
@@ -131,7 +132,8 @@ class PackController(QObject):
             self.sounds.play(Sound.REFUSED)
             return
         self._unrecorded = None
-        self._show(outcome, after)
+        assert outcome.view is not None
+        self._show(outcome, outcome.view)
         if outcome.print_job is not None and self.printing is not None:
             self.printing.submit(outcome.print_job)
 
@@ -146,7 +148,7 @@ class PackController(QObject):
 
     def on_command_chosen(self, command: str) -> None:
         """A button standing in for a command barcode: the same path as scanning it."""
-        self.on_scanned(command, "", False)
+        self.on_scanned(Scan(command))
 
     def on_scanner_status(self, connected: bool, port: str, detail: str) -> None:
         """A scanner connected or went away."""

@@ -12,7 +12,7 @@ from enum import StrEnum
 from PySide6.QtCore import QCoreApplication
 
 from app.core.scans import Command, Reason, ScanKind, VerdictKind
-from app.services.station.pipeline import LineView, ScanOutcome, StationView
+from app.services.station.outcome import LineView, ScanOutcome, StationView
 
 translate = QCoreApplication.translate
 
@@ -64,6 +64,11 @@ def reason_sentence(reason: Reason) -> str:
         Reason.LABEL_VOIDED: translate(
             "Reason", "This label was voided and replaced. Use the new label."
         ),
+        Reason.NO_TRACKING_NUMBER: translate(
+            "Reason",
+            "No tracking number left for this carrier: the pack stays open. Ask a supervisor to "
+            "register a block or import the carrier's numbers, then scan COMPLETE again.",
+        ),
     }
     return sentences[reason]
 
@@ -85,6 +90,7 @@ def reason_label(reason: Reason) -> str:
         Reason.LABEL_PENDING: translate("ReasonLabel", "Label not scanned back"),
         Reason.LABEL_MISMATCH: translate("ReasonLabel", "Wrong label"),
         Reason.LABEL_VOIDED: translate("ReasonLabel", "Voided label"),
+        Reason.NO_TRACKING_NUMBER: translate("ReasonLabel", "No tracking number"),
     }
     return labels[reason]
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.core.label import tracking_display
 from app.core.scans import Command
-from app.services.station.pipeline import StationView
+from app.services.station.outcome import StationView
 from app.ui.pack.widgets import GiftPanel, LinesTable, RecentScans, VerdictBanner
 
 PACK_STYLE = """

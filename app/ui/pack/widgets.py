@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.core.scans import VerdictKind
 from app.core.times import as_utc
-from app.services.station.pipeline import LineView, ScanOutcome
+from app.services.station.outcome import LineView, ScanOutcome
 from app.ui.pack.verdicts import (
     Level,
     ShownVerdict,

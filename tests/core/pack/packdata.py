@@ -5,16 +5,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from app.core.pack.rules import (
-    Decision,
+from app.core.pack.effects import Decision
+from app.core.pack.labels import ParcelLabel
+from app.core.pack.rules import applied, decide
+from app.core.pack.session import (
+    LostClaim,
     OrderCandidate,
     Pack,
     PackLine,
-    StationSnapshot,
-    StationUser,
-    decide,
+    PackSnapshot,
 )
-from app.core.scans import ClassifiedScan, Command, ProductCode, ScanKind
+from app.core.scans import ClassifiedScan, Command, ProductCode, Scan, ScanKind
+from app.core.station import StationUser
 
 TODAY = dt.date(2026, 5, 1)
 ALICE = StationUser(1, "Alice", "packer")
@@ -64,19 +66,18 @@ def product(
 ) -> ClassifiedScan:
     code = f"49{product_id:011d}"
     return ClassifiedScan(
-        code,
+        Scan(code),
         ScanKind.PRODUCT,
-        code,
         product=ProductCode(product_id, units, lot=lot, expiry=expiry, serial=serial),
     )
 
 
 def command(cmd: Command) -> ClassifiedScan:
-    return ClassifiedScan(cmd.value, ScanKind.COMMAND, cmd.value, command=cmd)
+    return ClassifiedScan(Scan(cmd.value), ScanKind.COMMAND, command=cmd)
 
 
 def code(kind: ScanKind, text: str) -> ClassifiedScan:
-    return ClassifiedScan(text, kind, text)
+    return ClassifiedScan(Scan(text), kind)
 
 
 def candidate(
@@ -90,8 +91,33 @@ def candidate(
     return OrderCandidate(order_id, number, status, locked_by, open_here)
 
 
-def at_station(open_pack: Pack | None = None, user: StationUser | None = ALICE) -> StationSnapshot:
-    return StationSnapshot("PACK-1", user, open_pack, TODAY)
+def at_station(
+    open_pack: Pack | None = None,
+    user: StationUser | None = ALICE,
+    *,
+    badge_user: StationUser | None = None,
+    order: OrderCandidate | None = None,
+    label: ParcelLabel | None = None,
+    awaiting: ParcelLabel | None = None,
+    labels_on: bool = True,
+    lost: LostClaim | None = None,
+    no_numbers_for: str | None = None,
+) -> PackSnapshot:
+    """The station PACK-1 today, with `user` logged in and `open_pack` open, and the facts
+    looked up for the scan."""
+    return PackSnapshot(
+        "PACK-1",
+        user,
+        open_pack,
+        TODAY,
+        awaiting=awaiting,
+        labels_on=labels_on,
+        lost=lost,
+        badge_user=badge_user,
+        order=order,
+        label=label,
+        no_numbers_for=no_numbers_for,
+    )
 
 
 class Bench:
@@ -103,6 +129,6 @@ class Bench:
 
     def scan(self, scan: ClassifiedScan) -> Decision:
         decision = decide(scan, at_station(self.pack))
-        self.pack.apply(decision, self.next_ref)
+        self.pack = applied(self.pack, decision, self.next_ref)
         self.next_ref += 1
         return decision

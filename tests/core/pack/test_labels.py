@@ -6,8 +6,10 @@ import dataclasses
 
 import pytest
 
+from app.core.pack.effects import Effect
 from app.core.pack.labels import ParcelLabel
-from app.core.pack.rules import Effect, PackedUnit, StationSnapshot, decide
+from app.core.pack.rules import decide
+from app.core.pack.session import PackedUnit, PackSnapshot
 from app.core.scans import ClassifiedScan, Command, Reason, ScanKind, VerdictKind
 from tests.core.pack.packdata import (
     ALICE,
@@ -25,12 +27,14 @@ OTHER_ORDER = ParcelLabel(8, "123456789024", "#1002", 1, "labelled")
 VOIDED = ParcelLabel(6, "123456789002", "#1001", 1, "voided")
 
 
-def waiting() -> StationSnapshot:
+def waiting() -> PackSnapshot:
     return dataclasses.replace(at_station(), awaiting=AWAITED)
 
 
 def test_the_awaited_label_verifies_its_parcel() -> None:
-    decision = decide(code(ScanKind.LABEL, AWAITED.tracking_number), waiting(), label=AWAITED)
+    decision = decide(
+        code(ScanKind.LABEL, AWAITED.tracking_number), dataclasses.replace(waiting(), label=AWAITED)
+    )
     assert (decision.verdict, decision.effect, decision.reason) == (
         VerdictKind.ACCEPTED,
         Effect.VERIFY_LABEL,
@@ -48,7 +52,9 @@ def test_the_awaited_label_verifies_its_parcel() -> None:
     ],
 )
 def test_any_other_label_is_refused(label: ParcelLabel, reason: Reason) -> None:
-    decision = decide(code(ScanKind.LABEL, label.tracking_number), waiting(), label=label)
+    decision = decide(
+        code(ScanKind.LABEL, label.tracking_number), dataclasses.replace(waiting(), label=label)
+    )
     assert (decision.verdict, decision.effect, decision.reason) == (
         VerdictKind.REJECTED,
         Effect.NONE,
@@ -71,7 +77,7 @@ def test_any_other_label_is_refused(label: ParcelLabel, reason: Reason) -> None:
 )
 def test_anything_but_the_label_is_label_pending(scan: ClassifiedScan) -> None:
     snapshot = dataclasses.replace(at_station(pack(line(1, 1, 2))), awaiting=AWAITED)
-    decision = decide(scan, snapshot, order=candidate())
+    decision = decide(scan, dataclasses.replace(snapshot, order=candidate()))
     assert (decision.verdict, decision.effect, decision.reason) == (
         VerdictKind.REJECTED,
         Effect.NONE,
@@ -93,7 +99,7 @@ def test_reprint_prints_the_awaited_label_again_and_logout_still_works() -> None
 
 def test_a_label_scanned_with_no_label_awaited_only_says_whose_it_is() -> None:
     done = dataclasses.replace(AWAITED, status="verified")
-    decision = decide(code(ScanKind.LABEL, done.tracking_number), at_station(), label=done)
+    decision = decide(code(ScanKind.LABEL, done.tracking_number), at_station(label=done))
     assert (decision.verdict, decision.effect, decision.reason) == (
         VerdictKind.INFO,
         Effect.NONE,
@@ -103,13 +109,12 @@ def test_a_label_scanned_with_no_label_awaited_only_says_whose_it_is() -> None:
 
 
 def test_newcarton_closes_a_carton_with_units_and_undo_stays_in_the_carton() -> None:
-    open_pack = pack(line(1, 1, 3))
-    open_pack.packed.append(PackedUnit(1, 1, 1, carton_no=1))
+    open_pack = dataclasses.replace(pack(line(1, 1, 3)), packed=(PackedUnit(1, 1, 1, carton_no=1),))
     closed = decide(command(Command.NEWCARTON), at_station(open_pack))
     assert (closed.verdict, closed.effect) == (VerdictKind.INFO, Effect.NEW_CARTON)
     assert closed.message == "carton 1 of order #1001 closed"
 
-    open_pack.carton_no = 2
+    open_pack = dataclasses.replace(open_pack, carton_no=2)
     assert decide(command(Command.NEWCARTON), at_station(open_pack)).message == "carton is empty"
     undo = decide(command(Command.UNDO), at_station(open_pack))
     assert (undo.effect, undo.message) == (Effect.NONE, "nothing to undo")

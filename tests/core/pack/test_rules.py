@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 import pytest
 
-from app.core.pack.rules import Decision, Effect, decide
+from app.core.pack.effects import Decision, Effect
+from app.core.pack.rules import decide, needs_numbers
+from app.core.pack.session import LostClaim, Pack
 from app.core.scans import ClassifiedScan, Command, Reason, ScanKind, VerdictKind
 
 from .packdata import (
@@ -40,12 +43,12 @@ def _no_open_pack() -> Decision:
 
 
 def _order_not_packable() -> Decision:
-    return decide(code(ScanKind.ORDER, "#1002"), at_station(), order=candidate("backordered"))
+    return decide(code(ScanKind.ORDER, "#1002"), at_station(order=candidate("backordered")))
 
 
 def _order_locked() -> Decision:
     held = candidate("packing", locked_by="PACK-2")
-    return decide(code(ScanKind.ORDER, "#1002"), at_station(), order=held)
+    return decide(code(ScanKind.ORDER, "#1002"), at_station(order=held))
 
 
 def _not_on_order() -> Decision:
@@ -76,6 +79,12 @@ def _card_not_confirmed() -> Decision:
     return bench.scan(command(Command.COMPLETE))
 
 
+def _no_tracking_number() -> Decision:
+    bench = Bench(pack(line(1, 1, 1)))
+    bench.scan(product(1))
+    return decide(command(Command.COMPLETE), at_station(bench.pack, no_numbers_for="yamato"))
+
+
 REFUSALS: dict[Reason, Callable[[], Decision]] = {
     Reason.NOT_LOGGED_IN: _not_logged_in,
     Reason.UNKNOWN_BARCODE: _unknown_barcode,
@@ -88,6 +97,7 @@ REFUSALS: dict[Reason, Callable[[], Decision]] = {
     Reason.EXPIRED: _expired,
     Reason.PACK_INCOMPLETE: _pack_incomplete,
     Reason.CARD_NOT_CONFIRMED: _card_not_confirmed,
+    Reason.NO_TRACKING_NUMBER: _no_tracking_number,
 }
 
 
@@ -110,7 +120,7 @@ def test_each_reason_is_a_refusal_that_asks_for_no_change(reason: Reason) -> Non
 
 
 def test_a_badge_logs_in_when_nobody_is_logged_in() -> None:
-    decision = decide(code(ScanKind.BADGE, "B-1"), at_station(user=None), badge_user=ALICE)
+    decision = decide(code(ScanKind.BADGE, "B-1"), at_station(user=None, badge_user=ALICE))
     assert (decision.verdict, decision.effect, decision.user) == (
         VerdictKind.INFO,
         Effect.LOGIN,
@@ -120,14 +130,14 @@ def test_a_badge_logs_in_when_nobody_is_logged_in() -> None:
 
 
 def test_the_same_badge_again_logs_out() -> None:
-    decision = decide(code(ScanKind.BADGE, "B-1"), at_station(), badge_user=ALICE)
+    decision = decide(code(ScanKind.BADGE, "B-1"), at_station(badge_user=ALICE))
     assert (decision.verdict, decision.effect) == (VerdictKind.INFO, Effect.LOGOUT)
     assert decision.message == "Alice logged out"
 
 
 def test_another_badge_switches_user_and_leaves_the_pack_open() -> None:
     open_pack = pack(line(1, 1, 2))
-    decision = decide(code(ScanKind.BADGE, "B-2"), at_station(open_pack), badge_user=BOB)
+    decision = decide(code(ScanKind.BADGE, "B-2"), at_station(open_pack, badge_user=BOB))
     assert (decision.verdict, decision.effect, decision.user) == (
         VerdictKind.INFO,
         Effect.LOGIN,
@@ -142,7 +152,7 @@ def test_the_logout_command_logs_out_and_leaves_the_pack_open() -> None:
 
 
 def test_a_badge_nobody_has_is_an_unknown_barcode() -> None:
-    decision = decide(code(ScanKind.BADGE, "B-9"), at_station(user=None), badge_user=None)
+    decision = decide(code(ScanKind.BADGE, "B-9"), at_station(user=None, badge_user=None))
     assert (decision.verdict, decision.reason) == (VerdictKind.REJECTED, Reason.UNKNOWN_BARCODE)
 
 
@@ -158,7 +168,7 @@ def test_a_badge_nobody_has_is_an_unknown_barcode() -> None:
     ids=lambda s: s.code,
 )
 def test_nothing_but_a_badge_works_before_login(scan: ClassifiedScan) -> None:
-    decision = decide(scan, at_station(user=None), order=candidate())
+    decision = decide(scan, at_station(user=None, order=candidate()))
     assert decision.reason is Reason.NOT_LOGGED_IN and decision.effect is Effect.NONE
 
 
@@ -167,7 +177,7 @@ def test_nothing_but_a_badge_works_before_login(scan: ClassifiedScan) -> None:
 
 def test_an_allocated_order_opens() -> None:
     order = candidate()
-    decision = decide(code(ScanKind.ORDER, "#1002"), at_station(), order=order)
+    decision = decide(code(ScanKind.ORDER, "#1002"), at_station(order=order))
     assert (decision.verdict, decision.effect, decision.order) == (
         VerdictKind.INFO,
         Effect.OPEN_ORDER,
@@ -178,7 +188,7 @@ def test_an_allocated_order_opens() -> None:
 
 def test_an_order_left_in_packing_is_resumed() -> None:
     order = candidate("packing", open_here=True)
-    decision = decide(code(ScanKind.ORDER, "#1002"), at_station(), order=order)
+    decision = decide(code(ScanKind.ORDER, "#1002"), at_station(order=order))
     assert decision.effect is Effect.OPEN_ORDER and decision.message == "order #1002 resumed"
 
 
@@ -196,39 +206,39 @@ def test_an_order_left_in_packing_is_resumed() -> None:
     ],
 )
 def test_an_order_that_is_not_packable_says_why(status: str, why: str) -> None:
-    decision = decide(code(ScanKind.ORDER, "#1002"), at_station(), order=candidate(status))
+    decision = decide(code(ScanKind.ORDER, "#1002"), at_station(order=candidate(status)))
     assert decision.reason is Reason.ORDER_NOT_PACKABLE and decision.effect is Effect.NONE
     assert decision.message == f"order #1002 {why}"
 
 
 def test_an_order_another_station_holds_names_that_station() -> None:
     held = candidate("packing", locked_by="PACK-2")
-    decision = decide(code(ScanKind.ORDER, "#1002"), at_station(), order=held)
+    decision = decide(code(ScanKind.ORDER, "#1002"), at_station(order=held))
     assert decision.message == "order #1002 is open at station PACK-2"
 
 
 def test_a_cancelled_order_is_unpackable_even_while_another_station_holds_it() -> None:
     held = candidate("cancelled", locked_by="PACK-2")
-    decision = decide(code(ScanKind.ORDER, "#1002"), at_station(), order=held)
+    decision = decide(code(ScanKind.ORDER, "#1002"), at_station(order=held))
     assert decision.reason is Reason.ORDER_NOT_PACKABLE
 
 
 def test_an_order_number_nobody_has_is_an_unknown_barcode() -> None:
-    decision = decide(code(ScanKind.ORDER, "#4040"), at_station(), order=None)
+    decision = decide(code(ScanKind.ORDER, "#4040"), at_station(order=None))
     assert decision.reason is Reason.UNKNOWN_BARCODE
 
 
 def test_scanning_the_open_order_again_changes_nothing() -> None:
     open_pack = pack(line(1, 1, 2), order_id=2, number="#1002")
     order = candidate("packing", open_here=True)
-    decision = decide(code(ScanKind.ORDER, "#1002"), at_station(open_pack), order=order)
+    decision = decide(code(ScanKind.ORDER, "#1002"), at_station(open_pack, order=order))
     assert (decision.verdict, decision.effect) == (VerdictKind.INFO, Effect.NONE)
     assert decision.message == "order #1002 is already open"
 
 
 def test_another_order_opens_and_leaves_the_open_pack_for_later() -> None:
     open_pack = pack(line(1, 1, 2))
-    decision = decide(code(ScanKind.ORDER, "#1002"), at_station(open_pack), order=candidate())
+    decision = decide(code(ScanKind.ORDER, "#1002"), at_station(open_pack, order=candidate()))
     assert (decision.verdict, decision.effect) == (VerdictKind.INFO, Effect.OPEN_ORDER)
     assert decision.message == "order #1002 opened; order #1001 left for later"
 
@@ -298,10 +308,10 @@ def test_bin_and_label_scans_change_nothing_while_packing(kind: ScanKind) -> Non
 
 def test_a_whole_session_from_login_to_complete() -> None:
     """Badge, order, units, card, complete: what the station service will run through."""
-    assert decide(code(ScanKind.BADGE, "B-1"), at_station(user=None), badge_user=ALICE).effect is (
+    assert decide(code(ScanKind.BADGE, "B-1"), at_station(user=None, badge_user=ALICE)).effect is (
         Effect.LOGIN
     )
-    opened = decide(code(ScanKind.ORDER, "#1001"), at_station(), order=candidate(order_id=1))
+    opened = decide(code(ScanKind.ORDER, "#1001"), at_station(order=candidate(order_id=1)))
     assert opened.effect is Effect.OPEN_ORDER
     bench = Bench(pack(line(1, 1, 2), line(2, 2, 1, lots={"L1": 1}), gift="Congratulations"))
     assert bench.scan(product(1)).message == "SKU-1: 1 of 2"
@@ -313,3 +323,90 @@ def test_a_whole_session_from_login_to_complete() -> None:
     assert (done.verdict, done.effect) == (VerdictKind.ACCEPTED, Effect.COMPLETE)
     assert done.message == "order #1001 packed (3 units)"
     assert (bench.pack.scanned, bench.pack.expected) == (3, 3)
+
+
+# --- facts the service looks up: tracking numbers, a lost claim, a station without labels ---
+
+
+def full_box(*, carton_no: int = 1) -> Pack:
+    """#1001 with its one unit in carton `carton_no`."""
+    bench = Bench(pack(line(1, 1, 1)))
+    bench.scan(product(1))
+    return dataclasses.replace(bench.pack, carton_no=carton_no)
+
+
+@pytest.mark.parametrize("cmd", [Command.COMPLETE, Command.NEWCARTON])
+def test_a_carton_that_can_get_no_tracking_number_stays_open_and_says_what_to_do(
+    cmd: Command,
+) -> None:
+    decision = decide(command(cmd), at_station(full_box(), no_numbers_for="sagawa"))
+    assert (decision.verdict, decision.reason, decision.effect) == (
+        VerdictKind.REJECTED,
+        Reason.NO_TRACKING_NUMBER,
+        Effect.NONE,
+    )
+    assert decision.message == (
+        "no sagawa tracking numbers left: register a block with kenpin carriers add-range"
+        " or attach the carrier's numbers with kenpin carriers import"
+    )
+
+
+def test_tracking_numbers_are_looked_up_only_for_a_carton_that_gets_a_parcel() -> None:
+    complete, newcarton = command(Command.COMPLETE), command(Command.NEWCARTON)
+    assert needs_numbers(complete, at_station(full_box()))
+    assert needs_numbers(newcarton, at_station(full_box()))
+    # An empty carton after NEWCARTON is not shipped; the first carton always is.
+    assert needs_numbers(complete, at_station(pack(line(1, 1, 1))))
+    empty_second = dataclasses.replace(full_box(), carton_no=2)
+    assert not needs_numbers(complete, at_station(empty_second))
+    assert not needs_numbers(complete, at_station(full_box(), labels_on=False))
+    assert not needs_numbers(complete, at_station(full_box(), lost=LostClaim("#1001")))
+    assert not needs_numbers(command(Command.UNDO), at_station(full_box()))
+    assert not needs_numbers(complete, at_station())
+
+
+def test_a_station_without_labels_completes_but_closes_no_carton() -> None:
+    done = decide(command(Command.COMPLETE), at_station(full_box(), labels_on=False))
+    assert (done.verdict, done.effect) == (VerdictKind.ACCEPTED, Effect.COMPLETE)
+    carton = decide(command(Command.NEWCARTON), at_station(full_box(), labels_on=False))
+    assert (carton.verdict, carton.effect, carton.message) == (
+        VerdictKind.INFO,
+        Effect.NONE,
+        "this station prints no labels",
+    )
+
+
+@pytest.mark.parametrize(
+    ("scan", "ordered"),
+    [
+        (product(1), 2),
+        (command(Command.UNDO), 2),
+        (command(Command.COMPLETE), 1),
+        (command(Command.CANCEL), 2),
+    ],
+    ids=["unit", "undo", "complete", "cancel"],
+)
+def test_a_station_whose_claim_was_taken_over_changes_nothing_and_lets_go(
+    scan: ClassifiedScan, ordered: int
+) -> None:
+    open_pack = dataclasses.replace(full_box(), lines=(line(1, 1, ordered),))
+    lost = LostClaim("#1001", holder="PACK-2")
+    decision = decide(scan, at_station(open_pack, lost=lost))
+    assert (decision.verdict, decision.reason, decision.effect) == (
+        VerdictKind.REJECTED,
+        Reason.ORDER_LOCKED,
+        Effect.FORGET_CLAIM,
+    )
+    assert decision.message == (
+        "order #1001 is now open at station PACK-2; this station's claim ran out"
+    )
+    nobody = decide(scan, at_station(open_pack, lost=LostClaim("#1001")))
+    assert nobody.message == "order #1001 is no longer open here; this station's claim ran out"
+
+
+def test_a_station_whose_claim_was_taken_over_may_open_another_order() -> None:
+    decision = decide(
+        code(ScanKind.ORDER, "#1002"),
+        at_station(full_box(), lost=LostClaim("#1001", "PACK-2"), order=candidate()),
+    )
+    assert (decision.effect, decision.message) == (Effect.OPEN_ORDER, "order #1002 opened")

@@ -17,7 +17,9 @@ from dataclasses import dataclass, field
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
-from app.core.pack.rules import Effect, Pack, PackedUnit, PackLine, decide
+from app.core.pack.effects import Effect
+from app.core.pack.rules import applied, decide
+from app.core.pack.session import Pack, PackedUnit, PackLine
 from app.core.scans import ClassifiedScan, Command, ProductCode, Reason, ScanKind, VerdictKind
 
 from .packdata import TODAY, at_station, code, command, days, line, pack, product
@@ -164,7 +166,7 @@ def test_random_scans_never_overfill_a_line_and_complete_only_an_exact_box(
         before = copy.deepcopy(open_pack)
         decision = decide(scan, at_station(open_pack))
         assert open_pack == before, "deciding changed the pack"
-        open_pack.apply(decision, ref)
+        open_pack = applied(open_pack, decision, ref)
 
         if decision.verdict is VerdictKind.REJECTED:
             assert decision.reason is not None and decision.effect is Effect.NONE
@@ -200,8 +202,8 @@ def test_random_scans_never_overfill_a_line_and_complete_only_an_exact_box(
         else:
             assert decision.effect in (Effect.NONE, Effect.CANCEL)
 
-        assert open_pack.packed == [
+        assert open_pack.packed == tuple(
             PackedUnit(r, lid, p.units, p.lot, p.serial) for r, lid, p in box.units
-        ]
+        )
         for ln in open_pack.lines:
             assert open_pack.packed_on(ln.line_id) <= ln.ordered

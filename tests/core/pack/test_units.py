@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime as dt
 
 import pytest
 
-from app.core.pack.rules import Decision, Effect, PackedUnit, decide
+from app.core.pack.effects import Decision, Effect
+from app.core.pack.rules import applied, decide
+from app.core.pack.session import PackedUnit
 from app.core.scans import Command, Reason, VerdictKind
 
 from .packdata import TODAY, Bench, at_station, command, days, line, pack, product
@@ -32,7 +35,7 @@ def test_a_unit_on_the_order_is_counted_on_its_line() -> None:
         1,
     )
     assert decision.message == "SKU-1: 1 of 3"
-    assert bench.pack.packed == [PackedUnit(1, 1, 1)]
+    assert bench.pack.packed == (PackedUnit(1, 1, 1),)
 
 
 def test_a_product_not_on_the_order_is_refused() -> None:
@@ -98,7 +101,7 @@ def test_a_reserved_lot_is_counted_with_its_lot() -> None:
     bench = lot_line()
     decision = bench.scan(product(1, lot="L2"))
     assert (decision.verdict, decision.lot) == (VerdictKind.ACCEPTED, "L2")
-    assert bench.pack.packed == [PackedUnit(1, 1, 1, lot="L2")]
+    assert bench.pack.packed == (PackedUnit(1, 1, 1, lot="L2"),)
 
 
 def test_a_lot_the_reservation_does_not_hold_is_refused() -> None:
@@ -210,7 +213,7 @@ def test_undo_takes_back_the_last_accepted_scan_and_skips_refused_ones() -> None
     assert decision.message == "SKU-1: took back 1, 0 of 2"
     case = bench.scan(command(Command.UNDO))
     assert (case.undo_ref, case.units, case.message) == (1, 6, "SKU-2: took back 6, 0 of 6")
-    assert bench.pack.packed == []
+    assert bench.pack.packed == ()
 
 
 def test_undo_with_nothing_in_the_box_says_so() -> None:
@@ -266,11 +269,14 @@ def test_an_incomplete_gift_order_is_told_incomplete_before_the_card() -> None:
 def test_complete_refuses_a_box_that_does_not_match_even_when_it_was_stored_that_way() -> None:
     """A box loaded from storage is checked as it is, not trusted to have passed the rules."""
     open_pack = pack(line(1, 1, 2, lots={"L1": 2}), line(2, 2, 1))
-    open_pack.packed += [
-        PackedUnit(1, 1, 2, lot="L9"),
-        PackedUnit(2, 2, 1, serial="S"),
-        PackedUnit(3, 7, 1),
-    ]
+    open_pack = dataclasses.replace(
+        open_pack,
+        packed=(
+            PackedUnit(1, 1, 2, lot="L9"),
+            PackedUnit(2, 2, 1, serial="S"),
+            PackedUnit(3, 7, 1),
+        ),
+    )
     refused(
         decide(command(Command.COMPLETE), at_station(open_pack)),
         Reason.PACK_INCOMPLETE,
@@ -278,11 +284,11 @@ def test_complete_refuses_a_box_that_does_not_match_even_when_it_was_stored_that
     )
 
 
-def test_apply_needs_the_scan_being_counted() -> None:
+def test_counting_needs_the_scan_being_counted_and_undo_a_scan_in_the_box() -> None:
     open_pack = pack(line(1, 1, 1))
     decision = decide(product(1), at_station(open_pack))
     with pytest.raises(ValueError, match="scan_ref"):
-        open_pack.apply(decision)
+        applied(open_pack, decision)
     with pytest.raises(ValueError, match="not in the box"):
-        open_pack.apply(Decision(VerdictKind.ACCEPTED, Effect.UNDO, undo_ref=5))
-    assert open_pack.packed == []
+        applied(open_pack, Decision(VerdictKind.ACCEPTED, Effect.UNDO, undo_ref=5))
+    assert open_pack.packed == ()

@@ -17,7 +17,7 @@ from app.db.models import AuditEntry
 from app.db.shipping_models import PrintJob
 from app.services.carriers import attach_carrier_number
 from app.services.labels import run_print_job, void_label
-from app.services.station.pipeline import PackStation
+from app.services.station.pack import PackStation
 from app.services.users import add_user
 from tests.stationdata import (
     BLOCK_FIRST,
@@ -31,6 +31,7 @@ from tests.stationdata import (
     mismatches,
     parcels_of,
     print_jobs_of,
+    sent,
     stock_bench,
     stored_state,
     tracking_block,
@@ -47,7 +48,7 @@ def number(n: int) -> str:
 
 
 def scan_all(station: PackStation, codes: list[str], at: float = 0) -> list[tuple[str, str | None]]:
-    outcomes = [station.scan(code, at=later(at + n)) for n, code in enumerate(codes)]
+    outcomes = [station.scan(sent(code), at=later(at + n)) for n, code in enumerate(codes)]
     return [(o.verdict.value, o.reason.value if o.reason else None) for o in outcomes]
 
 
@@ -61,7 +62,7 @@ def bench(db: Database) -> Database:
 def test_complete_prints_the_label_and_its_scan_verifies_parcel_and_order(bench: Database) -> None:
     station = PackStation(bench, "S1", printer="file:///labels")
     scan_all(station, PACK_1001)
-    done = station.scan("KCMD:COMPLETE", at=later(10))
+    done = station.scan(sent("KCMD:COMPLETE"), at=later(10))
     assert done.verdict is VerdictKind.ACCEPTED and done.print_job is not None
     assert order_state(bench, "#1001")[0] == "labelled"
     assert parcels_of(bench, "#1001") == [(1, number(0), "labelled")]
@@ -69,7 +70,7 @@ def test_complete_prints_the_label_and_its_scan_verifies_parcel_and_order(bench:
     waiting = station.view().awaiting
     assert waiting is not None and waiting.tracking_number == number(0)
 
-    verified = station.scan(number(0), at=later(11))
+    verified = station.scan(sent(number(0)), at=later(11))
     assert (verified.kind, verified.verdict, verified.reason) == (
         ScanKind.LABEL,
         VerdictKind.ACCEPTED,
@@ -79,8 +80,8 @@ def test_complete_prints_the_label_and_its_scan_verifies_parcel_and_order(bench:
     assert order_state(bench, "#1001")[0] == "verified"
     assert station.view().awaiting is None
     # No longer waiting: the next order opens, and the label again only says whose it is.
-    assert station.scan("#1003", at=later(12)).verdict is VerdictKind.INFO
-    again = station.scan(number(0), at=later(13))
+    assert station.scan(sent("#1003"), at=later(12)).verdict is VerdictKind.INFO
+    again = station.scan(sent(number(0)), at=later(13))
     assert (again.verdict, again.message) == (VerdictKind.INFO, "label of #1001, already verified")
 
 
@@ -106,18 +107,18 @@ def test_anything_but_the_awaited_label_is_refused_and_changes_nothing(bench: Da
     ]
     assert parcels_of(bench, "#1003") == [(1, number(1), "labelled")]
     # A Codabar scan of the label comes with its start/stop letters.
-    assert first.scan(f"A{number(0)}A", at=later(50)).verdict is VerdictKind.ACCEPTED
+    assert first.scan(sent(f"A{number(0)}A"), at=later(50)).verdict is VerdictKind.ACCEPTED
     assert order_state(bench, "#1001")[0] == "verified"
 
 
 def test_reprint_queues_the_awaited_label_again(bench: Database) -> None:
     station = PackStation(bench, "S1")
     scan_all(station, [*PACK_1001, "KCMD:COMPLETE"])
-    reprint = station.scan("KCMD:REPRINT", at=later(20))
+    reprint = station.scan(sent("KCMD:REPRINT"), at=later(20))
     assert (reprint.verdict, reprint.reason) == (VerdictKind.INFO, None)
     assert reprint.print_job is not None
     assert print_jobs_of(bench, "#1001") == [(number(0), "queued", "Hanako")] * 2
-    assert station.scan(number(0), at=later(21)).verdict is VerdictKind.ACCEPTED
+    assert station.scan(sent(number(0)), at=later(21)).verdict is VerdictKind.ACCEPTED
 
 
 def test_a_voided_label_is_replaced_and_scanning_it_is_label_voided(bench: Database) -> None:
@@ -134,12 +135,12 @@ def test_a_voided_label_is_replaced_and_scanning_it_is_label_voided(bench: Datab
     with bench.read() as s:
         audit = s.scalars(select(AuditEntry.detail).where(AuditEntry.action == "label.void")).all()
     assert len(audit) == 1 and number(0) in audit[0] and "smudged" in audit[0]
-    old = station.scan(number(0), at=later(30))
+    old = station.scan(sent(number(0)), at=later(30))
     assert (old.verdict, old.reason) == (VerdictKind.REJECTED, Reason.LABEL_VOIDED)
     # The station now waits for the new label.
-    assert station.scan(number(1), at=later(31)).verdict is VerdictKind.ACCEPTED
+    assert station.scan(sent(number(1)), at=later(31)).verdict is VerdictKind.ACCEPTED
     assert order_state(bench, "#1001")[0] == "verified"
-    assert station.scan(number(0), at=later(32)).message == "label of #1001, voided"
+    assert station.scan(sent(number(0)), at=later(32)).message == "label of #1001, voided"
 
 
 def test_two_cartons_make_two_parcels_and_the_order_is_verified_after_both(
@@ -147,22 +148,22 @@ def test_two_cartons_make_two_parcels_and_the_order_is_verified_after_both(
 ) -> None:
     station = PackStation(bench, "S1")
     scan_all(station, [HANAKO, "#1001", TEA, TEA])
-    closed = station.scan("KCMD:NEWCARTON", at=later(10))
+    closed = station.scan(sent("KCMD:NEWCARTON"), at=later(10))
     assert (closed.verdict, closed.print_job is not None) == (VerdictKind.INFO, True)
     assert parcels_of(bench, "#1001") == [(1, number(0), "labelled")]
     assert order_state(bench, "#1001")[0] == "packing"
-    assert station.scan(CUP, at=later(11)).reason is Reason.LABEL_PENDING
-    assert station.scan(number(0), at=later(12)).verdict is VerdictKind.ACCEPTED
+    assert station.scan(sent(CUP), at=later(11)).reason is Reason.LABEL_PENDING
+    assert station.scan(sent(number(0)), at=later(12)).verdict is VerdictKind.ACCEPTED
     assert order_state(bench, "#1001")[0] == "packing"
 
-    assert station.scan("KCMD:NEWCARTON", at=later(13)).message == "carton is empty"
-    undo = station.scan("KCMD:UNDO", at=later(14))
+    assert station.scan(sent("KCMD:NEWCARTON"), at=later(13)).message == "carton is empty"
+    undo = station.scan(sent("KCMD:UNDO"), at=later(14))
     assert undo.message == "nothing to undo"  # carton 1 is closed under its label
     outcomes = scan_all(station, [CUP_CASE, CUP, "KCMD:COMPLETE"], at=15)
     assert outcomes == [("accepted", None)] * 3
     assert parcels_of(bench, "#1001") == [(1, number(0), "verified"), (2, number(1), "labelled")]
     assert order_state(bench, "#1001")[0] == "labelled"
-    assert station.scan(number(1), at=later(20)).verdict is VerdictKind.ACCEPTED
+    assert station.scan(sent(number(1)), at=later(20)).verdict is VerdictKind.ACCEPTED
     assert order_state(bench, "#1001")[0] == "verified"
 
 
@@ -174,16 +175,24 @@ def test_out_of_numbers_the_pack_is_not_completed(db: Database) -> None:
     scan_all(station, ["#1003", RICE_L1, RICE_L1], at=20)
     state = stored_state(db)
 
-    refused = station.scan("KCMD:COMPLETE", at=later(30))
+    refused = station.scan(sent("KCMD:COMPLETE"), at=later(30))
 
-    assert (refused.verdict, refused.reason) == (VerdictKind.REJECTED, None)
+    assert (refused.verdict, refused.reason) == (
+        VerdictKind.REJECTED,
+        Reason.NO_TRACKING_NUMBER,
+    )
     assert refused.message == (
         "no yamato tracking numbers left: register a block with kenpin carriers add-range"
+        " or attach the carrier's numbers with kenpin carriers import"
     )
+    # The pack stays open on screen, every unit still in the box.
+    assert refused.view is not None and refused.view.order_number == "#1003"
+    assert (refused.view.scanned, refused.view.expected) == (2, 2)
     assert stored_state(db) == state
+    assert mismatches(db)[-1] == ("S1", "no_tracking_number", "KCMD:COMPLETE", "#1003")
     assert order_state(db, "#1003")[0] == "packing"
     tracking_block(db, "10000000100", "10000000100")
-    assert station.scan("KCMD:COMPLETE", at=later(31)).verdict is VerdictKind.ACCEPTED
+    assert station.scan(sent("KCMD:COMPLETE"), at=later(31)).verdict is VerdictKind.ACCEPTED
 
 
 def test_a_carrier_number_already_attached_is_used_before_the_blocks(db: Database) -> None:
@@ -193,15 +202,15 @@ def test_a_carrier_number_already_attached_is_used_before_the_blocks(db: Databas
     station = PackStation(db, "S1")
     assert scan_all(station, [*PACK_1001, "KCMD:COMPLETE"])[-1] == ("accepted", None)
     assert parcels_of(db, "#1001") == [(1, carrier_number, "labelled")]
-    assert station.scan(carrier_number, at=later(20)).verdict is VerdictKind.ACCEPTED
+    assert station.scan(sent(carrier_number), at=later(20)).verdict is VerdictKind.ACCEPTED
 
 
 def test_a_print_job_writes_the_label_and_records_how_it_went(
     bench: Database, tmp_path: Path
 ) -> None:
     station = PackStation(bench, "S1", printer=f"file://{tmp_path}/labels")
-    outcomes = [station.scan(code, at=later(n)) for n, code in enumerate(PACK_1001)]
-    job = station.scan("KCMD:COMPLETE", at=later(10)).print_job
+    outcomes = [station.scan(sent(code), at=later(n)) for n, code in enumerate(PACK_1001)]
+    job = station.scan(sent("KCMD:COMPLETE"), at=later(10)).print_job
     assert outcomes and job is not None
 
     printed = run_print_job(bench, job)
@@ -215,7 +224,7 @@ def test_a_print_job_writes_the_label_and_records_how_it_went(
     (tmp_path / "blocked").write_text("a file, not a folder")
     station_2 = PackStation(bench, "S2", printer=f"file://{tmp_path}/blocked")
     scan_all(station_2, [TARO, "#1003", RICE_L1, RICE_L1], at=30)
-    failed_job = station_2.scan("KCMD:COMPLETE", at=later(40)).print_job
+    failed_job = station_2.scan(sent("KCMD:COMPLETE"), at=later(40)).print_job
     assert failed_job is not None
     failed = run_print_job(bench, failed_job)
     assert not failed.printed and failed.message

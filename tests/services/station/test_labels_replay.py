@@ -119,8 +119,9 @@ def test_two_cartons_and_then_no_numbers_left(
         ("info", None),
         ("accepted", None),
         ("accepted", None),
-        ("rejected", None),  # no numbers left: #1003 stays open
+        ("rejected", "no_tracking_number"),  # no numbers left: #1003 stays open
     ]
+    assert lines[-1][3] == "#1003"
     assert parcels_of(db, "#1001") == [(1, number(0), "verified"), (2, number(1), "verified")]
     assert order_state(db, "#1001")[0] == "verified"
     assert order_state(db, "#1003")[0] == "packing"

@@ -15,7 +15,7 @@ from app.db import station as store
 from app.db.database import Database
 from app.db.models import Order, OrderLine, Reservation, Station, StockMove
 from app.db.station_models import ScanRecord
-from app.services.station.pipeline import PackStation
+from app.services.station.pack import PackStation
 from tests.stationdata import (
     AT,
     CUP,
@@ -28,6 +28,7 @@ from tests.stationdata import (
     later,
     mismatches,
     rice,
+    sent,
     stock_bench,
     stored_state,
     tracking_block,
@@ -39,7 +40,7 @@ WHOLE_PACK_1001 = [HANAKO, "#1001", TEA, CUP_CASE, TEA, CUP, "KCMD:COMPLETE"]
 
 def scan_all(station: PackStation, codes: list[str], at: float = 0) -> list[tuple[str, str | None]]:
     """Scan each code (a second apart from `at`); (verdict, reason) of each."""
-    outcomes = [station.scan(code, at=later(at + n)) for n, code in enumerate(codes)]
+    outcomes = [station.scan(sent(code), at=later(at + n)) for n, code in enumerate(codes)]
     return [(o.verdict.value, o.reason.value if o.reason else None) for o in outcomes]
 
 
@@ -49,7 +50,7 @@ def test_a_whole_pack_from_badge_to_complete_moves_the_stock_out_once(
     bench = stock_bench(db)
     tracking_block(db)
     station = PackStation(db, "S1")
-    outcomes = [station.scan(code, at=later(n)) for n, code in enumerate(WHOLE_PACK_1001)]
+    outcomes = [station.scan(sent(code), at=later(n)) for n, code in enumerate(WHOLE_PACK_1001)]
 
     assert [(o.seq, o.kind, o.verdict) for o in outcomes] == [
         (1, ScanKind.BADGE, VerdictKind.INFO),
@@ -146,7 +147,7 @@ def test_each_refusal_is_in_the_mismatch_log_and_changes_nothing_else(
     assert all(verdict != "rejected" for verdict, _ in scan_all(station, before))
     state = stored_state(db)
 
-    outcome = station.scan(refused, at=later(100))
+    outcome = station.scan(sent(refused), at=later(100))
 
     assert (outcome.verdict, outcome.reason) == (VerdictKind.REJECTED, reason)
     assert outcome.message
@@ -160,14 +161,14 @@ def test_order_locked_names_the_station_holding_the_order(db: Database) -> None:
     scan_all(first, [HANAKO, "#1001", TEA])
     state = stored_state(db)
 
-    outcome = second.scan(TARO, at=later(10)), second.scan("#1001", at=later(11))
+    outcome = second.scan(sent(TARO), at=later(10)), second.scan(sent("#1001"), at=later(11))
 
     assert outcome[1].reason is Reason.ORDER_LOCKED
     assert "S1" in outcome[1].message
     assert (outcome[1].order, outcome[1].scanned) == (None, None)  # S2 has nothing open
     assert mismatches(db) == [("S2", "order_locked", "#1001", "#1001")]
     assert stored_state(db)["sessions"] == state["sessions"]
-    assert first.scan(TEA, at=later(12)).verdict is VerdictKind.ACCEPTED
+    assert first.scan(sent(TEA), at=later(12)).verdict is VerdictKind.ACCEPTED
 
 
 def test_a_retried_scan_id_gets_the_recorded_outcome_and_counts_once(db: Database) -> None:
@@ -175,10 +176,10 @@ def test_a_retried_scan_id_gets_the_recorded_outcome_and_counts_once(db: Databas
     station = PackStation(db, "S1")
     scan_all(station, [HANAKO, "#1001"])
 
-    first = station.scan(TEA, scan_id="scanner-7f3a", at=later(5))
-    again = station.scan(TEA, scan_id="scanner-7f3a", at=later(6))
+    first = station.scan(sent(TEA), scan_id="scanner-7f3a", at=later(5))
+    again = station.scan(sent(TEA), scan_id="scanner-7f3a", at=later(6))
     # Even from a restarted station object.
-    third = PackStation(db, "S1").scan(TEA, scan_id="scanner-7f3a", at=later(7))
+    third = PackStation(db, "S1").scan(sent(TEA), scan_id="scanner-7f3a", at=later(7))
 
     assert first == again == third
     assert (first.seq, first.scanned) == (3, 1)
@@ -186,7 +187,7 @@ def test_a_retried_scan_id_gets_the_recorded_outcome_and_counts_once(db: Databas
     assert view.scanned == 1
     with db.read() as s:
         assert s.scalar(select(func.count()).select_from(ScanRecord)) == 3
-    assert station.scan(TEA, at=later(8)).seq == 4
+    assert station.scan(sent(TEA), at=later(8)).seq == 4
 
 
 def test_a_restarted_station_resumes_its_user_and_its_open_pack(db: Database) -> None:
@@ -215,15 +216,17 @@ def test_an_expired_lease_is_taken_over_and_the_first_station_is_fenced_off(
     tracking_block(db)
     first, second = PackStation(db, "S1"), PackStation(db, "S2")
     scan_all(first, [HANAKO, "#1001", TEA, TEA, CUP_CASE, CUP])  # all 5 units, not completed
-    assert second.scan(TARO, at=later(30)).verdict is VerdictKind.INFO
-    assert second.scan("#1001", at=later(40)).reason is Reason.ORDER_LOCKED  # lease still live
+    assert second.scan(sent(TARO), at=later(30)).verdict is VerdictKind.INFO
+    assert (
+        second.scan(sent("#1001"), at=later(40)).reason is Reason.ORDER_LOCKED
+    )  # lease still live
 
-    taken = second.scan("#1001", at=later(5 + 61))
+    taken = second.scan(sent("#1001"), at=later(5 + 61))
     assert (taken.verdict, taken.order, taken.scanned) == (VerdictKind.INFO, "#1001", 5)
     assert first.renew_lease(at=later(67)) is False
     state = stored_state(db)
 
-    fenced = first.scan("KCMD:COMPLETE", at=later(68))
+    fenced = first.scan(sent("KCMD:COMPLETE"), at=later(68))
     assert (fenced.verdict, fenced.reason) == (VerdictKind.REJECTED, Reason.ORDER_LOCKED)
     assert "S2" in fenced.message
     after = stored_state(db)
@@ -233,9 +236,9 @@ def test_an_expired_lease_is_taken_over_and_the_first_station_is_fenced_off(
         state["sessions"],
     )
     assert first.view().order_number is None
-    assert first.scan(TEA, at=later(69)).reason is Reason.NO_OPEN_PACK
+    assert first.scan(sent(TEA), at=later(69)).reason is Reason.NO_OPEN_PACK
 
-    assert second.scan("KCMD:COMPLETE", at=later(70)).verdict is VerdictKind.ACCEPTED
+    assert second.scan(sent("KCMD:COMPLETE"), at=later(70)).verdict is VerdictKind.ACCEPTED
     assert order_state(db, "#1001")[0] == "labelled"
     assert reserved(db, bench.tea_balance) == (8, 1)
     assert main(["--db", db.url, "stock", "check"]) == 0
@@ -260,11 +263,11 @@ def test_a_user_logging_in_at_a_second_station_is_logged_out_of_the_first(db: Da
     first, second = PackStation(db, "S1"), PackStation(db, "S2")
     scan_all(first, [HANAKO, "#1001", TEA])
 
-    assert second.scan(HANAKO, at=later(10)).message == "Hanako logged in"
+    assert second.scan(sent(HANAKO), at=later(10)).message == "Hanako logged in"
 
     assert first.view().user is None
     assert first.view().order_number == "#1001"  # the pack stays open there for her
-    assert first.scan(TEA, at=later(11)).reason is Reason.NOT_LOGGED_IN
+    assert first.scan(sent(TEA), at=later(11)).reason is Reason.NOT_LOGGED_IN
     assert second.view().user is not None
     scan_all(first, [HANAKO, TEA], at=12)  # back at the first station: carries on
     assert first.view().scanned == 2 and second.view().user is None
@@ -276,12 +279,12 @@ def test_cancel_parks_the_pack_and_any_station_resumes_it(db: Database) -> None:
     first, second = PackStation(db, "S1"), PackStation(db, "S2")
     scan_all(first, [HANAKO, "#1001", TEA, CUP])
 
-    parked = first.scan("KCMD:CANCEL", at=later(10))
+    parked = first.scan(sent("KCMD:CANCEL"), at=later(10))
     assert (parked.verdict, parked.order, parked.scanned) == (VerdictKind.INFO, "#1001", 2)
     assert order_state(db, "#1001")[0] == "allocated"
     assert first.view().order_number is None
 
-    resumed = second.scan(TARO, at=later(11)), second.scan("#1001", at=later(12))
+    resumed = second.scan(sent(TARO), at=later(11)), second.scan(sent("#1001"), at=later(12))
     assert (resumed[1].verdict, resumed[1].scanned, resumed[1].expected) == (
         VerdictKind.INFO,
         2,
@@ -296,10 +299,10 @@ def test_opening_another_order_leaves_the_open_one_for_later(db: Database) -> No
     station = PackStation(db, "S1")
     scan_all(station, [HANAKO, "#1001", TEA])
 
-    assert station.scan("#1003", at=later(10)).order == "#1003"
+    assert station.scan(sent("#1003"), at=later(10)).order == "#1003"
     assert order_state(db, "#1001")[0] == "allocated"
     assert order_state(db, "#1003")[0] == "packing"
-    back = station.scan("#1001", at=later(11))
+    back = station.scan(sent("#1001"), at=later(11))
     assert (back.order, back.scanned) == ("#1001", 1)
 
 
@@ -330,10 +333,13 @@ def test_lot_and_expiry_come_from_the_scan_and_its_time(db: Database) -> None:
     station = PackStation(db, "S1")
     scan_all(station, [HANAKO, "#1003", RICE_L1])
     # The same unit scanned on a day after its expiry (Japan time) is refused.
-    late = station.scan(rice("L1", AT.date().replace(day=2)), at=later(86_400 * 2))
+    late = station.scan(sent(rice("L1", AT.date().replace(day=2))), at=later(86_400 * 2))
     assert late.reason is Reason.EXPIRED
-    assert station.scan(RICE_L1, at=later(86_400 * 2 + 1)).scanned == 2
-    assert station.scan("KCMD:COMPLETE", at=later(86_400 * 2 + 2)).verdict is VerdictKind.ACCEPTED
+    assert station.scan(sent(RICE_L1), at=later(86_400 * 2 + 1)).scanned == 2
+    assert (
+        station.scan(sent("KCMD:COMPLETE"), at=later(86_400 * 2 + 2)).verdict
+        is VerdictKind.ACCEPTED
+    )
     assert reserved(db, bench.rice_balance) == (8, 0)
     with db.read() as s:
         lots = s.scalars(select(ScanRecord.lot).where(ScanRecord.effect == "count")).all()

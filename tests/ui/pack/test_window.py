@@ -28,7 +28,7 @@ from app.db.models import Barcode, Order, Product
 from app.scanning.source import ScriptedScanner
 from app.scanning.wedge import KeyboardWedge
 from app.services.allocation import allocate
-from app.services.station.pipeline import PackStation
+from app.services.station.pack import PackStation
 from app.services.station.services import station_services
 from app.services.users import add_user
 from app.ui.main_window import MainWindow
@@ -38,7 +38,7 @@ from app.ui.sounds import SOUNDS, Sound, StationSounds
 from app.ui.translation import TRANSLATIONS, install_translation, remove_translation
 from tests import ROOT
 from tests.scanning.keys import scanner_sends
-from tests.stationdata import stations_without_labels
+from tests.stationdata import sent, stations_without_labels
 from tests.stockdata import add_order, add_product, order_state, receive
 
 pytestmark = pytest.mark.gui
@@ -272,8 +272,8 @@ def test_a_pack_another_station_took_over_is_cleared_with_a_message(
     add_user(bench, "佐藤 健", "packer", "BADGE-0002")
     other = PackStation(bench, "PACK-2")
     later = dt.datetime.now(dt.UTC) + dt.timedelta(seconds=30)  # PACK-1's lease ran out
-    other.scan("BADGE-0002", at=later)
-    other.scan("#1001", at=later)
+    other.scan(sent("BADGE-0002"), at=later)
+    other.scan(sent("#1001"), at=later)
 
     with qtbot.waitSignal(window.pack.problem):
         window.pack.on_lease_timer()

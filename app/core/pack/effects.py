@@ -1,0 +1,90 @@
+"""What a pack decision asks of the station: its verdict, its effect, and what it concerns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from app.core.pack.labels import ParcelLabel
+from app.core.pack.session import OrderCandidate
+from app.core.scans import Reason, VerdictKind
+from app.core.station import StationUser
+
+
+class Effect(StrEnum):
+    """What the station service must do to the stored state after a decision.
+
+    Each has one handler in the station service's table
+    (`app.services.station.pack.HANDLERS`); a test holds the two together.
+    """
+
+    NONE = "none"
+    LOGIN = "login"
+    LOGOUT = "logout"
+    OPEN_ORDER = "open_order"
+    COUNT = "count"
+    UNDO = "undo"
+    CONFIRM_CARD = "confirm_card"
+    COMPLETE = "complete"
+    CANCEL = "cancel"
+    NEW_CARTON = "new_carton"
+    VERIFY_LABEL = "verify_label"
+    REPRINT = "reprint"
+    #: The station's claim was taken over: it lets go of the pack (a refusal's only change).
+    FORGET_CLAIM = "forget_claim"
+
+
+#: Effects that change the held pack: each is fenced by the station's lease token.
+PACK_EFFECTS = frozenset(
+    {
+        Effect.COUNT,
+        Effect.UNDO,
+        Effect.CONFIRM_CARD,
+        Effect.COMPLETE,
+        Effect.CANCEL,
+        Effect.NEW_CARTON,
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Refusal:
+    """Why a scan cannot be counted."""
+
+    reason: Reason
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """The verdict on one scan and the change it asks for.
+
+    `message` is short English for logs and replay; the window words it from
+    `reason` and the fields below so it can be translated.
+    """
+
+    verdict: VerdictKind
+    effect: Effect = Effect.NONE
+    reason: Reason | None = None
+    message: str = ""
+    line_id: int | None = None
+    units: int = 0
+    lot: str | None = None
+    serial: str | None = None
+    #: For UNDO: the scan_ref of the PackedUnit taken back.
+    undo_ref: int | None = None
+    #: For LOGIN and LOGOUT: the user; for OPEN_ORDER: the order.
+    user: StationUser | None = None
+    order: OrderCandidate | None = None
+    #: For a label scan: the parcel the label belongs to.
+    label: ParcelLabel | None = None
+
+
+def refused(refusal: Refusal, effect: Effect = Effect.NONE) -> Decision:
+    """The decision of a refusal (which changes nothing but, at most, the station's claim)."""
+    return Decision(VerdictKind.REJECTED, effect, refusal.reason, refusal.message)
+
+
+def info(message: str, effect: Effect = Effect.NONE) -> Decision:
+    """A decision that counts nothing (`info` in the scan protocol)."""
+    return Decision(VerdictKind.INFO, effect, message=message)

@@ -1,0 +1,143 @@
+"""A pack as the rules see it, and everything the pack rules are told before a scan.
+
+Plain values: the station service reads them in the scan's transaction and
+hands them to `app.core.pack.rules.decide`, which changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+
+from app.core.pack.labels import ParcelLabel
+from app.core.station import StationUser
+
+
+@dataclass(frozen=True, slots=True)
+class PackLine:
+    """One order line as the packer sees and the rules check it."""
+
+    line_id: int
+    product_id: int
+    sku: str
+    name: str
+    variant: str
+    bins: str
+    ordered: int
+    lot_tracked: bool = False
+    expiry_tracked: bool = False
+    min_shelf_life_days: int = 0
+    #: Lot code -> units reserved for this line (lot-tracked lines only).
+    reserved_lots: Mapping[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class PackedUnit:
+    """Accepted units of one scan, still in the box (not undone)."""
+
+    scan_ref: int
+    line_id: int
+    units: int
+    lot: str | None = None
+    serial: str | None = None
+    #: The carton the units went into (`KCMD:NEWCARTON` starts the next one).
+    carton_no: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Pack:
+    """An open pack: the order's lines and what is in the box so far."""
+
+    order_id: int
+    order_number: str
+    lines: tuple[PackLine, ...]
+    gift_message: str = ""
+    card_confirmed: bool = False
+    #: In the order the scans were accepted: `KCMD:UNDO` takes back the last one.
+    packed: tuple[PackedUnit, ...] = ()
+    #: The carton being filled now.
+    carton_no: int = 1
+
+    @property
+    def in_carton(self) -> tuple[PackedUnit, ...]:
+        """The units in the carton being filled now."""
+        return tuple(unit for unit in self.packed if unit.carton_no == self.carton_no)
+
+    @property
+    def expected(self) -> int:
+        return sum(line.ordered for line in self.lines)
+
+    @property
+    def scanned(self) -> int:
+        return sum(unit.units for unit in self.packed)
+
+    def packed_on(self, line_id: int) -> int:
+        return sum(unit.units for unit in self.packed if unit.line_id == line_id)
+
+    def with_unit(self, unit: PackedUnit) -> Pack:
+        """The pack with `unit` put into the carton being filled."""
+        return replace(self, packed=(*self.packed, replace(unit, carton_no=self.carton_no)))
+
+    def without_scan(self, scan_ref: int) -> Pack:
+        """The pack with the units of scan `scan_ref` taken back out."""
+        kept = tuple(unit for unit in self.packed if unit.scan_ref != scan_ref)
+        if len(kept) == len(self.packed):
+            raise ValueError(f"scan {scan_ref} is not in the box")
+        return replace(self, packed=kept)
+
+    def closes_carton_with_parcel(self) -> bool:
+        """The carton being closed gets a parcel: it has units, or it is the order's only one.
+
+        A carton left empty after `KCMD:NEWCARTON` is not shipped.
+        """
+        return bool(self.in_carton) or self.carton_no == 1
+
+
+@dataclass(frozen=True, slots=True)
+class OrderCandidate:
+    """What the station knows of an order number just scanned."""
+
+    order_id: int
+    number: str
+    status: str
+    #: Name of another station holding this order under a live lease, else None.
+    locked_by: str | None = None
+    #: True when this station already has this order's pack open (resume).
+    open_here: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class LostClaim:
+    """The station's claim on its pack was taken over (its lease ran out meanwhile)."""
+
+    order_number: str
+    #: The station that holds the pack now, if one does.
+    holder: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PackSnapshot:
+    """Everything `decide` is told about the station and the scan before deciding.
+
+    The station's state (user, pack, awaited label, whether it prints labels,
+    a claim it lost) and the facts looked up for this scan: the user a badge
+    names, the order an order number names, the parcel a label names, and,
+    for a scan that would close a carton, the carrier that has no tracking
+    number left for it.
+    """
+
+    station: str
+    user: StationUser | None
+    pack: Pack | None
+    today: dt.date
+    #: The parcel whose label the station waits to have scanned back, if any.
+    awaiting: ParcelLabel | None = None
+    #: False for a station set to print no labels (packs complete as `packed`).
+    labels_on: bool = True
+    lost: LostClaim | None = None
+    badge_user: StationUser | None = None
+    order: OrderCandidate | None = None
+    label: ParcelLabel | None = None
+    #: The carrier whose blocks have no number left for the carton being closed.
+    no_numbers_for: str | None = None

@@ -1,0 +1,139 @@
+"""What a scan comes back as: its outcome (the replay's JSON line) and the screen's view."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from app.core.pack.labels import ParcelLabel
+from app.core.pack.session import Pack
+from app.core.scans import Reason, ScanKind, VerdictKind
+from app.core.station import StationUser
+from app.core.times import as_utc
+from app.db.scan_log import StoredScan
+
+#: How many of the station's latest scans the screen lists.
+RECENT_SCANS = 12
+
+
+@dataclass(frozen=True, slots=True)
+class LineView:
+    """One line of the open order as the pack screen shows it."""
+
+    line_id: int
+    sku: str
+    name: str
+    variant: str
+    bins: str
+    ordered: int
+    packed: int
+
+
+@dataclass(frozen=True, slots=True)
+class StationView:
+    """What the pack screen shows: who, which order, its lines, the recent scans."""
+
+    station: str
+    user: StationUser | None
+    order_number: str | None
+    gift_message: str
+    card_confirmed: bool
+    lines: tuple[LineView, ...]
+    scanned: int | None
+    expected: int | None
+    recent: tuple[ScanOutcome, ...]
+    #: The parcel whose label the station waits to have scanned back, if any.
+    awaiting: ParcelLabel | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ScanOutcome:
+    """One scan's verdict as shown on screen and written by `kenpin replay`."""
+
+    seq: int
+    scan: str
+    kind: ScanKind
+    verdict: VerdictKind
+    reason: Reason | None
+    order: str | None
+    scanned: int | None
+    expected: int | None
+    message: str = ""
+    #: When the scan was recorded (UTC).
+    at: dt.datetime | None = None
+    #: The label print job the scan queued, to run once it is committed (not in the JSON).
+    print_job: int | None = None
+    #: The station as the screen shows it after this scan, read in the scan's transaction
+    #: (None in the recent-scans list).
+    view: StationView | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        """The JSON object of INTERFACES.md's replay format."""
+        return {
+            "seq": self.seq,
+            "scan": self.scan,
+            "kind": self.kind.value,
+            "verdict": self.verdict.value,
+            "reason": self.reason.value if self.reason else None,
+            "order": self.order,
+            "scanned": self.scanned,
+            "expected": self.expected,
+        }
+
+
+def stored_outcome(scan: StoredScan) -> ScanOutcome:
+    """A recorded scan's outcome, as it was shown."""
+    return ScanOutcome(
+        seq=scan.seq,
+        scan=scan.raw,
+        kind=ScanKind(scan.kind),
+        verdict=VerdictKind(scan.verdict),
+        reason=Reason(scan.reason) if scan.reason else None,
+        order=scan.order,
+        scanned=scan.scanned,
+        expected=scan.expected,
+        message=scan.message,
+        at=as_utc(scan.at),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Screen:
+    """The parts of the view a scan may change."""
+
+    user: StationUser | None
+    pack: Pack | None
+    awaiting: ParcelLabel | None
+    recent: tuple[ScanOutcome, ...]
+
+
+def station_view(station: str, screen: Screen) -> StationView:
+    """The pack screen's view of a station holding `screen.pack` (None: no order open)."""
+    pack = screen.pack
+    lines: tuple[LineView, ...] = ()
+    if pack is not None:
+        lines = tuple(
+            LineView(
+                line.line_id,
+                line.sku,
+                line.name,
+                line.variant,
+                line.bins,
+                line.ordered,
+                pack.packed_on(line.line_id),
+            )
+            for line in pack.lines
+        )
+    return StationView(
+        station=station,
+        user=screen.user,
+        order_number=pack.order_number if pack else None,
+        gift_message=pack.gift_message if pack else "",
+        card_confirmed=pack.card_confirmed if pack else False,
+        lines=lines,
+        scanned=pack.scanned if pack else None,
+        expected=pack.expected if pack else None,
+        recent=screen.recent,
+        awaiting=screen.awaiting,
+    )

@@ -1,0 +1,270 @@
+"""The pack mode's effects: one handler per `Effect`, each the writes of one kind of scan.
+
+Every write to a held pack starts with the fence (`pack_claims.fenced`): a
+station whose claim was taken over between reading and writing changes
+nothing, and the scan is decided again from what is stored then (the rules
+refuse it `order_locked`). `KCMD:CANCEL`, and opening another order while a
+pack is open, park the pack: it stays open with its units and no station, the
+order goes back to `allocated`, and the next station to open the order
+resumes it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from typing import Any
+
+from app.core.errors import ConcurrentChange
+from app.core.orders import OrderStatus
+from app.core.pack.effects import Decision, Effect
+from app.core.pack.orders import PACKABLE
+from app.core.pack.rules import applied
+from app.core.pack.session import Pack, PackSnapshot
+from app.core.station import StationUser
+from app.db import pack_claims as claims
+from app.db import pack_contents as contents
+from app.db import station as store
+from app.db.station_models import COMPLETED
+from app.services import labels as parcels
+from app.services.station.pipeline import Step
+
+_PACKING_ONLY = frozenset({OrderStatus.PACKING.value})
+_PACKABLE = frozenset(status.value for status in PACKABLE)
+
+
+@dataclass(frozen=True, slots=True)
+class PackFacts:
+    """What the pack rules are told, and the stored order an order number named."""
+
+    snapshot: PackSnapshot
+    on_file: store.OrderOnFile | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class KeptPack:
+    """The pack a station holds under `claim`, as it stood after the station's last scan."""
+
+    claim: store.Claim
+    pack: Pack
+
+
+PackStep = Step[PackFacts, Decision, KeptPack]
+
+
+@dataclass(frozen=True, slots=True)
+class After:
+    """What a pack scan's effect did: what it reports on, and the station afterwards."""
+
+    #: The pack the scan reports on (the outcome's order and counts), if any.
+    reported: Pack | None
+    #: The pack the station holds afterwards (a counted unit is added with its record's id).
+    held: Pack | None
+    #: The station's claim afterwards.
+    claim: store.Claim | None
+    #: Units in the box after the scan.
+    scanned: int | None
+    session_id: int | None
+    carton_no: int | None
+    #: Who is logged in afterwards.
+    user: StationUser | None
+    #: The label print job the scan queued.
+    print_job: int | None = None
+    #: The awaited label may have changed: the view reads it again.
+    labels_changed: bool = False
+
+
+Handler = Callable[[PackStep], After]
+
+
+def _as_it_was(step: PackStep) -> After:
+    """The station unchanged: the pack it still holds (none once lost to another station)."""
+    row, snapshot = step.row, step.facts.snapshot
+    shown = None if snapshot.lost else snapshot.pack
+    held = row.held
+    return After(
+        reported=shown,
+        held=shown,
+        claim=row.claim,
+        scanned=shown.scanned if shown else None,
+        session_id=held.session_id if held else None,
+        carton_no=held.carton_no if held and shown else None,
+        user=row.user,
+    )
+
+
+def _log_in(step: PackStep) -> After:
+    assert step.decision.user is not None
+    claims.log_in(step.session, step.row.station_id, step.decision.user.user_id, step.at)
+    return replace(_as_it_was(step), user=step.decision.user)
+
+
+def _log_out(step: PackStep) -> After:
+    claims.log_out(step.session, step.row.station_id, step.at)
+    return replace(_as_it_was(step), user=None)
+
+
+def _forget_claim(step: PackStep) -> After:
+    claims.set_claim(step.session, step.row.station_id, None)
+    return replace(_as_it_was(step), held=None, claim=None, reported=None, scanned=None)
+
+
+def _fence(step: PackStep, values: Mapping[str, Any] | None = None) -> Pack:
+    """Renew the lease of the held pack (setting `values` on it); the pack as decided on."""
+    row, pack = step.row, step.facts.snapshot.pack
+    assert row.claim is not None and pack is not None
+    lease = step.incoming.lease
+    if not claims.fenced(step.session, row.station_id, row.claim, step.at, lease, values):
+        # Taken over since this scan read the station: decided again on what is stored now.
+        raise ConcurrentChange("another station took this order a moment ago")
+    return pack
+
+
+def _changed(step: PackStep, pack: Pack, **fields: Any) -> After:
+    """The held pack changed to `pack`."""
+    return replace(_as_it_was(step), reported=pack, held=pack, scanned=pack.scanned, **fields)
+
+
+def _count(step: PackStep) -> After:
+    decision = step.decision
+    pack = _fence(step)
+    assert decision.line_id is not None
+    claims.count_units(step.session, decision.line_id, decision.units)
+    # The unit joins the held pack once its record has an id (`PackMode.shown`).
+    return replace(_changed(step, pack), scanned=pack.scanned + decision.units)
+
+
+def _undo(step: PackStep) -> After:
+    decision = step.decision
+    pack = _fence(step)
+    assert decision.undo_ref is not None and decision.line_id is not None
+    claims.take_back(step.session, decision.undo_ref, decision.line_id, decision.units)
+    return _changed(step, applied(pack, decision))
+
+
+def _confirm_card(step: PackStep) -> After:
+    pack = _fence(step, {"card_confirmed": True})
+    return _changed(step, applied(pack, step.decision))
+
+
+def _complete(step: PackStep) -> After:
+    row = step.row
+    pack = _fence(step, {"status": COMPLETED, "closed_at": step.at})
+    held = row.held
+    assert held is not None
+    user_id = row.user.user_id if row.user else None
+    claims.ship_out(step.session, pack.order_number, [line.line_id for line in pack.lines], user_id)
+    if not claims.set_order_status(step.session, pack.order_id, OrderStatus.PACKED, _PACKING_ONLY):
+        raise ConcurrentChange("the order's status changed a moment ago")
+    job = None
+    if row.labels_on:
+        if pack.closes_carton_with_parcel():
+            job = _close_carton(step, held.carton_no)
+        parcels.mark_labelled(step.session, pack.order_id)
+    claims.set_claim(step.session, row.station_id, None)
+    return replace(_left(step, pack), print_job=job, labels_changed=True)
+
+
+def _cancel(step: PackStep) -> After:
+    pack = _fence(step, _parked(step))
+    claims.set_order_status(step.session, pack.order_id, OrderStatus.ALLOCATED, _PACKING_ONLY)
+    claims.set_claim(step.session, step.row.station_id, None)
+    return _left(step, pack)
+
+
+def _left(step: PackStep, pack: Pack) -> After:
+    """The station let go of `pack` (completed or parked): it reports on it, holds none."""
+    return replace(_as_it_was(step), reported=pack, held=None, claim=None, scanned=pack.scanned)
+
+
+def _new_carton(step: PackStep) -> After:
+    held = step.row.held
+    assert held is not None
+    pack = _fence(step, {"carton_no": held.carton_no + 1})
+    job = _close_carton(step, held.carton_no)
+    after = _changed(step, pack, print_job=job, labels_changed=True)
+    return replace(after, held=replace(pack, carton_no=pack.carton_no + 1))
+
+
+def _close_carton(step: PackStep, carton_no: int) -> int:
+    """Give the carton its parcel and queue its label; the print job."""
+    row = step.row
+    pack = step.facts.snapshot.pack
+    assert pack is not None
+    user_id = row.user.user_id if row.user else None
+    return parcels.close_carton(
+        step.session, pack.order_number, carton_no, row.station_id, user_id, step.at
+    )
+
+
+def _parked(step: PackStep) -> dict[str, Any]:
+    """What the fence sets on a pack left for later: open, held by no station, lease over."""
+    return {"station_id": None, "lease_expires_at": step.at}
+
+
+def _open_order(step: PackStep) -> After:
+    row, facts = step.row, step.facts
+    on_file = facts.on_file
+    assert on_file is not None and row.user is not None
+    if facts.snapshot.pack is not None and not facts.snapshot.lost and row.claim is not None:
+        _park(step)
+    new_claim = claims.claim(
+        step.session, row.station_id, row.user.user_id, on_file, step.at, step.incoming.lease
+    )
+    order_id = on_file.candidate.order_id
+    if not claims.set_order_status(step.session, order_id, OrderStatus.PACKING, _PACKABLE):
+        raise ConcurrentChange("the order's status changed a moment ago")
+    claims.set_claim(step.session, row.station_id, new_claim)
+    opened = store.held_pack(step.session, new_claim.session_id)
+    assert opened is not None
+    pack = contents.stored_pack(step.session, opened)
+    return After(
+        reported=pack,
+        held=pack,
+        claim=new_claim,
+        scanned=pack.scanned,
+        session_id=opened.session_id,
+        carton_no=opened.carton_no,
+        user=row.user,
+    )
+
+
+def _park(step: PackStep) -> None:
+    """Leave the held pack for later (another order is being opened)."""
+    row, pack = step.row, step.facts.snapshot.pack
+    assert row.claim is not None and pack is not None
+    lease = step.incoming.lease
+    if claims.fenced(step.session, row.station_id, row.claim, step.at, lease, _parked(step)):
+        claims.set_order_status(step.session, pack.order_id, OrderStatus.ALLOCATED, _PACKING_ONLY)
+
+
+def _verify_label(step: PackStep) -> After:
+    label = step.decision.label
+    assert label is not None
+    parcels.verify_label(step.session, label.parcel_id, step.at)
+    return replace(_as_it_was(step), labels_changed=True)
+
+
+def _reprint(step: PackStep) -> After:
+    row, label = step.row, step.decision.label
+    assert label is not None and row.user is not None
+    job = parcels.reprint(step.session, label.parcel_id, row.station_id, row.user.user_id, step.at)
+    return replace(_as_it_was(step), print_job=job)
+
+
+#: Every effect's handler (a test holds this table and `Effect` together).
+HANDLERS: Mapping[Effect, Handler] = {
+    Effect.NONE: _as_it_was,
+    Effect.LOGIN: _log_in,
+    Effect.LOGOUT: _log_out,
+    Effect.FORGET_CLAIM: _forget_claim,
+    Effect.OPEN_ORDER: _open_order,
+    Effect.COUNT: _count,
+    Effect.UNDO: _undo,
+    Effect.CONFIRM_CARD: _confirm_card,
+    Effect.COMPLETE: _complete,
+    Effect.CANCEL: _cancel,
+    Effect.NEW_CARTON: _new_carton,
+    Effect.VERIFY_LABEL: _verify_label,
+    Effect.REPRINT: _reprint,
+}

@@ -1,0 +1,128 @@
+"""One station's scans over the shared database, in one mode, each scan one transaction.
+
+All of a station's state (who is logged in, which pack it holds, the label
+it waits for) is stored, so a new `Station` on the same name resumes where
+the last one stopped. What it keeps in memory between scans is only a copy,
+used while the stored station has not moved on (see `pipeline.Kept`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+from app.core.errors import Refused
+from app.core.scans import Scan
+from app.db import pack_claims as claims
+from app.db import station as store
+from app.db.database import Database
+from app.db.models import utcnow
+from app.labels.printer_uri import parse_printer_uri
+from app.services.station.outcome import ScanOutcome
+from app.services.station.pipeline import (
+    Incoming,
+    Kept,
+    StationMode,
+    StationRef,
+    Tx,
+    in_utc,
+    retried,
+    run_scan,
+    scan_key,
+)
+
+S = TypeVar("S")
+D = TypeVar("D")
+A = TypeVar("A")
+H = TypeVar("H")
+V = TypeVar("V")
+
+#: How long a station's claim on an order lasts unless renewed.
+LEASE_SECONDS = 60
+
+Clock = Callable[[], dt.datetime]
+
+
+class Station(Generic[S, D, A, H, V]):
+    """A station's scan pipeline in `mode`; `printer`, when given, is stored as its printer."""
+
+    def __init__(
+        self,
+        db: Database,
+        station: str,
+        mode: StationMode[S, D, A, H, V],
+        *,
+        lease_seconds: int = LEASE_SECONDS,
+        printer: str | None = None,
+        clock: Clock = utcnow,
+    ) -> None:
+        name = station.strip()
+        if not name:
+            raise Refused("station: empty name")
+        if printer is not None:
+            check_printer_uri(printer)
+        self._db = db
+        self._mode = mode
+        self._lease = dt.timedelta(seconds=lease_seconds)
+        self._clock = clock
+        self._kept: Kept[H] | None = None
+
+        def opened() -> int:
+            with claims.conflicts_translated(), db.write() as session:
+                return store.open_station(session, name, printer)
+
+        self.ref = StationRef(retried(opened), name)
+
+    @property
+    def station(self) -> str:
+        """The station's name."""
+        return self.ref.name
+
+    def scan(
+        self, scan: Scan, *, scan_id: str | None = None, at: dt.datetime | None = None
+    ) -> ScanOutcome:
+        """Apply one scan and return its committed outcome, with the view after it."""
+        moment = in_utc(at) if at is not None else self._clock()
+        incoming = Incoming(scan, scan_key(scan_id or uuid.uuid4().hex), moment, self._lease)
+
+        def attempt() -> ScanOutcome:
+            with claims.conflicts_translated(), self._db.write() as session:
+                row = store.load_station(session, self.ref.id, incoming.scan_id)
+                shown = run_scan(self._mode, Tx(session, self.ref, row, self._kept), incoming)
+            # Committed: only now is what the scan changed worth keeping.
+            self._kept = shown.kept
+            return shown.outcome
+
+        return retried(attempt)
+
+    def view(self) -> V:
+        """The station's current state for the screen (one read transaction)."""
+        with self._db.read() as session:
+            row = store.load_station(session, self.ref.id, for_scan=False)
+            tx = Tx(session, self.ref, row, self._kept)
+            view, held = self._mode.screen(tx)
+            self._kept = Kept(row.last_seq, tx.recent(), held)
+        return view
+
+    def renew_lease(self, at: dt.datetime | None = None) -> bool:
+        """Keep this station's claim on its open order alive (called every few seconds).
+
+        False when the station holds no pack or has lost it to another station
+        (its next scan on the pack says so); nothing is changed then.
+        """
+        moment = in_utc(at) if at is not None else self._clock()
+        with claims.conflicts_translated(), self._db.write() as session:
+            row = store.load_station(session, self.ref.id)
+            if row.claim is None:
+                return False
+            return claims.fenced(session, self.ref.id, row.claim, moment, self._lease)
+
+
+def check_printer_uri(uri: str) -> None:
+    """Refuse a printer URI the printers cannot use (the rule is `parse_printer_uri`'s)."""
+    try:
+        parse_printer_uri(uri)
+    except Refused as exc:
+        raise Refused(f"--printer: {uri!r} is not a printer URI: {exc}") from exc
