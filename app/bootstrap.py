@@ -1,14 +1,155 @@
-"""The composition root: open the database the user asked for, schema up to date."""
+"""The composition root: every `KENPIN_*` setting read once, and Kenpin's parts built from them.
+
+`read_settings()` is the only place that reads the environment. `bootstrap()`
+opens the database (schema up to date) and returns a `Kenpin`: the database,
+the clock, the printers and the station's services, built once here for the
+`kenpin` command, the station window, `kenpin replay`, the tests and the
+benchmarks alike.
+
+| variable | meaning | default |
+| --- | --- | --- |
+| `KENPIN_DB` | the database's SQLAlchemy URL | `kenpin.db` in the user's data folder |
+| `KENPIN_LANG` | the window's language, `ja` or `en` | the system locale |
+| `KENPIN_SCANNER_*`, `KENPIN_SCAN_*` | the scanners (`app.scanning.settings`) | |
+| `KENPIN_SHOP_NAME`, `_POSTAL_CODE`, `_ADDRESS`, `_PHONE` | the shop on labels and slips | blank |
+"""
 
 from __future__ import annotations
 
-from app.db.database import Database, default_url
+import datetime as dt
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import platformdirs
+
+from app.core.errors import EnvironmentFailure
+from app.core.label import ShipFrom
+from app.db.database import Database
+from app.db.models import utcnow
 from app.db.schema import upgrade
+from app.labels.command_sheet import write_command_sheet
+from app.labels.print_queue import PrinterFactory
+from app.labels.printers import open_printer
+from app.scanning.settings import ScannerSettings, scanner_settings
+from app.services import documents
+from app.services.labels import run_print_job
+from app.services.order_queue import OrderQueue
+from app.services.station.pack import PackStation
+from app.services.station.services import StationServices
+
+if TYPE_CHECKING:
+    from app.scanning.source import ScanSource
+
+Clock = Callable[[], dt.datetime]
+
+#: Where the shop's own name and address come from (no table holds them).
+SHIP_FROM_SETTINGS = {
+    "name": "KENPIN_SHOP_NAME",
+    "postal_code": "KENPIN_SHOP_POSTAL_CODE",
+    "address": "KENPIN_SHOP_ADDRESS",
+    "phone": "KENPIN_SHOP_PHONE",
+}
 
 
-def open_database(url: str | None = None, *, migrate: bool = True) -> Database:
-    """The database at `url` (else `KENPIN_DB`, else the user's data folder), migrated."""
-    db = Database(url or default_url())
+def default_database_url() -> str:
+    """The SQLite file `kenpin.db` in the user's data folder."""
+    folder = Path(platformdirs.user_data_dir("kenpin", appauthor=False))
+    return f"sqlite:///{folder / 'kenpin.db'}"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Every setting of a Kenpin installation, read once."""
+
+    database_url: str = field(default_factory=default_database_url)
+    #: `ja`, `en`, or "" for the system locale.
+    language: str = ""
+    scanners: ScannerSettings = field(default_factory=lambda: scanner_settings({}))
+    ship_from: ShipFrom = field(default_factory=ShipFrom)
+
+
+def read_settings(env: Mapping[str, str] | None = None) -> Settings:
+    """The settings `env` (default: this process's environment) names; a bad value is
+    refused with its variable's name."""
+    env = os.environ if env is None else env
+    return Settings(
+        database_url=env.get("KENPIN_DB", "").strip() or default_database_url(),
+        language=env.get("KENPIN_LANG", "").strip().lower()[:2],
+        scanners=scanner_settings(env),
+        ship_from=ShipFrom(
+            **{key: env.get(name, "").strip() for key, name in SHIP_FROM_SETTINGS.items()}
+        ),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Kenpin:
+    """Kenpin's parts, wired: what every entry point builds its work from."""
+
+    db: Database
+    settings: Settings = field(default_factory=Settings)
+    clock: Clock = utcnow
+    printers: PrinterFactory = open_printer
+
+    def pack_station(self, name: str, printer: str | None = None) -> PackStation:
+        """The scan pipeline of pack station `name`; `printer` becomes its printer."""
+        return PackStation(self.db, name, printer=printer, clock=self.clock)
+
+    def print_label(self, job_id: int) -> None:
+        """Print a queued label job once (the window on its worker thread, replay inline);
+        raises EnvironmentFailure with the reason when the printer failed."""
+        outcome = run_print_job(self.db, job_id, self.printers, self.settings.ship_from)
+        if not outcome.printed:
+            raise EnvironmentFailure(outcome.message)
+
+    def station_services(self, printer: str | None = None) -> StationServices:
+        """Every service the station window uses; `printer` becomes the station's printer."""
+        ship_from = self.settings.ship_from
+        return StationServices(
+            orders=OrderQueue(self.db),
+            pack_station=partial(self.pack_station, printer=printer),
+            command_sheet=lambda path, station: write_command_sheet(path, station=station),
+            pick_list=partial(documents.pick_list_pdf, self.db),
+            packing_slip=partial(documents.packing_slip_pdf, self.db, ship_from=ship_from),
+            message_card=partial(documents.message_card_pdf, self.db),
+            print_label=self.print_label,
+        )
+
+    def scanners(self) -> list[ScanSource]:
+        """The keyboard wedge, and the serial scanner the settings name if any."""
+        # Qt only when a window opens: the command line starts without it.
+        from app.scanning.serial_scanner import SerialScanner
+        from app.scanning.wedge import KeyboardWedge
+
+        settings = self.settings.scanners
+        found: list[ScanSource] = [KeyboardWedge(settings.wedge)]
+        if settings.serial_port:
+            found.append(
+                SerialScanner(
+                    settings.serial_port,
+                    baudrate=settings.serial_baud,
+                    settings=settings.wedge.codes,
+                )
+            )
+        return found
+
+
+def open_database(url: str, *, migrate: bool = True) -> Database:
+    """The database at `url`, its schema brought up to date unless `migrate` is False."""
+    db = Database(url)
     if migrate:
         upgrade(db)
     return db
+
+
+def bootstrap(
+    settings: Settings | None = None, *, database_url: str | None = None, migrate: bool = True
+) -> Kenpin:
+    """Kenpin on the database `database_url` (else the settings'), read from the
+    environment unless `settings` are given."""
+    settings = settings or read_settings()
+    return Kenpin(open_database(database_url or settings.database_url, migrate=migrate), settings)

@@ -11,10 +11,14 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.core.errors import EnvironmentFailure, InputRejected, Refused
 from app.core.orders import OrderStatus
-from app.db.database import Database
+
+if TYPE_CHECKING:
+    from app.bootstrap import Kenpin
+    from app.db.database import Database
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
@@ -197,17 +201,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_REFUSED
 
 
-def _db(args: argparse.Namespace) -> Database:
-    from app.bootstrap import open_database
+def _kenpin(args: argparse.Namespace, *, migrate: bool = True) -> Kenpin:
+    """Kenpin on the database `--db` names (else the settings'), schema up to date."""
+    from app.bootstrap import bootstrap
 
-    return open_database(args.db)
+    return bootstrap(database_url=args.db, migrate=migrate)
+
+
+def _db(args: argparse.Namespace) -> Database:
+    return _kenpin(args).db
 
 
 def _db_upgrade(args: argparse.Namespace) -> int:
-    from app.bootstrap import open_database
     from app.db.schema import current_revision, upgrade
 
-    db = open_database(args.db, migrate=False)
+    db = _kenpin(args, migrate=False).db
     changed = upgrade(db)
     rev = current_revision(db)
     print(f"schema upgraded to {rev}" if changed else f"schema already at {rev}")
@@ -291,9 +299,11 @@ def _carriers_import(args: argparse.Namespace) -> int:
 
 
 def _label_render(args: argparse.Namespace) -> int:
-    from app.services.labels import write_order_label
+    from app.services.labels import LabelStyle, write_order_label
 
-    print(write_order_label(_db(args), args.order, args.format, args.out, args.dpi))
+    kenpin = _kenpin(args)
+    style = LabelStyle(args.format, args.dpi, kenpin.settings.ship_from)
+    print(write_order_label(kenpin.db, args.order, args.out, style))
     return EXIT_OK
 
 
@@ -305,33 +315,32 @@ def _label_void(args: argparse.Namespace) -> int:
 
 
 def _replay(args: argparse.Namespace) -> int:
+    from app.bootstrap import read_settings
     from app.scanning.replay import read_scan_file
-    from app.services.labels import run_print_job
-    from app.services.station.pack import PackStation
 
-    scans = read_scan_file(args.file)  # the whole file is checked before the first scan
-    db = _db(args)
-    station = PackStation(db, args.station, printer=args.printer)
+    settings = read_settings()
+    # The whole file is checked before the first scan, and each code normalised as the
+    # station's scanners' would be.
+    scans = read_scan_file(args.file, settings.scanners.wedge.codes)
+    kenpin = _kenpin(args)
+    station = kenpin.pack_station(args.station, printer=args.printer)
     for recorded in scans:
         outcome = station.scan(recorded.scan, at=recorded.at)
         print(json.dumps(outcome.as_json(), ensure_ascii=False), flush=True)
         if outcome.print_job is not None and args.printer:
-            # The scan is committed; its label prints now. The JSON line has no print
-            # field, so a label that did not print is told on stderr.
-            printed = run_print_job(db, outcome.print_job)
-            if not printed.printed:
-                print(
-                    f"seq {outcome.seq}: label not printed: {printed.message}",
-                    file=sys.stderr,
-                    flush=True,
-                )
+            # The scan is committed; its label prints now, as the window prints it. The JSON
+            # line has no print field, so a label that did not print is told on stderr.
+            try:
+                kenpin.print_label(outcome.print_job)
+            except EnvironmentFailure as exc:
+                print(f"seq {outcome.seq}: label not printed: {exc}", file=sys.stderr, flush=True)
     return EXIT_OK
 
 
 def _station(args: argparse.Namespace) -> int:
     from app.ui.app import run_station
 
-    return run_station(_db(args), station=args.station, printer=args.printer)
+    return run_station(_kenpin(args), station=args.station, printer=args.printer)
 
 
 def _print_command_sheet(args: argparse.Namespace) -> int:
@@ -352,7 +361,8 @@ def _print_pick_list(args: argparse.Namespace) -> int:
 def _print_packing_slip(args: argparse.Namespace) -> int:
     from app.services.documents import packing_slip_pdf
 
-    print(packing_slip_pdf(_db(args), args.order, args.out))
+    kenpin = _kenpin(args)
+    print(packing_slip_pdf(kenpin.db, args.order, args.out, kenpin.settings.ship_from))
     return EXIT_OK
 
 
@@ -364,18 +374,18 @@ def _print_message_card(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from app.bootstrap import open_database
+    from app.bootstrap import bootstrap
     from app.services.demo import build_demo, demo_printer, demo_url
 
-    db = open_database(args.db or demo_url())
-    print(build_demo(db))
-    printer = args.printer or demo_printer(db)
+    kenpin = bootstrap(database_url=args.db or demo_url())
+    print(build_demo(kenpin.db))
+    printer = args.printer or demo_printer(kenpin.db)
     print(f"labels print to {printer}")
     if args.no_window:
         return EXIT_OK
     from app.ui.app import run_station
 
-    return run_station(db, station=args.station, printer=printer)
+    return run_station(kenpin, station=args.station, printer=printer)
 
 
 if __name__ == "__main__":

@@ -30,10 +30,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PySide6.QtWidgets import QApplication
 
-from app.bootstrap import open_database
+from app.bootstrap import Kenpin, open_database
 from app.db.database import Database
 from app.services.order_queue import OrderQueue
-from app.services.station.services import StationServices, station_services
+from app.services.station.services import StationServices
 from app.ui.app import make_application
 from app.ui.main_window import MainWindow
 from benchmarks.bulkdata import add_orders, add_products
@@ -103,13 +103,12 @@ def open_once(app: QApplication, services: StationServices) -> tuple[float, floa
 CHILD = """
 import time; started = time.perf_counter()
 import os, sys; os.environ["QT_QPA_PLATFORM"] = "offscreen"
-from app.bootstrap import open_database
-from app.services.station.services import station_services
+from app.bootstrap import Kenpin, open_database
 from app.ui.app import make_application
 from app.ui.main_window import MainWindow
 db = open_database(sys.argv[1])
 app = make_application(["bench"])
-window = MainWindow(station_services(db), "BENCH"); window.show()
+window = MainWindow(Kenpin(db).station_services(), "BENCH"); window.show()
 while window.orders_page.model.rowCount() == 0: app.processEvents()
 window.grab()
 print((time.perf_counter() - started) * 1000)
@@ -139,7 +138,7 @@ def main() -> int:
     total = sum(counts.values())
     print(f"database {args.db}: {total:,} orders")
     app = make_application(["bench"])
-    services = station_services(db)
+    services = Kenpin(db).station_services()
 
     # Opening: window created -> first rows in the model and painted.
     openings: list[float] = []

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import random
 import sys
 import tempfile
@@ -29,14 +28,13 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
-from app.bootstrap import open_database
+from app.bootstrap import Kenpin, open_database
 from app.core.gtin import gtin14, with_check_digit
 from app.db import stock
 from app.db.database import Database
 from app.db.models import Barcode, Order, OrderLine, Product, Reservation
 from app.scanning.source import ScriptedScanner
 from app.services.order_queue import OrderQueue
-from app.services.station.services import station_services
 from app.services.users import add_user
 from app.ui.app import make_application
 from app.ui.main_window import MainWindow
@@ -180,7 +178,6 @@ def main() -> int:
     parser.add_argument("--lang", choices=("en", "ja"), default="en", help="the window's language")
     parser.add_argument("--out-dir", default="/tmp", help="folder for the --pack screenshots")
     args = parser.parse_args()
-    os.environ["KENPIN_LANG"] = args.lang
 
     if args.db:
         db = open_database(args.db)
@@ -189,11 +186,11 @@ def main() -> int:
         db = open_database(f"sqlite:///{folder / 'kenpin-sample.db'}")
         build_sample(db)
 
-    app = make_application()
+    app = make_application(language=args.lang)
     width, height = (int(n) for n in args.size.split("x"))
     if args.pack:
         return pack_shots(db, (width, height), Path(args.out_dir), args.lang)
-    window = MainWindow(station_services(db), "PACK-01")
+    window = MainWindow(Kenpin(db).station_services(), "PACK-01")
     window.resize(width, height)
     window.show()
     page = window.orders_page
@@ -222,7 +219,7 @@ def main() -> int:
 def pack_shots(db: Database, size: tuple[int, int], folder: Path, lang: str) -> int:
     """Play a packer's scans through the pack screen, saving a screenshot at each stage."""
     scanner = ScriptedScanner(name="/dev/ttyACM0")
-    window = MainWindow(station_services(db), "PACK-01", scanners=[scanner])
+    window = MainWindow(Kenpin(db).station_services(), "PACK-01", scanners=[scanner])
     window.show_pack_page()
     window.resize(*size)
     window.show()

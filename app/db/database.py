@@ -9,12 +9,10 @@ plain deferred `BEGIN` so browsing never blocks a packer's scan.
 from __future__ import annotations
 
 import contextlib
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import platformdirs
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
@@ -24,15 +22,6 @@ from app.core.errors import DatabaseUnavailable
 
 BUSY_TIMEOUT_MS = 30_000
 _READ_ONLY = "kenpin_read_only"
-
-
-def default_url() -> str:
-    """`KENPIN_DB`, else an SQLite file in the user's data folder."""
-    env = os.environ.get("KENPIN_DB")
-    if env:
-        return env
-    folder = Path(platformdirs.user_data_dir("kenpin", appauthor=False))
-    return f"sqlite:///{folder / 'kenpin.db'}"
 
 
 def _prepare_sqlite(engine: Engine) -> None:

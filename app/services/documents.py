@@ -8,7 +8,6 @@ on a gift order).
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
@@ -24,14 +23,6 @@ from app.db.models import Order
 from app.labels.message_card import MessageCard, write_message_card
 from app.labels.packing_slip import Address, PackingSlip, SlipItem, write_packing_slip
 from app.labels.pick_list import PickLine, PickList, WaveEntry, write_pick_list
-
-#: Where the shop's own name and address for packing slips come from (no table holds them).
-SHIP_FROM_ENVIRONMENT = {
-    "name": "KENPIN_SHOP_NAME",
-    "postal_code": "KENPIN_SHOP_POSTAL_CODE",
-    "address": "KENPIN_SHOP_ADDRESS",
-    "phone": "KENPIN_SHOP_PHONE",
-}
 
 
 def pick_list_pdf(
@@ -126,7 +117,7 @@ def packing_slip_pdf(
             order_date=order.order_date.date(),
             printed_on=today or dt.date.today(),
             ship_to=_address(order),
-            ship_from=ship_from or ship_from_environment(),
+            ship_from=ship_from or ShipFrom(),
             items=tuple(SlipItem(line.sku, line.name, line.variant, line.qty) for line in lines),
             gift=bool(order.gift_message.strip()),
         )
@@ -145,12 +136,6 @@ def message_card_pdf(db: Database, order_number: str, out: Path) -> str:
         card = MessageCard(order.number, message)
     write_message_card(out, card)
     return f"message card for {order_number} written to {out}"
-
-
-def ship_from_environment() -> ShipFrom:
-    """The shop's name and address as the environment gives them (blank when unset)."""
-    fields = {key: os.environ.get(name, "").strip() for key, name in SHIP_FROM_ENVIRONMENT.items()}
-    return ShipFrom(**fields)
 
 
 def _order(session: Session, number: str) -> Order:

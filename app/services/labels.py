@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from app.core.carriers import CarrierCode, parse_carrier
 from app.core.errors import EnvironmentFailure, Refused
-from app.core.label import ShipTo, build_label
+from app.core.label import ShipFrom, ShipTo, build_label
 from app.core.orders import OrderStatus
 from app.core.tracking import OutOfTrackingNumbers, normalise
 from app.db import labels as store
@@ -25,39 +25,50 @@ from app.db.tracking import OrderForLabel
 from app.labels.print_queue import PrinterFactory, PrintJob, run_job
 from app.labels.printers import open_printer
 from app.labels.render import render_label
-from app.services.documents import ship_from_environment
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 
-def order_label(db: Database, number: str, fmt: str, dpi: int = 203) -> bytes:
-    """The label of the order's newest live parcel, as `fmt` (zpl or pdf) at `dpi`."""
-    with db.read() as session:
-        found = store.order_with_parcels(session, number)
-    if found is None:
-        raise Refused(f"no such order: {number}")
-    order, parcels = found
-    if not parcels:
-        raise Refused(
-            f"order {number} has no shipping label yet: it gets one when its pack is completed "
-            "or a carrier's number is attached (kenpin carriers import)"
-        )
-    parcel = parcels[-1]
+@dataclass(frozen=True, slots=True)
+class LabelStyle:
+    """How a label is drawn: its format (zpl or pdf), the printer's dots per inch, and the
+    shop it ships from."""
+
+    fmt: str = ZPL
+    dpi: int = 203
+    ship_from: ShipFrom = field(default_factory=ShipFrom)
+
+
+class _ParcelOnLabel(Protocol):
+    """What a label prints of its parcel."""
+
+    @property
+    def carrier(self) -> str: ...
+
+    @property
+    def service(self) -> str: ...
+
+    @property
+    def tracking_number(self) -> str: ...
+
+
+def _render(order: Order, parcel: _ParcelOnLabel, of: tuple[int, int], style: LabelStyle) -> bytes:
+    """The label of `parcel` of `order`, parcel `of[0]` of `of[1]`, drawn as `style` says."""
     content = build_label(
         order_number=order.number,
         ship_to=_ship_to(order),
-        ship_from=ship_from_environment(),
+        ship_from=style.ship_from,
         carrier=parcel.carrier,
         service=parcel.service or order.service,
         tracking_number=parcel.tracking_number,
         delivery_date=order.delivery_date,
         delivery_time=order.delivery_time,
-        parcel_no=len(parcels),
-        parcel_count=len(parcels),
+        parcel_no=of[0],
+        parcel_count=of[1],
         gift=bool(order.gift_message),
     )
-    return render_label(content, fmt, dpi)
+    return render_label(content, style.fmt, style.dpi)
 
 
 def _ship_to(order: Order) -> ShipTo:
@@ -72,14 +83,29 @@ def _ship_to(order: Order) -> ShipTo:
     )
 
 
-def write_order_label(db: Database, number: str, fmt: str, out: Path, dpi: int = 203) -> str:
+def order_label(db: Database, number: str, style: LabelStyle) -> bytes:
+    """The label of the order's newest live parcel, drawn as `style` says."""
+    with db.read() as session:
+        found = store.order_with_parcels(session, number)
+    if found is None:
+        raise Refused(f"no such order: {number}")
+    order, parcels = found
+    if not parcels:
+        raise Refused(
+            f"order {number} has no shipping label yet: it gets one when its pack is completed "
+            "or a carrier's number is attached (kenpin carriers import)"
+        )
+    return _render(order, parcels[-1], (len(parcels), len(parcels)), style)
+
+
+def write_order_label(db: Database, number: str, out: Path, style: LabelStyle) -> str:
     """Write the order's current label to `out`; a one-line summary."""
-    data = order_label(db, number, fmt, dpi)
+    data = order_label(db, number, style)
     try:
         out.write_bytes(data)
     except OSError as exc:
         raise EnvironmentFailure(f"{out}: cannot write the label: {exc.strerror}") from exc
-    return f"label of {number} written to {out} ({fmt}, {len(data):,} bytes)"
+    return f"label of {number} written to {out} ({style.fmt}, {len(data):,} bytes)"
 
 
 # -- Parcels closed at the station, their print jobs, voiding -----------------------------------
@@ -242,30 +268,20 @@ class PrintOutcome:
     message: str = ""
 
 
-def parcel_label(session: Session, parcel_id: int, dpi: int = 203) -> bytes:
-    """The parcel's label as ZPL, carton n of the order's m live parcels."""
+def parcel_label(session: Session, parcel_id: int, style: LabelStyle) -> bytes:
+    """The parcel's label, carton n of the order's m live parcels."""
     row = store.parcel_row(session, parcel_id)
     order = session.get(Order, row.order_id)
     assert order is not None
     cartons = store.live_cartons(session, row.order_id)
-    content = build_label(
-        order_number=order.number,
-        ship_to=_ship_to(order),
-        ship_from=ship_from_environment(),
-        carrier=row.carrier,
-        service=row.service or order.service,
-        tracking_number=row.tracking_number,
-        delivery_date=order.delivery_date,
-        delivery_time=order.delivery_time,
-        parcel_no=row.carton_no,
-        parcel_count=max(cartons, row.carton_no),
-        gift=bool(order.gift_message),
-    )
-    return render_label(content, ZPL, dpi)
+    return _render(order, row, (row.carton_no, max(cartons, row.carton_no)), style)
 
 
 def run_print_job(
-    db: Database, job_id: int, printer_factory: PrinterFactory = open_printer
+    db: Database,
+    job_id: int,
+    printer_factory: PrinterFactory = open_printer,
+    ship_from: ShipFrom | None = None,
 ) -> PrintOutcome:
     """Print a queued job once and record how it went (printed, or failed with the reason).
 
@@ -277,7 +293,7 @@ def run_print_job(
         job = store.print_job(session, job_id)
         if job is None:
             raise Refused(f"no print job {job_id}")
-        data = parcel_label(session, job.parcel_id)
+        data = parcel_label(session, job.parcel_id, LabelStyle(ship_from=ship_from or ShipFrom()))
     if not job.printer_uri:
         result_message: str | None = "the station has no printer"
         attempts = job.attempts

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import os
 import socket
 import sys
 import traceback
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from types import TracebackType
 from typing import TYPE_CHECKING
 
@@ -15,16 +14,11 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from app.core.errors import KenpinError
-from app.scanning.serial_scanner import SerialScanner
-from app.scanning.settings import scanner_settings
-from app.scanning.source import ScanSource
-from app.scanning.wedge import KeyboardWedge
-from app.services.station.services import station_services
 from app.ui.main_window import MainWindow
 from app.ui.translation import install_translation, station_language
 
 if TYPE_CHECKING:
-    from app.db.database import Database
+    from app.bootstrap import Kenpin
 
 #: UI fonts with Japanese glyphs, best first (Linux, Windows, macOS).
 JAPANESE_FONTS = (
@@ -54,8 +48,9 @@ def station_font() -> QFont:
     return font
 
 
-def make_application(argv: Sequence[str] | None = None) -> QApplication:
-    """The QApplication, named Kenpin and set in the station font (created once)."""
+def make_application(argv: Sequence[str] | None = None, language: str = "") -> QApplication:
+    """The QApplication, named Kenpin and set in the station font (created once), speaking
+    `language` (`ja`, `en`; "" for the system's)."""
     existing = QApplication.instance()
     app = (
         existing
@@ -68,23 +63,8 @@ def make_application(argv: Sequence[str] | None = None) -> QApplication:
     app.setOrganizationName("Kenpin")
     app.setFont(station_font())
     if existing is None:
-        install_translation(station_language())
+        install_translation(station_language(language))
     return app
-
-
-def station_scanners(env: Mapping[str, str] = os.environ) -> list[ScanSource]:
-    """The keyboard wedge, and the serial scanner the settings name if any."""
-    settings = scanner_settings(env)
-    scanners: list[ScanSource] = [KeyboardWedge(settings.wedge)]
-    if settings.serial_port:
-        scanners.append(
-            SerialScanner(
-                settings.serial_port,
-                baudrate=settings.serial_baud,
-                settings=settings.wedge.codes,
-            )
-        )
-    return scanners
 
 
 def default_station_name() -> str:
@@ -110,15 +90,15 @@ def reporting_to(window: MainWindow, log: ExceptHook = sys.__excepthook__) -> Ex
     return hook
 
 
-def run_station(db: Database, station: str | None, printer: str | None = None) -> int:
-    """Open the station window on `db` and run until it is closed; returns the exit status.
+def run_station(kenpin: Kenpin, station: str | None, printer: str | None = None) -> int:
+    """Open the station window and run until it is closed; returns the exit status.
 
     `printer` (a printer URI) becomes the station's printer; without it the
     station keeps the one it has.
     """
-    app = make_application()
+    app = make_application(language=kenpin.settings.language)
     window = MainWindow(
-        station_services(db, printer), station or default_station_name(), station_scanners()
+        kenpin.station_services(printer), station or default_station_name(), kenpin.scanners()
     )
     # The bench's own screen comes first; the order queue is a look-up on the side.
     window.show_pack_page()

@@ -7,7 +7,6 @@ the .qm is generated, never edited by hand.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -17,12 +16,11 @@ import app
 TRANSLATIONS = Path(app.__file__).resolve().parent.parent / "resources" / "translations"
 #: Languages the station speaks; English is the source language and needs no file.
 LANGUAGES = ("en", "ja")
-LANGUAGE_SETTING = "KENPIN_LANG"
 
 
-def station_language(setting: str | None = None) -> str:
-    """`ja` or `en`: the setting (else `KENPIN_LANG`) when it names one, else the system locale."""
-    wanted = (setting or os.environ.get(LANGUAGE_SETTING, "")).strip().lower()[:2]
+def station_language(setting: str = "") -> str:
+    """`ja` or `en`: the setting (`KENPIN_LANG`) when it names one, else the system locale."""
+    wanted = setting.strip().lower()[:2]
     if wanted in LANGUAGES:
         return wanted
     return "ja" if QLocale.system().language() == QLocale.Language.Japanese else "en"

@@ -38,7 +38,9 @@ def look_at(pdf: bytes) -> Printed:
         page = document[0]
         image = page.render(scale=203 / 72).to_pil()
         found = [(r.format.name, r.text) for r in zxingcpp.read_barcodes(image)]
-        text = page.get_textpage().get_text_range()
+        # pdfium reports a hyphen that ends a text line as U+FFFE (a "soft hyphen" it guessed):
+        # the PDF holds "-", which is what a reader copies.
+        text = page.get_textpage().get_text_range().replace("\ufffe", "-")
         width, height = page.get_size()
         return Printed(found, text, (width / 72 * 25.4, height / 72 * 25.4))
     finally:

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from app.bootstrap import Kenpin
 from app.db.database import Database
-from app.services.station.services import station_services
 from app.ui.main_window import MainWindow
 from tests.labels.test_documents import build_wave, read_pdf
 
@@ -18,7 +18,7 @@ pytestmark = pytest.mark.gui
 @pytest.fixture
 def window(qtbot: QtBot, sqlite_db: Database) -> MainWindow:
     build_wave(sqlite_db)
-    shown = MainWindow(station_services(sqlite_db), "PACK-1")
+    shown = MainWindow(Kenpin(sqlite_db).station_services(), "PACK-1")
     qtbot.addWidget(shown)
     shown.show()
     return shown

@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from app.bootstrap import Kenpin
 from app.core.errors import DatabaseUnavailable
 from app.db.database import Database
 from app.services.order_queue import OrderQueue
-from app.services.station.services import station_services
 from app.ui.app import reporting_to
 from app.ui.main_window import MainWindow
 from app.ui.orders.details import OrderDetailsPane
@@ -35,7 +35,7 @@ def filled_db(sqlite_db: Database) -> Database:
 
 @pytest.fixture
 def window(qtbot: QtBot, filled_db: Database) -> Iterator[MainWindow]:
-    main = MainWindow(station_services(filled_db), "PACK-1")
+    main = MainWindow(Kenpin(filled_db).station_services(), "PACK-1")
     qtbot.addWidget(main)
     main.show()
     # The counts arrive from a worker thread; let it finish before the database closes.

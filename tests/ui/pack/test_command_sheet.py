@@ -9,11 +9,11 @@ import pytest
 import zxingcpp
 from pytestqt.qtbot import QtBot
 
+from app.bootstrap import Kenpin
 from app.cli import main
 from app.core.scans import Command
 from app.db.database import Database
 from app.labels.command_sheet import write_command_sheet
-from app.services.station.services import station_services
 from app.ui.main_window import MainWindow
 
 
@@ -70,7 +70,7 @@ def test_a_sheet_that_cannot_be_written_is_refused_with_the_path(
 def test_the_window_saves_the_sheet_and_says_where(
     qtbot: QtBot, sqlite_db: Database, tmp_path: Path
 ) -> None:
-    window = MainWindow(station_services(sqlite_db), "PACK-3")
+    window = MainWindow(Kenpin(sqlite_db).station_services(), "PACK-3")
     qtbot.addWidget(window)
     window.show()
     sheet = tmp_path / "from the window.pdf"

@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from app.bootstrap import Kenpin
 from app.db.database import Database
 from app.scanning.wedge import KeyboardWedge
 from app.services.labels import void_label
-from app.services.station.services import station_services
 from app.services.users import add_user
 from app.ui.main_window import MainWindow
 from tests.scanning.keys import scanner_sends
@@ -30,7 +30,9 @@ def test_complete_prints_the_label_and_its_scan_back_verifies_the_order(
 ) -> None:
     tracking_block(bench)
     folder = tmp_path / "labels"
-    window = MainWindow(station_services(bench, folder.as_uri()), "LABEL-1", [KeyboardWedge()])
+    window = MainWindow(
+        Kenpin(bench).station_services(folder.as_uri()), "LABEL-1", [KeyboardWedge()]
+    )
     qtbot.addWidget(window)
     window.show_pack_page()
     window.show()
@@ -72,7 +74,7 @@ def test_two_cartons_another_cartons_label_and_a_voided_label_in_the_window(
     tracking_block(bench)
     add_user(bench, "佐藤 健", "supervisor", "BADGE-SUP")
     window = MainWindow(
-        station_services(bench, (tmp_path / "labels").as_uri()), "LABEL-2", [KeyboardWedge()]
+        Kenpin(bench).station_services((tmp_path / "labels").as_uri()), "LABEL-2", [KeyboardWedge()]
     )
     qtbot.addWidget(window)
     window.show_pack_page()

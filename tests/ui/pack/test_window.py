@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import update
 
+from app.bootstrap import Kenpin
 from app.core.gtin import with_check_digit
 from app.core.scans import Command, Reason
 from app.db.database import Database
@@ -29,7 +30,6 @@ from app.scanning.source import ScriptedScanner
 from app.scanning.wedge import KeyboardWedge
 from app.services.allocation import allocate
 from app.services.station.pack import PackStation
-from app.services.station.services import station_services
 from app.services.users import add_user
 from app.ui.main_window import MainWindow
 from app.ui.pack.verdicts import reason_sentence
@@ -85,7 +85,7 @@ class Bench:
 
     def __init__(self, qtbot: QtBot, db: Database, station: str = "PACK-1") -> None:
         self.qtbot = qtbot
-        self.window = MainWindow(station_services(db), station, [KeyboardWedge()])
+        self.window = MainWindow(Kenpin(db).station_services(), station, [KeyboardWedge()])
         qtbot.addWidget(self.window)
         self.window.show_pack_page()  # as `kenpin station` opens it
         self.window.show()
@@ -260,7 +260,7 @@ def test_a_pack_another_station_took_over_is_cleared_with_a_message(
     qtbot: QtBot, bench: Database
 ) -> None:
     services = dataclasses.replace(
-        station_services(bench),
+        Kenpin(bench).station_services(),
         pack_station=lambda name: PackStation(bench, name, lease_seconds=1),
     )
     window = MainWindow(services, "PACK-1")
@@ -287,7 +287,7 @@ def test_a_serial_scanner_reading_on_its_own_thread_and_its_plug(
     qtbot: QtBot, bench: Database
 ) -> None:
     scanner = ScriptedScanner(name="/dev/ttyACM0")
-    window = MainWindow(station_services(bench), "PACK-1", [scanner])
+    window = MainWindow(Kenpin(bench).station_services(), "PACK-1", [scanner])
     qtbot.addWidget(window)
     window.show()
     page = window.pack_page
