@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from app.core.tracking import normalise
 from app.db.models import Barcode, Location, Order, User, table
 from app.db.shipping_models import Parcel
+from app.db.sql import core
 
 _BARCODES = table(Barcode).c
 _USERS = table(User).c
@@ -35,7 +36,7 @@ class RegisteredCodes:
     """Product codes, badges, order numbers, parcels' tracking numbers and bins as stored."""
 
     def __init__(self, session: Session) -> None:
-        self._session = session
+        self._session = core(session)
 
     def product_by_code(self, code: str) -> tuple[int, int] | None:
         """(product id, units per scan): 1 for a unit code, the case quantity for a case code."""

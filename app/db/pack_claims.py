@@ -27,7 +27,7 @@ from app.core.errors import ConcurrentChange
 from app.core.orders import OrderStatus
 from app.db import stock
 from app.db.models import Order, OrderLine, Reservation, table, utcnow
-from app.db.sql import among, on_postgresql
+from app.db.sql import among, core, on_postgresql
 from app.db.station import Claim, OrderOnFile
 from app.db.station_models import OPEN, PackSession, ScanRecord, StationState
 
@@ -75,7 +75,7 @@ def claim(
     order_id = on_file.candidate.order_id
     if on_file.session_id is None:
         insert = postgresql.insert if on_postgresql(session) else sqlite.insert
-        new_id = session.scalar(
+        new_id = core(session).scalar(
             insert(table(PackSession))
             .values(
                 order_id=order_id,
@@ -100,7 +100,7 @@ def claim(
             raise ConcurrentChange("another station opened this order a moment ago")
         return Claim(int(new_id), 1)
     assert on_file.lease_token is not None
-    taken = session.execute(
+    taken = core(session).execute(
         update(table(PackSession))
         .where(
             _SESSIONS.id == on_file.session_id,
@@ -119,7 +119,7 @@ def claim(
             lease_expires_at=now + lease,
         )
     )
-    if taken.rowcount != 1:  # type: ignore[attr-defined]
+    if taken.rowcount != 1:
         raise ConcurrentChange("another station took this order a moment ago")
     return Claim(on_file.session_id, on_file.lease_token + 1)
 
@@ -148,7 +148,7 @@ def fenced(
 ) -> bool:
     """Renew the lease of the pack this station holds, setting `values` on the session too;
     False (and nothing changed) when the station no longer holds it under that token."""
-    done = session.execute(
+    done = core(session).execute(
         _FENCED,
         {
             "held_session": held.session_id,
@@ -158,12 +158,12 @@ def fenced(
             **(values or {}),
         },
     )
-    return bool(done.rowcount == 1)  # type: ignore[attr-defined]
+    return bool(done.rowcount == 1)
 
 
 def set_claim(session: Session, station_id: int, held: Claim | None) -> None:
     """Remember (or forget) the pack this station holds."""
-    session.execute(
+    core(session).execute(
         update(table(StationState))
         .where(_STATE.station_id == station_id)
         .values(
@@ -177,27 +177,27 @@ def set_order_status(
     session: Session, order_id: int, status: OrderStatus, only_from: frozenset[str]
 ) -> bool:
     """Move the order to `status` when it is in one of `only_from`; False when it was not."""
-    done = session.execute(
+    done = core(session).execute(
         update(table(Order))
         .where(_ORDERS.id == order_id, _ORDERS.status.in_(sorted(only_from)))
         .values(status=status.value, updated_at=utcnow())
     )
-    return bool(done.rowcount == 1)  # type: ignore[attr-defined]
+    return bool(done.rowcount == 1)
 
 
 def count_units(session: Session, line_id: int, units: int) -> None:
     """Add units to a line's packed count (the line's CHECK keeps it within the ordered qty)."""
-    session.execute(_COUNTED, {"line_id": line_id, "units": units})
+    core(session).execute(_COUNTED, {"line_id": line_id, "units": units})
 
 
 def take_back(session: Session, scan_ref: int, line_id: int, units: int) -> None:
     """Mark an accepted scan undone and take its units off the line's packed count."""
-    done = session.execute(
+    done = core(session).execute(
         update(table(ScanRecord))
         .where(_SCANS.id == scan_ref, _SCANS.undone.is_(False))
         .values(undone=True)
     )
-    if done.rowcount != 1:  # type: ignore[attr-defined]
+    if done.rowcount != 1:
         raise ConcurrentChange("that unit was taken back a moment ago")
     count_units(session, line_id, -units)
 
@@ -205,11 +205,15 @@ def take_back(session: Session, scan_ref: int, line_id: int, units: int) -> None
 def ship_out(session: Session, order_number: str, line_ids: list[int], user_id: int | None) -> None:
     """Move the order's reserved stock out of its bins through the ledger (on hand and
     reserved both down, reason `pack`) and drop the reservations."""
-    rows = session.execute(
-        select(_RESERVATIONS.id, _RESERVATIONS.balance_id, _RESERVATIONS.qty).where(
-            among(session, _RESERVATIONS.order_line_id, line_ids)
+    rows = (
+        core(session)
+        .execute(
+            select(_RESERVATIONS.id, _RESERVATIONS.balance_id, _RESERVATIONS.qty).where(
+                among(session, _RESERVATIONS.order_line_id, line_ids)
+            )
         )
-    ).all()
+        .all()
+    )
     per_balance: dict[int, int] = defaultdict(int)
     for _rid, balance_id, qty in rows:
         per_balance[int(balance_id)] += int(qty)
@@ -229,7 +233,7 @@ def ship_out(session: Session, order_number: str, line_ids: list[int], user_id: 
         ],
     )
     if rows:
-        session.execute(
+        core(session).execute(
             delete(table(Reservation)).where(
                 among(session, _RESERVATIONS.id, [int(row[0]) for row in rows])
             )
@@ -238,12 +242,12 @@ def ship_out(session: Session, order_number: str, line_ids: list[int], user_id: 
 
 def log_in(session: Session, station_id: int, user_id: int, at: dt.datetime) -> None:
     """Log the user in here, and out of any other station (one station at a time)."""
-    session.execute(
+    core(session).execute(
         update(table(StationState))
         .where(_STATE.user_id == user_id, _STATE.station_id != station_id)
         .values(user_id=None, logged_in_at=None)
     )
-    session.execute(
+    core(session).execute(
         update(table(StationState))
         .where(_STATE.station_id == station_id)
         .values(user_id=user_id, logged_in_at=at, seen_at=at)
@@ -252,7 +256,7 @@ def log_in(session: Session, station_id: int, user_id: int, at: dt.datetime) -> 
 
 def log_out(session: Session, station_id: int, at: dt.datetime) -> None:
     """Nobody is logged in here any more; a pack held here stays held."""
-    session.execute(
+    core(session).execute(
         update(table(StationState))
         .where(_STATE.station_id == station_id)
         .values(user_id=None, logged_in_at=None, seen_at=at)

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from app.core.pack.session import Pack, PackedUnit, PackLine
 from app.db.models import Location, Lot, Order, OrderLine, Product, Reservation, StockBalance, table
-from app.db.sql import among, on_postgresql
+from app.db.sql import among, core, on_postgresql
 from app.db.station import HeldPack
 from app.db.station_models import PackSession, ScanRecord
 
@@ -69,8 +69,8 @@ class _ByKey:
     def rows(self, session: Session, key: int) -> Result[*tuple[Any, ...]]:
         """The statement's rows for `key`."""
         if on_postgresql(session):
-            return session.execute(self.postgresql, {"keys": [key]})
-        return session.execute(self.sqlite, {"key": key})
+            return core(session).execute(self.postgresql, {"keys": [key]})
+        return core(session).execute(self.sqlite, {"key": key})
 
 
 def _lines_of(is_key: Callable[[Any], Any]) -> Select[Any]:
@@ -158,15 +158,19 @@ def _reserved(
             .scalar_subquery()
         )
 
-    rows = session.execute(
-        select(
-            reservations.order_line_id,
-            reservations.qty,
-            of_balance(locations.walk_seq, table(Location), balances.location_id),
-            of_balance(locations.code, table(Location), balances.location_id),
-            of_balance(lots.lot_code, table(Lot), balances.lot_id),
-        ).where(among(session, reservations.order_line_id, line_ids))
-    ).all()
+    rows = (
+        core(session)
+        .execute(
+            select(
+                reservations.order_line_id,
+                reservations.qty,
+                of_balance(locations.walk_seq, table(Location), balances.location_id),
+                of_balance(locations.code, table(Location), balances.location_id),
+                of_balance(lots.lot_code, table(Lot), balances.lot_id),
+            ).where(among(session, reservations.order_line_id, line_ids))
+        )
+        .all()
+    )
     bins: dict[int, list[str]] = defaultdict(list)
     reserved_lots: dict[int, dict[str, int]] = defaultdict(dict)
     for line_id, qty, _walk, bin_code, lot_code in sorted(rows, key=lambda r: (r[2], r[3])):

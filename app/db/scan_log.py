@@ -14,6 +14,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from app.db.models import Order, table
+from app.db.sql import core
 from app.db.station_models import Mismatch, ScanRecord
 
 #: Longest scanned code stored; longer ones (never a real barcode) are cut there.
@@ -55,11 +56,15 @@ _STORED_COLUMNS = (
 
 def recorded_scan(session: Session, scan_id: str) -> StoredScan | None:
     """The scan recorded under this client scan id, as its outcome was shown."""
-    row = session.execute(
-        select(*_STORED_COLUMNS)
-        .select_from(table(ScanRecord).outerjoin(table(Order), _ORDERS.id == _SCANS.order_id))
-        .where(_SCANS.scan_id == scan_id)
-    ).first()
+    row = (
+        core(session)
+        .execute(
+            select(*_STORED_COLUMNS)
+            .select_from(table(ScanRecord).outerjoin(table(Order), _ORDERS.id == _SCANS.order_id))
+            .where(_SCANS.scan_id == scan_id)
+        )
+        .first()
+    )
     return StoredScan(*tuple(row)) if row is not None else None
 
 
@@ -76,7 +81,7 @@ def recent_scans(
     )
     if up_to is not None:
         query = query.where(_SCANS.seq <= up_to)
-    return [StoredScan(*tuple(row)) for row in session.execute(query)]
+    return [StoredScan(*tuple(row)) for row in core(session).execute(query)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,9 +130,9 @@ def record_scan(session: Session, entry: ScanEntry) -> int:
     values = {name: getattr(entry, name) for name in _SCAN_COLUMNS}
     values["raw"] = entry.raw[:CODE_LENGTH]
     values["code"] = entry.code[:CODE_LENGTH]
-    ref = int(session.execute(_INSERT_SCAN, {**values, "undone": False}).scalar_one())
+    ref = int(core(session).execute(_INSERT_SCAN, {**values, "undone": False}).scalar_one())
     if entry.verdict == "rejected":
-        session.execute(
+        core(session).execute(
             _INSERT_MISMATCH,
             {
                 "scan_record_id": ref,

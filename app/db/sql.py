@@ -12,7 +12,18 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from typing import Any, TypeVarTuple, cast
 
-from sqlalchemy import ColumnElement, Row, Select, Table, bindparam, func, insert, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Row,
+    Select,
+    Table,
+    bindparam,
+    func,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -24,6 +35,18 @@ CHUNK = 2000
 Ts = TypeVarTuple("Ts")
 #: Given a row's new values as SQL expressions by column name, the `SET` clause.
 Assign = Callable[[Mapping[str, ColumnElement[Any]]], Mapping[str, Any]]
+
+
+def core(session: Session) -> Connection:
+    """The session's connection, for the Core statements a scan runs.
+
+    `Session.execute` sends a Core statement through the ORM's execution path
+    (autoflush, ORM events), which costs about as much again as the statement
+    itself on SQLite; a scan runs several, so they go to the connection. Work
+    that adds ORM objects flushes them itself (`labels.add_print_job`,
+    `tracking.add_parcel`), so nothing pending is missed.
+    """
+    return session.connection()
 
 
 def on_postgresql(session: Session) -> bool:

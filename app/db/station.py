@@ -25,6 +25,7 @@ from app.core.times import as_utc
 from app.db.labels import prints_labels
 from app.db.models import Order, Station, User, table
 from app.db.shipping_models import LABELLED, Parcel, PrintJob
+from app.db.sql import core
 from app.db.station_models import OPEN, PackSession, ScanRecord, StationState
 
 _STATE = table(StationState).c
@@ -201,7 +202,7 @@ def load_station(
     station's row stays locked (PostgreSQL) until the transaction ends, so two processes
     running one station take turns."""
     query = _STATION if for_scan else _STATION_SEEN
-    row = session.execute(query, {"station_id": station_id, "scan_id": scan_id}).one()
+    row = core(session).execute(query, {"station_id": station_id, "scan_id": scan_id}).one()
     user_id, name, role, active, session_id, token, last_seq, recorded, settings = row[:9]
     parcel = row[9:14]
     user = StationUser(int(user_id), name, role) if user_id is not None and active else None
@@ -216,17 +217,21 @@ def load_station(
 
 def held_pack(session: Session, session_id: int) -> HeldPack | None:
     """The pack session `session_id` with its order's number and gift message."""
-    row = session.execute(_HELD, {"session_id": session_id}).first()
+    row = core(session).execute(_HELD, {"session_id": session_id}).first()
     return HeldPack(*row) if row is not None else None
 
 
 def badge_user(session: Session, code: str) -> StationUser | None:
     """The active user whose badge this is."""
-    row = session.execute(
-        select(_USERS.id, _USERS.name, _USERS.role).where(
-            _USERS.badge_code == code, _USERS.active == true()
+    row = (
+        core(session)
+        .execute(
+            select(_USERS.id, _USERS.name, _USERS.role).where(
+                _USERS.badge_code == code, _USERS.active == true()
+            )
         )
-    ).first()
+        .first()
+    )
     return StationUser(int(row[0]), row[1], row[2]) if row is not None else None
 
 
@@ -235,27 +240,31 @@ def order_on_file(
 ) -> OrderOnFile | None:
     """The order with this number and its open pack session: held here, held elsewhere
     under a live lease (`locked_by` names that station), or free to take."""
-    row = session.execute(
-        select(
-            _ORDERS.id,
-            _ORDERS.number,
-            _ORDERS.status,
-            _SESSIONS.id,
-            _SESSIONS.station_id,
-            _SESSIONS.lease_token,
-            _SESSIONS.lease_expires_at,
-            _STATIONS.name,
-        )
-        .select_from(
-            table(Order)
-            .outerjoin(
-                table(PackSession),
-                (_SESSIONS.order_id == _ORDERS.id) & (_SESSIONS.status == OPEN),
+    row = (
+        core(session)
+        .execute(
+            select(
+                _ORDERS.id,
+                _ORDERS.number,
+                _ORDERS.status,
+                _SESSIONS.id,
+                _SESSIONS.station_id,
+                _SESSIONS.lease_token,
+                _SESSIONS.lease_expires_at,
+                _STATIONS.name,
             )
-            .outerjoin(table(Station), _STATIONS.id == _SESSIONS.station_id)
+            .select_from(
+                table(Order)
+                .outerjoin(
+                    table(PackSession),
+                    (_SESSIONS.order_id == _ORDERS.id) & (_SESSIONS.status == OPEN),
+                )
+                .outerjoin(table(Station), _STATIONS.id == _SESSIONS.station_id)
+            )
+            .where(_ORDERS.number == number)
         )
-        .where(_ORDERS.number == number)
-    ).first()
+        .first()
+    )
     if row is None:
         return None
     order_id, number, status, session_id, holder, token, expires, holder_name = row
@@ -270,7 +279,7 @@ def order_on_file(
 
 def holder_name(session: Session, session_id: int) -> str | None:
     """The name of the station holding pack session `session_id` now, if any."""
-    return session.scalar(
+    return core(session).scalar(
         select(_STATIONS.name)
         .join(table(PackSession), _SESSIONS.station_id == _STATIONS.id)
         .where(_SESSIONS.id == session_id, _SESSIONS.status == OPEN)
