@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+#: Japan time, where shops' files and scans without an offset are; Japan has no daylight saving.
+JAPAN = dt.timezone(dt.timedelta(hours=9), "JST")
+
 
 def as_utc(moment: dt.datetime) -> dt.datetime:
     """A stored time as an aware UTC time (SQLite hands it back without its zone)."""
