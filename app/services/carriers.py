@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.core.carriers import CarrierCode, parse_carrier
+from app.core.carriers import CarrierCode, parse_carrier, unknown_carrier
 from app.core.errors import Refused
 from app.core.intake.rows import CellReader, Row, cell_reader
 from app.core.tracking import (
@@ -39,8 +39,7 @@ def carrier_code(text: str) -> CarrierCode:
     """The carrier a code names; refused with the known codes otherwise."""
     code = parse_carrier(text)
     if code is None:
-        known = ", ".join(c.value for c in CarrierCode)
-        raise Refused(f"carrier: {text!r} is not one of {known}")
+        raise Refused(f"carrier: {unknown_carrier(text)}")
     return code
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -47,7 +48,12 @@ def test_a_registered_block_is_summarised_with_its_numbers(db: Database) -> None
 @pytest.mark.parametrize(
     ("carrier", "first", "last", "message"),
     [
-        ("fedex", "10000000000", "10000000099", "carrier: 'fedex' is not one of yamato, sagawa"),
+        (
+            "fedex",
+            "10000000000",
+            "10000000099",
+            'carrier: "fedex" is not a carrier code (yamato, sagawa, japanpost, generic)',
+        ),
         ("yamato", "100000000000", "100000000099", "FIRST: '100000000000' has 12 digits"),
         ("yamato", "10000000000", "1000000009X", "LAST: '1000000009X' is not a number"),
         ("sagawa", "10000000099", "10000000000", "FIRST 10000000099 is after LAST 10000000000"),
@@ -57,7 +63,7 @@ def test_a_registered_block_is_summarised_with_its_numbers(db: Database) -> None
 def test_a_bad_block_is_refused_with_what_is_wrong(
     db: Database, carrier: str, first: str, last: str, message: str
 ) -> None:
-    with pytest.raises(Refused, match=message):
+    with pytest.raises(Refused, match=re.escape(message)):
         add_range(db, carrier, first, last)
     assert block_count(db) == 0
 
