@@ -1,16 +1,18 @@
 """Every migration: a database in use at any earlier revision upgrades to tables that match
-the models exactly, and the newest migration goes down and up again."""
+the models exactly, keeps its rows, and the newest migration goes down and up again."""
 
 from __future__ import annotations
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from app.db.database import Database
-from app.db.models import Base
+from app.db.models import Base, Order, OrderLine
 from app.db.schema import current_revision, head_revision, migrate
-from tests.stockdata import add_order
+from tests.stockdata import add_order, add_product
 
 
 @pytest.mark.filterwarnings("ignore:.*expression-based index:UserWarning")
@@ -21,16 +23,22 @@ def test_a_database_in_use_upgrades_to_tables_that_match_the_models(
 ) -> None:
     db = Database(db_url)
     migrate(db, "upgrade", start)
-    with db.write() as s:  # a database in use: orders already there
-        add_order(s, "#1001", [])
+    with db.write() as s:  # a database in use: an order with a line already there
+        add_order(s, "#1001", [(add_product(s, "TEA"), 2)])
     migrate(db, "upgrade", "head")
     assert current_revision(db) == head_revision()
     with db.engine.connect() as conn:
         context = MigrationContext.configure(conn, opts={"compare_type": True})
         assert compare_metadata(context, Base.metadata) == []
+    with db.read() as s:
+        line = s.execute(select(Order.number, OrderLine.qty).join(Order.lines)).one()
+        assert tuple(line) == ("#1001", 2)
 
     migrate(db, "downgrade", start)
     assert current_revision(db) == start
     migrate(db, "upgrade", "head")
     assert current_revision(db) == head_revision()
+    # SQLite migrates with foreign keys off; they hold again afterwards.
+    with pytest.raises(IntegrityError), db.write() as s:
+        s.add(OrderLine(order_id=999, line_no=1, product_id=999, qty=1))
     db.dispose()
