@@ -11,15 +11,16 @@ from typing import TYPE_CHECKING
 
 from app.core.carriers import CarrierCode, parse_carrier
 from app.core.errors import EnvironmentFailure, Refused
-from app.core.label import ShipTo, build_label
+from app.core.label import LabelFormat, ShipTo, build_label
 from app.core.orders import OrderStatus
+from app.core.roles import SUPERVISING
+from app.core.statuses import ParcelStatus
 from app.core.tracking import OutOfTrackingNumbers, normalise
 from app.db import labels as store
 from app.db import tracking
 from app.db.database import Database
 from app.db.models import AuditEntry, Order, utcnow
 from app.db.pack_claims import set_order_status
-from app.db.shipping_models import VOIDED, ZPL
 from app.db.station import badge_user
 from app.db.tracking import OrderForLabel
 from app.labels.print_queue import PrinterFactory, PrintJob, run_job
@@ -182,14 +183,14 @@ def void_label(
     at = utcnow()
     with db.write() as session:
         supervisor = badge_user(session, supervisor_badge.strip())
-        if supervisor is None or supervisor.role not in ("supervisor", "admin"):
+        if supervisor is None or supervisor.role not in SUPERVISING:
             raise Refused(
                 f"--badge: {supervisor_badge!r} is not an active supervisor's or admin's badge"
             )
         old = store.parcel_by_tracking(session, number)
         if old is None:
             raise Refused(f"TRACKING: no parcel has the tracking number {tracking_number!r}")
-        if old.status == VOIDED:
+        if old.status == ParcelStatus.VOIDED:
             raise Refused(f"TRACKING: the label {number} is already voided")
         order = tracking.order_by_number(session, old.order_number)
         assert order is not None
@@ -263,7 +264,7 @@ def parcel_label(session: Session, parcel_id: int, dpi: int = 203) -> bytes:
         parcel_count=max(cartons, row.carton_no),
         gift=bool(order.gift_message),
     )
-    return render_label(content, ZPL, dpi)
+    return render_label(content, LabelFormat.ZPL, dpi)
 
 
 def run_print_job(

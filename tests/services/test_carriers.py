@@ -10,10 +10,18 @@ from sqlalchemy import select, update
 
 from app.core.carriers import CarrierCode
 from app.core.errors import InputRejected, Refused
-from app.core.tracking import NO_CHECK, RULES, OutOfTrackingNumbers, TrackingRule, is_valid
+from app.core.statuses import ParcelStatus
+from app.core.tracking import (
+    NO_CHECK,
+    RULES,
+    OutOfTrackingNumbers,
+    ParcelSource,
+    TrackingRule,
+    is_valid,
+)
 from app.db.database import Database
 from app.db.models import Order
-from app.db.shipping_models import CARRIER, LABELLED, Parcel, TrackingBlock
+from app.db.shipping_models import Parcel, TrackingBlock
 from app.db.tracking import issue_number, numbers_left
 from app.services.carriers import add_range, attach_carrier_number, import_carrier_numbers
 from tests.stockdata import add_order
@@ -133,7 +141,7 @@ def parcels(db: Database) -> list[tuple[str, int, str, str]]:
         rows = s.execute(
             select(Order.number, Parcel.carton_no, Parcel.tracking_number, Parcel.status)
             .join(Order, Order.id == Parcel.order_id)
-            .where(Parcel.source == CARRIER)
+            .where(Parcel.source == ParcelSource.CARRIER)
             .order_by(Parcel.id)
         )
         return [(order, carton, number, status) for order, carton, number, status in rows]
@@ -146,8 +154,8 @@ def test_a_carriers_own_number_is_attached_as_the_orders_next_parcel(db: Databas
     attach_carrier_number(db, "#1001", "200961185434")
     attach_carrier_number(db, "#1001", "200961185434")  # again: nothing changes
     assert parcels(db) == [
-        ("#1001", 1, "123456789013", LABELLED),
-        ("#1001", 2, "200961185434", LABELLED),
+        ("#1001", 1, "123456789013", ParcelStatus.LABELLED),
+        ("#1001", 2, "200961185434", ParcelStatus.LABELLED),
     ]
 
 
@@ -166,7 +174,7 @@ def test_attaching_a_bad_number_is_refused_and_changes_nothing(db: Database) -> 
         attach_carrier_number(db, "#9999", "123456789013")
     with pytest.raises(Refused, match="order #1003: the order is cancelled"):
         attach_carrier_number(db, "#1003", "200961185434")
-    assert parcels(db) == [("#1002", 1, "123456789013", LABELLED)]
+    assert parcels(db) == [("#1002", 1, "123456789013", ParcelStatus.LABELLED)]
 
 
 def test_a_file_of_carrier_numbers_is_attached(db: Database, tmp_path: Path) -> None:
@@ -226,7 +234,7 @@ def test_a_file_with_bad_rows_is_refused_whole_with_every_problem(
         "numbers.csv:7: order_number: #1003: the order is cancelled; it takes no parcels",
         "numbers.csv:9: has 1 fields, the header has 2",
     ]
-    assert parcels(db) == [("#1002", 1, "400000000013", LABELLED)]
+    assert parcels(db) == [("#1002", 1, "400000000013", ParcelStatus.LABELLED)]
 
 
 def test_a_file_without_the_tracking_column_is_refused(db: Database, tmp_path: Path) -> None:
