@@ -9,12 +9,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.core.carriers import CarrierCode
 from app.core.errors import EnvironmentFailure, InputRejected, Refused
+from app.core.label import LabelFormat
 from app.core.orders import OrderStatus
+from app.core.roles import Role
 
 if TYPE_CHECKING:
     from app.bootstrap import Kenpin
@@ -22,7 +26,10 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
-Handler = Callable[[argparse.Namespace], int]
+
+def _values(enum: type[StrEnum]) -> list[str]:
+    """An enum's values as choices, so a new member is a new choice."""
+    return [member.value for member in enum]
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -54,7 +61,7 @@ def _parser() -> argparse.ArgumentParser:
             p.add_argument("--format", choices=("auto", "shopify", "generic"), default="auto")
             p.add_argument(
                 "--default-carrier",
-                choices=("yamato", "sagawa", "japanpost", "generic"),
+                choices=_values(CarrierCode),
                 default=None,
                 help="carrier for Shopify orders whose shipping method names none (default yamato)",
             )
@@ -65,7 +72,7 @@ def _parser() -> argparse.ArgumentParser:
     orders = sub.add_parser("orders", help="orders")
     orders_sub = orders.add_subparsers(dest="orders_command", metavar="ACTION", required=True)
     listing = orders_sub.add_parser("list", help="list orders")
-    listing.add_argument("--status", choices=[s.value for s in OrderStatus])
+    listing.add_argument("--status", choices=_values(OrderStatus))
     listing.add_argument("--json", action="store_true", help="print a JSON array")
     listing.set_defaults(run=_orders_list)
 
@@ -79,7 +86,7 @@ def _parser() -> argparse.ArgumentParser:
     users_sub = users.add_subparsers(dest="users_command", metavar="ACTION", required=True)
     add = users_sub.add_parser("add", help="create a user who logs in by badge")
     add.add_argument("name", metavar="NAME")
-    add.add_argument("--role", required=True, choices=("packer", "supervisor", "admin"))
+    add.add_argument("--role", required=True, choices=_values(Role))
     add.add_argument("--badge", required=True, metavar="CODE")
     add.add_argument("--pin", metavar="PIN")
     add.set_defaults(run=_users_add)
@@ -89,8 +96,9 @@ def _parser() -> argparse.ArgumentParser:
     add_range = carriers_sub.add_parser(
         "add-range", help="register a block of tracking numbers (without their check digit)"
     )
+    *carriers_but_last, last_carrier = _values(CarrierCode)
     add_range.add_argument(
-        "carrier", metavar="CARRIER", help="yamato, sagawa, japanpost or generic"
+        "carrier", metavar="CARRIER", help=f"{', '.join(carriers_but_last)} or {last_carrier}"
     )
     add_range.add_argument("first", metavar="FIRST", help="first number, without check digit")
     add_range.add_argument("last", metavar="LAST", help="last number, without check digit")
@@ -105,7 +113,7 @@ def _parser() -> argparse.ArgumentParser:
     label_sub = label.add_subparsers(dest="label_command", metavar="ACTION", required=True)
     render = label_sub.add_parser("render", help="render the order's current shipping label")
     render.add_argument("order", metavar="ORDER")
-    render.add_argument("--format", required=True, choices=("zpl", "pdf"))
+    render.add_argument("--format", required=True, choices=_values(LabelFormat))
     render.add_argument("--out", required=True, type=Path, metavar="FILE")
     render.add_argument("--dpi", type=int, choices=(203, 300), default=203)
     render.set_defaults(run=_label_render)

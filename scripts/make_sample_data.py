@@ -25,12 +25,12 @@ from app.core.intake.order_formats import GENERIC_COLUMNS
 from app.core.intake.prefectures import PREFECTURES, iso_code
 from app.core.intake.shopify import EXPORT_COLUMNS
 from app.core.intake.stock import COLUMNS as STOCK_COLUMNS
+from app.core.times import JAPAN
 
 SEED = 20261127
-JST = dt.timezone(dt.timedelta(hours=9))
 # Orders are placed in the four days before this moment; delivery dates come
 # after 2026-12-01 so the files stay plausible for a while.
-ORDERS_UNTIL = dt.datetime(2026, 11, 27, 0, 0, tzinfo=JST)
+ORDERS_UNTIL = dt.datetime(2026, 11, 27, 0, 0, tzinfo=JAPAN)
 ORDER_DAYS = 4
 FIRST_DELIVERY_DAY = dt.date(2026, 12, 3)
 TIME_SLOTS = ("午前中", "14-16", "16-18", "18-20", "19-21")

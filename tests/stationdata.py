@@ -11,6 +11,7 @@ from sqlalchemy import func, select, text, update
 
 from app.core.gtin import gtin14, with_check_digit
 from app.core.scans import Scan
+from app.core.times import JAPAN
 from app.db.database import Database
 from app.db.models import (
     Barcode,
@@ -30,7 +31,6 @@ from app.services.carriers import add_range
 from app.services.users import add_user
 from tests.stockdata import add_order, add_product, receive
 
-JAPAN = dt.timezone(dt.timedelta(hours=9), "JST")
 #: When the tests' scans happen (unless they say otherwise): a morning in Japan.
 AT = dt.datetime(2026, 4, 1, 10, 0, tzinfo=JAPAN)
 

@@ -123,3 +123,26 @@ def test_a_missing_command_argument_is_a_usage_error(tmp_path: Path) -> None:
     )
     assert done.returncode == 2
     assert "usage: kenpin import" in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("command", "shown"),
+    [
+        (["users", "add"], "--role {packer,supervisor,admin}"),
+        (
+            ["orders", "list"],
+            "--status {new,allocated,backordered,packing,packed,labelled,verified,shipped,"
+            "cancelled,on_hold}",
+        ),
+        (["import", "orders"], "--default-carrier {yamato,sagawa,japanpost,generic}"),
+        (["carriers", "add-range"], "CARRIER yamato, sagawa, japanpost or generic"),
+        (["label", "render"], "--format {zpl,pdf}"),
+    ],
+)
+def test_the_help_offers_the_roles_statuses_carriers_and_formats_interfaces_md_names(
+    command: list[str], shown: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as done:
+        main([*command, "--help"])
+    assert done.value.code == 0
+    assert shown in " ".join(capsys.readouterr().out.split())

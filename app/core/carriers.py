@@ -72,6 +72,14 @@ def parse_carrier(code: str) -> CarrierCode | None:
         return None
 
 
+def unknown_carrier(code: str) -> str:
+    """The refusal of a code that names no carrier, in the same words wherever one is read.
+
+    `"ups" is not a carrier code (yamato, sagawa, japanpost, generic)`
+    """
+    return f'"{code}" is not a carrier code ({", ".join(CarrierCode)})'
+
+
 def carrier_from_shipping_method(method: str) -> CarrierCode | None:
     """The carrier a Shopify `Shipping Method` names, or None when it names none."""
     text = method.casefold()

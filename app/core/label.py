@@ -13,6 +13,13 @@ from app.core.carriers import CARRIERS, CarrierCode, parse_carrier
 from app.core.errors import Refused
 
 
+class LabelFormat(StrEnum):
+    """What a label is rendered as: ZPL II for thermal printers, PDF for office printers."""
+
+    ZPL = "zpl"
+    PDF = "pdf"
+
+
 class Symbology(StrEnum):
     """The barcode a label's tracking number is printed in."""
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from app.core.roles import Role
+
 
 @dataclass(frozen=True, slots=True)
 class StationUser:
@@ -17,7 +19,7 @@ class StationUser:
 
     user_id: int
     name: str
-    role: str
+    role: Role
 
 
 class BadgeChange(StrEnum):

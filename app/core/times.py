@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-#: Japan has one time zone and no daylight saving time.
+#: Japan time, where shops' files and scans without an offset are; Japan has no daylight saving.
 JAPAN = dt.timezone(dt.timedelta(hours=9), "JST")
 
 

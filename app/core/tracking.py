@@ -13,9 +13,18 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from enum import StrEnum
 
 from app.core.carriers import CarrierCode
 from app.core.errors import Refused
+
+
+class ParcelSource(StrEnum):
+    """Where a parcel's tracking number came from: a block Kenpin issues from, or the carrier."""
+
+    ISSUED = "issued"
+    CARRIER = "carrier"
+
 
 MOD7 = "mod7"
 NO_CHECK = "none"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from sqlalchemy import String, bindparam, select, true
 from sqlalchemy.orm import Session
 
+from app.core.intake.products import BarcodeKind
 from app.core.tracking import normalise
 from app.db.models import Barcode, Location, Order, User, table
 from app.db.shipping_models import Parcel
@@ -44,7 +45,7 @@ class RegisteredCodes:
         if row is None:
             return None
         product_id, kind, qty = row
-        return int(product_id), int(qty) if kind == "case" else 1
+        return int(product_id), int(qty) if kind == BarcodeKind.CASE else 1
 
     def is_badge(self, code: str) -> bool:
         """True when an active user has this badge."""

@@ -9,6 +9,7 @@ from typing import NamedTuple
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.core.orders import OrderStatus
 from app.db.models import Location, Lot, Order, OrderLine, Product, Reservation, StockBalance
 
 # Keeps each IN (...) list well inside SQLite's and PostgreSQL's parameter limits.
@@ -52,7 +53,7 @@ def oldest_allocated_orders(session: Session, limit: int | None) -> list[WaveOrd
     """The `allocated` orders, oldest first (all of them, or the first `limit`)."""
     query = (
         select(Order.id, Order.number, Order.status, Order.customer_name, Order.order_date)
-        .where(Order.status == "allocated")
+        .where(Order.status == OrderStatus.ALLOCATED)
         .order_by(Order.order_date, Order.id)
     )
     if limit is not None:

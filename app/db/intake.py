@@ -18,7 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.core.errors import ConcurrentChange
-from app.core.intake.products import StoredBarcode, StoredProduct
+from app.core.intake.products import BarcodeKind, StoredBarcode, StoredProduct
 from app.core.intake.walk import walk_key
 from app.db.models import (
     Barcode,
@@ -134,14 +134,14 @@ def update_products(session: Session, products: list[dict[str, Any]]) -> None:
     update_rows(session, table(Product), rows, _every_field("id"))
 
 
-def add_barcodes(session: Session, barcodes: Iterable[tuple[int, str, str, int]]) -> int:
+def add_barcodes(session: Session, barcodes: Iterable[tuple[int, str, BarcodeKind, int]]) -> int:
     """Insert (product id, code, kind, units) barcodes; how many."""
     rows = [{"product_id": p, "code": c, "kind": k, "qty": q} for p, c, k, q in barcodes]
     insert_rows(session, table(Barcode), rows)
     return len(rows)
 
 
-def update_barcodes(session: Session, barcodes: Iterable[tuple[str, str, int]]) -> None:
+def update_barcodes(session: Session, barcodes: Iterable[tuple[str, BarcodeKind, int]]) -> None:
     """Set kind and units of existing (code, kind, units) barcodes."""
     rows = [{"code": c, "kind": k, "qty": q} for c, k, q in barcodes]
     update_rows(session, table(Barcode), rows, _every_field("code"), key="code")

@@ -9,19 +9,11 @@ from dataclasses import dataclass
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from app.core.label import LabelFormat
 from app.core.pack.labels import ParcelLabel
+from app.core.statuses import ParcelStatus, PrintJobStatus
 from app.db.models import Order, Station
-from app.db.shipping_models import (
-    FAILED,
-    LABELLED,
-    PRINTED,
-    QUEUED,
-    VERIFIED,
-    VOIDED,
-    ZPL,
-    Parcel,
-    PrintJob,
-)
+from app.db.shipping_models import Parcel, PrintJob
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +24,7 @@ class LiveParcel:
     tracking_number: str
     carrier: str
     service: str
-    status: str
+    status: ParcelStatus
 
 
 def order_with_parcels(session: Session, number: str) -> tuple[Order, list[LiveParcel]] | None:
@@ -44,7 +36,7 @@ def order_with_parcels(session: Session, number: str) -> tuple[Order, list[LiveP
         select(
             Parcel.carton_no, Parcel.tracking_number, Parcel.carrier, Parcel.service, Parcel.status
         )
-        .where(Parcel.order_id == order.id, Parcel.status != VOIDED)
+        .where(Parcel.order_id == order.id, Parcel.status != ParcelStatus.VOIDED)
         .order_by(Parcel.carton_no)
     )
     return order, [LiveParcel(*row) for row in rows]
@@ -84,7 +76,7 @@ def awaited_parcel(session: Session, station_id: int) -> ParcelLabel | None:
         select(*_PARCEL_LABEL)
         .join(PrintJob, PrintJob.parcel_id == Parcel.id)
         .join(Order, Order.id == Parcel.order_id)
-        .where(PrintJob.id == newest, Parcel.status == LABELLED)
+        .where(PrintJob.id == newest, Parcel.status == ParcelStatus.LABELLED)
     ).first()
     return ParcelLabel(*row) if row else None
 
@@ -94,7 +86,11 @@ def live_parcel(session: Session, order_id: int, carton_no: int) -> ParcelLabel 
     row = session.execute(
         select(*_PARCEL_LABEL)
         .join(Order, Order.id == Parcel.order_id)
-        .where(Parcel.order_id == order_id, Parcel.carton_no == carton_no, Parcel.status != VOIDED)
+        .where(
+            Parcel.order_id == order_id,
+            Parcel.carton_no == carton_no,
+            Parcel.status != ParcelStatus.VOIDED,
+        )
     ).first()
     return ParcelLabel(*row) if row else None
 
@@ -103,8 +99,8 @@ def verify_parcel(session: Session, parcel_id: int, at: dt.datetime) -> bool:
     """Mark the parcel's label scanned back; True when every live parcel of its order is."""
     session.execute(
         update(Parcel)
-        .where(Parcel.id == parcel_id, Parcel.status == LABELLED)
-        .values(status=VERIFIED, verified_at=at)
+        .where(Parcel.id == parcel_id, Parcel.status == ParcelStatus.LABELLED)
+        .values(status=ParcelStatus.VERIFIED, verified_at=at)
     )
     order_id = session.scalar(select(Parcel.order_id).where(Parcel.id == parcel_id))
     assert order_id is not None
@@ -116,7 +112,7 @@ def void_parcel(session: Session, parcel_id: int, replaced_by: int | None, at: d
     session.execute(
         update(Parcel)
         .where(Parcel.id == parcel_id)
-        .values(status=VOIDED, voided_at=at, replaced_by_parcel_id=replaced_by)
+        .values(status=ParcelStatus.VOIDED, voided_at=at, replaced_by_parcel_id=replaced_by)
     )
 
 
@@ -133,8 +129,8 @@ def add_print_job(
         parcel_id=parcel_id,
         station_id=station_id,
         printer_uri=printer_uri,
-        format=ZPL,
-        status=QUEUED,
+        format=LabelFormat.ZPL,
+        status=PrintJobStatus.QUEUED,
         attempts=0,
         last_error="",
         requested_by_id=requested_by,
@@ -151,8 +147,8 @@ class StoredJob:
 
     id: int
     printer_uri: str
-    format: str
-    status: str
+    format: LabelFormat
+    status: PrintJobStatus
     attempts: int
     parcel_id: int
     order_number: str
@@ -185,9 +181,9 @@ def record_print(
     """Record one attempt at a job: printed (no `error`) or failed with `error`."""
     values: dict[str, object] = {"attempts": attempts}
     if error is None:
-        values.update(status=PRINTED, printed_at=at, last_error="")
+        values.update(status=PrintJobStatus.PRINTED, printed_at=at, last_error="")
     else:
-        values.update(status=FAILED, last_error=error)
+        values.update(status=PrintJobStatus.FAILED, last_error=error)
     session.execute(update(PrintJob).where(PrintJob.id == job_id).values(**values))
 
 
@@ -240,7 +236,7 @@ def order_waits_for_labels(session: Session, order_id: int) -> bool:
     waiting = session.scalar(
         select(func.count())
         .select_from(Parcel)
-        .where(Parcel.order_id == order_id, Parcel.status == LABELLED)
+        .where(Parcel.order_id == order_id, Parcel.status == ParcelStatus.LABELLED)
     )
     return bool(waiting)
 
@@ -250,6 +246,6 @@ def live_cartons(session: Session, order_id: int) -> int:
     count = session.scalar(
         select(func.count())
         .select_from(Parcel)
-        .where(Parcel.order_id == order_id, Parcel.status != VOIDED)
+        .where(Parcel.order_id == order_id, Parcel.status != ParcelStatus.VOIDED)
     )
     return int(count or 0)

@@ -10,6 +10,7 @@ negative. `kenpin stock check` recomputes the totals from the ledger.
 from __future__ import annotations
 
 import datetime as dt
+from enum import StrEnum
 from typing import cast
 
 from sqlalchemy import (
@@ -17,6 +18,7 @@ from sqlalchemy import (
     CheckConstraint,
     Date,
     DateTime,
+    Enum,
     ForeignKey,
     Index,
     Integer,
@@ -28,6 +30,10 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from app.core.intake.products import BarcodeKind
+from app.core.orders import OrderStatus
+from app.core.roles import Role
 
 # Stable constraint names so migrations can refer to them on every backend.
 NAMING = {
@@ -56,6 +62,25 @@ def table(model: type[Base]) -> Table:
     return cast(Table, model.__table__)
 
 
+def checked_enum(enum: type[StrEnum], *, check: str, length: int) -> Enum:
+    """A column type for one of core's enums: its values as text, kept to them by a CHECK.
+
+    The values (`"open"`, not the member names) are stored in a VARCHAR of
+    `length`, under the constraint `ck_<table>_<check>`. Reads give members;
+    writes take members or their strings, and an unknown string is refused
+    before any SQL. A new member needs a migration that widens the CHECK.
+    """
+    return Enum(
+        enum,
+        native_enum=False,
+        values_callable=lambda members: [member.value for member in members],
+        length=length,
+        create_constraint=True,
+        name=check,
+        validate_strings=True,
+    )
+
+
 class Product(Base):
     """A sellable item (one SKU); size and colour variants are separate products."""
 
@@ -80,15 +105,14 @@ class Barcode(Base):
     """A code that identifies a product: a unit barcode or a case of `qty` units."""
 
     __tablename__ = "barcodes"
-    __table_args__ = (
-        CheckConstraint("qty > 0", name="qty_positive"),
-        CheckConstraint("kind IN ('unit', 'case')", name="kind_known"),
-    )
+    __table_args__ = (CheckConstraint("qty > 0", name="qty_positive"),)
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     code: Mapped[str] = mapped_column(String(64), unique=True)
     product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), index=True)
-    kind: Mapped[str] = mapped_column(String(8), default="unit")
+    kind: Mapped[BarcodeKind] = mapped_column(
+        checked_enum(BarcodeKind, check="kind_known", length=8), default=BarcodeKind.UNIT
+    )
     qty: Mapped[int] = mapped_column(Integer, default=1)
 
     product: Mapped[Product] = relationship(back_populates="barcodes")
@@ -189,7 +213,9 @@ class Order(Base):
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     number: Mapped[str] = mapped_column(String(64), unique=True)
     source: Mapped[str] = mapped_column(String(16))
-    status: Mapped[str] = mapped_column(String(16), default="new")
+    status: Mapped[OrderStatus] = mapped_column(
+        checked_enum(OrderStatus, check="status_known", length=16), default=OrderStatus.NEW
+    )
     order_date: Mapped[dt.datetime]
     customer_name: Mapped[str] = mapped_column(String(200))
     email: Mapped[str] = mapped_column(String(200), default="")
@@ -260,13 +286,10 @@ class User(Base):
     """A person who logs in at a station by scanning a badge."""
 
     __tablename__ = "users"
-    __table_args__ = (
-        CheckConstraint("role IN ('packer', 'supervisor', 'admin')", name="role_known"),
-    )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     name: Mapped[str] = mapped_column(String(100), unique=True)
-    role: Mapped[str] = mapped_column(String(16))
+    role: Mapped[Role] = mapped_column(checked_enum(Role, check="role_known", length=16))
     badge_code: Mapped[str] = mapped_column(String(64), unique=True)
     pin_hash: Mapped[str] = mapped_column(String(200), default="")
     active: Mapped[bool] = mapped_column(default=True)

@@ -25,11 +25,12 @@ from sqlalchemy.orm import Session
 
 from app.core.errors import ConcurrentChange
 from app.core.orders import OrderStatus
+from app.core.statuses import PackStatus
 from app.db import stock
 from app.db.models import Order, OrderLine, Reservation, table, utcnow
 from app.db.sql import among, core, on_postgresql
 from app.db.station import Claim, OrderOnFile
-from app.db.station_models import OPEN, PackSession, ScanRecord, StationState
+from app.db.station_models import PackSession, ScanRecord, StationState
 
 _SESSIONS = table(PackSession).c
 _STATE = table(StationState).c
@@ -81,7 +82,7 @@ def claim(
                 order_id=order_id,
                 station_id=station_id,
                 user_id=user_id,
-                status=OPEN,
+                status=PackStatus.OPEN,
                 lease_token=1,
                 lease_expires_at=now + lease,
                 carton_no=1,
@@ -92,7 +93,7 @@ def claim(
             # target to a partial index by its text, not through a bound parameter (which
             # a prepared statement's generic plan does not know).
             .on_conflict_do_nothing(
-                index_elements=["order_id"], index_where=text(f"status = '{OPEN}'")
+                index_elements=["order_id"], index_where=text(f"status = '{PackStatus.OPEN}'")
             )
             .returning(_SESSIONS.id)
         )
@@ -104,7 +105,7 @@ def claim(
         update(table(PackSession))
         .where(
             _SESSIONS.id == on_file.session_id,
-            _SESSIONS.status == OPEN,
+            _SESSIONS.status == PackStatus.OPEN,
             _SESSIONS.lease_token == on_file.lease_token,
             or_(
                 _SESSIONS.station_id.is_(None),
@@ -129,7 +130,7 @@ _FENCED = update(table(PackSession)).where(
     _SESSIONS.id == bindparam("held_session"),
     _SESSIONS.station_id == bindparam("held_by"),
     _SESSIONS.lease_token == bindparam("held_token"),
-    _SESSIONS.status == OPEN,
+    _SESSIONS.status == PackStatus.OPEN,
 )
 _COUNTED = (
     update(table(OrderLine))

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from sqlalchemy import Connection
 
 from app.db.database import Database
 
@@ -32,11 +35,40 @@ def current_revision(db: Database) -> str | None:
 
 
 def migrate(db: Database, action: str, revision: str) -> None:
-    """Run Alembic's `upgrade` or `downgrade` to `revision` on the database."""
+    """Run Alembic's `upgrade` or `downgrade` to `revision` on the database, in one transaction.
+
+    SQLite changes a table by copying it into a new one (Alembic's batch mode),
+    and dropping the old copy of a table other rows refer to breaks their
+    foreign keys for a moment. So, as SQLite's own procedure for changing a
+    table asks, foreign keys are off while the migrations run, and every
+    reference is checked again before they commit.
+    """
     config = _config()
-    with db.engine.begin() as conn:
+    with db.engine.connect() as conn, _foreign_keys_off(conn, db.is_sqlite), conn.begin():
         config.attributes["connection"] = conn
         getattr(command, action)(config, revision)
+        if db.is_sqlite:
+            broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise RuntimeError(f"migration {action} to {revision} broke references: {broken}")
+
+
+@contextlib.contextmanager
+def _foreign_keys_off(conn: Connection, sqlite: bool) -> Iterator[None]:
+    """Foreign keys off on this SQLite connection until the block ends.
+
+    Set before the transaction begins: inside one, SQLite ignores the pragma.
+    """
+    if not sqlite:
+        yield
+        return
+    driver = conn.connection.driver_connection
+    assert driver is not None
+    driver.execute("PRAGMA foreign_keys = OFF")
+    try:
+        yield
+    finally:
+        driver.execute("PRAGMA foreign_keys = ON")
 
 
 def upgrade(db: Database) -> bool:

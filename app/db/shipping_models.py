@@ -16,15 +16,10 @@ import datetime as dt
 from sqlalchemy import BigInteger, CheckConstraint, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.db.models import Base, BigId, utcnow
-
-#: Parcel statuses: the label exists, it was scanned back, or it was voided and replaced.
-LABELLED, VERIFIED, VOIDED = "labelled", "verified", "voided"
-#: Where a parcel's number came from: a block Kenpin issues from, or the carrier's own system.
-ISSUED, CARRIER = "issued", "carrier"
-#: Print job statuses and formats.
-QUEUED, PRINTED, FAILED = "queued", "printed", "failed"
-ZPL, PDF = "zpl", "pdf"
+from app.core.label import LabelFormat
+from app.core.statuses import ParcelStatus, PrintJobStatus
+from app.core.tracking import ParcelSource
+from app.db.models import Base, BigId, checked_enum, utcnow
 
 
 class TrackingBlock(Base):
@@ -56,8 +51,6 @@ class Parcel(Base):
 
     __tablename__ = "parcels"
     __table_args__ = (
-        CheckConstraint("status IN ('labelled', 'verified', 'voided')", name="status_known"),
-        CheckConstraint("source IN ('issued', 'carrier')", name="source_known"),
         CheckConstraint("carton_no > 0", name="carton_positive"),
         Index("ix_parcels_order", "order_id", "carton_no"),
         Index(
@@ -77,8 +70,12 @@ class Parcel(Base):
     service: Mapped[str] = mapped_column(String(32), default="")
     #: Digits only, check digit included (as the barcode holds it).
     tracking_number: Mapped[str] = mapped_column(String(40), unique=True)
-    status: Mapped[str] = mapped_column(String(16), default=LABELLED)
-    source: Mapped[str] = mapped_column(String(16), default=ISSUED)
+    status: Mapped[ParcelStatus] = mapped_column(
+        checked_enum(ParcelStatus, check="status_known", length=16), default=ParcelStatus.LABELLED
+    )
+    source: Mapped[ParcelSource] = mapped_column(
+        checked_enum(ParcelSource, check="source_known", length=16), default=ParcelSource.ISSUED
+    )
     issued_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     verified_at: Mapped[dt.datetime | None]
     voided_at: Mapped[dt.datetime | None]
@@ -90,8 +87,6 @@ class PrintJob(Base):
 
     __tablename__ = "print_jobs"
     __table_args__ = (
-        CheckConstraint("format IN ('zpl', 'pdf')", name="format_known"),
-        CheckConstraint("status IN ('queued', 'printed', 'failed')", name="status_known"),
         CheckConstraint("attempts >= 0", name="attempts_not_negative"),
         Index("ix_print_jobs_parcel", "parcel_id"),
         Index("ix_print_jobs_status", "status", "id"),
@@ -103,8 +98,13 @@ class PrintJob(Base):
     parcel_id: Mapped[int] = mapped_column(ForeignKey("parcels.id"))
     station_id: Mapped[int | None] = mapped_column(ForeignKey("stations.id"))
     printer_uri: Mapped[str] = mapped_column(String(400))
-    format: Mapped[str] = mapped_column(String(8))
-    status: Mapped[str] = mapped_column(String(16), default=QUEUED)
+    format: Mapped[LabelFormat] = mapped_column(
+        checked_enum(LabelFormat, check="format_known", length=8)
+    )
+    status: Mapped[PrintJobStatus] = mapped_column(
+        checked_enum(PrintJobStatus, check="status_known", length=16),
+        default=PrintJobStatus.QUEUED,
+    )
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str] = mapped_column(Text, default="")
     requested_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))

@@ -21,12 +21,13 @@ from sqlalchemy.orm import Session, aliased
 from app.core.pack.labels import ParcelLabel
 from app.core.pack.session import OrderCandidate
 from app.core.station import StationUser
+from app.core.statuses import PackStatus, ParcelStatus
 from app.core.times import as_utc
 from app.db.labels import prints_labels
 from app.db.models import Order, Station, User, table
-from app.db.shipping_models import LABELLED, Parcel, PrintJob
+from app.db.shipping_models import Parcel, PrintJob
 from app.db.sql import core
-from app.db.station_models import OPEN, PackSession, ScanRecord, StationState
+from app.db.station_models import PackSession, ScanRecord, StationState
 
 _STATE = table(StationState).c
 _SESSIONS = table(PackSession).c
@@ -65,7 +66,7 @@ class HeldPack:
     def held_by(self, station_id: int, claim: Claim) -> bool:
         """True when the station still holds this pack under `claim`."""
         return (
-            self.status == OPEN
+            self.status == PackStatus.OPEN
             and self.station_id == station_id
             and self.lease_token == claim.lease_token
         )
@@ -163,7 +164,8 @@ def _station_query(*, lock: bool) -> Select[Any]:
             .outerjoin(table(Order), _ORDERS.id == _SESSIONS.order_id)
             .outerjoin(table(PrintJob), _JOBS.id == newest_job)
             .outerjoin(
-                table(Parcel), (_PARCELS.id == _JOBS.parcel_id) & (_PARCELS.status == LABELLED)
+                table(Parcel),
+                (_PARCELS.id == _JOBS.parcel_id) & (_PARCELS.status == ParcelStatus.LABELLED),
             )
             .outerjoin(_PARCEL_ORDER, _PARCEL_ORDER.c.id == _PARCELS.order_id)
         )
@@ -257,7 +259,7 @@ def order_on_file(
                 table(Order)
                 .outerjoin(
                     table(PackSession),
-                    (_SESSIONS.order_id == _ORDERS.id) & (_SESSIONS.status == OPEN),
+                    (_SESSIONS.order_id == _ORDERS.id) & (_SESSIONS.status == PackStatus.OPEN),
                 )
                 .outerjoin(table(Station), _STATIONS.id == _SESSIONS.station_id)
             )
@@ -282,5 +284,5 @@ def holder_name(session: Session, session_id: int) -> str | None:
     return core(session).scalar(
         select(_STATIONS.name)
         .join(table(PackSession), _SESSIONS.station_id == _STATIONS.id)
-        .where(_SESSIONS.id == session_id, _SESSIONS.status == OPEN)
+        .where(_SESSIONS.id == session_id, _SESSIONS.status == PackStatus.OPEN)
     )

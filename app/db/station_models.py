@@ -16,27 +16,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import (
-    CheckConstraint,
-    Date,
-    ForeignKey,
-    Index,
-    Integer,
-    String,
-    Text,
-    text,
-)
+from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.db.models import Base, BigId, Order, table, utcnow
+from app.core.scans import VerdictKind
+from app.core.statuses import PackStatus
+from app.db.models import Base, BigId, Order, checked_enum, table, utcnow
 
 #: The order queue's status filter with a number search walks this index in number order.
 ORDERS_BY_STATUS_AND_NUMBER = Index(
     "ix_orders_status_number", table(Order).c.status, table(Order).c.number
 )
-
-#: Pack session statuses; `open` covers held and parked sessions.
-OPEN, COMPLETED, CANCELLED = "open", "completed", "cancelled"
 
 
 class StationState(Base):
@@ -60,7 +50,6 @@ class PackSession(Base):
 
     __tablename__ = "pack_sessions"
     __table_args__ = (
-        CheckConstraint("status IN ('open', 'completed', 'cancelled')", name="status_known"),
         Index(
             "uq_pack_sessions_open_order",
             "order_id",
@@ -76,7 +65,9 @@ class PackSession(Base):
     station_id: Mapped[int | None] = mapped_column(ForeignKey("stations.id"))
     #: The packer who opened or last took over the pack.
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
-    status: Mapped[str] = mapped_column(String(16), default=OPEN)
+    status: Mapped[PackStatus] = mapped_column(
+        checked_enum(PackStatus, check="status_known", length=16), default=PackStatus.OPEN
+    )
     lease_token: Mapped[int] = mapped_column(Integer, default=1)
     lease_expires_at: Mapped[dt.datetime]
     carton_no: Mapped[int] = mapped_column(Integer, default=1)
@@ -94,7 +85,6 @@ class ScanRecord(Base):
 
     __tablename__ = "scans"
     __table_args__ = (
-        CheckConstraint("verdict IN ('accepted', 'rejected', 'info')", name="verdict_known"),
         Index("ix_scans_session", "pack_session_id", "id"),
         Index("uq_scans_station_seq", "station_id", "seq", unique=True),
     )
@@ -110,7 +100,9 @@ class ScanRecord(Base):
     raw: Mapped[str] = mapped_column(String(400))
     kind: Mapped[str] = mapped_column(String(16))
     code: Mapped[str] = mapped_column(String(400))
-    verdict: Mapped[str] = mapped_column(String(16))
+    verdict: Mapped[VerdictKind] = mapped_column(
+        checked_enum(VerdictKind, check="verdict_known", length=16)
+    )
     reason: Mapped[str | None] = mapped_column(String(32))
     #: What the scan did to the stored state (`count`, `undo`, `complete`, ...; `none`).
     effect: Mapped[str] = mapped_column(String(16), default="none")

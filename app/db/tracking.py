@@ -18,9 +18,17 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from app.core.carriers import CarrierCode
-from app.core.tracking import OutOfTrackingNumbers, Rules, TrackingNumber, with_check_digit
+from app.core.orders import OrderStatus
+from app.core.statuses import ParcelStatus
+from app.core.tracking import (
+    OutOfTrackingNumbers,
+    ParcelSource,
+    Rules,
+    TrackingNumber,
+    with_check_digit,
+)
 from app.db.models import Order, table
-from app.db.shipping_models import ISSUED, LABELLED, VOIDED, Parcel, TrackingBlock
+from app.db.shipping_models import Parcel, TrackingBlock
 
 # Another station emptying the block we picked is retried; this many times at
 # most, far more than stations that could take a block's last numbers at once.
@@ -136,7 +144,7 @@ class OrderForLabel:
 
     id: int
     number: str
-    status: str
+    status: OrderStatus
     carrier: str
     service: str
 
@@ -175,7 +183,7 @@ def next_carton_no(session: Session, order_id: int) -> int:
     """The carton number after the order's highest live parcel (1 for an order without any)."""
     highest = session.scalar(
         select(func.max(Parcel.carton_no)).where(
-            Parcel.order_id == order_id, Parcel.status != VOIDED
+            Parcel.order_id == order_id, Parcel.status != ParcelStatus.VOIDED
         )
     )
     return int(highest or 0) + 1
@@ -187,7 +195,7 @@ def add_parcel(
     carton_no: int,
     number: TrackingNumber,
     *,
-    source: str = ISSUED,
+    source: ParcelSource = ParcelSource.ISSUED,
 ) -> int:
     """Record a labelled parcel of `order` under `number`; its id."""
     parcel = Parcel(
@@ -196,7 +204,7 @@ def add_parcel(
         carrier=number.carrier.value,
         service=order.service,
         tracking_number=number.digits,
-        status=LABELLED,
+        status=ParcelStatus.LABELLED,
         source=source,
     )
     session.add(parcel)

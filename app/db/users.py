@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.core.roles import Role
 from app.db.models import AuditEntry, User
 
 
@@ -19,7 +20,7 @@ def name_or_badge_taken(session: Session, name: str, badge: str) -> str | None:
     return None
 
 
-def add(session: Session, name: str, role: str, badge: str, pin_hash: str) -> User:
+def add(session: Session, name: str, role: Role, badge: str, pin_hash: str) -> User:
     """Insert a user and note it in the audit log."""
     user = User(name=name, role=role, badge_code=badge, pin_hash=pin_hash)
     session.add(user)

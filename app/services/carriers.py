@@ -13,10 +13,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.core.carriers import CarrierCode, parse_carrier
+from app.core.carriers import CarrierCode, parse_carrier, unknown_carrier
 from app.core.errors import Refused
 from app.core.intake.rows import CellReader, Row, cell_reader
+from app.core.orders import OrderStatus
 from app.core.tracking import (
+    ParcelSource,
     Rules,
     TrackingNumber,
     body_problem,
@@ -26,21 +28,19 @@ from app.core.tracking import (
 )
 from app.db import tracking as store
 from app.db.database import Database
-from app.db.shipping_models import CARRIER
 from app.services.intake.common import refuse_if_any
 from app.services.intake.csvfile import read_csv
 
 CARRIER_COLUMNS = ("order_number", "tracking")
 #: Orders that take no more parcels.
-_CLOSED = frozenset({"cancelled", "shipped"})
+_CLOSED = frozenset({OrderStatus.CANCELLED, OrderStatus.SHIPPED})
 
 
 def carrier_code(text: str) -> CarrierCode:
     """The carrier a code names; refused with the known codes otherwise."""
     code = parse_carrier(text)
     if code is None:
-        known = ", ".join(c.value for c in CarrierCode)
-        raise Refused(f"carrier: {text!r} is not one of {known}")
+        raise Refused(f"carrier: {unknown_carrier(text)}")
     return code
 
 
@@ -105,7 +105,7 @@ def attach_carrier_number(
             raise Refused(f"{number.formatted} is already the tracking number of order {on}")
         if on is None:
             carton = store.next_carton_no(session, order.id)
-            store.add_parcel(session, order, carton, number, source=CARRIER)
+            store.add_parcel(session, order, carton, number, source=ParcelSource.CARRIER)
     return number
 
 
@@ -155,7 +155,7 @@ def import_carrier_numbers(
         for order, number, _line in wanted:
             if number.digits not in on:
                 carton = store.next_carton_no(session, order.id)
-                store.add_parcel(session, order, carton, number, source=CARRIER)
+                store.add_parcel(session, order, carton, number, source=ParcelSource.CARRIER)
                 attached += 1
     return CarrierImport(csv.sheet.file, attached, len(wanted) - attached)
 

@@ -17,6 +17,7 @@ import platformdirs
 import app
 from app.core.carriers import CarrierCode
 from app.core.errors import Refused
+from app.core.roles import Role
 from app.db import users as user_store
 from app.db.database import Database
 from app.db.orders import order_listing
@@ -32,23 +33,23 @@ class DemoUser:
     """A demo user and the badge (and PIN) to log in with."""
 
     name: str
-    role: str
+    role: Role
     badge: str
     pin: str
 
 
 DEMO_USERS = (
-    DemoUser("山田 花子", "packer", "BADGE-PACK-01", "1234"),
-    DemoUser("佐藤 健", "supervisor", "BADGE-SUP-01", "5678"),
+    DemoUser("山田 花子", Role.PACKER, "BADGE-PACK-01", "1234"),
+    DemoUser("佐藤 健", Role.SUPERVISOR, "BADGE-SUP-01", "5678"),
 )
 
 
 #: One block of tracking numbers per carrier (bodies without check digit), apart so no
 #: number is shared: these are demo numbers, not ones a carrier issued.
 DEMO_TRACKING_BLOCKS = (
-    ("yamato", "90000000000", "90000099999"),
-    ("sagawa", "91000000000", "91000099999"),
-    ("japanpost", "92000000000", "92000099999"),
+    (CarrierCode.YAMATO, "90000000000", "90000099999"),
+    (CarrierCode.SAGAWA, "91000000000", "91000099999"),
+    (CarrierCode.JAPANPOST, "92000000000", "92000099999"),
 )
 
 
@@ -105,7 +106,7 @@ def _add_tracking_blocks(db: Database) -> list[str]:
     said = []
     for carrier, first, last in DEMO_TRACKING_BLOCKS:
         with db.read() as session:
-            if numbers_left(session, CarrierCode(carrier)) > 0:
+            if numbers_left(session, carrier) > 0:
                 continue
         said.append(add_range(db, carrier, first, last))
     return said

@@ -63,7 +63,9 @@ def _wave(
     unknown = [number for number in unique if number not in found]
     if unknown:
         raise Refused(f"no such order: {', '.join(unknown)}")
-    not_ready = [f"{n} is {found[n].status}" for n in unique if found[n].status != "allocated"]
+    not_ready = [
+        f"{n} is {found[n].status}" for n in unique if found[n].status != OrderStatus.ALLOCATED
+    ]
     if not_ready:
         raise Refused(f"only allocated orders can be picked: {', '.join(not_ready)}")
     wave = [found[number] for number in unique]

@@ -11,15 +11,16 @@ from typing import TYPE_CHECKING, Protocol
 
 from app.core.carriers import CarrierCode, parse_carrier
 from app.core.errors import EnvironmentFailure, Refused
-from app.core.label import ShipFrom, ShipTo, build_label
+from app.core.label import LabelFormat, ShipFrom, ShipTo, build_label
 from app.core.orders import OrderStatus
+from app.core.roles import SUPERVISING
+from app.core.statuses import ParcelStatus
 from app.core.tracking import OutOfTrackingNumbers, normalise
 from app.db import labels as store
 from app.db import tracking
 from app.db.database import Database
 from app.db.models import AuditEntry, Order, utcnow
 from app.db.pack_claims import set_order_status
-from app.db.shipping_models import VOIDED, ZPL
 from app.db.station import badge_user
 from app.db.tracking import OrderForLabel
 from app.labels.print_queue import PrinterFactory, PrintJob, run_job
@@ -35,7 +36,7 @@ class LabelStyle:
     """How a label is drawn: its format (zpl or pdf), the printer's dots per inch, and the
     shop it ships from."""
 
-    fmt: str = ZPL
+    fmt: str = LabelFormat.ZPL
     dpi: int = 203
     ship_from: ShipFrom = field(default_factory=ShipFrom)
 
@@ -206,14 +207,14 @@ def void_label(
     at = utcnow()
     with db.write() as session:
         supervisor = badge_user(session, supervisor_badge.strip())
-        if supervisor is None or supervisor.role not in ("supervisor", "admin"):
+        if supervisor is None or supervisor.role not in SUPERVISING:
             raise Refused(
                 f"--badge: {supervisor_badge!r} is not an active supervisor's or admin's badge"
             )
         old = store.parcel_by_tracking(session, number)
         if old is None:
             raise Refused(f"TRACKING: no parcel has the tracking number {tracking_number!r}")
-        if old.status == VOIDED:
+        if old.status == ParcelStatus.VOIDED:
             raise Refused(f"TRACKING: the label {number} is already voided")
         order = tracking.order_by_number(session, old.order_number)
         assert order is not None

@@ -7,10 +7,10 @@ import hmac
 import os
 
 from app.core.errors import Refused
+from app.core.roles import Role
 from app.db import users as store
 from app.db.database import Database
 
-ROLES = ("packer", "supervisor", "admin")
 _SCRYPT = {"n": 2**14, "r": 8, "p": 1}
 
 
@@ -36,8 +36,10 @@ def pin_matches(pin: str, stored: str) -> bool:
 def add_user(db: Database, name: str, role: str, badge: str, pin: str | None = None) -> None:
     """Create a user; refused when the role is unknown or the name or badge is taken."""
     name, badge = name.strip(), badge.strip()
-    if role not in ROLES:
-        raise Refused(f"role: {role!r} is not one of {', '.join(ROLES)}")
+    try:
+        known_role = Role(role)
+    except ValueError:
+        raise Refused(f"role: {role!r} is not one of {', '.join(Role)}") from None
     if not name:
         raise Refused("name: empty")
     if not badge:
@@ -48,4 +50,4 @@ def add_user(db: Database, name: str, role: str, badge: str, pin: str | None = N
         taken = store.name_or_badge_taken(session, name, badge)
         if taken:
             raise Refused(taken)
-        store.add(session, name, role, badge, hash_pin(pin) if pin else "")
+        store.add(session, name, known_role, badge, hash_pin(pin) if pin else "")

@@ -8,6 +8,9 @@ import pytest
 from sqlalchemy import insert
 from sqlalchemy.exc import IntegrityError
 
+from app.core.roles import Role
+from app.core.scans import VerdictKind
+from app.core.statuses import PackStatus
 from app.db import station_models
 from app.db.database import Database
 from app.db.models import Station, User, table
@@ -19,13 +22,13 @@ NOW = dt.datetime(2026, 4, 1, 1, 0, tzinfo=dt.UTC)
 def test_one_open_pack_per_order_and_one_record_per_scan_id(db: Database) -> None:
     with db.write() as s:
         order_id = add_order(s, "#1001", [])
-        s.add_all([Station(name="S1"), User(name="Hanako", role="packer", badge_code="B-1")])
+        s.add_all([Station(name="S1"), User(name="Hanako", role=Role.PACKER, badge_code="B-1")])
         s.flush()
     session_row = {
         "order_id": order_id,
         "station_id": 1,
         "user_id": 1,
-        "status": station_models.OPEN,
+        "status": PackStatus.OPEN,
         "lease_token": 1,
         "lease_expires_at": NOW,
         "carton_no": 1,
@@ -40,7 +43,7 @@ def test_one_open_pack_per_order_and_one_record_per_scan_id(db: Database) -> Non
     with db.write() as s:
         s.execute(
             insert(table(station_models.PackSession)).values(
-                {**session_row, "status": station_models.COMPLETED}
+                {**session_row, "status": PackStatus.COMPLETED}
             )
         )
 
@@ -52,7 +55,7 @@ def test_one_open_pack_per_order_and_one_record_per_scan_id(db: Database) -> Non
         "raw": "X",
         "kind": "unknown",
         "code": "X",
-        "verdict": "rejected",
+        "verdict": VerdictKind.REJECTED,
         "effect": "none",
         "message": "",
         "units": 0,

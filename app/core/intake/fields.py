@@ -17,9 +17,8 @@ import re
 import unicodedata
 
 from app.core.gtin import is_valid_gtin, looks_like_gtin
+from app.core.times import JAPAN
 
-#: Japan has no daylight saving time; a time without an offset is Japan time.
-JST = dt.timezone(dt.timedelta(hours=9), "JST")
 MAX_QTY = 9_999_999
 
 
@@ -89,7 +88,7 @@ def moment(value: str) -> dt.datetime:
         day_only = dt.date(int(year), int(month), int(day))
     except ValueError:
         raise FieldError(f"{_quoted(value)} is not a date (no such day)") from None
-    zone = JST if offset is None else _zone(value, offset)
+    zone = JAPAN if offset is None else _zone(value, offset)
     try:
         local = dt.datetime(
             day_only.year,

@@ -16,11 +16,7 @@ from collections.abc import Callable, Container
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.core.carriers import (
-    CARRIERS,
-    CarrierCode,
-    parse_carrier,
-)
+from app.core.carriers import CARRIERS, CarrierCode, parse_carrier, unknown_carrier
 from app.core.errors import Problem
 from app.core.intake.fields import (
     FieldError,
@@ -70,8 +66,7 @@ def text_of(most: int) -> Parse:
 def _carrier_code(value: str) -> CarrierCode:
     found = parse_carrier(value)
     if found is None:
-        known = ", ".join(c.value for c in CarrierCode)
-        raise FieldError(f'"{value}" is not a carrier code ({known})')
+        raise FieldError(unknown_carrier(value))
     return found
 
 

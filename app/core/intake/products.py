@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from app.core.errors import Problem
 from app.core.intake.fields import FieldError, barcode, bin_code, flag, whole_number
@@ -28,7 +29,13 @@ OPTIONAL = (
 )
 #: Every column a products file may have.
 COLUMNS = (*REQUIRED, *OPTIONAL)
-UNIT, CASE = "unit", "case"
+
+
+class BarcodeKind(StrEnum):
+    """A unit barcode counts one unit per scan; a case barcode counts its case quantity."""
+
+    UNIT = "unit"
+    CASE = "case"
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,11 +55,11 @@ class ProductDraft:
     expiry_tracked: bool | None = None
     min_shelf_life_days: int | None = None
 
-    def barcodes(self) -> list[tuple[str, str, int]]:
+    def barcodes(self) -> list[tuple[str, BarcodeKind, int]]:
         """(code, kind, units) for every code on the row."""
-        found = [(code, UNIT, 1) for code in self.codes]
+        found = [(code, BarcodeKind.UNIT, 1) for code in self.codes]
         if self.case_code is not None and self.case_qty is not None:
-            found.append((self.case_code, CASE, self.case_qty))
+            found.append((self.case_code, BarcodeKind.CASE, self.case_qty))
         return found
 
 
@@ -76,7 +83,7 @@ class StoredBarcode:
     """A barcode as it is in the database, with the SKU it belongs to."""
 
     sku: str
-    kind: str
+    kind: BarcodeKind
     qty: int
 
 
@@ -97,7 +104,7 @@ def read_products(sheet: Sheet, problems: list[Problem]) -> list[ProductDraft]:
             continue
         seen_sku[draft.sku] = row.line
         for code, kind, _qty in draft.barcodes():
-            column = "barcode" if kind == UNIT else "case_barcode"
+            column = "barcode" if kind is BarcodeKind.UNIT else "case_barcode"
             if code in seen_code:
                 other_sku, other_line = seen_code[code]
                 whose = (
@@ -166,8 +173,8 @@ class ProductPlan:
     new: list[ProductDraft] = field(default_factory=list)
     changed: list[tuple[int, ProductDraft]] = field(default_factory=list)
     unchanged: int = 0
-    new_barcodes: list[tuple[str, str, str, int]] = field(default_factory=list)
-    changed_barcodes: list[tuple[str, str, int]] = field(default_factory=list)
+    new_barcodes: list[tuple[str, str, BarcodeKind, int]] = field(default_factory=list)
+    changed_barcodes: list[tuple[str, BarcodeKind, int]] = field(default_factory=list)
 
 
 def plan_products(
@@ -186,7 +193,7 @@ def plan_products(
         touched = False
         for code, kind, qty in draft.barcodes():
             owner = owners.get(code)
-            column = "barcode" if kind == UNIT else "case_barcode"
+            column = "barcode" if kind is BarcodeKind.UNIT else "case_barcode"
             if owner is None:
                 plan.new_barcodes.append((draft.sku, code, kind, qty))
                 touched = True

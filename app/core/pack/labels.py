@@ -12,9 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.core.scans import Command, Reason, VerdictKind
-
-#: Parcel statuses as stored.
-LABELLED, VERIFIED, VOIDED = "labelled", "verified", "voided"
+from app.core.statuses import ParcelStatus
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,7 +23,7 @@ class ParcelLabel:
     tracking_number: str
     order_number: str
     carton_no: int
-    status: str
+    status: ParcelStatus
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +54,7 @@ def label_while_waiting(awaiting: ParcelLabel, label: ParcelLabel | None) -> Lab
             f"label of {awaiting.order_number} verified ({awaiting.tracking_number})",
             verifies=True,
         )
-    if label is not None and label.status == VOIDED:
+    if label is not None and label.status == ParcelStatus.VOIDED:
         return LabelVerdict(
             VerdictKind.REJECTED,
             Reason.LABEL_VOIDED,
@@ -90,6 +88,8 @@ def label_not_awaited(label: ParcelLabel | None, code: str) -> str:
     """What a label scan says when the station waits for no label."""
     if label is None:
         return f"{code}: no parcel has this label"
-    state = {VERIFIED: "already verified", VOIDED: "voided"}.get(label.status, "not verified yet")
+    state = {ParcelStatus.VERIFIED: "already verified", ParcelStatus.VOIDED: "voided"}.get(
+        label.status, "not verified yet"
+    )
     carton = f" carton {label.carton_no}" if label.carton_no > 1 else ""
     return f"label of {label.order_number}{carton}, {state}"

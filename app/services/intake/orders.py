@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from app.core.carriers import DEFAULT_CARRIER, CarrierCode, parse_carrier
+from app.core.carriers import DEFAULT_CARRIER, CarrierCode, parse_carrier, unknown_carrier
 from app.core.errors import InputRejected, Problem, Refused
 from app.core.intake.order_formats import GENERIC, OrderFormat, detect_format, read_orders
 from app.core.intake.orders import OrderContent, OrderDraft, differences, sort_orders
@@ -80,8 +80,7 @@ def _default_carrier(code: str | None) -> CarrierCode:
         return DEFAULT_CARRIER
     carrier = parse_carrier(code)
     if carrier is None:
-        known = ", ".join(c.value for c in CarrierCode)
-        raise Refused(f"default carrier: {code!r} is not one of {known}")
+        raise Refused(f"default carrier: {unknown_carrier(code)}")
     return carrier
 
 

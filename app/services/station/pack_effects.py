@@ -22,10 +22,10 @@ from app.core.pack.orders import PACKABLE
 from app.core.pack.rules import applied
 from app.core.pack.session import Pack, PackSnapshot
 from app.core.station import StationUser
+from app.core.statuses import PackStatus
 from app.db import pack_claims as claims
 from app.db import pack_contents as contents
 from app.db import station as store
-from app.db.station_models import COMPLETED
 from app.services import labels as parcels
 from app.services.station.pipeline import Step
 
@@ -149,7 +149,7 @@ def _confirm_card(step: PackStep) -> After:
 
 def _complete(step: PackStep) -> After:
     row = step.row
-    pack = _fence(step, {"status": COMPLETED, "closed_at": step.at})
+    pack = _fence(step, {"status": PackStatus.COMPLETED, "closed_at": step.at})
     held = row.held
     assert held is not None
     user_id = row.user.user_id if row.user else None

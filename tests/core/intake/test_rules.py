@@ -22,6 +22,7 @@ from app.core.intake.orders import OrderContent, content_hash, differences
 from app.core.intake.prefectures import PREFECTURES, prefecture
 from app.core.intake.shopify import note_attributes
 from app.core.intake.walk import walk_order
+from app.core.times import JAPAN
 
 UTC = dt.UTC
 
@@ -201,8 +202,7 @@ def test_the_order_hash_ignores_row_order_but_not_content() -> None:
     same = _order(lines=(("CUP", 2), ("TEA", 1)))
     assert content_hash(_order()) == content_hash(same)
     # The same moment written in another zone is the same order.
-    jst = dt.timezone(dt.timedelta(hours=9))
-    assert content_hash(_order(order_date=dt.datetime(2026, 1, 5, 9, tzinfo=jst))) == (
+    assert content_hash(_order(order_date=dt.datetime(2026, 1, 5, 9, tzinfo=JAPAN))) == (
         content_hash(_order())
     )
     for changed in (

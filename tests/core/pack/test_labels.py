@@ -11,6 +11,7 @@ from app.core.pack.labels import ParcelLabel
 from app.core.pack.rules import decide
 from app.core.pack.session import PackedUnit, PackSnapshot
 from app.core.scans import ClassifiedScan, Command, Reason, ScanKind, VerdictKind
+from app.core.statuses import ParcelStatus
 from tests.core.pack.packdata import (
     ALICE,
     at_station,
@@ -22,9 +23,9 @@ from tests.core.pack.packdata import (
     product,
 )
 
-AWAITED = ParcelLabel(7, "123456789013", "#1001", 1, "labelled")
-OTHER_ORDER = ParcelLabel(8, "123456789024", "#1002", 1, "labelled")
-VOIDED = ParcelLabel(6, "123456789002", "#1001", 1, "voided")
+AWAITED = ParcelLabel(7, "123456789013", "#1001", 1, ParcelStatus.LABELLED)
+OTHER_ORDER = ParcelLabel(8, "123456789024", "#1002", 1, ParcelStatus.LABELLED)
+VOIDED = ParcelLabel(6, "123456789002", "#1001", 1, ParcelStatus.VOIDED)
 
 
 def waiting() -> PackSnapshot:

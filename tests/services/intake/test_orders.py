@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from app.core.errors import InputRejected
+from app.core.errors import InputRejected, Refused
 from app.db.database import Database
 from app.db.models import ImportBatch, Order, OrderLine, Product
 from app.services.intake import import_orders
@@ -328,3 +328,17 @@ def test_the_format_is_told_from_the_header_or_refused(shop: Database, tmp_path:
         "short.csv:1: order_date: required column is missing from the header"
     )
     assert row_counts(shop)["orders"] == 0
+
+
+def test_an_unknown_default_carrier_is_refused_as_a_carrier_column_would_be(
+    shop: Database, tmp_path: Path
+) -> None:
+    path = write_csv(
+        tmp_path / "orders.csv", GENERIC_HEADER, [generic_row(**address("1001"), sku="TEA")]
+    )
+    with pytest.raises(Refused) as refused:
+        import_orders(shop, path, default_carrier="ups")
+    assert str(refused.value) == (
+        'default carrier: "ups" is not a carrier code (yamato, sagawa, japanpost, generic)'
+    )
+    assert _orders(shop) == {}
