@@ -109,7 +109,7 @@ class PackController(QObject):
         """Stop the scanners and the lease timer (the window is closing)."""
         self._lease_timer.stop()
         if self.printing is not None:
-            self.printing.wait()
+            self.printing.close()
         for scanner in self.scanners:
             scanner.close()
 
