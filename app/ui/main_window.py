@@ -5,6 +5,7 @@ the order counts."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -121,7 +122,7 @@ class MainWindow(QMainWindow):
         self.pack_page = PackPage(station)
         self.add_page(self.pack_page, self.tr("Pack"))
         self.pack = PackController(
-            services.pack_station(station),
+            partial(services.pack_station, station),
             self.pack_page,
             StationSounds(parent=self),
             scanners,
@@ -158,7 +159,7 @@ class MainWindow(QMainWindow):
         self._counts_timer.timeout.connect(self.refresh_counts)
         self.orders_page.refresh_requested.connect(self.refresh_counts)
         self.pack.problem.connect(self.show_error)
-        self.pack.scan_shown.connect(self.on_scan_shown)
+        self.pack.scan_taken.connect(self.on_scan_taken)
         self.pack_page.command_sheet_requested.connect(self.on_command_sheet_requested)
         self.orders_page.pick_list_requested.connect(self.on_pick_list_requested)
         self.orders_page.packing_slip_requested.connect(self.on_packing_slip_requested)
@@ -212,7 +213,7 @@ class MainWindow(QMainWindow):
         """Bring the pack screen to the front (where a station at the bench starts)."""
         self.pages.setCurrentWidget(self.pack_page)
 
-    def on_scan_shown(self) -> None:
+    def on_scan_taken(self) -> None:
         """A scan arrived while another page was up: the packer wants its verdict."""
         self.show_pack_page()
 

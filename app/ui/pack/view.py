@@ -38,12 +38,14 @@ QFrame#verdict[level="accepted"] { background: #16a34a; border-color: #15803d; }
 QFrame#verdict[level="completed"] { background: #15803d; border-color: #14532d; }
 QFrame#verdict[level="refused"] { background: #dc2626; border-color: #991b1b; }
 QFrame#verdict[level="info"] { background: #f59e0b; border-color: #b45309; }
+QFrame#verdict[level="waiting"] { background: #475569; border-color: #1e293b; }
 QFrame#verdict[level="accepted"] QLabel, QFrame#verdict[level="completed"] QLabel,
-QFrame#verdict[level="refused"] QLabel { color: white; }
+QFrame#verdict[level="refused"] QLabel, QFrame#verdict[level="waiting"] QLabel { color: white; }
 QFrame#verdict[level="info"] QLabel { color: #1c1917; }
 QLabel#verdictHeadline { font-size: 34pt; font-weight: bold; }
 QLabel#verdictDetail { font-size: 19pt; }
 QLabel#verdictCode { font-size: 13pt; }
+QFrame#verdict[level="waiting"] QLabel#verdictCode { font-size: 19pt; }
 QLabel#labelPrompt { background: #fef3c7; color: #78350f; border: 3px solid #f59e0b;
                      border-radius: 6px; padding: 10px 16px; font-size: 20pt; font-weight: bold; }
 QLabel#imeWarning { background: #ffedd5; color: #9a3412; border: 2px solid #fb923c;
@@ -253,6 +255,14 @@ class PackPage(QWidget):
         self.scanner_status.style().unpolish(self.scanner_status)
         self.scanner_status.style().polish(self.scanner_status)
         self.scanner_status.setText(text)
+
+    def show_waiting(self, scans: int) -> None:
+        """The database is slow: `scans` scans are waiting for their verdicts, kept in order."""
+        self.banner.show_waiting(
+            self.tr("Waiting for the database…"),
+            self.tr("Keep scanning: your scans are kept in order."),
+            self.tr("Scans waiting: {0}").format(scans) if scans else "",
+        )
 
     def show_ime_warning(self, shown: bool) -> None:
         """Warn (or stop warning) that the IME turned the scan into full-width characters."""
