@@ -219,11 +219,11 @@ def main() -> int:
     wanted = args.order or _a_gift_order(window, OrderQueue(db))
     if wanted:
         page.search.setText(wanted)
-        page.on_search_submitted()
+        window.orders.on_search_submitted()
         if not args.order:
             # Back to the whole queue; the picked order stays picked.
             page.search.clear()
-            page.on_search_submitted()
+            window.orders.on_search_submitted()
     for _ in range(5):
         QApplication.processEvents()
     window.grab().save(args.out)
@@ -343,7 +343,7 @@ def _allocated_orders(db: Database) -> tuple[tuple[str, list[str]], tuple[str, l
 
 def _a_gift_order(window: MainWindow, queue: OrderQueue) -> str:
     """An allocated gift order with a lot on the first page: the fullest details pane."""
-    model = window.orders_page.model
+    model = window.orders.model
     for row in range(model.rowCount()):
         order = model.order_at(row)
         if order.status == "allocated" and order.lines > 1:

@@ -27,6 +27,7 @@ from app.core.orders import OrderStatus
 from app.scanning.source import ScanSource
 from app.services.station.services import StationServices
 from app.ui.jobs import JobLane
+from app.ui.orders.controller import OrdersController
 from app.ui.orders.model import status_labels
 from app.ui.orders.view import OrdersPage
 from app.ui.pack.controller import PackController
@@ -117,8 +118,9 @@ class MainWindow(QMainWindow):
         self.banner = MessageBanner()
         self.pages = QTabWidget()
         self.pages.setDocumentMode(False)
-        self.orders_page = OrdersPage(services.orders)
+        self.orders_page = OrdersPage()
         self.pages.addTab(self.orders_page, self.tr("Orders"))
+        self.orders = OrdersController(services.orders, self.orders_page, self)
         self.pack_page = PackPage(station)
         self.add_page(self.pack_page, self.tr("Pack"))
         self.pack = PackController(
@@ -157,13 +159,13 @@ class MainWindow(QMainWindow):
 
     def _connect_signals(self) -> None:
         self._counts_timer.timeout.connect(self.refresh_counts)
-        self.orders_page.refresh_requested.connect(self.refresh_counts)
+        self.orders.refresh_requested.connect(self.refresh_counts)
         self.pack.problem.connect(self.show_error)
         self.pack.scan_taken.connect(self.on_scan_taken)
         self.pack_page.command_sheet_requested.connect(self.on_command_sheet_requested)
-        self.orders_page.pick_list_requested.connect(self.on_pick_list_requested)
-        self.orders_page.packing_slip_requested.connect(self.on_packing_slip_requested)
-        self.orders_page.message_card_requested.connect(self.on_message_card_requested)
+        self.orders.pick_list_requested.connect(self.on_pick_list_requested)
+        self.orders.packing_slip_requested.connect(self.on_packing_slip_requested)
+        self.orders.message_card_requested.connect(self.on_message_card_requested)
 
     def add_page(self, page: QWidget, title: str) -> int:
         """Add a page (the pack screen, say) as a tab; returns its position."""
@@ -202,7 +204,7 @@ class MainWindow(QMainWindow):
         self.counts_label.setToolTip(
             "\n".join(f"{self._statuses.get(s, s)}: {n:,}" for s, n in sorted(counts.items()))
         )
-        self.orders_page.show_counts(counts)
+        self.orders.show_counts(counts)
 
     def on_counts_failed(self, error: KenpinError) -> None:
         """Counting failed (database gone?): say so on the banner."""

@@ -305,10 +305,37 @@
     </message>
 </context>
 <context>
+    <name>OrdersController</name>
+    <message>
+        <source>All statuses ({0:,})</source>
+        <extracomment>Wait this long after the last keystroke before searching, so typing stays smooth. The user asked for fresh figures (Refresh button or F5). The user asked for paper: the wave&apos;s pick list, the picked order&apos;s slip or card.</extracomment>
+        <translation>すべての状態 ({0:,})</translation>
+    </message>
+    <message>
+        <source>{0} ({1:,})</source>
+        <translation>{0} ({1:,})</translation>
+    </message>
+    <message>
+        <source>No orders match</source>
+        <translation>該当する注文はありません</translation>
+    </message>
+    <message>
+        <source>1 order</source>
+        <translation>1 件</translation>
+    </message>
+    <message>
+        <source>{0:,} orders</source>
+        <translation>{0:,} 件</translation>
+    </message>
+    <message>
+        <source>first {0:,} orders — scroll for more</source>
+        <translation>先頭 {0:,} 件 — スクロールで続きを表示</translation>
+    </message>
+</context>
+<context>
     <name>OrdersPage</name>
     <message>
         <source>All statuses</source>
-        <extracomment>Wait this long after the last keystroke before searching, so typing stays smooth. The user asked for fresh figures (Refresh button or F5). The user asked for paper: the wave&apos;s pick list, the picked order&apos;s slip or card.</extracomment>
         <translation>すべての状態</translation>
     </message>
     <message>
@@ -349,35 +376,12 @@
     </message>
     <message>
         <source>Status</source>
+        <extracomment>F5 fetches the queue again (the controller listens).</extracomment>
         <translation>状態</translation>
     </message>
     <message>
         <source>Search</source>
         <translation>検索</translation>
-    </message>
-    <message>
-        <source>All statuses ({0:,})</source>
-        <translation>すべての状態 ({0:,})</translation>
-    </message>
-    <message>
-        <source>{0} ({1:,})</source>
-        <translation>{0} ({1:,})</translation>
-    </message>
-    <message>
-        <source>No orders match</source>
-        <translation>該当する注文はありません</translation>
-    </message>
-    <message>
-        <source>1 order</source>
-        <translation>1 件</translation>
-    </message>
-    <message>
-        <source>{0:,} orders</source>
-        <translation>{0:,} 件</translation>
-    </message>
-    <message>
-        <source>first {0:,} orders — scroll for more</source>
-        <translation>先頭 {0:,} 件 — スクロールで続きを表示</translation>
     </message>
 </context>
 <context>
