@@ -33,37 +33,12 @@ from app.ui.orders.view import OrdersPage
 from app.ui.pack.controller import PackController
 from app.ui.pack.view import PackPage
 from app.ui.sounds import StationSounds
+from app.ui.styles import WINDOW_STYLE
 
 #: Counts are refreshed this often; other stations change statuses all day.
 COUNTS_REFRESH_MS = 60_000
 #: The statuses someone at the bench acts on, named in the status bar.
 _ACTIONABLE = (OrderStatus.NEW, OrderStatus.ALLOCATED, OrderStatus.BACKORDERED, OrderStatus.ON_HOLD)
-
-STYLE = """
-QMainWindow, QWidget#centre { background: #f8fafc; }
-QTabWidget::pane { border: 1px solid #cbd5e1; background: white; border-radius: 4px; }
-QTabBar::tab { padding: 8px 22px; font-weight: bold; color: #334155; }
-QTabBar::tab:selected { color: #0f172a; border-bottom: 3px solid #2563eb; }
-QTableView { background: white; alternate-background-color: #f1f5f9; gridline-color: #e2e8f0;
-             selection-background-color: #bfdbfe; selection-color: #0f172a; }
-QTableView#orderQueue::item { padding: 2px 4px; }
-QHeaderView::section { background: #e2e8f0; color: #1e293b; padding: 6px 8px; border: none;
-                       border-right: 1px solid #cbd5e1; font-weight: bold; }
-QLineEdit { padding: 5px 8px; border: 1px solid #94a3b8; border-radius: 4px; background: white; }
-QComboBox { padding: 4px 8px; }
-QPushButton { padding: 6px 16px; }
-QLabel#detailsNumber { font-size: 20pt; font-weight: bold; color: #0f172a; }
-QLabel#detailsCaption { font-weight: bold; color: #475569; text-transform: uppercase; }
-QLabel#detailsMuted { color: #64748b; }
-QLabel#detailsGift { background: #fef9c3; color: #713f12; border: 1px solid #facc15;
-                     border-radius: 4px; padding: 8px; }
-QLabel#detailsShort { background: #fee2e2; color: #991b1b; border: 1px solid #f87171;
-                      border-radius: 4px; padding: 8px; font-weight: bold; }
-QFrame#banner[level="error"] { background: #fee2e2; border: 1px solid #f87171; }
-QFrame#banner[level="info"] { background: #dbeafe; border: 1px solid #60a5fa; }
-QFrame#banner QLabel { color: #0f172a; font-weight: bold; }
-QStatusBar QLabel { color: #334155; padding: 0 8px; }
-"""
 
 
 class MessageBanner(QFrame):
@@ -111,7 +86,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.station = station
         self.setWindowTitle(self.tr("Kenpin — {0}").format(station))
-        self.setStyleSheet(STYLE)
+        self.setStyleSheet(WINDOW_STYLE)
         self.resize(1360, 860)
         self._statuses = status_labels()
 
