@@ -134,8 +134,8 @@ class OrdersPage(QWidget):
         filters.addWidget(QLabel(self.tr("Search")))
         filters.addWidget(self.search)
         filters.addSpacing(12)
-        filters.addWidget(self.shown)
-        filters.addStretch(1)
+        # The hint takes the room left (a spacer beside it would leave it 120 px, cut short).
+        filters.addWidget(self.shown, 1)
         filters.addWidget(self.pick_list)
         filters.addWidget(self.packing_slip)
         filters.addWidget(self.message_card)
