@@ -176,6 +176,8 @@ class PackController(QObject):
 
     def _apply(self, scan: _Scan) -> tuple[ScanOutcome, StationView]:
         """Apply one scan at the station: its verdict, and the station's view after it."""
+        # The one call of the scan use case: when it takes the whole reading and returns the
+        # view read in its own transaction (`outcome.view`), this is all that changes.
         station = self._opened()
         reading = scan.reading
         outcome = station.scan(reading.code, scan_id=scan.scan_id, symbology=reading.symbology)
@@ -324,7 +326,9 @@ class PackController(QObject):
     def _answered(self, scan: _Scan) -> None:
         """`scan` came back. Answers come in scan order, so a scan made before it that is
         still unanswered hit a bug (the excepthook told it): it may not be recorded."""
-        position = next(n for n, waiting in enumerate(self._unanswered) if waiting is scan)
+        position = next((n for n, waiting in enumerate(self._unanswered) if waiting is scan), -1)
+        if position < 0:  # already given up on by `on_lane_idle`
+            return
         lost = self._unanswered[:position]
         del self._unanswered[: position + 1]
         for earlier in lost:
