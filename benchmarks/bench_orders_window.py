@@ -90,7 +90,7 @@ def open_once(app: QApplication, services: StationServices) -> tuple[float, floa
     started = time.perf_counter()
     window = MainWindow(services, "BENCH")
     window.show()
-    model = window.orders_page.model
+    model = window.orders.model
     wait_until(app, lambda: model.rowCount() > 0)
     window.grab()
     first_rows = (time.perf_counter() - started) * 1000
@@ -109,7 +109,7 @@ from app.ui.main_window import MainWindow
 db = open_database(sys.argv[1])
 app = make_application(["bench"])
 window = MainWindow(Kenpin(db).station_services(), "BENCH"); window.show()
-while window.orders_page.model.rowCount() == 0: app.processEvents()
+while window.orders.model.rowCount() == 0: app.processEvents()
 window.grab()
 print((time.perf_counter() - started) * 1000)
 window.close()
@@ -159,7 +159,7 @@ def main() -> int:
 
     window = MainWindow(services, "BENCH")
     window.show()
-    page = window.orders_page
+    page, orders = window.orders_page, window.orders
     wait_until(app, lambda: "Counting" not in window.counts_label.text())
 
     def apply(status: str | None, search: str) -> Callable[[], object]:
@@ -169,7 +169,7 @@ def main() -> int:
             page.status_filter.setCurrentIndex(page.status_filter.findData(status) if status else 0)
             page.status_filter.blockSignals(False)
             page.search.setText(search)
-            page.on_search_submitted()
+            orders.on_search_submitted()
             return window.grab()
 
         return run
@@ -197,8 +197,8 @@ def main() -> int:
     apply(None, "")()
     fetches = []
     for _ in range(10):
-        fetches.append(timed(lambda: page.model.fetchMore(page.model.index(-1, -1))))
-    report(f"fetch next page of 200 (now {page.model.rowCount():,} rows)", fetches)
+        fetches.append(timed(lambda: orders.model.fetchMore(orders.model.index(-1, -1))))
+    report(f"fetch next page of 200 (now {orders.model.rowCount():,} rows)", fetches)
     picks = [timed(partial(page.table.selectRow, row)) for row in range(0, 50, 5)]
     report("pick an order -> details pane filled", picks)
     window.close()

@@ -4,12 +4,19 @@
         [--db URL] [--out /tmp/kenpin-orders.png] [--order NUMBER] [--status STATUS]
     xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python scripts/screenshot_station.py \
         --pack [--lang ja|en] [--out-dir /tmp]
+    xvfb-run -a -s "-screen 0 1920x1080x24" .venv/bin/python scripts/screenshot_station.py \
+        --waiting --size 1920x1080 [--lang ja|en] [--out-dir /tmp]
 
 The first form shows the Orders page. With --pack, a packer's shift is played
 through the pack screen by a scripted scanner and four screenshots are saved:
 kenpin-pack-login-LANG.png (nobody logged in), -refused- (an item that is not on
 the order, scanned with the IME on), -gift- (a gift order's message and card
 step) and -completed- (the gift order packed).
+
+With --waiting (SQLite only), another connection holds the database's write lock
+while three scans are made: kenpin-pack-waiting-LANG-WxH.png shows the waiting
+banner, kenpin-pack-after-waiting-LANG-WxH.png the screen once the lock is gone
+and the three verdicts came back.
 
 Without --db a sample SQLite database is built in a temporary folder: a few hundred
 orders with real-looking addresses, gift messages, a backordered order with short
@@ -21,8 +28,10 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import random
+import sqlite3
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
@@ -175,6 +184,9 @@ def main() -> int:
     parser.add_argument("--status", default="", help="status to filter the queue by")
     parser.add_argument("--size", default="1360x860", help="window size, WIDTHxHEIGHT")
     parser.add_argument("--pack", action="store_true", help="screenshots of the pack screen")
+    parser.add_argument(
+        "--waiting", action="store_true", help="the pack screen waiting for a locked database"
+    )
     parser.add_argument("--lang", choices=("en", "ja"), default="en", help="the window's language")
     parser.add_argument("--out-dir", default="/tmp", help="folder for the --pack screenshots")
     args = parser.parse_args()
@@ -190,6 +202,8 @@ def main() -> int:
     width, height = (int(n) for n in args.size.split("x"))
     if args.pack:
         return pack_shots(db, (width, height), Path(args.out_dir), args.lang)
+    if args.waiting:
+        return waiting_shots(db, (width, height), Path(args.out_dir), args.lang)
     window = MainWindow(Kenpin(db).station_services(), "PACK-01")
     window.resize(width, height)
     window.show()
@@ -202,11 +216,11 @@ def main() -> int:
     wanted = args.order or _a_gift_order(window, OrderQueue(db))
     if wanted:
         page.search.setText(wanted)
-        page.on_search_submitted()
+        window.orders.on_search_submitted()
         if not args.order:
             # Back to the whole queue; the picked order stays picked.
             page.search.clear()
-            page.on_search_submitted()
+            window.orders.on_search_submitted()
     for _ in range(5):
         QApplication.processEvents()
     window.grab().save(args.out)
@@ -214,6 +228,17 @@ def main() -> int:
     window.close()
     db.dispose()
     return 0
+
+
+def settle(done: Callable[[], bool], timeout: float = 30.0) -> None:
+    """Let the window work (its database work runs on worker threads) until `done()`."""
+    deadline = dt.datetime.now() + dt.timedelta(seconds=timeout)
+    while not done():
+        if dt.datetime.now() > deadline:
+            raise TimeoutError("the window did not get there")
+        QApplication.processEvents()
+    for _ in range(5):
+        QApplication.processEvents()
 
 
 def pack_shots(db: Database, size: tuple[int, int], folder: Path, lang: str) -> int:
@@ -226,8 +251,7 @@ def pack_shots(db: Database, size: tuple[int, int], folder: Path, lang: str) -> 
     plain, gift = _allocated_orders(db)
 
     def shot(stage: str) -> None:
-        for _ in range(5):
-            QApplication.processEvents()
+        settle(lambda: window.pack.view is not None and window.pack.waiting == 0)
         path = folder / f"kenpin-pack-{stage}-{lang}.png"
         window.grab().save(str(path))
         print(f"saved {path}")
@@ -255,6 +279,45 @@ def pack_shots(db: Database, size: tuple[int, int], folder: Path, lang: str) -> 
     return 0
 
 
+def waiting_shots(db: Database, size: tuple[int, int], folder: Path, lang: str) -> int:
+    """The pack screen while another connection holds SQLite's write lock, and after."""
+    path = db.engine.url.database
+    if not db.is_sqlite or not path:
+        raise SystemExit("--waiting needs an SQLite file")
+    scanner = ScriptedScanner(name="/dev/ttyACM0")
+    window = MainWindow(Kenpin(db).station_services(), "PACK-01", scanners=[scanner])
+    window.show_pack_page()
+    window.resize(*size)
+    window.show()
+    plain, gift = _allocated_orders(db)
+    stranger = next(code for code in gift[1] if code not in plain[1])
+    units = list(dict.fromkeys(plain[1]))  # different codes: the scanner drops quick repeats
+
+    def shot(stage: str) -> None:
+        name = folder / f"kenpin-pack-{stage}-{lang}-{size[0]}x{size[1]}.png"
+        window.grab().save(str(name))
+        print(f"saved {name} ({window.width()}x{window.height()})")
+
+    for code in (PACKER[1], plain[0], units[0]):
+        scanner.scan(code)
+        settle(lambda: window.pack.view is not None and window.pack.waiting == 0)
+    locker = sqlite3.connect(path, isolation_level=None)
+    locker.execute("BEGIN IMMEDIATE")  # another program writing (a long import, say)
+    try:
+        for code in (units[1], stranger, units[0]):
+            scanner.scan(code)
+        settle(lambda: window.pack_page.banner.level == "waiting")
+        shot("waiting")
+    finally:
+        locker.rollback()
+        locker.close()
+    settle(lambda: window.pack.waiting == 0)
+    shot("after-waiting")
+    window.close()
+    db.dispose()
+    return 0
+
+
 def _allocated_orders(db: Database) -> tuple[tuple[str, list[str]], tuple[str, list[str]]]:
     """(number, unit scans) of an allocated order with three or more units and no gift message,
     and of an allocated gift order with a product the first one lacks."""
@@ -277,7 +340,7 @@ def _allocated_orders(db: Database) -> tuple[tuple[str, list[str]], tuple[str, l
 
 def _a_gift_order(window: MainWindow, queue: OrderQueue) -> str:
     """An allocated gift order with a lot on the first page: the fullest details pane."""
-    model = window.orders_page.model
+    model = window.orders.model
     for row in range(model.rowCount()):
         order = model.order_at(row)
         if order.status == "allocated" and order.lines > 1:

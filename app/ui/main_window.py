@@ -4,10 +4,11 @@ the order counts."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -21,76 +22,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.errors import KenpinError
 from app.core.orders import OrderStatus
 from app.scanning.source import ScanSource
-from app.services.order_queue import OrderQueue
 from app.services.station.services import StationServices
+from app.ui.jobs import JobLane
+from app.ui.orders.controller import OrdersController
 from app.ui.orders.model import status_labels
 from app.ui.orders.view import OrdersPage
 from app.ui.pack.controller import PackController
 from app.ui.pack.view import PackPage
-from app.ui.paper import DocumentWriter
 from app.ui.sounds import StationSounds
+from app.ui.styles import WINDOW_STYLE
 
 #: Counts are refreshed this often; other stations change statuses all day.
 COUNTS_REFRESH_MS = 60_000
 #: The statuses someone at the bench acts on, named in the status bar.
 _ACTIONABLE = (OrderStatus.NEW, OrderStatus.ALLOCATED, OrderStatus.BACKORDERED, OrderStatus.ON_HOLD)
-
-STYLE = """
-QMainWindow, QWidget#centre { background: #f8fafc; }
-QTabWidget::pane { border: 1px solid #cbd5e1; background: white; border-radius: 4px; }
-QTabBar::tab { padding: 8px 22px; font-weight: bold; color: #334155; }
-QTabBar::tab:selected { color: #0f172a; border-bottom: 3px solid #2563eb; }
-QTableView { background: white; alternate-background-color: #f1f5f9; gridline-color: #e2e8f0;
-             selection-background-color: #bfdbfe; selection-color: #0f172a; }
-QTableView#orderQueue::item { padding: 2px 4px; }
-QHeaderView::section { background: #e2e8f0; color: #1e293b; padding: 6px 8px; border: none;
-                       border-right: 1px solid #cbd5e1; font-weight: bold; }
-QLineEdit { padding: 5px 8px; border: 1px solid #94a3b8; border-radius: 4px; background: white; }
-QComboBox { padding: 4px 8px; }
-QPushButton { padding: 6px 16px; }
-QLabel#detailsNumber { font-size: 20pt; font-weight: bold; color: #0f172a; }
-QLabel#detailsCaption { font-weight: bold; color: #475569; text-transform: uppercase; }
-QLabel#detailsMuted { color: #64748b; }
-QLabel#detailsGift { background: #fef9c3; color: #713f12; border: 1px solid #facc15;
-                     border-radius: 4px; padding: 8px; }
-QLabel#detailsShort { background: #fee2e2; color: #991b1b; border: 1px solid #f87171;
-                      border-radius: 4px; padding: 8px; font-weight: bold; }
-QFrame#banner[level="error"] { background: #fee2e2; border: 1px solid #f87171; }
-QFrame#banner[level="info"] { background: #dbeafe; border: 1px solid #60a5fa; }
-QFrame#banner QLabel { color: #0f172a; font-weight: bold; }
-QStatusBar QLabel { color: #334155; padding: 0 8px; }
-"""
-
-
-class StatusCounts(QObject):
-    """Counts orders per status off the GUI thread and hands the result back by signal."""
-
-    ready = Signal(dict)
-    failed = Signal(str)
-
-    def __init__(self, queue: OrderQueue, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._queue = queue
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-
-    def refresh(self) -> None:
-        """Start counting; `ready` (or `failed`) follows."""
-        self._pool.start(self._count)
-
-    def wait(self) -> None:
-        """Block until a running count is finished (before the database goes away)."""
-        self._pool.waitForDone()
-
-    def _count(self) -> None:
-        try:
-            counts = self._queue.counts_by_status()
-        except Exception as exc:  # reported in the window, not lost in a worker thread
-            self.failed.emit(str(exc))
-        else:
-            self.ready.emit(counts)
 
 
 class MessageBanner(QFrame):
@@ -138,19 +86,20 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.station = station
         self.setWindowTitle(self.tr("Kenpin — {0}").format(station))
-        self.setStyleSheet(STYLE)
+        self.setStyleSheet(WINDOW_STYLE)
         self.resize(1360, 860)
         self._statuses = status_labels()
 
         self.banner = MessageBanner()
         self.pages = QTabWidget()
         self.pages.setDocumentMode(False)
-        self.orders_page = OrdersPage(services.orders)
+        self.orders_page = OrdersPage()
         self.pages.addTab(self.orders_page, self.tr("Orders"))
+        self.orders = OrdersController(services.orders, self.orders_page, self)
         self.pack_page = PackPage(station)
         self.add_page(self.pack_page, self.tr("Pack"))
         self.pack = PackController(
-            services.pack_station(station),
+            partial(services.pack_station, station),
             self.pack_page,
             StationSounds(parent=self),
             scanners,
@@ -159,7 +108,8 @@ class MainWindow(QMainWindow):
         )
         self._services = services
         self._station = station
-        self.documents = DocumentWriter(self)
+        #: Paper (command sheet, pick list, slips) is written here, never on the GUI thread.
+        self.documents = JobLane("documents", self)
         centre = QWidget()
         centre.setObjectName("centre")
         layout = QVBoxLayout(centre)
@@ -173,27 +123,24 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().addPermanentWidget(self.database)
 
-        self.counts = StatusCounts(services.orders, self)
+        #: Order counts are counted here: a count never holds up the window or a scan.
+        self.counts = JobLane("counts", self)
         self._counts_timer = QTimer(self)
         self._counts_timer.setInterval(COUNTS_REFRESH_MS)
         self._connect_signals()
         self.pack.start()
-        self.counts.refresh()
+        self.refresh_counts()
         self._counts_timer.start()
 
     def _connect_signals(self) -> None:
-        self.counts.ready.connect(self.on_counts_ready)
-        self.counts.failed.connect(self.on_counts_failed)
-        self._counts_timer.timeout.connect(self.counts.refresh)
-        self.orders_page.refresh_requested.connect(self.counts.refresh)
+        self._counts_timer.timeout.connect(self.refresh_counts)
+        self.orders.refresh_requested.connect(self.refresh_counts)
         self.pack.problem.connect(self.show_error)
-        self.pack.scan_shown.connect(self.on_scan_shown)
+        self.pack.scan_taken.connect(self.on_scan_taken)
         self.pack_page.command_sheet_requested.connect(self.on_command_sheet_requested)
-        self.orders_page.pick_list_requested.connect(self.on_pick_list_requested)
-        self.orders_page.packing_slip_requested.connect(self.on_packing_slip_requested)
-        self.orders_page.message_card_requested.connect(self.on_message_card_requested)
-        self.documents.written.connect(self.show_info)
-        self.documents.failed.connect(self.show_error)
+        self.orders.pick_list_requested.connect(self.on_pick_list_requested)
+        self.orders.packing_slip_requested.connect(self.on_packing_slip_requested)
+        self.orders.message_card_requested.connect(self.on_message_card_requested)
 
     def add_page(self, page: QWidget, title: str) -> int:
         """Add a page (the pack screen, say) as a tab; returns its position."""
@@ -211,6 +158,14 @@ class MainWindow(QMainWindow):
 
     # Slots ---------------------------------------------------------------------
 
+    def refresh_counts(self) -> None:
+        """Count the orders per status off the GUI thread; the status bar follows."""
+        if self.counts.pending:  # a count is still running (a busy database): no pile-up
+            return
+        self.counts.submit(
+            self._services.orders.counts_by_status, self.on_counts_ready, self.on_counts_failed
+        )
+
     def on_counts_ready(self, counts: dict[str, int]) -> None:
         """Fresh counts per status: into the status bar and the status filter."""
         total = sum(counts.values())
@@ -224,18 +179,18 @@ class MainWindow(QMainWindow):
         self.counts_label.setToolTip(
             "\n".join(f"{self._statuses.get(s, s)}: {n:,}" for s, n in sorted(counts.items()))
         )
-        self.orders_page.show_counts(counts)
+        self.orders.show_counts(counts)
 
-    def on_counts_failed(self, reason: str) -> None:
+    def on_counts_failed(self, error: KenpinError) -> None:
         """Counting failed (database gone?): say so on the banner."""
         self.counts_label.setText(self.tr("Order counts unavailable"))
-        self.show_error(self.tr("Could not count the orders: {0}").format(reason))
+        self.show_error(self.tr("Could not count the orders: {0}").format(error))
 
     def show_pack_page(self) -> None:
         """Bring the pack screen to the front (where a station at the bench starts)."""
         self.pages.setCurrentWidget(self.pack_page)
 
-    def on_scan_shown(self) -> None:
+    def on_scan_taken(self) -> None:
         """A scan arrived while another page was up: the packer wants its verdict."""
         self.show_pack_page()
 
@@ -247,7 +202,7 @@ class MainWindow(QMainWindow):
 
     def save_command_sheet(self, path: Path) -> None:
         """Write the command sheet to `path` off the GUI thread, then say where."""
-        self.documents.write(
+        self._write_document(
             lambda: self._services.command_sheet(path, self._station),
             self.tr("Command sheet saved to {0}: print it and keep it at the bench.").format(path),
         )
@@ -260,7 +215,7 @@ class MainWindow(QMainWindow):
 
     def save_pick_list(self, path: Path) -> None:
         """Write the pick list to `path` off the GUI thread, then say where."""
-        self.documents.write(
+        self._write_document(
             lambda: self._services.pick_list(path),
             self.tr("Pick list saved to {0}.").format(path),
         )
@@ -273,7 +228,7 @@ class MainWindow(QMainWindow):
 
     def save_packing_slip(self, number: str, path: Path) -> None:
         """Write the order's packing slip (納品書) to `path`, then say where."""
-        self.documents.write(
+        self._write_document(
             lambda: self._services.packing_slip(number, path),
             self.tr("Packing slip of {0} saved to {1}.").format(number, path),
         )
@@ -286,9 +241,16 @@ class MainWindow(QMainWindow):
 
     def save_message_card(self, number: str, path: Path) -> None:
         """Write the gift order's message card to `path`, then say where."""
-        self.documents.write(
+        self._write_document(
             lambda: self._services.message_card(number, path),
             self.tr("Message card of {0} saved to {1}.").format(number, path),
+        )
+
+    def _write_document(self, write: Callable[[], object], said: str) -> None:
+        """Run `write` on the documents' lane; `said` (translated here, on the GUI thread)
+        goes on the banner when it is done, the refusal or disk problem when it is not."""
+        self.documents.submit(
+            write, lambda _written: self.show_info(said), lambda error: self.show_error(str(error))
         )
 
     def _save_as(self, title: str, name: str) -> Path | None:
@@ -298,8 +260,9 @@ class MainWindow(QMainWindow):
         return Path(path) if path else None
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # Bounded waits: the scans already made first, then a count or a document under way.
         self.pack.stop()
         self._counts_timer.stop()
-        self.counts.wait()
-        self.documents.wait()
+        self.counts.close()
+        self.documents.close()
         super().closeEvent(event)

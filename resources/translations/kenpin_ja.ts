@@ -39,7 +39,7 @@
     <name>LinesTable</name>
     <message>
         <source>Product</source>
-        <extracomment>(background, text) of a line&apos;s row by progress: to do, in progress, done, too many.</extracomment>
+        <extracomment>(background, text) of a line&apos;s row by progress: to do, in progress, done, too many. The banner&apos;s level while scans wait for the database (no verdict yet).</extracomment>
         <translation>商品</translation>
     </message>
     <message>
@@ -76,6 +76,7 @@
     </message>
     <message>
         <source>Database: {0}</source>
+        <extracomment>Paper (command sheet, pick list, slips) is written here, never on the GUI thread.</extracomment>
         <translation>データベース: {0}</translation>
     </message>
     <message>
@@ -84,6 +85,7 @@
     </message>
     <message>
         <source>{0:,} orders</source>
+        <extracomment>Order counts are counted here: a count never holds up the window or a scan.</extracomment>
         <translation>注文 {0:,} 件</translation>
     </message>
     <message>
@@ -303,10 +305,37 @@
     </message>
 </context>
 <context>
+    <name>OrdersController</name>
+    <message>
+        <source>All statuses ({0:,})</source>
+        <extracomment>Wait this long after the last keystroke before searching, so typing stays smooth. The user asked for fresh figures (Refresh button or F5). The user asked for paper: the wave&apos;s pick list, the picked order&apos;s slip or card.</extracomment>
+        <translation>すべての状態 ({0:,})</translation>
+    </message>
+    <message>
+        <source>{0} ({1:,})</source>
+        <translation>{0} ({1:,})</translation>
+    </message>
+    <message>
+        <source>No orders match</source>
+        <translation>該当する注文はありません</translation>
+    </message>
+    <message>
+        <source>1 order</source>
+        <translation>1 件</translation>
+    </message>
+    <message>
+        <source>{0:,} orders</source>
+        <translation>{0:,} 件</translation>
+    </message>
+    <message>
+        <source>first {0:,} orders — scroll for more</source>
+        <translation>先頭 {0:,} 件 — スクロールで続きを表示</translation>
+    </message>
+</context>
+<context>
     <name>OrdersPage</name>
     <message>
         <source>All statuses</source>
-        <extracomment>Wait this long after the last keystroke before searching, so typing stays smooth. The user asked for fresh figures (Refresh button or F5). The user asked for paper: the wave&apos;s pick list, the picked order&apos;s slip or card.</extracomment>
         <translation>すべての状態</translation>
     </message>
     <message>
@@ -347,47 +376,32 @@
     </message>
     <message>
         <source>Status</source>
+        <extracomment>F5 fetches the queue again (the controller listens).</extracomment>
         <translation>状態</translation>
     </message>
     <message>
         <source>Search</source>
         <translation>検索</translation>
     </message>
-    <message>
-        <source>All statuses ({0:,})</source>
-        <translation>すべての状態 ({0:,})</translation>
-    </message>
-    <message>
-        <source>{0} ({1:,})</source>
-        <translation>{0} ({1:,})</translation>
-    </message>
-    <message>
-        <source>No orders match</source>
-        <translation>該当する注文はありません</translation>
-    </message>
-    <message>
-        <source>1 order</source>
-        <translation>1 件</translation>
-    </message>
-    <message>
-        <source>{0:,} orders</source>
-        <translation>{0:,} 件</translation>
-    </message>
-    <message>
-        <source>first {0:,} orders — scroll for more</source>
-        <translation>先頭 {0:,} 件 — スクロールで続きを表示</translation>
-    </message>
 </context>
 <context>
     <name>PackController</name>
     <message>
         <source>Not recorded: scan again</source>
-        <extracomment>Well inside the station&apos;s lease (a minute), so a missed beat or two does no harm. An error for the window&apos;s message banner (the lease could not be renewed, say). A scan was applied and shown (tests wait for it). Labels print on a worker thread, never on the scan path. When this window saw each scan (by seq), for the recent-scans list.</extracomment>
         <translation>記録できませんでした: もう一度スキャンしてください</translation>
     </message>
     <message>
         <source>The scan of {0} could not be saved: {1}</source>
         <translation>{0} のスキャンを保存できませんでした: {1}</translation>
+    </message>
+    <message>
+        <source>Could not read the station from the database: {0}</source>
+        <extracomment>Well inside the station&apos;s lease (a minute), so a missed beat or two does no harm. A verdict normally takes a few milliseconds; past this the packer is told the database is slow rather than left wondering whether the scan was read. How many scans had been made when the packer was told (the later ones saw it). An error for the window&apos;s message banner (the lease could not be renewed, say). A scan was made and is on its way to the station. A scan&apos;s verdict (or its failure) was shown (tests wait for it). The station&apos;s state was shown without a scan: at start, or after its claim was lost. Opened by the lane&apos;s first job, and only ever used on the lane&apos;s thread. The station&apos;s database work, in the order it happened. Labels print on a lane of their own: a scan never waits behind a printer. Scans in the lane, oldest first, until their verdict (or failure) is shown.</extracomment>
+        <translation>データベースからステーションを読み込めませんでした: {0}</translation>
+    </message>
+    <message>
+        <source>unexpected error</source>
+        <translation>予期しないエラー</translation>
     </message>
     <message>
         <source>The label did not print: {0}. Trying again shortly.</source>
@@ -512,6 +526,18 @@
     <message>
         <source>Scan the label on the box before the next order.</source>
         <translation>次の注文の前に、箱の送り状をスキャンしてください。</translation>
+    </message>
+    <message>
+        <source>Waiting for the database…</source>
+        <translation>データベースの応答を待っています…</translation>
+    </message>
+    <message>
+        <source>Keep scanning: your scans are kept in order.</source>
+        <translation>そのままスキャンを続けてください。スキャンは順番どおりに記録されます。</translation>
+    </message>
+    <message>
+        <source>Scans waiting: {0}</source>
+        <translation>待機中のスキャン: {0} 件</translation>
     </message>
 </context>
 <context>

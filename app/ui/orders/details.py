@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from app.core.times import local_time
 from app.services.order_queue import OrderDetails, OrderLineDetails, ReservedStock
 from app.ui.orders.model import STATUS_COLOURS, carrier_label, status_labels, translate
+from app.ui.styles import status_badge_style
 
 LINE_COLUMNS = 5
 QTY, ALLOCATED, PACKED, RESERVED = 1, 2, 3, 4
@@ -155,10 +156,7 @@ class OrderDetailsPane(QWidget):
         self.number.setText(order.number)
         background, foreground = STATUS_COLOURS.get(order.status, ("#e5e7eb", "#111827"))
         self.status.setText(self._statuses.get(order.status, order.status))
-        self.status.setStyleSheet(
-            f"background: {background}; color: {foreground}; border-radius: 11px;"
-            " padding: 2px 12px; font-weight: bold;"
-        )
+        self.status.setStyleSheet(status_badge_style(background, foreground))
         self.ordered.setText(self.tr("Ordered {0}").format(local_time(order.order_date)))
         self.address.setText(self._address_text(order))
         self.delivery.setText(self._delivery_text(order))

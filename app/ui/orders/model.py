@@ -14,6 +14,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QLocale,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QRect,
     QSize,
@@ -21,7 +22,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QColor, QFont, QPainter
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from app.core.carriers import CARRIERS, CarrierCode
 from app.core.orders import OrderStatus
@@ -101,7 +102,7 @@ class OrderQueueModel(QAbstractTableModel):
     filter_applied = Signal()
 
     def __init__(
-        self, queue: OrderQueue, page_size: int = PAGE_SIZE, parent: QWidget | None = None
+        self, queue: OrderQueue, page_size: int = PAGE_SIZE, parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
         self._queue = queue

@@ -1,8 +1,11 @@
-"""The Orders page: the queue table, its status filter and number search, and the details pane."""
+"""The Orders page: the queue table, its status filter and number search, and the details pane.
+
+Layout only; `OrdersController` decides what it shows.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,39 +23,25 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.orders import OrderStatus
-from app.services.order_queue import OrderQueue
 from app.ui.orders.details import OrderDetailsPane
 from app.ui.orders.model import (
-    ORDER_ID_ROLE,
     OrderQueueModel,
     StatusBadgeDelegate,
     carrier_short_labels,
     status_labels,
 )
 
-#: Wait this long after the last keystroke before searching, so typing stays smooth.
-SEARCH_DELAY_MS = 250
 STATUS_COLUMN = 2
 CUSTOMER_COLUMN = 6
 HORIZONTAL = Qt.Orientation.Horizontal
 
 
 class OrdersPage(QWidget):
-    """The order queue: filter by status, search by number, see the picked order's details."""
+    """The order queue: a status filter, a number search, the table and the picked order."""
 
-    #: The user asked for fresh figures (Refresh button or F5).
-    refresh_requested = Signal()
-    #: The user asked for paper: the wave's pick list, the picked order's slip or card.
-    pick_list_requested = Signal()
-    packing_slip_requested = Signal(str)
-    message_card_requested = Signal(str)
-
-    def __init__(self, queue: OrderQueue, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._queue = queue
         self._statuses = status_labels()
-        self._picked: int | None = None
-        self._picked_number = ""
 
         self.status_filter = QComboBox()
         self.status_filter.setObjectName("statusFilter")
@@ -83,22 +72,21 @@ class OrdersPage(QWidget):
         self.packing_slip.setEnabled(False)
         self.message_card.setEnabled(False)
 
-        self.model = OrderQueueModel(queue, parent=self)
         self.table = QTableView()
         self.table.setObjectName("orderQueue")
-        self.table.setModel(self.model)
         self.table.setItemDelegateForColumn(STATUS_COLUMN, StatusBadgeDelegate(self.table))
-        self._shape_table()
         self.details = OrderDetailsPane()
-
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        #: F5 fetches the queue again (the controller listens).
+        self.refresh_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self)
         self._build()
-        self._connect_signals()
-        self.model.reload()
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.focus_search)
 
-    def _shape_table(self) -> None:
+    def set_model(self, model: OrderQueueModel) -> None:
+        """Show `model` in the table, its columns sized from the font and typical values."""
+        self.table.setModel(model)
+        self._shape_table(model)
+
+    def _shape_table(self, model: OrderQueueModel) -> None:
         table = self.table
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -113,12 +101,12 @@ class OrdersPage(QWidget):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         # Widths from the font and typical values, not from the rows: sizing to
         # contents would read every fetched row again on each page.
-        for column, width in enumerate(self._column_widths()):
+        for column, width in enumerate(self._column_widths(model)):
             table.setColumnWidth(column, width)
         # Names take what room is left; the other columns keep their width.
         header.setSectionResizeMode(CUSTOMER_COLUMN, QHeaderView.ResizeMode.Stretch)
 
-    def _column_widths(self) -> list[int]:
+    def _column_widths(self, model: OrderQueueModel) -> list[int]:
         plain = QFontMetrics(self.table.font())
         bold_font = QFont(self.table.font())
         bold_font.setBold(True)
@@ -134,8 +122,7 @@ class OrdersPage(QWidget):
             [plain.horizontalAdvance("神奈川県")],
         )
         return [
-            max(*values, bold.horizontalAdvance(str(self.model.headerData(column, HORIZONTAL))))
-            + 20
+            max(*values, bold.horizontalAdvance(str(model.headerData(column, HORIZONTAL)))) + 20
             for column, values in enumerate(samples)
         ]
 
@@ -147,8 +134,8 @@ class OrdersPage(QWidget):
         filters.addWidget(QLabel(self.tr("Search")))
         filters.addWidget(self.search)
         filters.addSpacing(12)
-        filters.addWidget(self.shown)
-        filters.addStretch(1)
+        # The hint takes the room left (a spacer beside it would leave it 120 px, cut short).
+        filters.addWidget(self.shown, 1)
         filters.addWidget(self.pick_list)
         filters.addWidget(self.packing_slip)
         filters.addWidget(self.message_card)
@@ -170,137 +157,13 @@ class OrdersPage(QWidget):
         layout.addLayout(filters)
         layout.addWidget(splitter, 1)
 
-    def _connect_signals(self) -> None:
-        self.status_filter.currentIndexChanged.connect(self.on_status_changed)
-        self.search.textEdited.connect(self.on_search_edited)
-        self.search.returnPressed.connect(self.on_search_submitted)
-        self._search_timer.timeout.connect(self.on_search_due)
-        self.refresh.clicked.connect(self.on_refresh)
-        self.pick_list.clicked.connect(self.pick_list_requested)
-        self.packing_slip.clicked.connect(self.on_packing_slip_clicked)
-        self.message_card.clicked.connect(self.on_message_card_clicked)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.on_refresh)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.on_find)
-        self.model.filter_applied.connect(self.on_filter_applied)
-        self.model.rowsInserted.connect(self.on_rows_fetched)
-        self.table.selectionModel().currentRowChanged.connect(self.on_current_order_changed)
-
-    # Slots ---------------------------------------------------------------------
-
-    def on_status_changed(self, _index: int) -> None:
-        """A status was picked: show only its orders."""
-        self._apply_filter()
-
-    def on_search_edited(self, _text: str) -> None:
-        """A key was typed: search once typing pauses."""
-        self._search_timer.start()
-
-    def on_search_due(self) -> None:
-        """Typing paused: search now."""
-        self._apply_filter()
-
-    def on_search_submitted(self) -> None:
-        """Enter (or a scanner's trailing Enter) searches at once."""
-        self._search_timer.stop()
-        self._apply_filter()
-
-    def on_find(self) -> None:
-        """Ctrl+F: into the search box."""
+    def focus_search(self) -> None:
+        """Ctrl+F: into the search box, its text selected to type over."""
         self.search.setFocus()
         self.search.selectAll()
 
-    def on_refresh(self) -> None:
-        """Fetch the queue again (the picked order stays picked while it is shown)."""
-        self.model.reload()
-        self.refresh_requested.emit()
-
-    def on_filter_applied(self) -> None:
-        """Pick the searched order when it matches exactly, else keep the picked one."""
-        self._show_row_count()
-        row = self._exact_match_row()
-        if row is None and self._picked is not None:
-            row = self.model.row_of(self._picked)
-        if row is None:
-            self._picked = None
-            self.details.show_order(None)
-        else:
-            self._select_row(row)
-
-    def on_rows_fetched(self, _parent: QModelIndex, _first: int, _last: int) -> None:
-        """Another page arrived: say how many rows are shown."""
-        self._show_row_count()
-
-    def on_current_order_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        """Another order was picked: fill the details pane with it."""
-        if not current.isValid():
-            self.details.show_order(None)
-            self.packing_slip.setEnabled(False)
-            self.message_card.setEnabled(False)
-            return
-        self._picked = int(self.model.index(current.row(), 0).data(ORDER_ID_ROLE))
-        order = self._queue.details(self._picked)
-        self.details.show_order(order)
-        self._picked_number = order.number if order else ""
-        self.packing_slip.setEnabled(order is not None)
-        self.message_card.setEnabled(bool(order and order.gift_message))
-
-    def on_packing_slip_clicked(self) -> None:
-        self.packing_slip_requested.emit(self._picked_number)
-
-    def on_message_card_clicked(self) -> None:
-        self.message_card_requested.emit(self._picked_number)
-
-    # What others call ----------------------------------------------------------
-
-    def show_counts(self, counts: dict[str, int]) -> None:
-        """Name each status in the filter with its number of orders."""
-        total = sum(counts.values())
-        self.status_filter.setItemText(0, self.tr("All statuses ({0:,})").format(total))
-        for position in range(1, self.status_filter.count()):
-            status = str(self.status_filter.itemData(position))
-            label = self._statuses.get(status, status)
-            self.status_filter.setItemText(
-                position, self.tr("{0} ({1:,})").format(label, counts.get(status, 0))
-            )
-
-    def current_order_id(self) -> int | None:
-        """The id of the order picked in the queue, if any."""
-        index = self.table.currentIndex()
-        return int(index.data(ORDER_ID_ROLE)) if index.isValid() else None
-
-    # Inside --------------------------------------------------------------------
-
-    def _apply_filter(self) -> None:
-        status = str(self.status_filter.currentData() or "")
-        self.model.set_filter(status or None, self.search.text())
-
-    def _exact_match_row(self) -> int | None:
-        """Row 0 when it is exactly the searched number (search results come in number
-        order, so an exact match is always first)."""
-        wanted = self.model.search.casefold()
-        if not wanted or self.model.rowCount() == 0:
-            return None
-        number = self.model.order_at(0).number.casefold()
-        return 0 if number in (wanted, "#" + wanted) else None
-
-    def _select_row(self, row: int) -> None:
-        self.table.selectionModel().setCurrentIndex(
-            self.model.index(row, 0),
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-
-    def _show_row_count(self) -> None:
-        rows = self.model.rowCount()
-        if self.model.all_fetched:
-            if rows == 0:
-                text = self.tr("No orders match")
-            elif rows == 1:
-                text = self.tr("1 order")
-            else:
-                text = self.tr("{0:,} orders").format(rows)
-        else:
-            text = self.tr("first {0:,} orders — scroll for more").format(rows)
+    def show_row_count(self, text: str) -> None:
+        """The hint beside the search: how many orders are shown."""
         self.shown.setText(text)
         # The hint may be cut short on a narrow screen; the whole of it is a hover away.
         self.shown.setToolTip(text)

@@ -21,49 +21,7 @@ from app.core.label import tracking_display
 from app.core.scans import Command
 from app.services.station.outcome import StationView
 from app.ui.pack.widgets import GiftPanel, LinesTable, RecentScans, VerdictBanner
-
-PACK_STYLE = """
-QWidget#packPage { background: #f8fafc; }
-QLabel#loginPrompt { font-size: 54pt; font-weight: bold; color: #0f172a; }
-QLabel#loginHint, QLabel#orderPrompt { font-size: 20pt; color: #475569; }
-QLabel#loginStation { font-size: 14pt; color: #64748b; }
-QFrame#packHeader { background: #1e293b; border-radius: 6px; }
-QFrame#packHeader QLabel { color: white; }
-QLabel#packUser { font-size: 16pt; }
-QLabel#packOrder { font-size: 28pt; font-weight: bold; }
-QLabel#packTotal { font-size: 24pt; font-weight: bold; }
-QFrame#verdict { border-radius: 8px; border: 2px solid #cbd5e1; background: #f1f5f9; }
-QFrame#verdict QLabel { color: #0f172a; }
-QFrame#verdict[level="accepted"] { background: #16a34a; border-color: #15803d; }
-QFrame#verdict[level="completed"] { background: #15803d; border-color: #14532d; }
-QFrame#verdict[level="refused"] { background: #dc2626; border-color: #991b1b; }
-QFrame#verdict[level="info"] { background: #f59e0b; border-color: #b45309; }
-QFrame#verdict[level="accepted"] QLabel, QFrame#verdict[level="completed"] QLabel,
-QFrame#verdict[level="refused"] QLabel { color: white; }
-QFrame#verdict[level="info"] QLabel { color: #1c1917; }
-QLabel#verdictHeadline { font-size: 34pt; font-weight: bold; }
-QLabel#verdictDetail { font-size: 19pt; }
-QLabel#verdictCode { font-size: 13pt; }
-QLabel#labelPrompt { background: #fef3c7; color: #78350f; border: 3px solid #f59e0b;
-                     border-radius: 6px; padding: 10px 16px; font-size: 20pt; font-weight: bold; }
-QLabel#imeWarning { background: #ffedd5; color: #9a3412; border: 2px solid #fb923c;
-                    border-radius: 6px; padding: 8px 14px; font-size: 15pt; font-weight: bold; }
-QTableWidget#packLines { font-size: 16pt; }
-QTableWidget#packLines::item { padding: 6px 8px; }
-QTableWidget#recentScans { font-size: 12pt; }
-QLabel#recentTitle { font-size: 13pt; font-weight: bold; color: #334155; }
-QFrame#gift { background: #fef08a; border: 3px solid #eab308; border-radius: 8px; }
-QFrame#gift[card="confirmed"] { background: #fef9c3; border-color: #84cc16; }
-QLabel#giftTitle { font-size: 17pt; font-weight: bold; color: #713f12; }
-QLabel#giftMessage { font-size: 17pt; color: #1c1917; background: white; border-radius: 4px;
-                     padding: 8px; }
-QLabel#giftCard { font-size: 14pt; font-weight: bold; color: #9a3412; }
-QFrame#gift[card="confirmed"] QLabel#giftCard { color: #3f6212; }
-QLabel#scannerStatus { font-size: 12pt; padding: 4px 10px; border-radius: 4px; }
-QLabel#scannerStatus[state="connected"] { background: #dcfce7; color: #166534; }
-QLabel#scannerStatus[state="disconnected"] { background: #fee2e2; color: #991b1b; }
-QPushButton#packCommand { font-size: 13pt; padding: 10px 18px; min-height: 28px; }
-"""
+from app.ui.styles import PACK_STYLE
 
 
 class PackPage(QWidget):
@@ -253,6 +211,14 @@ class PackPage(QWidget):
         self.scanner_status.style().unpolish(self.scanner_status)
         self.scanner_status.style().polish(self.scanner_status)
         self.scanner_status.setText(text)
+
+    def show_waiting(self, scans: int) -> None:
+        """The database is slow: `scans` scans are waiting for their verdicts, kept in order."""
+        self.banner.show_waiting(
+            self.tr("Waiting for the database…"),
+            self.tr("Keep scanning: your scans are kept in order."),
+            self.tr("Scans waiting: {0}").format(scans) if scans else "",
+        )
 
     def show_ime_warning(self, shown: bool) -> None:
         """Warn (or stop warning) that the IME turned the scan into full-width characters."""

@@ -41,6 +41,8 @@ VERDICT_COLOURS = {
     VerdictKind.REJECTED: "#b91c1c",
     VerdictKind.INFO: "#92400e",
 }
+#: The banner's level while scans wait for the database (no verdict yet).
+WAITING = "waiting"
 _CENTRE = Qt.AlignmentFlag.AlignCenter
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -76,7 +78,7 @@ class VerdictBanner(QFrame):
 
     @property
     def level(self) -> str:
-        """The colour shown: `accepted`, `refused`, `info`, `completed` or `idle`."""
+        """The colour shown: `accepted`, `refused`, `info`, `completed`, `waiting` or `idle`."""
         return str(self.property("level"))
 
     def show_verdict(self, verdict: ShownVerdict) -> None:
@@ -97,6 +99,11 @@ class VerdictBanner(QFrame):
     def show_failure(self, headline: str, detail: str) -> None:
         """Red, for a scan that could not be recorded at all."""
         self._show(Level.REFUSED.value, headline, detail)
+        self.setToolTip("")
+
+    def show_waiting(self, headline: str, detail: str, queued: str) -> None:
+        """Blue-grey, neither a verdict nor a refusal: the scans are on their way."""
+        self._show(WAITING, headline, detail, queued)
         self.setToolTip("")
 
     def _show(self, level: str, headline: str, detail: str, code: str = "") -> None:

@@ -41,9 +41,9 @@ def test_the_pick_list_button_writes_every_allocated_order(
 ) -> None:
     out = tmp_path / "picks.pdf"
     save_to(monkeypatch, window, out)
-    with qtbot.waitSignal(window.documents.written, timeout=10_000):
-        window.orders_page.pick_list.click()
-    assert str(out) in window.banner.text.text()
+    window.orders_page.pick_list.click()
+    qtbot.waitUntil(lambda: str(out) in window.banner.text.text(), timeout=10_000)
+    assert window.banner.property("level") == "info"
     assert sorted(set(read_pdf(out)[1])) == ["#1001", "#1002", "#1003"]
 
 
@@ -58,8 +58,8 @@ def test_slip_and_card_buttons_follow_the_picked_order(
     assert page.message_card.isEnabled()
     slip = tmp_path / "slip.pdf"
     save_to(monkeypatch, window, slip)
-    with qtbot.waitSignal(window.documents.written, timeout=10_000):
-        page.packing_slip.click()
+    page.packing_slip.click()
+    qtbot.waitUntil(lambda: str(slip) in window.banner.text.text(), timeout=10_000)
     assert "#1003" in window.banner.text.text()
     assert read_pdf(slip)[1] == ["#1003"]
 
@@ -68,7 +68,8 @@ def test_a_refused_document_is_said_on_the_banner(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
     card = tmp_path / "card.pdf"
-    with qtbot.waitSignal(window.documents.failed, timeout=10_000):
-        window.save_message_card("#1001", card)
+    window.save_message_card("#1001", card)
+    qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=10_000)
     assert "#1001 has no gift message" in window.banner.text.text()
+    assert window.banner.property("level") == "error"
     assert not card.exists()

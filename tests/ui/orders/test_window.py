@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterator
 
@@ -15,8 +16,8 @@ from app.db.database import Database
 from app.services.order_queue import OrderQueue
 from app.ui.app import reporting_to
 from app.ui.main_window import MainWindow
+from app.ui.orders.controller import OrdersController
 from app.ui.orders.details import OrderDetailsPane
-from app.ui.orders.view import OrdersPage
 from benchmarks.bulkdata import add_orders, add_products
 from tests.services.test_order_queue import add_order, reserve
 
@@ -44,8 +45,8 @@ def window(qtbot: QtBot, filled_db: Database) -> Iterator[MainWindow]:
     main.close()
 
 
-def _numbers(page: OrdersPage) -> list[str]:
-    return [page.model.order_at(row).number for row in range(page.model.rowCount())]
+def _numbers(orders: OrdersController) -> list[str]:
+    return [orders.model.order_at(row).number for row in range(orders.model.rowCount())]
 
 
 def _cell(details: OrderDetailsPane, row: int, column: int) -> str:
@@ -65,8 +66,8 @@ def test_window_shows_station_database_counts_and_newest_orders(window: MainWind
     assert "kenpin.db" in window.database.text()
     assert "Backordered 50" in window.counts_label.text()
     page = window.orders_page
-    assert page.model.rowCount() == 200
-    assert _numbers(page)[:2] == ["#5049", "#5048"]
+    assert window.orders.model.rowCount() == 200
+    assert _numbers(window.orders)[:2] == ["#5049", "#5048"]
     assert page.table.model().index(0, 2).data() == "Backordered"
     assert "Backordered (50)" in [
         page.status_filter.itemText(i) for i in range(page.status_filter.count())
@@ -75,25 +76,25 @@ def test_window_shows_station_database_counts_and_newest_orders(window: MainWind
 
 def test_filter_by_status_shows_only_those_orders(qtbot: QtBot, window: MainWindow) -> None:
     page = window.orders_page
-    with qtbot.waitSignal(page.model.filter_applied):
+    with qtbot.waitSignal(window.orders.model.filter_applied):
         page.status_filter.setCurrentIndex(page.status_filter.findData("backordered"))
-    assert page.model.rowCount() == BACKORDERED
-    assert {page.model.order_at(r).status for r in range(BACKORDERED)} == {"backordered"}
+    assert window.orders.model.rowCount() == BACKORDERED
+    assert {window.orders.model.order_at(r).status for r in range(BACKORDERED)} == {"backordered"}
     assert page.shown.text() == "50 orders"
-    with qtbot.waitSignal(page.model.filter_applied):
+    with qtbot.waitSignal(window.orders.model.filter_applied):
         page.status_filter.setCurrentIndex(page.status_filter.findData("shipped"))
-    assert page.model.rowCount() == 0
+    assert window.orders.model.rowCount() == 0
 
 
 def test_search_by_number_prefix_as_typed(qtbot: QtBot, window: MainWindow) -> None:
     page = window.orders_page
     qtbot.keyClicks(page.search, "#12")
-    qtbot.waitUntil(lambda: page.model.search == "#12")
-    assert _numbers(page)[:3] == ["#1200", "#1201", "#1202"]
-    assert page.model.rowCount() == 100
+    qtbot.waitUntil(lambda: window.orders.model.search == "#12")
+    assert _numbers(window.orders)[:3] == ["#1200", "#1201", "#1202"]
+    assert window.orders.model.rowCount() == 100
     qtbot.keyClicks(page.search, "34")
     qtbot.keyClick(page.search, Qt.Key.Key_Return)
-    assert _numbers(page) == ["#1234"]
+    assert _numbers(window.orders) == ["#1234"]
     # An exact match is picked at once, so a scanned order number opens its details.
     assert page.details.number.text() == "#1234"
 
@@ -104,8 +105,8 @@ def test_picking_an_order_shows_its_address_lines_and_reserved_bins(
     order_id = _order_id(filled_db, "#5049")
     reserve(filled_db, order_id, "C-03-07", lot="L2604", expiry=dt.date(2027, 4, 30))
     page = window.orders_page
-    page.on_refresh()
-    row_rect = page.table.visualRect(page.model.index(0, 0))
+    window.orders.on_refresh()
+    row_rect = page.table.visualRect(window.orders.model.index(0, 0))
     qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=row_rect.center())
     details = page.details
     qtbot.waitUntil(lambda: details.number.text() == "#5049")
@@ -143,13 +144,46 @@ def test_a_backordered_order_names_its_short_lines(
 
 def test_scrolling_to_the_bottom_fetches_more_orders(qtbot: QtBot, window: MainWindow) -> None:
     page = window.orders_page
-    assert page.model.rowCount() == 200
+    assert window.orders.model.rowCount() == 200
     assert "scroll for more" in page.shown.text()
     page.table.scrollToBottom()
-    qtbot.waitUntil(lambda: page.model.rowCount() > 200)
-    numbers = _numbers(page)
+    qtbot.waitUntil(lambda: window.orders.model.rowCount() > 200)
+    numbers = _numbers(window.orders)
     assert len(numbers) == len(set(numbers))
     assert numbers[200] == "#3799"
+
+
+def test_f5_fetches_the_queue_and_the_counts_again(
+    qtbot: QtBot, window: MainWindow, filled_db: Database
+) -> None:
+    add_order(filled_db, "#9100", [(1, 1)])  # another station's import, meanwhile
+    assert _numbers(window.orders)[0] != "#9100"
+    window.activateWindow()
+    qtbot.keyClick(window.orders_page.table, Qt.Key.Key_F5)
+    assert _numbers(window.orders)[0] == "#9100"
+    qtbot.waitUntil(lambda: "3,001 orders" in window.counts_label.text())
+    assert window.orders_page.status_filter.itemText(0) == "All statuses (3,001)"
+
+
+def test_counts_that_fail_say_so_and_the_queue_still_works(
+    qtbot: QtBot, filled_db: Database
+) -> None:
+    class DatabaseGone(OrderQueue):
+        def counts_by_status(self) -> dict[str, int]:
+            raise DatabaseUnavailable("database unavailable: disk I/O error")
+
+    services = dataclasses.replace(
+        Kenpin(filled_db).station_services(), orders=DatabaseGone(filled_db)
+    )
+    main = MainWindow(services, "PACK-1")
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitUntil(lambda: main.counts_label.text() == "Order counts unavailable")
+    assert main.banner.text.text() == (
+        "Could not count the orders: database unavailable: disk I/O error"
+    )
+    assert main.orders.model.rowCount() == 200
+    main.close()
 
 
 def test_unexpected_errors_show_on_the_banner(window: MainWindow) -> None:

@@ -8,6 +8,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from app.core.errors import EnvironmentFailure
+from app.labels.print_queue import RetryPolicy
 from app.ui.pack.printing import LabelPrinting
 
 pytestmark = pytest.mark.gui
@@ -30,7 +31,7 @@ class Printer:
 
 def test_a_failed_label_is_tried_again_until_it_prints(qtbot: QtBot) -> None:
     printer = Printer(failures=2)
-    printing = LabelPrinting(printer, retry_after=(0.01, 0.01, 0.01))
+    printing = LabelPrinting(printer, RetryPolicy((0.01, 0.01, 0.01)))
     failures: list[tuple[int, str, bool]] = []
     printing.failed.connect(lambda *args: failures.append(args))
     with qtbot.waitSignal(printing.printed, timeout=5_000) as done:
@@ -39,30 +40,46 @@ def test_a_failed_label_is_tried_again_until_it_prints(qtbot: QtBot) -> None:
     assert printer.tries == [7, 7, 7]
     assert failures == [(7, "the printer is out of labels", True)] * 2
     assert threading.get_ident() not in printer.threads
+    assert printing.retry_pending is None
+    printing.close()
 
 
 def test_after_the_last_retry_the_label_waits_for_a_reprint(qtbot: QtBot) -> None:
     printer = Printer(failures=99)
-    printing = LabelPrinting(printer, retry_after=(0.01,))
+    printing = LabelPrinting(printer, RetryPolicy((0.01,)))
     failures: list[bool] = []
     printing.failed.connect(lambda _job, _reason, again: failures.append(again))
     printing.submit(3)
     qtbot.waitUntil(lambda: failures == [True, False], timeout=5_000)
-    qtbot.wait(50)
     assert printer.tries == [3, 3]
+    assert printing.retry_pending is None  # nothing more by itself: it waits for REPRINT
     # KCMD:REPRINT queues a new job, which prints as soon as the printer is back.
     printer.failures = 0
     with qtbot.waitSignal(printing.printed, timeout=5_000) as done:
         printing.submit(4)
     assert done.args == [4]
+    printing.close()
+
+
+def test_the_delays_are_the_retry_policys_2_5_and_15_seconds(qtbot: QtBot) -> None:
+    printing = LabelPrinting(Printer(failures=99))
+    assert printing.policy == RetryPolicy()
+    with qtbot.waitSignal(printing.failed, timeout=5_000) as failed:
+        printing.submit(5)
+    assert failed.args == [5, "the printer is out of labels", True]
+    assert printing.retry_pending == 5
+    printing.close()  # the window closing drops the retry due in 2 s
+    assert printing.retry_pending is None
 
 
 def test_a_new_job_drops_the_retries_of_an_older_one(qtbot: QtBot) -> None:
     printer = Printer(failures=1)
-    printing = LabelPrinting(printer, retry_after=(0.2,))
-    printing.submit(1)
-    qtbot.waitUntil(lambda: printer.tries == [1], timeout=5_000)
+    printing = LabelPrinting(printer, RetryPolicy((3600.0,)))
+    with qtbot.waitSignal(printing.failed, timeout=5_000):
+        printing.submit(1)
+    assert printing.retry_pending == 1
     with qtbot.waitSignal(printing.printed, timeout=5_000):
         printing.submit(2)  # the reprint, before job 1's retry is due
-    qtbot.wait(400)
     assert printer.tries == [1, 2]
+    assert printing.retry_pending is None  # job 1 will not print a second label
+    printing.close()

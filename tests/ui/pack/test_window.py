@@ -89,6 +89,8 @@ class Bench:
         qtbot.addWidget(self.window)
         self.window.show_pack_page()  # as `kenpin station` opens it
         self.window.show()
+        # The station is read off the GUI thread; the screen shows it a moment later.
+        qtbot.waitUntil(lambda: self.window.pack.view is not None, timeout=5_000)
         self.clock = 10_000
 
     @property
@@ -346,7 +348,8 @@ TOOLS = Path(sys.executable).parent
 
 
 def _lupdate(ts: Path) -> None:
-    sources = sorted(str(path) for path in (ROOT / "app" / "ui").glob("*.py"))
+    # Every module of app/ui, the feature packages (pack/, orders/) included.
+    sources = sorted(str(path) for path in (ROOT / "app" / "ui").rglob("*.py"))
     subprocess.run(
         [TOOLS / "pyside6-lupdate", *sources, "-locations", "none", "-no-obsolete", "-ts", ts],
         check=True,

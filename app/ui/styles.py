@@ -1,0 +1,92 @@
+"""Every Qt style sheet of the station window, in one place: the colours and sizes a
+packer reads from arm's length (the pack screen from two metres) are decided here.
+
+Widgets name themselves (`setObjectName`) and carry dynamic properties (`level`,
+`state`, `card`); the rules below pick them out. Colours that are painted rather
+than styled (table rows, status badges in the queue) stay with their painters.
+"""
+
+from __future__ import annotations
+
+#: The main window: tabs, tables, the orders page and its details pane, the message banner.
+WINDOW_STYLE = """
+QMainWindow, QWidget#centre { background: #f8fafc; }
+QTabWidget::pane { border: 1px solid #cbd5e1; background: white; border-radius: 4px; }
+QTabBar::tab { padding: 8px 22px; font-weight: bold; color: #334155; }
+QTabBar::tab:selected { color: #0f172a; border-bottom: 3px solid #2563eb; }
+QTableView { background: white; alternate-background-color: #f1f5f9; gridline-color: #e2e8f0;
+             selection-background-color: #bfdbfe; selection-color: #0f172a; }
+QTableView#orderQueue::item { padding: 2px 4px; }
+QHeaderView::section { background: #e2e8f0; color: #1e293b; padding: 6px 8px; border: none;
+                       border-right: 1px solid #cbd5e1; font-weight: bold; }
+QLineEdit { padding: 5px 8px; border: 1px solid #94a3b8; border-radius: 4px; background: white; }
+QComboBox { padding: 4px 8px; }
+QPushButton { padding: 6px 16px; }
+QLabel#detailsNumber { font-size: 20pt; font-weight: bold; color: #0f172a; }
+QLabel#detailsCaption { font-weight: bold; color: #475569; text-transform: uppercase; }
+QLabel#detailsMuted { color: #64748b; }
+QLabel#detailsGift { background: #fef9c3; color: #713f12; border: 1px solid #facc15;
+                     border-radius: 4px; padding: 8px; }
+QLabel#detailsShort { background: #fee2e2; color: #991b1b; border: 1px solid #f87171;
+                      border-radius: 4px; padding: 8px; font-weight: bold; }
+QFrame#banner[level="error"] { background: #fee2e2; border: 1px solid #f87171; }
+QFrame#banner[level="info"] { background: #dbeafe; border: 1px solid #60a5fa; }
+QFrame#banner QLabel { color: #0f172a; font-weight: bold; }
+QStatusBar QLabel { color: #334155; padding: 0 8px; }
+"""
+
+#: The pack screen: the badge prompt, the header, the verdict banner (green accepted, dark
+#: green completed, red refused, amber info, slate blue waiting for the database), lines,
+#: gift panel, scanner state and command buttons.
+PACK_STYLE = """
+QWidget#packPage { background: #f8fafc; }
+QLabel#loginPrompt { font-size: 54pt; font-weight: bold; color: #0f172a; }
+QLabel#loginHint, QLabel#orderPrompt { font-size: 20pt; color: #475569; }
+QLabel#loginStation { font-size: 14pt; color: #64748b; }
+QFrame#packHeader { background: #1e293b; border-radius: 6px; }
+QFrame#packHeader QLabel { color: white; }
+QLabel#packUser { font-size: 16pt; }
+QLabel#packOrder { font-size: 28pt; font-weight: bold; }
+QLabel#packTotal { font-size: 24pt; font-weight: bold; }
+QFrame#verdict { border-radius: 8px; border: 2px solid #cbd5e1; background: #f1f5f9; }
+QFrame#verdict QLabel { color: #0f172a; }
+QFrame#verdict[level="accepted"] { background: #16a34a; border-color: #15803d; }
+QFrame#verdict[level="completed"] { background: #15803d; border-color: #14532d; }
+QFrame#verdict[level="refused"] { background: #dc2626; border-color: #991b1b; }
+QFrame#verdict[level="info"] { background: #f59e0b; border-color: #b45309; }
+QFrame#verdict[level="waiting"] { background: #475569; border-color: #1e293b; }
+QFrame#verdict[level="accepted"] QLabel, QFrame#verdict[level="completed"] QLabel,
+QFrame#verdict[level="refused"] QLabel, QFrame#verdict[level="waiting"] QLabel { color: white; }
+QFrame#verdict[level="info"] QLabel { color: #1c1917; }
+QLabel#verdictHeadline { font-size: 34pt; font-weight: bold; }
+QLabel#verdictDetail { font-size: 19pt; }
+QLabel#verdictCode { font-size: 13pt; }
+QFrame#verdict[level="waiting"] QLabel#verdictCode { font-size: 19pt; }
+QLabel#labelPrompt { background: #fef3c7; color: #78350f; border: 3px solid #f59e0b;
+                     border-radius: 6px; padding: 10px 16px; font-size: 20pt; font-weight: bold; }
+QLabel#imeWarning { background: #ffedd5; color: #9a3412; border: 2px solid #fb923c;
+                    border-radius: 6px; padding: 8px 14px; font-size: 15pt; font-weight: bold; }
+QTableWidget#packLines { font-size: 16pt; }
+QTableWidget#packLines::item { padding: 6px 8px; }
+QTableWidget#recentScans { font-size: 12pt; }
+QLabel#recentTitle { font-size: 13pt; font-weight: bold; color: #334155; }
+QFrame#gift { background: #fef08a; border: 3px solid #eab308; border-radius: 8px; }
+QFrame#gift[card="confirmed"] { background: #fef9c3; border-color: #84cc16; }
+QLabel#giftTitle { font-size: 17pt; font-weight: bold; color: #713f12; }
+QLabel#giftMessage { font-size: 17pt; color: #1c1917; background: white; border-radius: 4px;
+                     padding: 8px; }
+QLabel#giftCard { font-size: 14pt; font-weight: bold; color: #9a3412; }
+QFrame#gift[card="confirmed"] QLabel#giftCard { color: #3f6212; }
+QLabel#scannerStatus { font-size: 12pt; padding: 4px 10px; border-radius: 4px; }
+QLabel#scannerStatus[state="connected"] { background: #dcfce7; color: #166534; }
+QLabel#scannerStatus[state="disconnected"] { background: #fee2e2; color: #991b1b; }
+QPushButton#packCommand { font-size: 13pt; padding: 10px 18px; min-height: 28px; }
+"""
+
+
+def status_badge_style(background: str, foreground: str) -> str:
+    """An order status as a rounded badge (the details pane's heading)."""
+    return (
+        f"background: {background}; color: {foreground}; border-radius: 11px;"
+        " padding: 2px 12px; font-weight: bold;"
+    )
