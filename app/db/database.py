@@ -85,6 +85,12 @@ def _translated() -> Iterator[None]:
     try:
         yield
     except OperationalError as exc:
+        if "database is locked" in str(exc.orig).lower():
+            # SQLite waited BUSY_TIMEOUT_MS for another program's write to end.
+            waited = BUSY_TIMEOUT_MS // 1000
+            raise DatabaseUnavailable(
+                f"database busy: another program held it for over {waited} s; nothing was saved"
+            ) from exc
         if _is_connection_failure(exc):
             raise DatabaseUnavailable(f"database unavailable: {exc.orig}") from exc
         raise
