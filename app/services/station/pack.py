@@ -26,7 +26,7 @@ from app.services import labels as parcels
 from app.services.station.outcome import ScanOutcome, Screen, StationView, station_view
 from app.services.station.pack_effects import HANDLERS, After, KeptPack, PackFacts, PackStep
 from app.services.station.pipeline import Incoming, Kept, Shown, Tx, kept_after
-from app.services.station.station import LEASE_SECONDS, Clock, Station
+from app.services.station.station import LEASE_SECONDS, Clock, Station, open_station
 
 PackTx = Tx[KeptPack]
 
@@ -194,6 +194,5 @@ class PackStation(Station[PackFacts, Decision, After, KeptPack, StationView]):
         printer: str | None = None,
         clock: Clock = utcnow,
     ) -> None:
-        super().__init__(
-            db, station, PackMode(), lease_seconds=lease_seconds, printer=printer, clock=clock
-        )
+        ref = open_station(db, station, printer)
+        super().__init__(db, ref, PackMode(), lease_seconds=lease_seconds, clock=clock)

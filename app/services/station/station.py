@@ -46,34 +46,23 @@ Clock = Callable[[], dt.datetime]
 
 
 class Station(Generic[S, D, A, H, V]):
-    """A station's scan pipeline in `mode`; `printer`, when given, is stored as its printer."""
+    """A station's scan pipeline in `mode` (see `open_station` for its `ref`)."""
 
     def __init__(
         self,
         db: Database,
-        station: str,
+        ref: StationRef,
         mode: StationMode[S, D, A, H, V],
         *,
         lease_seconds: int = LEASE_SECONDS,
-        printer: str | None = None,
         clock: Clock = utcnow,
     ) -> None:
-        name = station.strip()
-        if not name:
-            raise Refused("station: empty name")
-        if printer is not None:
-            check_printer_uri(printer)
         self._db = db
         self._mode = mode
         self._lease = dt.timedelta(seconds=lease_seconds)
         self._clock = clock
         self._kept: Kept[H] | None = None
-
-        def opened() -> int:
-            with claims.conflicts_translated(), db.write() as session:
-                return store.open_station(session, name, printer)
-
-        self.ref = StationRef(retried(opened), name)
+        self.ref = ref
 
     @property
     def station(self) -> str:
@@ -118,6 +107,22 @@ class Station(Generic[S, D, A, H, V]):
             if row.claim is None:
                 return False
             return claims.fenced(session, self.ref.id, row.claim, moment, self._lease)
+
+
+def open_station(db: Database, name: str, printer: str | None = None) -> StationRef:
+    """The station called `name`, created on first use; `printer`, when given, is stored as
+    its printer."""
+    name = name.strip()
+    if not name:
+        raise Refused("station: empty name")
+    if printer is not None:
+        check_printer_uri(printer)
+
+    def opened() -> int:
+        with claims.conflicts_translated(), db.write() as session:
+            return store.open_station(session, name, printer)
+
+    return StationRef(retried(opened), name)
 
 
 def check_printer_uri(uri: str) -> None:
