@@ -28,6 +28,7 @@ import platformdirs
 
 from app.core.errors import EnvironmentFailure
 from app.core.label import ShipFrom
+from app.core.station import Mode
 from app.db.database import Database
 from app.db.models import utcnow
 from app.db.schema import upgrade
@@ -98,6 +99,11 @@ class Kenpin:
     def pack_station(self, name: str, printer: str | None = None) -> PackStation:
         """The scan pipeline of pack station `name`; `printer` becomes its printer."""
         return PackStation(self.db, name, printer=printer, clock=self.clock)
+
+    def station(self, name: str, mode: Mode, printer: str | None = None) -> PackStation:
+        """The scan pipeline of station `name` in `mode`."""
+        builders = {Mode.PACK: self.pack_station}
+        return builders[mode](name, printer)
 
     def print_label(self, job_id: int) -> None:
         """Print a queued label job once (the window on its worker thread, replay inline);

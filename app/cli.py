@@ -19,6 +19,7 @@ from app.core.errors import EnvironmentFailure, InputRejected, Refused
 from app.core.label import LabelFormat
 from app.core.orders import OrderStatus
 from app.core.roles import Role
+from app.core.station import Mode
 
 if TYPE_CHECKING:
     from app.bootstrap import Kenpin
@@ -130,11 +131,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     replay.add_argument("file", type=Path, metavar="FILE")
     replay.add_argument("--station", required=True, metavar="NAME")
+    _mode_option(replay)
     replay.add_argument("--printer", metavar="URI", default=None, help="the station's printer")
     replay.set_defaults(run=_replay)
 
     station = sub.add_parser("station", help="open the station window")
     station.add_argument("--station", metavar="NAME", default=None)
+    _mode_option(station)
     station.add_argument("--printer", metavar="URI", default=None, help="the station's printer")
     station.set_defaults(run=_station)
 
@@ -182,6 +185,16 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _mode_option(parser: argparse.ArgumentParser) -> None:
+    default = next(iter(Mode))
+    parser.add_argument(
+        "--mode",
+        choices=[mode.value for mode in Mode],
+        default=default.value,
+        help=f"what the station does (default {default.value})",
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the `kenpin` command; returns the exit status."""
     parser = _parser()
@@ -189,6 +202,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         args.station = None
         args.printer = None
+        args.mode = next(iter(Mode)).value
         args.run = _station
     try:
         code: int = args.run(args)
@@ -331,7 +345,7 @@ def _replay(args: argparse.Namespace) -> int:
     # station's scanners' would be.
     scans = read_scan_file(args.file, settings.scanners.wedge.codes)
     kenpin = _kenpin(args)
-    station = kenpin.pack_station(args.station, printer=args.printer)
+    station = kenpin.station(args.station, Mode(args.mode), printer=args.printer)
     for recorded in scans:
         outcome = station.scan(recorded.scan, at=recorded.at)
         print(json.dumps(outcome.as_json(), ensure_ascii=False), flush=True)

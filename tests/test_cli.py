@@ -137,6 +137,8 @@ def test_a_missing_command_argument_is_a_usage_error(tmp_path: Path) -> None:
         (["import", "orders"], "--default-carrier {yamato,sagawa,japanpost,generic}"),
         (["carriers", "add-range"], "CARRIER yamato, sagawa, japanpost or generic"),
         (["label", "render"], "--format {zpl,pdf}"),
+        (["replay"], "--mode {pack} what the station does (default pack)"),
+        (["station"], "--mode {pack} what the station does (default pack)"),
     ],
 )
 def test_the_help_offers_the_roles_statuses_carriers_and_formats_interfaces_md_names(
@@ -146,3 +148,14 @@ def test_the_help_offers_the_roles_statuses_carriers_and_formats_interfaces_md_n
         main([*command, "--help"])
     assert done.value.code == 0
     assert shown in " ".join(capsys.readouterr().out.split())
+
+
+def test_a_station_mode_kenpin_does_not_have_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    scans = tmp_path / "scans.jsonl"
+    scans.write_text('{"scan": "BADGE-1"}\n', encoding="utf-8")
+    with pytest.raises(SystemExit) as done:
+        main(["replay", str(scans), "--station", "S1", "--mode", "teleport"])
+    assert done.value.code == 2
+    assert "invalid choice: 'teleport'" in capsys.readouterr().err

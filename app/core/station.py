@@ -13,6 +13,16 @@ from enum import StrEnum
 from app.core.roles import Role
 
 
+class Mode(StrEnum):
+    """What a station does: `kenpin station --mode` and `kenpin replay --mode` choose it.
+
+    Each mode is a rules function and its effect handlers in the one scan pipeline
+    (`app.services.station`); the first is the default.
+    """
+
+    PACK = "pack"
+
+
 @dataclass(frozen=True, slots=True)
 class StationUser:
     """The user logged in at a station (or the one a badge names)."""
