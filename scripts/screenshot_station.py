@@ -11,7 +11,8 @@ The first form shows the Orders page. With --pack, a packer's shift is played
 through the pack screen by a scripted scanner and four screenshots are saved:
 kenpin-pack-login-LANG.png (nobody logged in), -refused- (an item that is not on
 the order, scanned with the IME on), -gift- (a gift order's message and card
-step) and -completed- (the gift order packed).
+step), -no-numbers- (COMPLETE refused: no tracking numbers registered yet) and
+-completed- (the gift order packed, its label to scan back).
 
 With --waiting (SQLite only), another connection holds the database's write lock
 while three scans are made: kenpin-pack-waiting-LANG-WxH.png shows the waiting
@@ -43,6 +44,7 @@ from app.db import stock
 from app.db.database import Database
 from app.db.models import Barcode, Order, OrderLine, Product, Reservation
 from app.scanning.source import ScriptedScanner
+from app.services.carriers import add_range
 from app.services.order_queue import OrderQueue
 from app.services.users import add_user
 from app.ui.app import make_application
@@ -272,6 +274,12 @@ def pack_shots(db: Database, size: tuple[int, int], folder: Path, lang: str) -> 
     for code in gift[1][1:]:
         scanner.scan(code)
     scanner.scan("KCMD:CARD")
+    # The sample has no tracking numbers yet: the pack stays open and the packer is told.
+    scanner.scan("KCMD:COMPLETE")
+    shot("no-numbers")
+    for n, carrier in enumerate(("yamato", "sagawa", "japanpost")):
+        first = 90_000_000_000 + n * 1_000_000
+        add_range(db, carrier, str(first), str(first + 999))
     scanner.scan("KCMD:COMPLETE")
     shot("completed")
     window.close()
