@@ -61,7 +61,6 @@ class PackController(QObject):
         open_station: Callable[[], PackStation],
         page: PackPage,
         sounds: StationSounds,
-        scanners: Sequence[ScanSource] = (),
         parent: QObject | None = None,
         print_label: Callable[[int], None] | None = None,
     ) -> None:
@@ -73,7 +72,8 @@ class PackController(QObject):
         self.printing = LabelPrinting(print_label, parent=self) if print_label else None
         self.page = page
         self.sounds = sounds
-        self.scanners = list(scanners)
+        #: Given to `start`, which starts them; `stop` closes them.
+        self.scanners: list[ScanSource] = []
         self.bridge = ScannerBridge(self)
         self._statuses: dict[str, ScannerStatus] = {}
         self._view: StationView | None = None
@@ -101,11 +101,12 @@ class PackController(QObject):
         """What the screen shows now (None until the station's first view came back)."""
         return self._view
 
-    def start(self) -> None:
-        """Show the station as stored (a restart resumes its pack), then start the scanners.
+    def start(self, scanners: Sequence[ScanSource] = ()) -> None:
+        """Show the station as stored (a restart resumes its pack), then start `scanners`.
 
         Scans made before the station's view arrives queue behind it.
         """
+        self.scanners = list(scanners)
         self.scans.read_station()
         for scanner in self.scanners:
             scanner.start(self.bridge.on_scan, self.bridge.on_status)
