@@ -102,7 +102,6 @@ class MainWindow(QMainWindow):
             partial(services.pack_station, station),
             self.pack_page,
             StationSounds(parent=self),
-            scanners,
             parent=self,
             print_label=services.print_label,
         )
@@ -128,7 +127,7 @@ class MainWindow(QMainWindow):
         self._counts_timer = QTimer(self)
         self._counts_timer.setInterval(COUNTS_REFRESH_MS)
         self._connect_signals()
-        self.pack.start()
+        self.pack.start(scanners)
         self.refresh_counts()
         self._counts_timer.start()
 

@@ -1,20 +1,15 @@
 """The pack screen's logic: scans in from every scanner, the station's verdict out to the
 screen and the speaker.
 
-The window never waits on the database. Everything the station does there (opening
-the station, its first view, each scan, the lease renewals) runs on one JobLane, in
-the order it happened, and its result is shown when it comes back, on the GUI
-thread. A scan still unanswered after `WAITING_MS` turns the verdict banner into
-"waiting for the database"; the packer may keep scanning: later scans queue behind
-it, none lost or reordered, and each verdict is shown as it arrives.
+The scans travel to the station through a `ScanQueue`, off the GUI thread and in order;
+this module decides what the packer sees and hears as each answer comes back (the
+verdict banner, the sounds, the page, the scanners' state), keeps the claim on the open
+order alive, and says when a label did not print.
 """
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from functools import partial
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -23,8 +18,8 @@ from app.core.scans import Scan
 from app.scanning.source import ScannerStatus, ScanSource
 from app.services.station.outcome import ScanOutcome, StationView
 from app.services.station.pack import PackStation
-from app.ui.jobs import JobLane
 from app.ui.pack.printing import LabelPrinting
+from app.ui.pack.scan_queue import ScanQueue
 from app.ui.pack.verdicts import Level, changed_line, verdict_words
 from app.ui.pack.view import PackPage
 from app.ui.pack.widgets import WAITING
@@ -32,29 +27,6 @@ from app.ui.sounds import Sound, StationSounds
 
 #: Well inside the station's lease (a minute), so a missed beat or two does no harm.
 LEASE_RENEW_MS = 10_000
-#: A verdict normally takes a few milliseconds; past this the packer is told the database
-#: is slow rather than left wondering whether the scan was read.
-WAITING_MS = 200
-
-
-@dataclass(frozen=True, slots=True, eq=False)
-class _Scan:
-    """One scan on its way to the station: what the scanner read, and the id it is recorded
-    under; `number` counts the scans of this window (1, 2, ...)."""
-
-    reading: Scan
-    scan_id: str
-    number: int
-
-
-@dataclass(frozen=True, slots=True)
-class _Unrecorded:
-    """A scan the database did not take: a second try of the same code reuses its id."""
-
-    code: str
-    scan_id: str
-    #: How many scans had been made when the packer was told (the later ones saw it).
-    told_after: int
 
 
 class ScannerBridge(QObject):
@@ -89,37 +61,25 @@ class PackController(QObject):
         open_station: Callable[[], PackStation],
         page: PackPage,
         sounds: StationSounds,
-        scanners: Sequence[ScanSource] = (),
         parent: QObject | None = None,
         print_label: Callable[[int], None] | None = None,
     ) -> None:
         """`open_station` makes the station's pipeline; it is called on the lane, not here."""
         super().__init__(parent)
-        self._open_station = open_station
-        #: Opened by the lane's first job, and only ever used on the lane's thread.
-        self._station: PackStation | None = None
-        #: The station's database work, in the order it happened.
-        self.lane = JobLane("scans", self)
+        #: The scans on their way to the station, and the station's other database work.
+        self.scans = ScanQueue(open_station, self)
         #: Labels print on a lane of their own: a scan never waits behind a printer.
         self.printing = LabelPrinting(print_label, parent=self) if print_label else None
         self.page = page
         self.sounds = sounds
-        self.scanners = list(scanners)
+        #: Given to `start`, which starts them; `stop` closes them.
+        self.scanners: list[ScanSource] = []
         self.bridge = ScannerBridge(self)
         self._statuses: dict[str, ScannerStatus] = {}
         self._view: StationView | None = None
-        self._made = 0
-        #: Scans in the lane, oldest first, until their verdict (or failure) is shown.
-        self._unanswered: list[_Scan] = []
-        self._unrecorded: list[_Unrecorded] = []
-        self._starting = False
         self._renewing = False
-        self._stopped = False
         self._lease_timer = QTimer(self)
         self._lease_timer.setInterval(LEASE_RENEW_MS)
-        self._waiting_timer = QTimer(self)
-        self._waiting_timer.setSingleShot(True)
-        self._waiting_timer.setInterval(WAITING_MS)
         self._connect_signals()
 
     def _connect_signals(self) -> None:
@@ -127,8 +87,12 @@ class PackController(QObject):
         self.bridge.status_changed.connect(self.on_scanner_status)
         self.page.command_chosen.connect(self.on_command_chosen)
         self._lease_timer.timeout.connect(self.on_lease_timer)
-        self._waiting_timer.timeout.connect(self.on_waiting_timer)
-        self.lane.idle.connect(self.on_lane_idle)
+        self.scans.applied.connect(self.on_scan_applied)
+        self.scans.not_recorded.connect(self.on_scan_not_recorded)
+        self.scans.waiting.connect(self.on_waiting)
+        self.scans.station_read.connect(self.on_station_read)
+        self.scans.station_not_read.connect(self.on_station_not_read)
+        self.scans.lane.idle.connect(self.on_lane_idle)
         if self.printing is not None:
             self.printing.failed.connect(self.on_print_failed)
 
@@ -137,124 +101,83 @@ class PackController(QObject):
         """What the screen shows now (None until the station's first view came back)."""
         return self._view
 
-    @property
-    def waiting(self) -> int:
-        """Scans made and not answered yet."""
-        return len(self._unanswered)
-
-    def start(self) -> None:
-        """Show the station as stored (a restart resumes its pack), then start the scanners.
+    def start(self, scanners: Sequence[ScanSource] = ()) -> None:
+        """Show the station as stored (a restart resumes its pack), then start `scanners`.
 
         Scans made before the station's view arrives queue behind it.
         """
-        self._starting = True
-        self.lane.submit(self._look, self.on_station_read, self.on_station_not_read)
+        self.scanners = list(scanners)
+        self.scans.read_station()
         for scanner in self.scanners:
             scanner.start(self.bridge.on_scan, self.bridge.on_status)
         self._lease_timer.start()
-        self._follow_waiting()
 
     def stop(self) -> None:
         """Stop the scanners and the lease timer, then give the scans already made their
         (bounded) time to reach the database: the window is closing."""
         self._lease_timer.stop()
-        self._waiting_timer.stop()
         for scanner in self.scanners:
             scanner.close()
-        self._stopped = True
-        self.lane.close()
+        self.scans.close()
         if self.printing is not None:
             self.printing.close()
 
-    # The station, on the lane's thread -------------------------------------------------
+    @staticmethod
+    def _renew(station: PackStation) -> StationView | None:
+        """Renew the claim on the open order; the station's view when it was not renewed.
 
-    def _opened(self) -> PackStation:
-        """The station's pipeline, opened by the first job that needs it (again after a
-        failed open, so a station started while the database was down recovers)."""
-        if self._station is None:
-            self._station = self._open_station()
-        return self._station
-
-    def _apply(self, scan: _Scan) -> tuple[ScanOutcome, StationView]:
-        """Apply one scan at the station: its verdict, and the station's view after it."""
-        # One call, one transaction: the verdict and the view read with it.
-        outcome = self._opened().scan(scan.reading, scan_id=scan.scan_id)
-        assert outcome.view is not None
-        return outcome, outcome.view
-
-    def _look(self) -> StationView:
-        return self._opened().view()
-
-    def _renew(self) -> StationView | None:
-        """Renew the claim on the open order; the station's view when it was not renewed."""
-        station = self._opened()
+        Runs on the scans' lane, behind the scans already made."""
         return None if station.renew_lease() else station.view()
 
     # Slots ---------------------------------------------------------------------------
 
     def on_scanned(self, reading: Scan) -> None:
         """Send one scan to the station, behind those still on their way."""
-        if self._stopped:  # the window is closing: a scan nobody would see the verdict of
+        if self.scans.closed:  # the window is closing: a scan nobody would see the verdict of
             return
         self.page.show_ime_warning(reading.full_width)
-        self._made += 1
-        scan = _Scan(reading, self._scan_id(reading.code), self._made)
-        self._unanswered.append(scan)
-        self.lane.submit(
-            partial(self._apply, scan),
-            partial(self.on_scan_applied, scan),
-            partial(self.on_scan_not_recorded, scan),
-        )
+        self.scans.add(reading)
         self.scan_taken.emit()
-        self._follow_waiting()
+        if self.page.banner.level == WAITING:  # still waiting: one more scan in the count
+            self.page.show_waiting(self.scans.unanswered)
 
-    def on_scan_applied(self, scan: _Scan, result: tuple[ScanOutcome, StationView]) -> None:
+    def on_scan_applied(self, _reading: Scan, outcome: ScanOutcome, after: StationView) -> None:
         """A scan's verdict came back: show it, and print the label it queued."""
-        outcome, after = result
-        self._answered(scan)
-        # Failures the packer had seen before making this scan are behind them now.
-        self._unrecorded = [u for u in self._unrecorded if u.told_after >= scan.number]
         self._show(outcome, after)
-        self._follow_waiting(answered=True)
         if outcome.print_job is not None and self.printing is not None:
             self.printing.submit(outcome.print_job)
 
-    def on_scan_not_recorded(self, scan: _Scan, error: KenpinError) -> None:
-        """The database did not take the scan: say so in red; a rescan reuses its id."""
-        self._answered(scan)
-        self._not_recorded(scan, str(error))
-        self._follow_waiting(answered=True)
+    def on_scan_not_recorded(self, reading: Scan, error: KenpinError | None) -> None:
+        """The database did not take the scan (`error` None: a bug, the excepthook told it):
+        say so in red; a rescan reuses its id."""
+        reason = self.tr("unexpected error") if error is None else str(error)
+        sentence = self.tr("The scan of {0} could not be saved: {1}").format(reading.code, reason)
+        self.page.banner.show_failure(self.tr("Not recorded: scan again"), sentence)
+        self.sounds.play(Sound.REFUSED)
+        if self.scans.unanswered:
+            # Later verdicts will cover the red banner in a moment; this one must not be missed.
+            self.problem.emit(sentence)
+        self.scan_shown.emit(None)
+
+    def on_waiting(self, scans: int) -> None:
+        """Nothing came back for a while: tell the packer the database is slow."""
+        self.page.show_waiting(scans)
 
     def on_station_read(self, view: StationView) -> None:
         """The station's first view: who is logged in, the pack it resumes."""
-        self._starting = False
         self._view = view
         self.page.show_view(view)
         self._prompt(view)
-        self._follow_waiting(answered=True)
         self.view_shown.emit(view)
 
     def on_station_not_read(self, error: KenpinError) -> None:
         """The station could not be read at start; its first scan tries again."""
-        self._starting = False
-        self._follow_waiting()
         sentence = self.tr("Could not read the station from the database: {0}").format(error)
         self.problem.emit(sentence)
 
     def on_lane_idle(self) -> None:
-        """Every job has come back. A scan still unanswered hit a bug (the excepthook told
-        it): it may not be recorded."""
+        """Every job of the scans' lane has come back: a renewal that hit a bug never will."""
         self._renewing = False
-        self._starting = False
-        lost, self._unanswered = self._unanswered, []
-        for scan in lost:
-            self._not_recorded(scan, self.tr("unexpected error"))
-        self._follow_waiting()
-
-    def on_waiting_timer(self) -> None:
-        """Nothing came back for a while: tell the packer the database is slow."""
-        if self._unanswered or self._starting:
-            self.page.show_waiting(len(self._unanswered))
 
     def on_print_failed(self, _job: int, reason: str, again: bool) -> None:
         """The label did not print: say why, and whether it will be tried again by itself."""
@@ -289,7 +212,7 @@ class PackController(QObject):
             # One renewal at a time (a slow database must not pile them up); no pack, no claim.
             return
         self._renewing = True
-        self.lane.submit(self._renew, self.on_lease_renewed, self.on_lease_not_renewed)
+        self.scans.run(self._renew, self.on_lease_renewed, self.on_lease_not_renewed)
 
     def on_lease_renewed(self, after: StationView | None) -> None:
         """The claim was renewed, or (`after` given) the station no longer holds its order."""
@@ -309,52 +232,11 @@ class PackController(QObject):
         self.view_shown.emit(after)
 
     def on_lease_not_renewed(self, error: KenpinError) -> None:
+        """The claim could not be renewed (the database is down, say): say so."""
         self._renewing = False
         self.problem.emit(self.tr("Could not renew the claim on the order: {0}").format(error))
 
     # Helpers -------------------------------------------------------------------------
-
-    def _scan_id(self, code: str) -> str:
-        """A fresh id, or the id of the same code's unrecorded try (so it counts once)."""
-        for position, unrecorded in enumerate(self._unrecorded):
-            if unrecorded.code == code:
-                del self._unrecorded[position]
-                return unrecorded.scan_id
-        return uuid.uuid4().hex
-
-    def _answered(self, scan: _Scan) -> None:
-        """`scan` came back. Answers come in scan order, so a scan made before it that is
-        still unanswered hit a bug (the excepthook told it): it may not be recorded."""
-        position = next((n for n, waiting in enumerate(self._unanswered) if waiting is scan), -1)
-        if position < 0:  # already given up on by `on_lane_idle`
-            return
-        lost = self._unanswered[:position]
-        del self._unanswered[: position + 1]
-        for earlier in lost:
-            self._not_recorded(earlier, self.tr("unexpected error"))
-
-    def _follow_waiting(self, answered: bool = False) -> None:
-        """Keep the waiting banner true: due `WAITING_MS` after the screen last changed while
-        a scan (or the station's first view) is outstanding, and counting the scans."""
-        if not self._unanswered and not self._starting:
-            self._waiting_timer.stop()
-            return
-        if answered or not self._waiting_timer.isActive():
-            self._waiting_timer.start()
-        if self.page.banner.level == WAITING:
-            self.page.show_waiting(len(self._unanswered))
-
-    def _not_recorded(self, scan: _Scan, reason: str) -> None:
-        code = scan.reading.code
-        if all(u.scan_id != scan.scan_id for u in self._unrecorded):
-            self._unrecorded.append(_Unrecorded(code, scan.scan_id, self._made))
-        sentence = self.tr("The scan of {0} could not be saved: {1}").format(code, reason)
-        self.page.banner.show_failure(self.tr("Not recorded: scan again"), sentence)
-        self.sounds.play(Sound.REFUSED)
-        if self._unanswered:
-            # Later verdicts will cover the red banner in a moment; this one must not be missed.
-            self.problem.emit(sentence)
-        self.scan_shown.emit(None)
 
     def _show(self, outcome: ScanOutcome, after: StationView) -> None:
         before, self._view = self._view, after

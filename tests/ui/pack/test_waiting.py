@@ -166,7 +166,7 @@ def test_a_locked_database_shows_waiting_and_three_scans_are_shown_in_order_afte
         locker.rollback()
         locker.close()
 
-    qtbot.waitUntil(lambda: window.pack.waiting == 0, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: window.pack.scans.unanswered == 0, timeout=WAIT_MS)
     assert at.shown[-3:] == [
         (TEA, "accepted", "1 / 3 units"),
         (TEA, "accepted", "2 / 3 units"),
@@ -244,7 +244,7 @@ def test_a_bug_in_a_scan_does_not_leave_the_screen_waiting(qtbot: QtBot, at_benc
     at_bench.wait_for_waiting()
     with qtbot.capture_exceptions() as caught:
         at_bench.gate.set()
-        qtbot.waitUntil(lambda: at_bench.window.pack.waiting == 0, timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: at_bench.window.pack.scans.unanswered == 0, timeout=WAIT_MS)
     assert [type(error) for _kind, error, _trace in caught] == [KeyError]
     assert at_bench.page.banner.level == "refused"
     assert at_bench.page.banner.headline.text() == "Not recorded: scan again"
@@ -291,8 +291,8 @@ def test_lease_renewals_queue_behind_the_scans_one_at_a_time(qtbot: QtBot, at_be
     at_bench.send(TEA)
     pack.on_lease_timer()  # returns at once: the renewal waits in the lane
     pack.on_lease_timer()  # the last one is still waiting: no second one
-    assert pack.lane.pending == 2
-    with qtbot.waitSignal(pack.lane.idle, timeout=WAIT_MS):
+    assert pack.scans.lane.pending == 2
+    with qtbot.waitSignal(pack.scans.lane.idle, timeout=WAIT_MS):
         at_bench.gate.set()
     assert at_bench.page.total.text() == "1 / 3 units"
     assert not at_bench.window.banner.isVisible()  # the claim was renewed
@@ -334,7 +334,7 @@ def test_closing_the_window_waits_for_the_scans_already_made(
     for code in (TEA, CUP):
         at_bench.send(code)
     at_bench.wait_for_waiting()
-    assert at_bench.window.pack.waiting == 2
+    assert at_bench.window.pack.scans.unanswered == 2
     at_bench.gate.set()
     at_bench.window.close()  # the scans are recorded by the time it returns
     assert PackStation(bench, "PACK-1").view().scanned == 2
