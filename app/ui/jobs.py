@@ -126,8 +126,10 @@ class JobLane(QObject):
         going away. A job still running after `timeout` is left to finish on its
         own (the thread is a daemon, so it never keeps the program alive).
         """
-        self._closed = True
         with self._lock:
+            # Under the lock the worker hands results back under: once this is set, it no
+            # longer touches this Qt object, which may be deleted as soon as we return.
+            self._closed = True
             thread = self._thread
             if thread is not None:
                 self._inbox.put(_Stop())
@@ -163,9 +165,12 @@ class JobLane(QObject):
             return _Finished(job, bug=exc)
 
     def _hand_back(self, finished: _Finished) -> None:
-        # RuntimeError: the lane's Qt object is gone (the window closed): nobody to tell.
-        with contextlib.suppress(RuntimeError):
-            self._handed_back.emit(finished)
+        with self._lock:
+            if self._closed:  # the window is going away: nobody to tell
+                return
+            # RuntimeError: the lane's Qt object is gone without being closed: nobody to tell.
+            with contextlib.suppress(RuntimeError):
+                self._handed_back.emit(finished)
 
     # Back on the GUI thread ----------------------------------------------------------
 
