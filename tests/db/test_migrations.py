@@ -17,9 +17,9 @@ from tests.stockdata import add_order
 @pytest.mark.filterwarnings("ignore:.*expression-based index:sqlalchemy.exc.SAWarning")
 @pytest.mark.parametrize("start", ["0001", "0002", "0003"])
 def test_a_database_in_use_upgrades_to_tables_that_match_the_models(
-    db_url: str, start: str
+    empty_db_url: str, start: str
 ) -> None:
-    db = Database(db_url)
+    db = Database(empty_db_url)
     migrate(db, "upgrade", start)
     with db.write() as s:  # a database in use: orders already there
         add_order(s, "#1001", [])
