@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from app.core.carriers import CarrierCode, parse_carrier
 from app.core.errors import EnvironmentFailure, Refused
-from app.core.label import ShipTo, build_label
+from app.core.label import LabelOrder, LabelParcel, ShipTo, build_label
 from app.core.orders import OrderStatus
 from app.core.tracking import OutOfTrackingNumbers, normalise
 from app.db import labels as store
@@ -45,30 +45,34 @@ def order_label(db: Database, number: str, fmt: str, dpi: int = 203) -> bytes:
         )
     parcel = parcels[-1]
     content = build_label(
-        order_number=order.number,
-        ship_to=_ship_to(order),
-        ship_from=ship_from_environment(),
-        carrier=parcel.carrier,
-        service=parcel.service or order.service,
-        tracking_number=parcel.tracking_number,
-        delivery_date=order.delivery_date,
-        delivery_time=order.delivery_time,
-        parcel_no=len(parcels),
-        parcel_count=len(parcels),
-        gift=bool(order.gift_message),
+        _label_order(order),
+        LabelParcel(
+            carrier=parcel.carrier,
+            service=parcel.service or order.service,
+            tracking_number=parcel.tracking_number,
+            parcel_no=len(parcels),
+            parcel_count=len(parcels),
+        ),
+        ship_from_environment(),
     )
     return render_label(content, fmt, dpi)
 
 
-def _ship_to(order: Order) -> ShipTo:
-    return ShipTo(
-        postal_code=order.postal_code,
-        prefecture=order.prefecture,
-        city=order.city,
-        address1=order.address1,
-        address2=order.address2,
-        name=order.customer_name,
-        phone=order.phone,
+def _label_order(order: Order) -> LabelOrder:
+    return LabelOrder(
+        number=order.number,
+        ship_to=ShipTo(
+            postal_code=order.postal_code,
+            prefecture=order.prefecture,
+            city=order.city,
+            address1=order.address1,
+            address2=order.address2,
+            name=order.customer_name,
+            phone=order.phone,
+        ),
+        delivery_date=order.delivery_date,
+        delivery_time=order.delivery_time,
+        gift=bool(order.gift_message),
     )
 
 
@@ -129,8 +133,7 @@ def close_carton(
     else:
         number = tracking.issue_number(session, _carrier_of(order))
         parcel_id = tracking.add_parcel(session, order, carton_no, number)
-    printer_uri, _labels_on = store.station_printer(session, station_id)
-    return store.add_print_job(session, parcel_id, station_id, printer_uri, user_id, at)
+    return store.add_print_job(session, parcel_id, station_id, user_id, at)
 
 
 def mark_labelled(session: Session, order_id: int) -> None:
@@ -153,8 +156,7 @@ def reprint(
     session: Session, parcel_id: int, station_id: int, user_id: int | None, at: dt.datetime
 ) -> int:
     """Queue the parcel's label again at the station (who and when are recorded); the job's id."""
-    printer_uri, _labels_on = store.station_printer(session, station_id)
-    return store.add_print_job(session, parcel_id, station_id, printer_uri, user_id, at)
+    return store.add_print_job(session, parcel_id, station_id, user_id, at)
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,10 +206,7 @@ def void_label(
         new_id = tracking.add_parcel(session, order, old.carton_no, new_number)
         store.void_parcel(session, old.parcel_id, new_id, at)
         station_id = stations[0] if stations else None
-        printer_uri = store.station_printer(session, station_id)[0] if station_id else ""
-        job_id = store.add_print_job(
-            session, new_id, station_id, printer_uri, supervisor.user_id, at
-        )
+        job_id = store.add_print_job(session, new_id, station_id, supervisor.user_id, at)
         # A verified order has a label to scan again.
         set_order_status(
             session, order.id, OrderStatus.LABELLED, frozenset({OrderStatus.VERIFIED.value})
@@ -251,17 +250,15 @@ def parcel_label(session: Session, parcel_id: int, dpi: int = 203) -> bytes:
     assert order is not None
     cartons = store.live_cartons(session, row.order_id)
     content = build_label(
-        order_number=order.number,
-        ship_to=_ship_to(order),
-        ship_from=ship_from_environment(),
-        carrier=row.carrier,
-        service=row.service or order.service,
-        tracking_number=row.tracking_number,
-        delivery_date=order.delivery_date,
-        delivery_time=order.delivery_time,
-        parcel_no=row.carton_no,
-        parcel_count=max(cartons, row.carton_no),
-        gift=bool(order.gift_message),
+        _label_order(order),
+        LabelParcel(
+            carrier=row.carrier,
+            service=row.service or order.service,
+            tracking_number=row.tracking_number,
+            parcel_no=row.carton_no,
+            parcel_count=max(cartons, row.carton_no),
+        ),
+        ship_from_environment(),
     )
     return render_label(content, ZPL, dpi)
 
