@@ -124,11 +124,12 @@ def add_print_job(
     session: Session,
     parcel_id: int,
     station_id: int | None,
-    printer_uri: str,
     requested_by: int | None,
     at: dt.datetime,
 ) -> int:
-    """Queue the parcel's label for printing (ZPL); the job's id."""
+    """Queue the parcel's label for printing (ZPL) at the station's printer (none without a
+    station); the job's id."""
+    printer_uri = station_printer(session, station_id)[0] if station_id is not None else ""
     job = PrintJob(
         parcel_id=parcel_id,
         station_id=station_id,
