@@ -95,13 +95,13 @@ class _Block:
 def write_pick_list(path: Path, wave: PickList) -> int:
     """Write the wave's pick list to `path`; returns the number of pages."""
     register_japanese_font()
-    width, height = A4
+    height = A4[1]
     pages = _paginate(_blocks(wave), height - MARGIN - HEADER, MARGIN + FOOTER)
     pdf = Canvas(str(path), pagesize=A4, pageCompression=1)
     pdf.setTitle(f"ピッキングリスト / Pick list {wave.printed_on.isoformat()}")
     pdf.setAuthor("Kenpin")
     for page_no, placed in enumerate(pages, start=1):
-        _page_frame(pdf, wave, page_no, len(pages), width, height)
+        _page_frame(pdf, wave, page_no, len(pages))
         for block, top in placed:
             block.draw(pdf, top)
         pdf.showPage()
@@ -141,9 +141,8 @@ def _blocks(wave: PickList) -> list[_Block]:
     return blocks
 
 
-def _page_frame(
-    pdf: Canvas, wave: PickList, page: int, pages: int, width: float, height: float
-) -> None:
+def _page_frame(pdf: Canvas, wave: PickList, page: int, pages: int) -> None:
+    width, height = A4
     top = height - MARGIN
     pdf.setFont(FONT, 16)
     pdf.drawString(MARGIN, top - 7 * mm, "ピッキングリスト  Pick list")
