@@ -9,16 +9,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from app.core.errors import EnvironmentFailure, InputRejected, Refused
 from app.core.orders import OrderStatus
 from app.db.database import Database
 
-EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
-
-Handler = Callable[[argparse.Namespace], int]
+# A usage error exits 2: argparse does that itself.
+EXIT_OK, EXIT_REFUSED = 0, 1
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -31,10 +31,10 @@ BAR_HEIGHT = 11 * mm
 ORDER_COLUMNS = 3
 ORDER_CELL = 26 * mm
 
-# Columns of the pick table: x offset from the margin and width.
-BIN_X, BIN_W = 0.0, 30 * mm
+# Columns of the pick table: x offset from the margin, and the width where text is fitted.
+BIN_X = 0.0
 ITEM_X, ITEM_W = 31 * mm, 68 * mm
-LOT_X, LOT_W = 100 * mm, 27 * mm
+LOT_X = 100 * mm
 QTY_RIGHT = 141 * mm
 ORDERS_X, ORDERS_W = 145 * mm, 31 * mm
 CHECK_X = 178 * mm

@@ -263,11 +263,6 @@ class OrdersPage(QWidget):
                 position, self.tr("{0} ({1:,})").format(label, counts.get(status, 0))
             )
 
-    def current_order_id(self) -> int | None:
-        """The id of the order picked in the queue, if any."""
-        index = self.table.currentIndex()
-        return int(index.data(ORDER_ID_ROLE)) if index.isValid() else None
-
     # Inside --------------------------------------------------------------------
 
     def _apply_filter(self) -> None:
