@@ -25,7 +25,8 @@ if TYPE_CHECKING:
     from app.bootstrap import Kenpin
     from app.db.database import Database
 
-EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+# A usage error exits 2: argparse does that itself.
+EXIT_OK, EXIT_REFUSED = 0, 1
 
 
 def _values(enum: type[StrEnum]) -> list[str]:

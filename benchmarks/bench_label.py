@@ -28,7 +28,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import barcode
 from barcode.writer import SVGWriter
 
-from app.core.label import LabelContent, ShipFrom, ShipTo, Symbology, build_label
+from app.core.label import (
+    LabelContent,
+    LabelOrder,
+    LabelParcel,
+    ShipFrom,
+    ShipTo,
+    Symbology,
+    build_label,
+)
 from app.labels.fonts import FONT_FILE
 from app.labels.layout import LABEL, field_texts
 from app.labels.render import render_label
@@ -57,17 +65,17 @@ def varied_labels(count: int, seed: int = 4) -> list[LabelContent]:
             name=f"{rng.choice(FAMILY)} {rng.choice(GIVEN)}",
             phone=f"0{rng.randint(3, 99)}-{rng.randint(100, 9999)}-{rng.randint(1000, 9999)}",
         )
+        # Drawn in the order the labels were always drawn, so the set stays the same.
+        carrier = rng.choice(("yamato", "sagawa", "japanpost"))
+        tracking = f"{rng.randrange(10**12):012d}"
+        delivery_time = rng.choice(("", "午前中", "14-16", "18-20"))
+        parcel_count = rng.randint(1, 3)
+        gift = rng.random() < 0.2
         labels.append(
             build_label(
-                order_number=f"#{100_000 + index}",
-                ship_to=ship_to,
-                ship_from=SENDER,
-                carrier=rng.choice(("yamato", "sagawa", "japanpost")),
-                service="",
-                tracking_number=f"{rng.randrange(10**12):012d}",
-                delivery_time=rng.choice(("", "午前中", "14-16", "18-20")),
-                parcel_count=rng.randint(1, 3),
-                gift=rng.random() < 0.2,
+                LabelOrder(f"#{100_000 + index}", ship_to, None, delivery_time, gift),
+                LabelParcel(carrier, "", tracking, parcel_count=parcel_count),
+                SENDER,
             )
         )
     return labels

@@ -20,10 +20,10 @@ from benchmarks.bulkdata import add_orders, add_products
 
 
 def test_db_upgrade_creates_the_schema_then_says_it_is_current(
-    db_url: str, capsys: pytest.CaptureFixture[str]
+    empty_db_url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["--db", db_url, "db", "upgrade"]) == 0
-    assert main(["--db", db_url, "db", "upgrade"]) == 0
+    assert main(["--db", empty_db_url, "db", "upgrade"]) == 0
+    assert main(["--db", empty_db_url, "db", "upgrade"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out == [f"schema upgraded to {head_revision()}", f"schema already at {head_revision()}"]
 

@@ -105,50 +105,63 @@ def postal_display(postal_code: str) -> str:
     return f"〒{postal_code.strip()}" if postal_code.strip() else ""
 
 
-def build_label(
-    *,
-    order_number: str,
-    ship_to: ShipTo,
-    ship_from: ShipFrom,
-    carrier: str,
-    service: str,
-    tracking_number: str,
-    delivery_date: dt.date | None = None,
-    delivery_time: str = "",
-    parcel_no: int = 1,
-    parcel_count: int = 1,
-    gift: bool = False,
-) -> LabelContent:
+@dataclass(frozen=True, slots=True)
+class LabelOrder:
+    """The order's fields a label prints, as the order has them."""
+
+    number: str
+    ship_to: ShipTo
+    delivery_date: dt.date | None = None
+    delivery_time: str = ""
+    gift: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class LabelParcel:
+    """The parcel a label is for: its carrier and service as stored (code or name, service
+    possibly empty), its tracking number, and which of the order's parcels it is."""
+
+    carrier: str
+    service: str
+    tracking_number: str
+    parcel_no: int = 1
+    parcel_count: int = 1
+
+
+def build_label(order: LabelOrder, parcel: LabelParcel, ship_from: ShipFrom) -> LabelContent:
     """The label for one parcel of an order, from the order's plain fields.
 
     Refused when the carrier is unknown, the tracking number is not all digits,
     or the parcel number is outside 1..parcel_count.
     """
-    code = parse_carrier(carrier)
+    code = parse_carrier(parcel.carrier)
     if code is None:
-        raise Refused(f"order {order_number}: carrier: {carrier!r} is not a known carrier")
-    digits = tracking_number.strip()
+        raise Refused(f"order {order.number}: carrier: {parcel.carrier!r} is not a known carrier")
+    digits = parcel.tracking_number.strip()
     if not (digits.isascii() and digits.isdigit() and len(digits) <= MAX_TRACKING_DIGITS):
         raise Refused(
-            f"order {order_number}: tracking number {tracking_number!r} "
+            f"order {order.number}: tracking number {parcel.tracking_number!r} "
             f"is not 1 to {MAX_TRACKING_DIGITS} digits"
         )
-    if not 1 <= parcel_no <= parcel_count:
-        raise Refused(f"order {order_number}: parcel {parcel_no} of {parcel_count} does not exist")
+    if not 1 <= parcel.parcel_no <= parcel.parcel_count:
+        raise Refused(
+            f"order {order.number}: parcel {parcel.parcel_no} of {parcel.parcel_count} "
+            "does not exist"
+        )
     known = CARRIERS[code]
     return LabelContent(
-        ship_to=ship_to,
+        ship_to=order.ship_to,
         ship_from=ship_from,
         carrier=code,
         carrier_name=known.name_ja,
-        service=service.strip() or known.default_service,
-        delivery_date=delivery_date,
-        delivery_time=delivery_time.strip(),
-        order_number=order_number,
-        parcel_no=parcel_no,
-        parcel_count=parcel_count,
+        service=parcel.service.strip() or known.default_service,
+        delivery_date=order.delivery_date,
+        delivery_time=order.delivery_time.strip(),
+        order_number=order.number,
+        parcel_no=parcel.parcel_no,
+        parcel_count=parcel.parcel_count,
         tracking_number=digits,
         tracking_display=tracking_display(digits),
         symbology=CARRIER_SYMBOLOGY[code],
-        gift=gift,
+        gift=order.gift,
     )

@@ -28,7 +28,6 @@ class ParcelSource(StrEnum):
 
 MOD7 = "mod7"
 NO_CHECK = "none"
-CHECK_METHODS = (MOD7, NO_CHECK)
 
 #: Longest free-form number accepted (generic carrier).
 FREE_FORM_MAX = 30

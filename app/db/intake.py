@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection, Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import insert, select
@@ -40,26 +41,35 @@ def batch_imported_at(session: Session, kind: str, sha256: str) -> dt.datetime |
     )
 
 
-def add_batch(
-    session: Session, kind: str, file_name: str, sha256: str, rows: int, summary: str
-) -> int:
+@dataclass(frozen=True, slots=True)
+class NewBatch:
+    """An imported file to remember: its kind, name and content hash, rows and summary."""
+
+    kind: str
+    file_name: str
+    sha256: str
+    rows: int
+    summary: str
+
+
+def add_batch(session: Session, batch: NewBatch) -> int:
     """Record an imported file; refused when another import of the same file got in first."""
     batches = table(ImportBatch)
     try:
         new_id = session.execute(
             insert(batches).returning(batches.c.id),
             {
-                "kind": kind,
-                "file_name": file_name[:400],
-                "sha256": sha256,
-                "rows": rows,
-                "summary": summary,
+                "kind": batch.kind,
+                "file_name": batch.file_name[:400],
+                "sha256": batch.sha256,
+                "rows": batch.rows,
+                "summary": batch.summary,
                 "imported_at": utcnow(),
             },
         ).scalar_one()
     except IntegrityError as exc:
         raise ConcurrentChange(
-            f"{file_name}: another import of the same file finished first; nothing added"
+            f"{batch.file_name}: another import of the same file finished first; nothing added"
         ) from exc
     return int(new_id)
 

@@ -116,15 +116,20 @@ def void_parcel(session: Session, parcel_id: int, replaced_by: int | None, at: d
     )
 
 
-def add_print_job(
-    session: Session,
-    parcel_id: int,
-    station_id: int | None,
-    printer_uri: str,
-    requested_by: int | None,
-    at: dt.datetime,
-) -> int:
-    """Queue the parcel's label for printing (ZPL); the job's id."""
+@dataclass(frozen=True, slots=True)
+class PrintRequest:
+    """Who asked for a label to print, at which station (None: none waits for it), and when."""
+
+    station_id: int | None
+    user_id: int | None
+    at: dt.datetime
+
+
+def add_print_job(session: Session, parcel_id: int, request: PrintRequest) -> int:
+    """Queue the parcel's label for printing (ZPL) at the station's printer (none without a
+    station); the job's id."""
+    station_id = request.station_id
+    printer_uri = station_printer(session, station_id)[0] if station_id is not None else ""
     job = PrintJob(
         parcel_id=parcel_id,
         station_id=station_id,
@@ -133,8 +138,8 @@ def add_print_job(
         status=PrintJobStatus.QUEUED,
         attempts=0,
         last_error="",
-        requested_by_id=requested_by,
-        created_at=at,
+        requested_by_id=request.user_id,
+        created_at=request.at,
     )
     session.add(job)
     session.flush()

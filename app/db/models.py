@@ -98,7 +98,6 @@ class Product(Base):
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
     barcodes: Mapped[list[Barcode]] = relationship(back_populates="product")
-    default_location: Mapped[Location | None] = relationship()
 
 
 class Barcode(Base):

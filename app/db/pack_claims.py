@@ -16,6 +16,7 @@ import contextlib
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Integer, bindparam, delete, or_, select, text, update
@@ -63,13 +64,20 @@ def _sqlstate(exc: DBAPIError) -> str | None:
     return getattr(exc.orig, "sqlstate", None)
 
 
+@dataclass(frozen=True, slots=True)
+class Lease:
+    """A claim's lease as a write sets it: from `now`, for `length`."""
+
+    now: dt.datetime
+    length: dt.timedelta
+
+    @property
+    def expires(self) -> dt.datetime:
+        return self.now + self.length
+
+
 def claim(
-    session: Session,
-    station_id: int,
-    user_id: int,
-    on_file: OrderOnFile,
-    now: dt.datetime,
-    lease: dt.timedelta,
+    session: Session, station_id: int, user_id: int, on_file: OrderOnFile, lease: Lease
 ) -> Claim:
     """Open the order's pack at this station, or take over its open pack (parked, this
     station's own, or one whose lease ran out), under a new lease token."""
@@ -84,10 +92,10 @@ def claim(
                 user_id=user_id,
                 status=PackStatus.OPEN,
                 lease_token=1,
-                lease_expires_at=now + lease,
+                lease_expires_at=lease.expires,
                 carton_no=1,
                 card_confirmed=False,
-                opened_at=now,
+                opened_at=lease.now,
             )
             # The partial index's predicate as a literal: PostgreSQL matches an ON CONFLICT
             # target to a partial index by its text, not through a bound parameter (which
@@ -110,14 +118,14 @@ def claim(
             or_(
                 _SESSIONS.station_id.is_(None),
                 _SESSIONS.station_id == station_id,
-                _SESSIONS.lease_expires_at <= now,
+                _SESSIONS.lease_expires_at <= lease.now,
             ),
         )
         .values(
             station_id=station_id,
             user_id=user_id,
             lease_token=_SESSIONS.lease_token + 1,
-            lease_expires_at=now + lease,
+            lease_expires_at=lease.expires,
         )
     )
     if taken.rowcount != 1:
@@ -143,8 +151,7 @@ def fenced(
     session: Session,
     station_id: int,
     held: Claim,
-    now: dt.datetime,
-    lease: dt.timedelta,
+    lease: Lease,
     values: Mapping[str, Any] | None = None,
 ) -> bool:
     """Renew the lease of the pack this station holds, setting `values` on the session too;
@@ -155,7 +162,7 @@ def fenced(
             "held_session": held.session_id,
             "held_by": station_id,
             "held_token": held.lease_token,
-            "lease_expires_at": now + lease,
+            "lease_expires_at": lease.expires,
             **(values or {}),
         },
     )

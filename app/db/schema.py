@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,6 +24,7 @@ def _config() -> Config:
     return config
 
 
+@functools.cache  # reading the migration scripts costs ~15 ms, and they never change in a run
 def head_revision() -> str | None:
     """The newest migration this build of Kenpin ships."""
     return ScriptDirectory.from_config(_config()).get_current_head()

@@ -81,13 +81,16 @@ def write_packing_slip(path: Path, slip: PackingSlip) -> int:
     pdf.setTitle(f"納品書 / Packing slip {slip.number}")
     pdf.setAuthor("Kenpin")
     columns = _columns(slip.shows_prices)
-    rows = [_row_lines(item, columns["name"][1]) for item in slip.items]
-    pages = _paginate([len(lines) * LINE + 3 * mm for lines in rows])
+    rows = [
+        _SlipRow(no, item, _row_lines(item, columns["name"][1]), slip.shows_prices)
+        for no, item in enumerate(slip.items, start=1)
+    ]
+    pages = _paginate([row.height for row in rows])
     for page_no, indexes in enumerate(pages, start=1):
         y = _first_page(pdf, slip) if page_no == 1 else _next_page(pdf, slip)
         y = _table_heads(pdf, y, columns)
         for index in indexes:
-            y = _item_row(pdf, y, index + 1, slip.items[index], rows[index], columns, slip)
+            y = _item_row(pdf, y, rows[index], columns)
         if page_no == len(pages):
             _totals(pdf, y, slip)
         _footer(pdf, slip, page_no, len(pages))
@@ -230,18 +233,27 @@ def _table_heads(pdf: Canvas, y: float, columns: dict[str, tuple[float, float]])
     return float(y - 7 * mm)
 
 
+@dataclass(frozen=True, slots=True)
+class _SlipRow:
+    """One item's row of the table: its number, the item, its wrapped lines, its prices."""
+
+    no: int
+    item: SlipItem
+    lines: list[tuple[str, float]]
+    prices: bool
+
+    @property
+    def height(self) -> float:
+        return float(len(self.lines) * LINE + 3 * mm)
+
+
 def _item_row(
-    pdf: Canvas,
-    y: float,
-    no: int,
-    item: SlipItem,
-    lines: list[tuple[str, float]],
-    columns: dict[str, tuple[float, float]],
-    slip: PackingSlip,
+    pdf: Canvas, y: float, row: _SlipRow, columns: dict[str, tuple[float, float]]
 ) -> float:
+    item, lines = row.item, row.lines
     base = y - 5 * mm
     pdf.setFont(FONT, 9)
-    pdf.drawRightString(MARGIN + columns["no"][1] - 1 * mm, base, str(no))
+    pdf.drawRightString(MARGIN + columns["no"][1] - 1 * mm, base, str(row.no))
     pdf.setFont("Courier", 9)
     pdf.drawString(MARGIN + columns["sku"][0] + 1 * mm, base, item.sku)
     for n, (text, size) in enumerate(lines):
@@ -250,7 +262,7 @@ def _item_row(
     pdf.setFont(FONT, 10)
     x, w = columns["qty"]
     pdf.drawRightString(MARGIN + x + w, base, str(item.qty))
-    if slip.shows_prices and item.unit_price is not None:
+    if row.prices and item.unit_price is not None:
         for key, value in (("price", item.unit_price), ("amount", item.unit_price * item.qty)):
             x, w = columns[key]
             pdf.drawRightString(MARGIN + x + w, base, f"¥{value:,}")

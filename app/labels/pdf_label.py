@@ -9,7 +9,7 @@ from reportlab's barcode module otherwise.
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import barcode
 from reportlab.graphics.barcode.common import Codabar
@@ -27,16 +27,14 @@ _PYTHON_BARCODE: dict[Symbology, str] = {Symbology.CODE128: "code128", Symbology
 BarDrawer = Callable[[Canvas, LabelContent, BarcodeArea, float, float], float]
 
 
-def _bars_from_modules(
-    pdf: Canvas, modules: str, unit: float, x: float, y: float, h: float
-) -> None:
-    """Fill each run of 1s in a module string as one bar."""
+def _bar_runs(modules: str) -> Iterator[tuple[int, int]]:
+    """(first module, width in modules) of each run of 1s in a module string: one bar each."""
     start = None
     for index, module in enumerate(modules + "0"):
         if module == "1" and start is None:
             start = index
         elif module == "0" and start is not None:
-            pdf.rect(x + start * unit, y, (index - start) * unit, h, stroke=0, fill=1)
+            yield start, index - start
             start = None
 
 
@@ -53,7 +51,8 @@ def draw_with_python_barcode(
         symbol = kind(content.barcode_data)
         unit = area.module * mm
     modules: str = symbol.build()[0]
-    _bars_from_modules(pdf, modules, unit, x, y, area.height * mm)
+    for start, width in _bar_runs(modules):
+        pdf.rect(x + start * unit, y, width * unit, area.height * mm, stroke=0, fill=1)
     return float(len(modules) * unit)
 
 

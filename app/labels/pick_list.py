@@ -31,10 +31,10 @@ BAR_HEIGHT = 11 * mm
 ORDER_COLUMNS = 3
 ORDER_CELL = 26 * mm
 
-# Columns of the pick table: x offset from the margin and width.
-BIN_X, BIN_W = 0.0, 30 * mm
+# Columns of the pick table: x offset from the margin, and the width where text is fitted.
+BIN_X = 0.0
 ITEM_X, ITEM_W = 31 * mm, 68 * mm
-LOT_X, LOT_W = 100 * mm, 27 * mm
+LOT_X = 100 * mm
 QTY_RIGHT = 141 * mm
 ORDERS_X, ORDERS_W = 145 * mm, 31 * mm
 CHECK_X = 178 * mm
@@ -95,13 +95,13 @@ class _Block:
 def write_pick_list(path: Path, wave: PickList) -> int:
     """Write the wave's pick list to `path`; returns the number of pages."""
     register_japanese_font()
-    width, height = A4
+    height = A4[1]
     pages = _paginate(_blocks(wave), height - MARGIN - HEADER, MARGIN + FOOTER)
     pdf = Canvas(str(path), pagesize=A4, pageCompression=1)
     pdf.setTitle(f"ピッキングリスト / Pick list {wave.printed_on.isoformat()}")
     pdf.setAuthor("Kenpin")
     for page_no, placed in enumerate(pages, start=1):
-        _page_frame(pdf, wave, page_no, len(pages), width, height)
+        _page_frame(pdf, wave, page_no, len(pages))
         for block, top in placed:
             block.draw(pdf, top)
         pdf.showPage()
@@ -141,9 +141,8 @@ def _blocks(wave: PickList) -> list[_Block]:
     return blocks
 
 
-def _page_frame(
-    pdf: Canvas, wave: PickList, page: int, pages: int, width: float, height: float
-) -> None:
+def _page_frame(pdf: Canvas, wave: PickList, page: int, pages: int) -> None:
+    width, height = A4
     top = height - MARGIN
     pdf.setFont(FONT, 16)
     pdf.drawString(MARGIN, top - 7 * mm, "ピッキングリスト  Pick list")

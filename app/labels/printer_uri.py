@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from typing import NoReturn
-from urllib.parse import parse_qsl, unquote, urlsplit
+from urllib.parse import SplitResult, parse_qsl, unquote, urlsplit
 
 from app.core.errors import Refused
 
@@ -72,42 +72,57 @@ def parse_printer_uri(uri: str) -> PrinterAddress:
         _refuse(uri, f"unexpected #{parts.fragment}")
     timeout = _timeout(uri, options.get("timeout"))
     if scheme == "tcp":
-        if not parts.hostname:
-            _refuse(uri, "no printer host (tcp://HOST:9100)")
-        if parts.path not in ("", "/"):
-            _refuse(uri, f"unexpected path {parts.path!r} after the host")
-        return PrinterAddress(
-            uri,
-            scheme,
-            parts.hostname,
-            port=port or DEFAULT_TCP_PORT,
-            timeout=timeout,
-            ask_status=_choice(uri, options, "status", {"hs": True, "off": False}, True),
-            wait_eof=_choice(uri, options, "waiteof", {"1": True, "0": False}, True),
-        )
+        return _tcp(uri, parts, port, timeout, options)
     if scheme == "cups":
         queue = unquote(parts.netloc + parts.path).strip("/")
         if not queue or any(c in queue for c in " /#\\"):
             _refuse(uri, "a CUPS queue name without spaces or slashes is needed (cups://QUEUE)")
         return PrinterAddress(uri, scheme, queue, timeout=timeout)
-    # device, serial and file name a path on this PC; serial may name a port (serial://COM3).
+    path = _local_path(uri, scheme, parts)
+    if scheme == "serial":
+        return _serial(uri, path, timeout, options)
+    return PrinterAddress(uri, scheme, path, timeout=timeout)
+
+
+def _tcp(
+    uri: str, parts: SplitResult, port: int | None, timeout: float, options: dict[str, str]
+) -> PrinterAddress:
+    if not parts.hostname:
+        _refuse(uri, "no printer host (tcp://HOST:9100)")
+    if parts.path not in ("", "/"):
+        _refuse(uri, f"unexpected path {parts.path!r} after the host")
+    return PrinterAddress(
+        uri,
+        "tcp",
+        parts.hostname,
+        port=port or DEFAULT_TCP_PORT,
+        timeout=timeout,
+        ask_status=_choice(uri, options, "status", {"hs": True, "off": False}, True),
+        wait_eof=_choice(uri, options, "waiteof", {"1": True, "0": False}, True),
+    )
+
+
+def _local_path(uri: str, scheme: str, parts: SplitResult) -> str:
+    """The path a device, serial or file URI names on this PC; serial may name a port
+    (serial://COM3)."""
     path = unquote(parts.path)
     if parts.netloc:
         if scheme == "serial" and not parts.path:
-            path = unquote(parts.netloc)
-        else:
-            _refuse(uri, f"use three slashes before the path ({scheme}:///path)")
-    elif not path.startswith("/"):
+            return unquote(parts.netloc)
+        _refuse(uri, f"use three slashes before the path ({scheme}:///path)")
+    if not path.startswith("/"):
         _refuse(uri, f"no path ({scheme}:///path)")
-    if scheme == "serial":
-        baud = options.get("baud", str(DEFAULT_BAUD))
-        if not baud.isdigit() or int(baud) == 0:
-            _refuse(uri, f"baud: {baud!r} is not a baud rate")
-        flow = options.get("flow", "xonxoff").lower()
-        if flow not in FLOW_CONTROLS:
-            _refuse(uri, f"flow: {options['flow']!r} is not one of {', '.join(FLOW_CONTROLS)}")
-        return PrinterAddress(uri, scheme, path, timeout=timeout, baud=int(baud), flow=flow)
-    return PrinterAddress(uri, scheme, path, timeout=timeout)
+    return path
+
+
+def _serial(uri: str, path: str, timeout: float, options: dict[str, str]) -> PrinterAddress:
+    baud = options.get("baud", str(DEFAULT_BAUD))
+    if not baud.isdigit() or int(baud) == 0:
+        _refuse(uri, f"baud: {baud!r} is not a baud rate")
+    flow = options.get("flow", "xonxoff").lower()
+    if flow not in FLOW_CONTROLS:
+        _refuse(uri, f"flow: {options['flow']!r} is not one of {', '.join(FLOW_CONTROLS)}")
+    return PrinterAddress(uri, "serial", path, timeout=timeout, baud=int(baud), flow=flow)
 
 
 def _options(uri: str, scheme: str, query: str) -> dict[str, str]:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from app.core.carriers import CarrierCode, parse_carrier
 from app.core.errors import EnvironmentFailure, Refused
-from app.core.label import LabelFormat, ShipFrom, ShipTo, build_label
+from app.core.label import LabelFormat, LabelOrder, LabelParcel, ShipFrom, ShipTo, build_label
 from app.core.orders import OrderStatus
 from app.core.roles import SUPERVISING
 from app.core.statuses import ParcelStatus
@@ -57,30 +57,34 @@ class _ParcelOnLabel(Protocol):
 def _render(order: Order, parcel: _ParcelOnLabel, of: tuple[int, int], style: LabelStyle) -> bytes:
     """The label of `parcel` of `order`, parcel `of[0]` of `of[1]`, drawn as `style` says."""
     content = build_label(
-        order_number=order.number,
-        ship_to=_ship_to(order),
-        ship_from=style.ship_from,
-        carrier=parcel.carrier,
-        service=parcel.service or order.service,
-        tracking_number=parcel.tracking_number,
-        delivery_date=order.delivery_date,
-        delivery_time=order.delivery_time,
-        parcel_no=of[0],
-        parcel_count=of[1],
-        gift=bool(order.gift_message),
+        _label_order(order),
+        LabelParcel(
+            carrier=parcel.carrier,
+            service=parcel.service or order.service,
+            tracking_number=parcel.tracking_number,
+            parcel_no=of[0],
+            parcel_count=of[1],
+        ),
+        style.ship_from,
     )
     return render_label(content, style.fmt, style.dpi)
 
 
-def _ship_to(order: Order) -> ShipTo:
-    return ShipTo(
-        postal_code=order.postal_code,
-        prefecture=order.prefecture,
-        city=order.city,
-        address1=order.address1,
-        address2=order.address2,
-        name=order.customer_name,
-        phone=order.phone,
+def _label_order(order: Order) -> LabelOrder:
+    return LabelOrder(
+        number=order.number,
+        ship_to=ShipTo(
+            postal_code=order.postal_code,
+            prefecture=order.prefecture,
+            city=order.city,
+            address1=order.address1,
+            address2=order.address2,
+            name=order.customer_name,
+            phone=order.phone,
+        ),
+        delivery_date=order.delivery_date,
+        delivery_time=order.delivery_time,
+        gift=bool(order.gift_message),
     )
 
 
@@ -134,12 +138,7 @@ def carrier_without_numbers(session: Session, order_number: str, carton_no: int)
 
 
 def close_carton(
-    session: Session,
-    order_number: str,
-    carton_no: int,
-    station_id: int,
-    user_id: int | None,
-    at: dt.datetime,
+    session: Session, order_number: str, carton_no: int, request: store.PrintRequest
 ) -> int:
     """Give the order's carton its parcel and queue its label at the station; the job's id.
 
@@ -154,8 +153,7 @@ def close_carton(
     else:
         number = tracking.issue_number(session, _carrier_of(order))
         parcel_id = tracking.add_parcel(session, order, carton_no, number)
-    printer_uri, _labels_on = store.station_printer(session, station_id)
-    return store.add_print_job(session, parcel_id, station_id, printer_uri, user_id, at)
+    return store.add_print_job(session, parcel_id, request)
 
 
 def mark_labelled(session: Session, order_id: int) -> None:
@@ -174,12 +172,9 @@ def verify_label(session: Session, parcel_id: int, at: dt.datetime) -> None:
         )
 
 
-def reprint(
-    session: Session, parcel_id: int, station_id: int, user_id: int | None, at: dt.datetime
-) -> int:
+def reprint(session: Session, parcel_id: int, request: store.PrintRequest) -> int:
     """Queue the parcel's label again at the station (who and when are recorded); the job's id."""
-    printer_uri, _labels_on = store.station_printer(session, station_id)
-    return store.add_print_job(session, parcel_id, station_id, printer_uri, user_id, at)
+    return store.add_print_job(session, parcel_id, request)
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,9 +224,8 @@ def void_label(
         new_id = tracking.add_parcel(session, order, old.carton_no, new_number)
         store.void_parcel(session, old.parcel_id, new_id, at)
         station_id = stations[0] if stations else None
-        printer_uri = store.station_printer(session, station_id)[0] if station_id else ""
         job_id = store.add_print_job(
-            session, new_id, station_id, printer_uri, supervisor.user_id, at
+            session, new_id, store.PrintRequest(station_id, supervisor.user_id, at)
         )
         # A verified order has a label to scan again.
         set_order_status(

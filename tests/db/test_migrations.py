@@ -48,9 +48,9 @@ def checks_in_models(conn: Connection) -> dict[str, frozenset[str]]:
 @pytest.mark.filterwarnings("ignore:.*expression-based index:sqlalchemy.exc.SAWarning")
 @pytest.mark.parametrize("start", ["0001", "0002", "0003", "0004"])
 def test_a_database_in_use_upgrades_to_tables_that_match_the_models(
-    db_url: str, start: str
+    empty_db_url: str, start: str
 ) -> None:
-    db = Database(db_url)
+    db = Database(empty_db_url)
     migrate(db, "upgrade", start)
     with db.write() as s:  # a database in use: an order with a line already there
         add_order(s, "#1001", [(add_product(s, "TEA"), 2)])

@@ -24,9 +24,17 @@ def _balance(db: Database) -> int:
     return bid
 
 
-def test_fresh_database_is_at_head_and_upgrade_is_idempotent(db: Database) -> None:
+def test_an_empty_database_gets_the_schema_at_head_and_upgrade_is_idempotent(
+    empty_db_url: str,
+) -> None:
+    db = Database(empty_db_url)
+    assert current_revision(db) is None
+    assert upgrade(db) is True
     assert current_revision(db) == head_revision()
     assert upgrade(db) is False
+    with db.read() as s:  # the tables are there, empty
+        assert s.scalar(text("SELECT count(*) FROM orders")) == 0
+    db.dispose()
 
 
 def test_reserving_more_than_on_hand_is_refused_and_changes_nothing(db: Database) -> None:

@@ -7,7 +7,7 @@ import datetime as dt
 from hypothesis import strategies as st
 
 from app.core.carriers import CarrierCode
-from app.core.label import LabelContent, ShipFrom, ShipTo, build_label
+from app.core.label import LabelContent, LabelOrder, LabelParcel, ShipFrom, ShipTo, build_label
 
 #: What a customer could paste into an address to take over a thermal printer.
 PAYLOADS = (
@@ -56,15 +56,9 @@ def label(
 ) -> LabelContent:
     """One parcel's label (1 of 1) for the given address and carrier."""
     return build_label(
-        order_number=order,
-        ship_to=ship_to or yamada(),
-        ship_from=SENDER,
-        carrier=carrier,
-        service="",
-        tracking_number=tracking,
-        delivery_date=delivery_date,
-        delivery_time=delivery_time,
-        gift=gift,
+        LabelOrder(order, ship_to or yamada(), delivery_date, delivery_time, gift),
+        LabelParcel(carrier, "", tracking),
+        SENDER,
     )
 
 
@@ -95,19 +89,22 @@ tracking_numbers = st.from_regex(r"[0-9]{8,16}", fullmatch=True)
 @st.composite
 def hostile_labels(draw: st.DrawFn) -> LabelContent:
     """A label whose every customer-typed field may hold anything at all."""
-    return build_label(
-        order_number=draw(hostile_text),
+    order = LabelOrder(
+        number=draw(hostile_text),
         ship_to=draw(hostile_ship_to),
-        ship_from=ShipFrom(draw(hostile_text), draw(hostile_text), draw(hostile_text), "06"),
+        delivery_date=draw(st.none() | st.dates()),
+        delivery_time=draw(hostile_text),
+        gift=draw(st.booleans()),
+    )
+    parcel = LabelParcel(
         carrier=draw(st.sampled_from(list(CarrierCode))).value,
         service=draw(hostile_text),
         tracking_number=draw(tracking_numbers),
-        delivery_date=draw(st.none() | st.dates()),
-        delivery_time=draw(hostile_text),
         parcel_no=1,
         parcel_count=draw(st.integers(1, 99)),
-        gift=draw(st.booleans()),
     )
+    sender = ShipFrom(draw(hostile_text), draw(hostile_text), draw(hostile_text), "06")
+    return build_label(order, parcel, sender)
 
 
 #: Kana, common kanji, digits and the marks Japanese addresses use.

@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from app.core.carriers import CarrierCode
-from app.core.label import CARRIER_SYMBOLOGY, Symbology, build_label, postal_display
+from app.core.label import (
+    CARRIER_SYMBOLOGY,
+    LabelOrder,
+    LabelParcel,
+    Symbology,
+    build_label,
+    postal_display,
+)
 
 from .labeldata import SENDER, label, yamada
 
@@ -50,14 +57,12 @@ def test_a_label_that_cannot_be_printed_is_refused_with_the_order(
     changes: dict[str, object], message: str
 ) -> None:
     fields: dict[str, object] = {
-        "order_number": "#1001",
-        "ship_to": yamada(),
-        "ship_from": SENDER,
         "carrier": "yamato",
         "service": "",
         "tracking_number": "123456789012",
     }
     fields.update(changes)
+    parcel = LabelParcel(**fields)  # type: ignore[arg-type]
     with pytest.raises(Exception, match=f"order #1001: {message}") as refused:
-        build_label(**fields)  # type: ignore[arg-type]
+        build_label(LabelOrder("#1001", yamada()), parcel, SENDER)
     assert type(refused.value).__name__ == "Refused"

@@ -107,4 +107,5 @@ class Upload:
 
     def record(self, session: Session, rows: int, result: ImportResult) -> int:
         """Remember this file as imported (`rows` data rows, `result` its summary); its id."""
-        return store.add_batch(session, self.kind, self.name, self.sha256, rows, str(result))
+        batch = store.NewBatch(self.kind, self.name, self.sha256, rows, str(result))
+        return store.add_batch(session, batch)

@@ -26,6 +26,7 @@ from app.core.statuses import PackStatus
 from app.db import pack_claims as claims
 from app.db import pack_contents as contents
 from app.db import station as store
+from app.db.labels import PrintRequest
 from app.services import labels as parcels
 from app.services.station.pipeline import Step
 
@@ -109,12 +110,22 @@ def _forget_claim(step: PackStep) -> After:
     return replace(_as_it_was(step), held=None, claim=None, reported=None, scanned=None)
 
 
+def _lease(step: PackStep) -> claims.Lease:
+    """The lease a write under the claim renews: from the scan's time."""
+    return claims.Lease(step.at, step.incoming.lease)
+
+
+def _printed_here(step: PackStep) -> PrintRequest:
+    """A label asked for by this scan: at this station, by who is logged in, now."""
+    row = step.row
+    return PrintRequest(row.station_id, row.user.user_id if row.user else None, step.at)
+
+
 def _fence(step: PackStep, values: Mapping[str, Any] | None = None) -> Pack:
     """Renew the lease of the held pack (setting `values` on it); the pack as decided on."""
     row, pack = step.row, step.facts.snapshot.pack
     assert row.claim is not None and pack is not None
-    lease = step.incoming.lease
-    if not claims.fenced(step.session, row.station_id, row.claim, step.at, lease, values):
+    if not claims.fenced(step.session, row.station_id, row.claim, _lease(step), values):
         # Taken over since this scan read the station: decided again on what is stored now.
         raise ConcurrentChange("another station took this order a moment ago")
     return pack
@@ -188,13 +199,9 @@ def _new_carton(step: PackStep) -> After:
 
 def _close_carton(step: PackStep, carton_no: int) -> int:
     """Give the carton its parcel and queue its label; the print job."""
-    row = step.row
     pack = step.facts.snapshot.pack
     assert pack is not None
-    user_id = row.user.user_id if row.user else None
-    return parcels.close_carton(
-        step.session, pack.order_number, carton_no, row.station_id, user_id, step.at
-    )
+    return parcels.close_carton(step.session, pack.order_number, carton_no, _printed_here(step))
 
 
 def _parked(step: PackStep) -> dict[str, Any]:
@@ -208,9 +215,7 @@ def _open_order(step: PackStep) -> After:
     assert on_file is not None and row.user is not None
     if facts.snapshot.pack is not None and not facts.snapshot.lost and row.claim is not None:
         _park(step)
-    new_claim = claims.claim(
-        step.session, row.station_id, row.user.user_id, on_file, step.at, step.incoming.lease
-    )
+    new_claim = claims.claim(step.session, row.station_id, row.user.user_id, on_file, _lease(step))
     order_id = on_file.candidate.order_id
     if not claims.set_order_status(step.session, order_id, OrderStatus.PACKING, _PACKABLE):
         raise ConcurrentChange("the order's status changed a moment ago")
@@ -233,8 +238,7 @@ def _park(step: PackStep) -> None:
     """Leave the held pack for later (another order is being opened)."""
     row, pack = step.row, step.facts.snapshot.pack
     assert row.claim is not None and pack is not None
-    lease = step.incoming.lease
-    if claims.fenced(step.session, row.station_id, row.claim, step.at, lease, _parked(step)):
+    if claims.fenced(step.session, row.station_id, row.claim, _lease(step), _parked(step)):
         claims.set_order_status(step.session, pack.order_id, OrderStatus.ALLOCATED, _PACKING_ONLY)
 
 
@@ -246,9 +250,9 @@ def _verify_label(step: PackStep) -> After:
 
 
 def _reprint(step: PackStep) -> After:
-    row, label = step.row, step.decision.label
-    assert label is not None and row.user is not None
-    job = parcels.reprint(step.session, label.parcel_id, row.station_id, row.user.user_id, step.at)
+    label = step.decision.label
+    assert label is not None
+    job = parcels.reprint(step.session, label.parcel_id, _printed_here(step))
     return replace(_as_it_was(step), print_job=job)
 
 

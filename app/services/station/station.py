@@ -106,7 +106,7 @@ class Station(Generic[S, D, A, H, V]):
             row = store.load_station(session, self.ref.id)
             if row.claim is None:
                 return False
-            return claims.fenced(session, self.ref.id, row.claim, moment, self._lease)
+            return claims.fenced(session, self.ref.id, row.claim, claims.Lease(moment, self._lease))
 
 
 def open_station(db: Database, name: str, printer: str | None = None) -> StationRef:

@@ -22,7 +22,7 @@ from app.ui.orders.model import STATUS_COLOURS, carrier_label, status_labels, tr
 from app.ui.styles import status_badge_style
 
 LINE_COLUMNS = 5
-QTY, ALLOCATED, PACKED, RESERVED = 1, 2, 3, 4
+QTY, ALLOCATED, PACKED = 1, 2, 3
 _SHORT = "#b91c1c"
 _DONE = "#166534"
 _NUMBER_ALIGNMENT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter

@@ -254,7 +254,8 @@ def test_the_fencing_update_refuses_a_stale_lease_token(db: Database) -> None:
         assert station_id is not None
         row = store.load_station(s, station_id)
         assert row.claim is not None and row.claim.lease_token == 1
-        assert not claims.fenced(s, station_id, row.claim, later(130), dt.timedelta(seconds=60))
+        lease = claims.Lease(later(130), dt.timedelta(seconds=60))
+        assert not claims.fenced(s, station_id, row.claim, lease)
     assert stored_state(db)["orders"][0] == ("#1001", "packing")
 
 
