@@ -67,3 +67,12 @@ _.old_number  # services.labels.Voided
 _.pin_matches  # services.users: the check of a PIN against its stored scrypt hash
 _.audible  # ui.sounds.StationSounds: whether the station can sound verdicts
 _.remove_translation  # ui.translation: back to English after install_translation
+_.retryable  # labels.print_queue.JobResult: whether trying the same printer again can help
+_.ScriptedScanner  # scanning.source: the scanners' test double (tests, the screenshot script)
+_.scan_all
+_.unplug
+_.plug_in
+_.retry_pending  # ui.pack.printing.LabelPrinting: the retry a failed label waits for
+_.logged_in  # ui.pack.view.PackPage: the pack panel (not the badge prompt) is up
+_.row_text  # ui.pack.widgets: a row of the lines or recent-scans table as the packer reads it
+_.ready  # labels.printer_status.PrinterStatus: a label sent now should print

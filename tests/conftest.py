@@ -18,6 +18,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 
@@ -26,6 +27,11 @@ from app.db.database import Database
 from benchmarks.pg_schema import fresh_schema
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Tests never assert on time: a property test is not failed for running slowly on a busy
+# machine (hypothesis's default deadline is 200 ms an example).
+settings.register_profile("kenpin", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("kenpin")
 
 PG_URL = os.environ.get("KENPIN_TEST_PG_URL", "")
 BACKENDS = ["sqlite", pytest.param("pg", marks=pytest.mark.pg)]

@@ -131,11 +131,6 @@ class OrdersController(QObject):
                 position, self.tr("{0} ({1:,})").format(label, counts.get(status, 0))
             )
 
-    def current_order_id(self) -> int | None:
-        """The id of the order picked in the queue, if any."""
-        index = self.page.table.currentIndex()
-        return int(index.data(ORDER_ID_ROLE)) if index.isValid() else None
-
     # Inside --------------------------------------------------------------------
 
     def _apply_filter(self) -> None:
