@@ -34,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import func, insert, select
 
-from app.bootstrap import open_database
+from app.bootstrap import Kenpin, open_database
 from app.core.carriers import CarrierCode
 from app.db.database import Database
 from app.db.models import AuditEntry, Barcode, Order, OrderLine, table
@@ -43,7 +43,6 @@ from app.scanning.normalize import normalise
 from app.services.allocation import allocate
 from app.services.carriers import add_range
 from app.services.station.outcome import StationView
-from app.services.station.pack import PackStation
 from app.services.stock import check_stock
 from app.services.users import add_user
 from benchmarks.bulkdata import add_orders, add_products
@@ -106,7 +105,7 @@ def drive(db: Database, packs: list[tuple[str, list[str]]], pool: list[str]) -> 
     after the first pack."""
     badge = f"BENCH-{time.monotonic_ns()}"
     add_user(db, badge, "packer", badge)
-    station = PackStation(db, badge)
+    station = Kenpin(db).pack_station(badge)
     times: dict[str, list[float]] = defaultdict(list)
     verdicts: dict[str, int] = defaultdict(int)
 

@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from app.bootstrap import open_database
+from app.bootstrap import Kenpin, open_database
 from app.core.errors import DatabaseUnavailable
 from app.db import database
-from app.services.station.pack import PackStation
 from tests.stationdata import HANAKO, sent, stock_bench
 
 
@@ -21,7 +20,7 @@ def test_a_database_held_locked_past_the_busy_timeout_says_so_and_saves_nothing(
     path = tmp_path / "kenpin.db"
     db = open_database(f"sqlite:///{path}")
     stock_bench(db)
-    station = PackStation(db, "S1")
+    station = Kenpin(db).pack_station("S1")
     holder = sqlite3.connect(path, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")
     try:

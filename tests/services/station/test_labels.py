@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from app.bootstrap import Kenpin
 from app.core.carriers import CarrierCode
 from app.core.errors import Refused
 from app.core.scans import Reason, ScanKind, VerdictKind
@@ -60,7 +61,7 @@ def bench(db: Database) -> Database:
 
 
 def test_complete_prints_the_label_and_its_scan_verifies_parcel_and_order(bench: Database) -> None:
-    station = PackStation(bench, "S1", printer="file:///labels")
+    station = Kenpin(bench).pack_station("S1", printer="file:///labels")
     scan_all(station, PACK_1001)
     done = station.scan(sent("KCMD:COMPLETE"), at=later(10))
     assert done.verdict is VerdictKind.ACCEPTED and done.print_job is not None
@@ -86,7 +87,7 @@ def test_complete_prints_the_label_and_its_scan_verifies_parcel_and_order(bench:
 
 
 def test_anything_but_the_awaited_label_is_refused_and_changes_nothing(bench: Database) -> None:
-    first, second = PackStation(bench, "S1"), PackStation(bench, "S2")
+    first, second = Kenpin(bench).pack_station("S1"), Kenpin(bench).pack_station("S2")
     scan_all(first, [*PACK_1001, "KCMD:COMPLETE"])
     scan_all(second, [TARO, "#1003", RICE_L1, RICE_L1, "KCMD:COMPLETE"], at=20)
     assert parcels_of(bench, "#1003") == [(1, number(1), "labelled")]
@@ -112,7 +113,7 @@ def test_anything_but_the_awaited_label_is_refused_and_changes_nothing(bench: Da
 
 
 def test_reprint_queues_the_awaited_label_again(bench: Database) -> None:
-    station = PackStation(bench, "S1")
+    station = Kenpin(bench).pack_station("S1")
     scan_all(station, [*PACK_1001, "KCMD:COMPLETE"])
     reprint = station.scan(sent("KCMD:REPRINT"), at=later(20))
     assert (reprint.verdict, reprint.reason) == (VerdictKind.INFO, None)
@@ -123,7 +124,7 @@ def test_reprint_queues_the_awaited_label_again(bench: Database) -> None:
 
 def test_a_voided_label_is_replaced_and_scanning_it_is_label_voided(bench: Database) -> None:
     add_user(bench, "Boss", "supervisor", BOSS)
-    station = PackStation(bench, "S1")
+    station = Kenpin(bench).pack_station("S1")
     scan_all(station, [*PACK_1001, "KCMD:COMPLETE"])
 
     with pytest.raises(Refused, match="supervisor"):
@@ -146,7 +147,7 @@ def test_a_voided_label_is_replaced_and_scanning_it_is_label_voided(bench: Datab
 def test_two_cartons_make_two_parcels_and_the_order_is_verified_after_both(
     bench: Database,
 ) -> None:
-    station = PackStation(bench, "S1")
+    station = Kenpin(bench).pack_station("S1")
     scan_all(station, [HANAKO, "#1001", TEA, TEA])
     closed = station.scan(sent("KCMD:NEWCARTON"), at=later(10))
     assert (closed.verdict, closed.print_job is not None) == (VerdictKind.INFO, True)
@@ -170,7 +171,7 @@ def test_two_cartons_make_two_parcels_and_the_order_is_verified_after_both(
 def test_out_of_numbers_the_pack_is_not_completed(db: Database) -> None:
     stock_bench(db)
     tracking_block(db, BLOCK_FIRST, BLOCK_FIRST)  # one number only
-    station = PackStation(db, "S1")
+    station = Kenpin(db).pack_station("S1")
     scan_all(station, [*PACK_1001, "KCMD:COMPLETE", number(0)])
     scan_all(station, ["#1003", RICE_L1, RICE_L1], at=20)
     state = stored_state(db)
@@ -199,7 +200,7 @@ def test_a_carrier_number_already_attached_is_used_before_the_blocks(db: Databas
     stock_bench(db)  # no block registered: the carrier's own number is enough
     carrier_number = with_check_digit(CarrierCode.YAMATO, "20000000000").digits
     attach_carrier_number(db, "#1001", carrier_number)
-    station = PackStation(db, "S1")
+    station = Kenpin(db).pack_station("S1")
     assert scan_all(station, [*PACK_1001, "KCMD:COMPLETE"])[-1] == ("accepted", None)
     assert parcels_of(db, "#1001") == [(1, carrier_number, "labelled")]
     assert station.scan(sent(carrier_number), at=later(20)).verdict is VerdictKind.ACCEPTED
@@ -208,7 +209,7 @@ def test_a_carrier_number_already_attached_is_used_before_the_blocks(db: Databas
 def test_a_print_job_writes_the_label_and_records_how_it_went(
     bench: Database, tmp_path: Path
 ) -> None:
-    station = PackStation(bench, "S1", printer=f"file://{tmp_path}/labels")
+    station = Kenpin(bench).pack_station("S1", printer=f"file://{tmp_path}/labels")
     outcomes = [station.scan(sent(code), at=later(n)) for n, code in enumerate(PACK_1001)]
     job = station.scan(sent("KCMD:COMPLETE"), at=later(10)).print_job
     assert outcomes and job is not None
@@ -222,7 +223,7 @@ def test_a_print_job_writes_the_label_and_records_how_it_went(
 
     # A printer that cannot be reached: the job is failed with why, the pack stays done.
     (tmp_path / "blocked").write_text("a file, not a folder")
-    station_2 = PackStation(bench, "S2", printer=f"file://{tmp_path}/blocked")
+    station_2 = Kenpin(bench).pack_station("S2", printer=f"file://{tmp_path}/blocked")
     scan_all(station_2, [TARO, "#1003", RICE_L1, RICE_L1], at=30)
     failed_job = station_2.scan(sent("KCMD:COMPLETE"), at=later(40)).print_job
     assert failed_job is not None

@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import func, select
 
+from app.bootstrap import Kenpin
 from app.cli import main
 from app.core.scans import Reason, ScanKind, VerdictKind
 from app.db import pack_claims as claims
@@ -49,7 +50,7 @@ def test_a_whole_pack_from_badge_to_complete_moves_the_stock_out_once(
 ) -> None:
     bench = stock_bench(db)
     tracking_block(db)
-    station = PackStation(db, "S1")
+    station = Kenpin(db).pack_station("S1")
     outcomes = [station.scan(sent(code), at=later(n)) for n, code in enumerate(WHOLE_PACK_1001)]
 
     assert [(o.seq, o.kind, o.verdict) for o in outcomes] == [
@@ -143,7 +144,7 @@ def test_each_refusal_is_in_the_mismatch_log_and_changes_nothing_else(
     db: Database, before: list[str], refused: str, reason: Reason, order: str | None
 ) -> None:
     stock_bench(db)
-    station = PackStation(db, "S1")
+    station = Kenpin(db).pack_station("S1")
     assert all(verdict != "rejected" for verdict, _ in scan_all(station, before))
     state = stored_state(db)
 
@@ -157,7 +158,7 @@ def test_each_refusal_is_in_the_mismatch_log_and_changes_nothing_else(
 
 def test_order_locked_names_the_station_holding_the_order(db: Database) -> None:
     stock_bench(db)
-    first, second = PackStation(db, "S1"), PackStation(db, "S2")
+    first, second = Kenpin(db).pack_station("S1"), Kenpin(db).pack_station("S2")
     scan_all(first, [HANAKO, "#1001", TEA])
     state = stored_state(db)
 
@@ -173,13 +174,13 @@ def test_order_locked_names_the_station_holding_the_order(db: Database) -> None:
 
 def test_a_retried_scan_id_gets_the_recorded_outcome_and_counts_once(db: Database) -> None:
     stock_bench(db)
-    station = PackStation(db, "S1")
+    station = Kenpin(db).pack_station("S1")
     scan_all(station, [HANAKO, "#1001"])
 
     first = station.scan(sent(TEA), scan_id="scanner-7f3a", at=later(5))
     again = station.scan(sent(TEA), scan_id="scanner-7f3a", at=later(6))
     # Even from a restarted station object.
-    third = PackStation(db, "S1").scan(sent(TEA), scan_id="scanner-7f3a", at=later(7))
+    third = Kenpin(db).pack_station("S1").scan(sent(TEA), scan_id="scanner-7f3a", at=later(7))
 
     assert first == again == third
     assert (first.seq, first.scanned) == (3, 1)
@@ -193,9 +194,9 @@ def test_a_retried_scan_id_gets_the_recorded_outcome_and_counts_once(db: Databas
 def test_a_restarted_station_resumes_its_user_and_its_open_pack(db: Database) -> None:
     stock_bench(db)
     tracking_block(db)
-    scan_all(PackStation(db, "S1"), [HANAKO, "#1001", TEA, CUP])
+    scan_all(Kenpin(db).pack_station("S1"), [HANAKO, "#1001", TEA, CUP])
 
-    restarted = PackStation(db, "S1")
+    restarted = Kenpin(db).pack_station("S1")
     view = restarted.view()
     assert view.user is not None and view.user.name == "Hanako"
     assert (view.order_number, view.scanned, view.expected) == ("#1001", 2, 5)
@@ -214,7 +215,7 @@ def test_an_expired_lease_is_taken_over_and_the_first_station_is_fenced_off(
 ) -> None:
     bench = stock_bench(db)
     tracking_block(db)
-    first, second = PackStation(db, "S1"), PackStation(db, "S2")
+    first, second = Kenpin(db).pack_station("S1"), Kenpin(db).pack_station("S2")
     scan_all(first, [HANAKO, "#1001", TEA, TEA, CUP_CASE, CUP])  # all 5 units, not completed
     assert second.scan(sent(TARO), at=later(30)).verdict is VerdictKind.INFO
     assert (
@@ -246,9 +247,9 @@ def test_an_expired_lease_is_taken_over_and_the_first_station_is_fenced_off(
 
 def test_the_fencing_update_refuses_a_stale_lease_token(db: Database) -> None:
     stock_bench(db)
-    first = PackStation(db, "S1")
+    first = Kenpin(db).pack_station("S1")
     scan_all(first, [HANAKO, "#1001"])
-    scan_all(PackStation(db, "S2"), [TARO, "#1001"], at=120)  # took over, token 2
+    scan_all(Kenpin(db).pack_station("S2"), [TARO, "#1001"], at=120)  # took over, token 2
     with db.write() as s:
         station_id = s.scalar(select(Station.id).where(Station.name == "S1"))
         assert station_id is not None
@@ -261,7 +262,7 @@ def test_the_fencing_update_refuses_a_stale_lease_token(db: Database) -> None:
 
 def test_a_user_logging_in_at_a_second_station_is_logged_out_of_the_first(db: Database) -> None:
     stock_bench(db)
-    first, second = PackStation(db, "S1"), PackStation(db, "S2")
+    first, second = Kenpin(db).pack_station("S1"), Kenpin(db).pack_station("S2")
     scan_all(first, [HANAKO, "#1001", TEA])
 
     assert second.scan(sent(HANAKO), at=later(10)).message == "Hanako logged in"
@@ -277,7 +278,7 @@ def test_a_user_logging_in_at_a_second_station_is_logged_out_of_the_first(db: Da
 def test_cancel_parks_the_pack_and_any_station_resumes_it(db: Database) -> None:
     stock_bench(db)
     tracking_block(db)
-    first, second = PackStation(db, "S1"), PackStation(db, "S2")
+    first, second = Kenpin(db).pack_station("S1"), Kenpin(db).pack_station("S2")
     scan_all(first, [HANAKO, "#1001", TEA, CUP])
 
     parked = first.scan(sent("KCMD:CANCEL"), at=later(10))
@@ -297,7 +298,7 @@ def test_cancel_parks_the_pack_and_any_station_resumes_it(db: Database) -> None:
 
 def test_opening_another_order_leaves_the_open_one_for_later(db: Database) -> None:
     stock_bench(db)
-    station = PackStation(db, "S1")
+    station = Kenpin(db).pack_station("S1")
     scan_all(station, [HANAKO, "#1001", TEA])
 
     assert station.scan(sent("#1003"), at=later(10)).order == "#1003"
@@ -310,7 +311,7 @@ def test_opening_another_order_leaves_the_open_one_for_later(db: Database) -> No
 def test_undo_takes_back_the_last_unit_and_a_gift_needs_its_card(db: Database) -> None:
     stock_bench(db)
     tracking_block(db)
-    station = PackStation(db, "S1")
+    station = Kenpin(db).pack_station("S1")
     verdicts = scan_all(
         station,
         [HANAKO, "#1002", TEA, "KCMD:UNDO", "KCMD:COMPLETE", TEA, "KCMD:CARD", "KCMD:COMPLETE"],
@@ -331,7 +332,7 @@ def test_undo_takes_back_the_last_unit_and_a_gift_needs_its_card(db: Database) -
 def test_lot_and_expiry_come_from_the_scan_and_its_time(db: Database) -> None:
     bench = stock_bench(db)
     tracking_block(db)
-    station = PackStation(db, "S1")
+    station = Kenpin(db).pack_station("S1")
     scan_all(station, [HANAKO, "#1003", RICE_L1])
     # The same unit scanned on a day after its expiry (Japan time) is refused.
     late = station.scan(sent(rice("L1", AT.date().replace(day=2))), at=later(86_400 * 2))
@@ -353,6 +354,6 @@ def test_a_station_already_on_file_without_state_starts_with_nobody_logged_in(
     stock_bench(db)
     with db.write() as s:
         s.add(Station(name="S9", printer_uri="cups://bench9"))
-    station = PackStation(db, "S9")
+    station = Kenpin(db).pack_station("S9")
     assert (station.view().user, station.view().order_number) == (None, None)
     assert scan_all(station, [HANAKO, "#1001"]) == [("info", None), ("info", None)]

@@ -8,9 +8,9 @@ from typing import Any
 
 from sqlalchemy import event
 
+from app.bootstrap import Kenpin
 from app.core.pack.effects import Effect
 from app.db.database import Database
-from app.services.station.pack import PackStation
 from app.services.station.pack_effects import HANDLERS
 from tests.stationdata import CUP, HANAKO, TEA, later, sent, stock_bench
 
@@ -21,7 +21,7 @@ def test_every_effect_has_exactly_one_handler() -> None:
 
 def test_a_scan_is_one_transaction_and_comes_back_with_the_screen_after_it(db: Database) -> None:
     stock_bench(db)
-    station = PackStation(db, "S1")
+    station = Kenpin(db).pack_station("S1")
     for n, code in enumerate([HANAKO, "#1001", TEA]):
         station.scan(sent(code), at=later(n))
     begun: list[Any] = []
@@ -45,12 +45,12 @@ def test_a_scan_is_one_transaction_and_comes_back_with_the_screen_after_it(db: D
     assert (view.scanned, view.expected) == (2, 5)
     assert [recent.scan for recent in view.recent] == [CUP, TEA, "#1001", HANAKO]
     # The view a scan returns is the one a fresh look at the station gives.
-    assert PackStation(db, "S1").view() == view
+    assert Kenpin(db).pack_station("S1").view() == view
 
 
 def test_two_processes_running_one_station_each_see_the_others_scans(db: Database) -> None:
     stock_bench(db)
-    first, second = PackStation(db, "S1"), PackStation(db, "S1")
+    first, second = Kenpin(db).pack_station("S1"), Kenpin(db).pack_station("S1")
     first.scan(sent(HANAKO), at=later(0))
     first.scan(sent("#1001"), at=later(1))
     first.scan(sent(TEA), at=later(2))
