@@ -4,6 +4,7 @@ cycles among app's modules."""
 from __future__ import annotations
 
 import ast
+import functools
 from collections import deque
 from pathlib import Path
 
@@ -121,6 +122,7 @@ def module_name(path: Path, root: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
+@functools.cache  # two tests read the same tree
 def import_graph(root: Path = APP) -> dict[str, set[str]]:
     """app module -> the app modules it imports, from every import statement it holds (also
     inside functions and under `if TYPE_CHECKING:`), relative imports resolved."""
