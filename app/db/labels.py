@@ -6,14 +6,15 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.core.label import LabelFormat
 from app.core.pack.labels import ParcelLabel
 from app.core.statuses import ParcelStatus, PrintJobStatus
-from app.db.models import Order, Station
+from app.db.models import Order, Station, table
 from app.db.shipping_models import Parcel, PrintJob
+from app.db.sql import core
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,15 +50,51 @@ _PARCEL_LABEL = (
     Parcel.carton_no,
     Parcel.status,
 )
+# The statements a scan runs, built once (a statement built per call costs more than
+# running it); parameters by name.
+_LABEL_BY_TRACKING = (
+    select(*_PARCEL_LABEL)
+    .join(Order, Order.id == Parcel.order_id)
+    .where(Parcel.tracking_number == bindparam("tracking"))
+)
+_AWAITED = (
+    select(*_PARCEL_LABEL)
+    .join(PrintJob, PrintJob.parcel_id == Parcel.id)
+    .join(Order, Order.id == Parcel.order_id)
+    .where(
+        PrintJob.id
+        == select(func.max(PrintJob.id))
+        .where(PrintJob.station_id == bindparam("station_id"))
+        .scalar_subquery(),
+        Parcel.status == ParcelStatus.LABELLED,
+    )
+)
+_LIVE_CARTON = (
+    select(*_PARCEL_LABEL)
+    .join(Order, Order.id == Parcel.order_id)
+    .where(
+        Parcel.order_id == bindparam("order_id"),
+        Parcel.carton_no == bindparam("carton_no"),
+        Parcel.status != ParcelStatus.VOIDED,
+    )
+)
+_PARCELS = table(Parcel).c
+_VERIFY = (
+    update(table(Parcel))
+    .where(_PARCELS.id == bindparam("parcel"), _PARCELS.status == ParcelStatus.LABELLED)
+    .values(status=ParcelStatus.VERIFIED, verified_at=bindparam("at"))
+    .returning(_PARCELS.order_id)
+)
+_WAITING_FOR_LABELS = (
+    select(func.count())
+    .select_from(Parcel)
+    .where(Parcel.order_id == bindparam("order_id"), Parcel.status == ParcelStatus.LABELLED)
+)
 
 
 def parcel_by_tracking(session: Session, tracking_number: str) -> ParcelLabel | None:
     """The parcel (live or voided) with this tracking number (already normalised), or None."""
-    row = session.execute(
-        select(*_PARCEL_LABEL)
-        .join(Order, Order.id == Parcel.order_id)
-        .where(Parcel.tracking_number == tracking_number)
-    ).first()
+    row = core(session).execute(_LABEL_BY_TRACKING, {"tracking": tracking_number}).first()
     return ParcelLabel(*row) if row else None
 
 
@@ -69,42 +106,25 @@ def awaited_parcel(session: Session, station_id: int) -> ParcelLabel | None:
     closing a carton, a reprint and a void's replacement label each queue a
     job at the station, and scanning the label back verifies its parcel.
     """
-    newest = (
-        select(func.max(PrintJob.id)).where(PrintJob.station_id == station_id).scalar_subquery()
-    )
-    row = session.execute(
-        select(*_PARCEL_LABEL)
-        .join(PrintJob, PrintJob.parcel_id == Parcel.id)
-        .join(Order, Order.id == Parcel.order_id)
-        .where(PrintJob.id == newest, Parcel.status == ParcelStatus.LABELLED)
-    ).first()
+    row = core(session).execute(_AWAITED, {"station_id": station_id}).first()
     return ParcelLabel(*row) if row else None
 
 
 def live_parcel(session: Session, order_id: int, carton_no: int) -> ParcelLabel | None:
     """The live parcel of the order's carton (for example a carrier's number imported)."""
-    row = session.execute(
-        select(*_PARCEL_LABEL)
-        .join(Order, Order.id == Parcel.order_id)
-        .where(
-            Parcel.order_id == order_id,
-            Parcel.carton_no == carton_no,
-            Parcel.status != ParcelStatus.VOIDED,
-        )
-    ).first()
+    row = (
+        core(session).execute(_LIVE_CARTON, {"order_id": order_id, "carton_no": carton_no}).first()
+    )
     return ParcelLabel(*row) if row else None
 
 
-def verify_parcel(session: Session, parcel_id: int, at: dt.datetime) -> bool:
-    """Mark the parcel's label scanned back; True when every live parcel of its order is."""
-    session.execute(
-        update(Parcel)
-        .where(Parcel.id == parcel_id, Parcel.status == ParcelStatus.LABELLED)
-        .values(status=ParcelStatus.VERIFIED, verified_at=at)
-    )
-    order_id = session.scalar(select(Parcel.order_id).where(Parcel.id == parcel_id))
-    assert order_id is not None
-    return not order_waits_for_labels(session, order_id)
+def verify_parcel(session: Session, parcel_id: int, at: dt.datetime) -> int | None:
+    """Mark the parcel's label scanned back; the id of its order once every live parcel of
+    the order is (None while another still waits, or when the label was not awaited)."""
+    order_id = core(session).scalar(_VERIFY, {"parcel": parcel_id, "at": at})
+    if order_id is None or order_waits_for_labels(session, int(order_id)):
+        return None
+    return int(order_id)
 
 
 def void_parcel(session: Session, parcel_id: int, replaced_by: int | None, at: dt.datetime) -> None:
@@ -125,25 +145,33 @@ class PrintRequest:
     at: dt.datetime
 
 
+_ADD_JOB = insert(table(PrintJob)).returning(table(PrintJob).c.id)
+_STATION_PRINTER = select(Station.printer_uri, Station.settings).where(
+    Station.id == bindparam("station_id")
+)
+
+
 def add_print_job(session: Session, parcel_id: int, request: PrintRequest) -> int:
     """Queue the parcel's label for printing (ZPL) at the station's printer (none without a
     station); the job's id."""
     station_id = request.station_id
     printer_uri = station_printer(session, station_id)[0] if station_id is not None else ""
-    job = PrintJob(
-        parcel_id=parcel_id,
-        station_id=station_id,
-        printer_uri=printer_uri,
-        format=LabelFormat.ZPL,
-        status=PrintJobStatus.QUEUED,
-        attempts=0,
-        last_error="",
-        requested_by_id=request.user_id,
-        created_at=request.at,
+    job_id = core(session).scalar(
+        _ADD_JOB,
+        {
+            "parcel_id": parcel_id,
+            "station_id": station_id,
+            "printer_uri": printer_uri,
+            "format": LabelFormat.ZPL,
+            "status": PrintJobStatus.QUEUED,
+            "attempts": 0,
+            "last_error": "",
+            "requested_by_id": request.user_id,
+            "created_at": request.at,
+        },
     )
-    session.add(job)
-    session.flush()
-    return job.id
+    assert job_id is not None
+    return int(job_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,9 +245,7 @@ def waiting_stations(session: Session, parcel_id: int) -> list[int]:
 
 def station_printer(session: Session, station_id: int) -> tuple[str, bool]:
     """The station's printer URI ("" for none) and whether it prints labels at all."""
-    row = session.execute(
-        select(Station.printer_uri, Station.settings).where(Station.id == station_id)
-    ).one()
+    row = core(session).execute(_STATION_PRINTER, {"station_id": station_id}).one()
     return row.printer_uri or "", prints_labels(row.settings)
 
 
@@ -238,12 +264,7 @@ def prints_labels(settings: str | None) -> bool:
 
 def order_waits_for_labels(session: Session, order_id: int) -> bool:
     """True when a live parcel of the order still waits for its label's scan-back."""
-    waiting = session.scalar(
-        select(func.count())
-        .select_from(Parcel)
-        .where(Parcel.order_id == order_id, Parcel.status == ParcelStatus.LABELLED)
-    )
-    return bool(waiting)
+    return bool(core(session).scalar(_WAITING_FOR_LABELS, {"order_id": order_id}))
 
 
 def live_cartons(session: Session, order_id: int) -> int:

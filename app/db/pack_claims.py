@@ -29,7 +29,7 @@ from app.core.orders import OrderStatus
 from app.core.statuses import PackStatus
 from app.db import stock
 from app.db.models import Order, OrderLine, Reservation, table, utcnow
-from app.db.sql import among, core, on_postgresql
+from app.db.sql import ByKeys, core, on_postgresql
 from app.db.station import Claim, OrderOnFile
 from app.db.station_models import PackSession, ScanRecord, StationState
 
@@ -169,15 +169,42 @@ def fenced(
     return bool(done.rowcount == 1)
 
 
+# The rest of a scan's writes, built once too.
+_SET_CLAIM = update(table(StationState)).where(_STATE.station_id == bindparam("station"))
+_SET_ORDER_STATUS = (
+    update(table(Order))
+    .where(
+        _ORDERS.id == bindparam("order"), _ORDERS.status.in_(bindparam("only_from", expanding=True))
+    )
+    .values(status=bindparam("to_status"), updated_at=bindparam("at"))
+)
+_TAKE_BACK = (
+    update(table(ScanRecord))
+    .where(_SCANS.id == bindparam("scan_ref"), _SCANS.undone.is_(False))
+    .values(undone=True)
+)
+_RESERVED_FOR_LINES = ByKeys.of(
+    _RESERVATIONS.order_line_id,
+    lambda among_lines: (
+        select(_RESERVATIONS.id, _RESERVATIONS.balance_id, _RESERVATIONS.qty)
+        .where(among_lines)
+        .order_by(_RESERVATIONS.id)
+    ),
+)
+_DROP_RESERVATIONS = ByKeys.of(
+    _RESERVATIONS.id, lambda among_ids: delete(table(Reservation)).where(among_ids)
+)
+
+
 def set_claim(session: Session, station_id: int, held: Claim | None) -> None:
     """Remember (or forget) the pack this station holds."""
     core(session).execute(
-        update(table(StationState))
-        .where(_STATE.station_id == station_id)
-        .values(
-            pack_session_id=held.session_id if held else None,
-            lease_token=held.lease_token if held else None,
-        )
+        _SET_CLAIM,
+        {
+            "station": station_id,
+            "pack_session_id": held.session_id if held else None,
+            "lease_token": held.lease_token if held else None,
+        },
     )
 
 
@@ -186,9 +213,13 @@ def set_order_status(
 ) -> bool:
     """Move the order to `status` when it is in one of `only_from`; False when it was not."""
     done = core(session).execute(
-        update(table(Order))
-        .where(_ORDERS.id == order_id, _ORDERS.status.in_(sorted(only_from)))
-        .values(status=status.value, updated_at=utcnow())
+        _SET_ORDER_STATUS,
+        {
+            "order": order_id,
+            "only_from": sorted(only_from),
+            "to_status": status.value,
+            "at": utcnow(),
+        },
     )
     return bool(done.rowcount == 1)
 
@@ -200,11 +231,7 @@ def count_units(session: Session, line_id: int, units: int) -> None:
 
 def take_back(session: Session, scan_ref: int, line_id: int, units: int) -> None:
     """Mark an accepted scan undone and take its units off the line's packed count."""
-    done = core(session).execute(
-        update(table(ScanRecord))
-        .where(_SCANS.id == scan_ref, _SCANS.undone.is_(False))
-        .values(undone=True)
-    )
+    done = core(session).execute(_TAKE_BACK, {"scan_ref": scan_ref})
     if done.rowcount != 1:
         raise ConcurrentChange("that unit was taken back a moment ago")
     count_units(session, line_id, -units)
@@ -213,15 +240,7 @@ def take_back(session: Session, scan_ref: int, line_id: int, units: int) -> None
 def ship_out(session: Session, order_number: str, line_ids: list[int], user_id: int | None) -> None:
     """Move the order's reserved stock out of its bins through the ledger (on hand and
     reserved both down, reason `pack`) and drop the reservations."""
-    rows = (
-        core(session)
-        .execute(
-            select(_RESERVATIONS.id, _RESERVATIONS.balance_id, _RESERVATIONS.qty).where(
-                among(session, _RESERVATIONS.order_line_id, line_ids)
-            )
-        )
-        .all()
-    )
+    rows = _RESERVED_FOR_LINES.run(session, line_ids).all()
     per_balance: dict[int, int] = defaultdict(int)
     for _rid, balance_id, qty in rows:
         per_balance[int(balance_id)] += int(qty)
@@ -241,11 +260,7 @@ def ship_out(session: Session, order_number: str, line_ids: list[int], user_id: 
         ],
     )
     if rows:
-        core(session).execute(
-            delete(table(Reservation)).where(
-                among(session, _RESERVATIONS.id, [int(row[0]) for row in rows])
-            )
-        )
+        _DROP_RESERVATIONS.run(session, [int(row[0]) for row in rows])
 
 
 def log_in(session: Session, station_id: int, user_id: int, at: dt.datetime) -> None:

@@ -9,12 +9,16 @@ and a bulk update is one round trip rather than one per row.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
-from typing import Any, TypeVarTuple, cast
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar, TypeVarTuple, cast
 
 from sqlalchemy import (
     ColumnElement,
     Connection,
+    CursorResult,
+    Executable,
     Row,
     Select,
     Table,
@@ -33,6 +37,7 @@ from app.core.errors import ConcurrentChange
 #: Keys per `IN` query: well within every driver's limit on bound parameters.
 CHUNK = 2000
 Ts = TypeVarTuple("Ts")
+S = TypeVar("S", bound=Executable)
 #: Given a row's new values as SQL expressions by column name, the `SET` clause.
 Assign = Callable[[Mapping[str, ColumnElement[Any]]], Mapping[str, Any]]
 
@@ -65,13 +70,44 @@ def _array(values: list[Any], column: Any) -> Any:
     return bindparam(None, values, type_=postgresql.ARRAY(column.type))
 
 
-def _as_table(target: Table, rows: Sequence[Mapping[str, Any]]) -> dict[str, ColumnElement[Any]]:
-    """The rows as `unnest($1, $2, ...) AS new(name, ...)`, an array per column of `target`
-    they name: each column of it by name."""
-    names = list(rows[0])
-    arrays = [_array([row[name] for row in rows], target.c[name]) for name in names]
+def _arrays(target: Table, names: tuple[str, ...]) -> dict[str, ColumnElement[Any]]:
+    """`unnest(:rows_a, :rows_b, ...) AS new(a, b, ...)`, one array parameter per column of
+    `target` named: each column of it by name."""
+    arrays = [
+        bindparam(f"rows_{name}", type_=postgresql.ARRAY(target.c[name].type)) for name in names
+    ]
     new = func.unnest(*arrays).table_valued(*names).render_derived(name="new")
     return {name: new.c[name] for name in names}
+
+
+def _as_arrays(rows: Sequence[Mapping[str, Any]]) -> dict[str, list[Any]]:
+    """The rows as the array parameters `_arrays` names."""
+    return {f"rows_{name}": [row[name] for row in rows] for name in rows[0]}
+
+
+@dataclass(frozen=True, slots=True)
+class ByKeys(Generic[S]):
+    """A statement for the rows whose key is among a list, built once in each database's
+    spelling (parameter `keys`); see `among` for why PostgreSQL gets an array."""
+
+    sqlite: S
+    postgresql: S
+
+    @classmethod
+    def of(cls, column: Any, build: Callable[[ColumnElement[bool]], S]) -> ByKeys[S]:
+        """`build(condition)`, the condition being `column IN keys`."""
+        array = bindparam("keys", type_=postgresql.ARRAY(column.type))
+        return cls(
+            build(column.in_(bindparam("keys", expanding=True))),
+            build(column.in_(select(func.unnest(array)))),
+        )
+
+    def run(
+        self, session: Session, keys: list[Any], **params: Any
+    ) -> CursorResult[*tuple[Any, ...]]:
+        """The statement run for `keys` (and any other parameters) on the session's connection."""
+        statement = self.postgresql if on_postgresql(session) else self.sqlite
+        return core(session).execute(statement, {"keys": keys, **params})
 
 
 def among(session: Session, column: Any, keys: list[Any]) -> ColumnElement[bool]:
@@ -107,11 +143,18 @@ def add_rows(session: Session, target: Table, rows: Sequence[Mapping[str, Any]])
     """
     if not rows:
         return
-    if on_postgresql(session):
-        new = _as_table(target, rows)
-        session.execute(insert(target).from_select(list(new), select(*new.values())))
-        return
-    session.execute(insert(target), list(rows))
+    postgres = on_postgresql(session)
+    statement = _insert_statement(target, tuple(rows[0]), postgres)
+    core(session).execute(statement, _as_arrays(rows) if postgres else list(rows))
+
+
+@functools.lru_cache(maxsize=128)
+def _insert_statement(target: Table, names: tuple[str, ...], postgres: bool) -> Executable:
+    # Built once per shape: a pack's few ledger rows should not pay for building it.
+    if postgres:
+        new = _arrays(target, names)
+        return insert(target).from_select(list(new), select(*new.values()))
+    return insert(target)
 
 
 def insert_rows(session: Session, target: Table, rows: Sequence[Mapping[str, Any]]) -> None:
@@ -137,16 +180,26 @@ def update_rows(
     `rows` (column name -> value, every row with the same names) is set to `assign(new)`,
     `new` holding that row's values by name.
 
-    SQLite runs one executemany; PostgreSQL one `UPDATE ... FROM unnest(...)`.
+    SQLite runs one executemany; PostgreSQL one `UPDATE ... FROM unnest(...)`. The
+    statement is built once per shape (and `assign`: pass the same function each time).
     """
     if not rows:
         return
-    if on_postgresql(session):
-        new = _as_table(target, rows)
-        session.execute(update(target).where(target.c[key] == new[key]).values(dict(assign(new))))
+    postgres = on_postgresql(session)
+    statement = _update_statement(target, tuple(rows[0]), assign, key, postgres)
+    if postgres:
+        core(session).execute(statement, _as_arrays(rows))
         return
-    params: dict[str, ColumnElement[Any]] = {name: bindparam(f"new_{name}") for name in rows[0]}
-    session.execute(
-        update(target).where(target.c[key] == params[key]).values(dict(assign(params))),
-        [{f"new_{name}": value for name, value in row.items()} for row in rows],
+    core(session).execute(
+        statement, [{f"new_{name}": value for name, value in row.items()} for row in rows]
     )
+
+
+@functools.lru_cache(maxsize=128)
+def _update_statement(
+    target: Table, names: tuple[str, ...], assign: Assign, key: str, postgres: bool
+) -> Executable:
+    new: Mapping[str, ColumnElement[Any]] = (
+        _arrays(target, names) if postgres else {n: bindparam(f"new_{n}") for n in names}
+    )
+    return update(target).where(target.c[key] == new[key]).values(dict(assign(new)))

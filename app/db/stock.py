@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar, cast
 
-from sqlalchemy import Table, func, select
+from sqlalchemy import ColumnElement, Table, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -49,6 +49,15 @@ class Move:
     user_id: int | None = None
 
 
+def _added(delta: Mapping[str, ColumnElement[Any]]) -> Mapping[str, Any]:
+    """A balance's totals with a move's deltas added."""
+    balances = table(StockBalance).c
+    return {
+        "on_hand": balances.on_hand + delta["on_hand"],
+        "reserved": balances.reserved + delta["reserved"],
+    }
+
+
 def post(session: Session, moves: Sequence[Move]) -> None:
     """Append `moves` to the ledger and apply them to the balances, in one go."""
     if not moves:
@@ -58,7 +67,6 @@ def post(session: Session, moves: Sequence[Move]) -> None:
         totals[move.balance_id][0] += move.on_hand_delta
         totals[move.balance_id][1] += move.reserved_delta
     now = utcnow()
-    balances = table(StockBalance).c
     try:
         update_rows(
             session,
@@ -68,10 +76,7 @@ def post(session: Session, moves: Sequence[Move]) -> None:
                 for bid, (on_hand, reserved) in totals.items()
                 if on_hand or reserved
             ],
-            lambda delta: {
-                "on_hand": balances.on_hand + delta["on_hand"],
-                "reserved": balances.reserved + delta["reserved"],
-            },
+            _added,
         )
         add_rows(
             session,

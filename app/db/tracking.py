@@ -14,7 +14,7 @@ import datetime as dt
 import zlib
 from dataclasses import dataclass
 
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.core.carriers import CarrierCode
@@ -29,6 +29,7 @@ from app.core.tracking import (
 )
 from app.db.models import Order, table
 from app.db.shipping_models import Parcel, TrackingBlock
+from app.db.sql import core
 
 # Another station emptying the block we picked is retried; this many times at
 # most, far more than stations that could take a block's last numbers at once.
@@ -97,13 +98,28 @@ def blocks(session: Session, carrier: CarrierCode) -> list[Block]:
     return [_block(row) for row in rows]
 
 
+# Built once: a completing pack asks these (a statement built per call costs more than it runs).
+_NUMBERS_LEFT = select(
+    func.coalesce(func.sum(_BLOCKS.c.last_body - _BLOCKS.c.next_body + 1), 0)
+).where(_BLOCKS.c.carrier == bindparam("carrier"))
+_OLDEST_WITH_NUMBERS = (
+    select(_BLOCKS.c.id)
+    .where(_BLOCKS.c.carrier == bindparam("of_carrier"), _BLOCKS.c.next_body <= _BLOCKS.c.last_body)
+    .order_by(_BLOCKS.c.id)
+    .limit(1)
+    .scalar_subquery()
+)
+_TAKE_NUMBER = (
+    update(_BLOCKS)
+    .where(_BLOCKS.c.id == _OLDEST_WITH_NUMBERS, _BLOCKS.c.next_body <= _BLOCKS.c.last_body)
+    .values(next_body=_BLOCKS.c.next_body + 1)
+    .returning(_BLOCKS.c.next_body, _BLOCKS.c.digits)
+)
+
+
 def numbers_left(session: Session, carrier: CarrierCode) -> int:
     """How many numbers the carrier's blocks still hold; check it before completing a pack."""
-    left = session.scalar(
-        select(func.coalesce(func.sum(_BLOCKS.c.last_body - _BLOCKS.c.next_body + 1), 0)).where(
-            _BLOCKS.c.carrier == carrier.value
-        )
-    )
+    left = core(session).scalar(_NUMBERS_LEFT, {"carrier": carrier.value})
     return int(left or 0)
 
 
@@ -115,21 +131,8 @@ def issue_number(
     Never the same number twice, also with several stations at once; raises
     OutOfTrackingNumbers when no block has a number left.
     """
-    oldest_with_numbers = (
-        select(_BLOCKS.c.id)
-        .where(_BLOCKS.c.carrier == carrier.value, _BLOCKS.c.next_body <= _BLOCKS.c.last_body)
-        .order_by(_BLOCKS.c.id)
-        .limit(1)
-        .scalar_subquery()
-    )
-    take = (
-        update(_BLOCKS)
-        .where(_BLOCKS.c.id == oldest_with_numbers, _BLOCKS.c.next_body <= _BLOCKS.c.last_body)
-        .values(next_body=_BLOCKS.c.next_body + 1)
-        .returning(_BLOCKS.c.next_body, _BLOCKS.c.digits)
-    )
     for _attempt in range(_ISSUE_ATTEMPTS):
-        row = session.execute(take).first()
+        row = core(session).execute(_TAKE_NUMBER, {"of_carrier": carrier.value}).first()
         if row is not None:
             body = str(row.next_body - 1).zfill(row.digits)
             return with_check_digit(carrier, body, rules)
@@ -149,23 +152,19 @@ class OrderForLabel:
     service: str
 
 
+_ORDER_FOR_LABEL = (table(Order).c.id, Order.number, Order.status, Order.carrier, Order.service)
+_ORDER_BY_NUMBER = select(*_ORDER_FOR_LABEL).where(Order.number == bindparam("number"))
+
+
 def order_by_number(session: Session, number: str) -> OrderForLabel | None:
     """The order with this number, or None."""
-    row = session.execute(
-        select(Order.id, Order.number, Order.status, Order.carrier, Order.service).where(
-            Order.number == number
-        )
-    ).first()
+    row = core(session).execute(_ORDER_BY_NUMBER, {"number": number}).first()
     return OrderForLabel(*row) if row else None
 
 
 def orders_by_number(session: Session, numbers: set[str]) -> dict[str, OrderForLabel]:
     """The orders with these numbers, by number (unknown numbers are left out)."""
-    rows = session.execute(
-        select(Order.id, Order.number, Order.status, Order.carrier, Order.service).where(
-            Order.number.in_(numbers)
-        )
-    )
+    rows = session.execute(select(*_ORDER_FOR_LABEL).where(Order.number.in_(numbers)))
     return {row.number: OrderForLabel(*row) for row in rows}
 
 
@@ -198,18 +197,23 @@ def add_parcel(
     source: ParcelSource = ParcelSource.ISSUED,
 ) -> int:
     """Record a labelled parcel of `order` under `number`; its id."""
-    parcel = Parcel(
-        order_id=order.id,
-        carton_no=carton_no,
-        carrier=number.carrier.value,
-        service=order.service,
-        tracking_number=number.digits,
-        status=ParcelStatus.LABELLED,
-        source=source,
+    parcel_id = core(session).scalar(
+        _ADD_PARCEL,
+        {
+            "order_id": order.id,
+            "carton_no": carton_no,
+            "carrier": number.carrier.value,
+            "service": order.service,
+            "tracking_number": number.digits,
+            "status": ParcelStatus.LABELLED,
+            "source": source,
+        },
     )
-    session.add(parcel)
-    session.flush()
-    return parcel.id
+    assert parcel_id is not None
+    return int(parcel_id)
+
+
+_ADD_PARCEL = insert(table(Parcel)).returning(table(Parcel).c.id)
 
 
 def _block(row: TrackingBlock) -> Block:

@@ -165,8 +165,8 @@ def mark_labelled(session: Session, order_id: int) -> None:
 
 def verify_label(session: Session, parcel_id: int, at: dt.datetime) -> None:
     """The parcel's label was scanned back; its order is `verified` once every label is."""
-    if store.verify_parcel(session, parcel_id, at):
-        order_id = store.parcel_row(session, parcel_id).order_id
+    order_id = store.verify_parcel(session, parcel_id, at)
+    if order_id is not None:
         set_order_status(
             session, order_id, OrderStatus.VERIFIED, frozenset({OrderStatus.LABELLED.value})
         )
