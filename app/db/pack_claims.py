@@ -76,57 +76,81 @@ class Lease:
         return self.now + self.length
 
 
+def _open_session(insert: Any) -> Any:
+    """`INSERT` of an open pack session that does nothing when the order already has one, in
+    one database's spelling (`sqlite.insert` or `postgresql.insert`)."""
+    return (
+        insert(table(PackSession))
+        # The partial index's predicate as a literal: PostgreSQL matches an ON CONFLICT target
+        # to a partial index by its text, not through a bound parameter (which a prepared
+        # statement's generic plan does not know).
+        .on_conflict_do_nothing(
+            index_elements=["order_id"], index_where=text(f"status = '{PackStatus.OPEN}'")
+        )
+        .returning(_SESSIONS.id)
+    )
+
+
+_OPEN_SESSION = {
+    "sqlite": _open_session(sqlite.insert),
+    "postgresql": _open_session(postgresql.insert),
+}
+_TAKE_OVER = (
+    update(table(PackSession))
+    .where(
+        _SESSIONS.id == bindparam("held_session"),
+        _SESSIONS.status == PackStatus.OPEN,
+        _SESSIONS.lease_token == bindparam("held_token"),
+        or_(
+            _SESSIONS.station_id.is_(None),
+            _SESSIONS.station_id == bindparam("claimant"),
+            _SESSIONS.lease_expires_at <= bindparam("now"),
+        ),
+    )
+    .values(
+        station_id=bindparam("claimant"),
+        user_id=bindparam("packer"),
+        lease_token=_SESSIONS.lease_token + 1,
+        lease_expires_at=bindparam("expires"),
+    )
+)
+
+
 def claim(
     session: Session, station_id: int, user_id: int, on_file: OrderOnFile, lease: Lease
 ) -> Claim:
     """Open the order's pack at this station, or take over its open pack (parked, this
     station's own, or one whose lease ran out), under a new lease token."""
-    order_id = on_file.candidate.order_id
     if on_file.session_id is None:
-        insert = postgresql.insert if on_postgresql(session) else sqlite.insert
+        dialect = "postgresql" if on_postgresql(session) else "sqlite"
         new_id = core(session).scalar(
-            insert(table(PackSession))
-            .values(
-                order_id=order_id,
-                station_id=station_id,
-                user_id=user_id,
-                status=PackStatus.OPEN,
-                lease_token=1,
-                lease_expires_at=lease.expires,
-                carton_no=1,
-                card_confirmed=False,
-                opened_at=lease.now,
-            )
-            # The partial index's predicate as a literal: PostgreSQL matches an ON CONFLICT
-            # target to a partial index by its text, not through a bound parameter (which
-            # a prepared statement's generic plan does not know).
-            .on_conflict_do_nothing(
-                index_elements=["order_id"], index_where=text(f"status = '{PackStatus.OPEN}'")
-            )
-            .returning(_SESSIONS.id)
+            _OPEN_SESSION[dialect],
+            {
+                "order_id": on_file.candidate.order_id,
+                "station_id": station_id,
+                "user_id": user_id,
+                "status": PackStatus.OPEN,
+                "lease_token": 1,
+                "lease_expires_at": lease.expires,
+                "carton_no": 1,
+                "card_confirmed": False,
+                "opened_at": lease.now,
+            },
         )
         if new_id is None:
             raise ConcurrentChange("another station opened this order a moment ago")
         return Claim(int(new_id), 1)
     assert on_file.lease_token is not None
     taken = core(session).execute(
-        update(table(PackSession))
-        .where(
-            _SESSIONS.id == on_file.session_id,
-            _SESSIONS.status == PackStatus.OPEN,
-            _SESSIONS.lease_token == on_file.lease_token,
-            or_(
-                _SESSIONS.station_id.is_(None),
-                _SESSIONS.station_id == station_id,
-                _SESSIONS.lease_expires_at <= lease.now,
-            ),
-        )
-        .values(
-            station_id=station_id,
-            user_id=user_id,
-            lease_token=_SESSIONS.lease_token + 1,
-            lease_expires_at=lease.expires,
-        )
+        _TAKE_OVER,
+        {
+            "held_session": on_file.session_id,
+            "held_token": on_file.lease_token,
+            "claimant": station_id,
+            "packer": user_id,
+            "now": lease.now,
+            "expires": lease.expires,
+        },
     )
     if taken.rowcount != 1:
         raise ConcurrentChange("another station took this order a moment ago")

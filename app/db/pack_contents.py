@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from app.core.pack.session import Pack, PackedUnit, PackLine
 from app.db.models import Location, Lot, Order, OrderLine, Product, Reservation, StockBalance, table
-from app.db.sql import among, core, on_postgresql
+from app.db.sql import ByKeys, core, on_postgresql
 from app.db.station import HeldPack
 from app.db.station_models import PackSession, ScanRecord
 
@@ -140,37 +140,36 @@ def pack_lines(session: Session, order_id: int) -> tuple[PackLine, ...]:
     )
 
 
+def _of_balance(column: Any, other: Table, key: Any) -> Any:
+    """`column` of the reservation's bin or lot: through its balance by key, then theirs."""
+    balances = table(StockBalance).c
+    return (
+        select(column)
+        .select_from(table(StockBalance).join(other, other.c.id == key))
+        .where(balances.id == table(Reservation).c.balance_id)
+        .scalar_subquery()
+    )
+
+
+_RESERVED_FOR_LINES = ByKeys.of(
+    table(Reservation).c.order_line_id,
+    lambda among_lines: select(
+        table(Reservation).c.order_line_id,
+        table(Reservation).c.qty,
+        _of_balance(table(Location).c.walk_seq, table(Location), table(StockBalance).c.location_id),
+        _of_balance(table(Location).c.code, table(Location), table(StockBalance).c.location_id),
+        _of_balance(table(Lot).c.lot_code, table(Lot), table(StockBalance).c.lot_id),
+    ).where(among_lines),
+)
+
+
 def _reserved(
     session: Session, line_ids: list[int]
 ) -> tuple[dict[int, list[str]], dict[int, dict[str, int]]]:
     """The bins (in walking order) and the lots (units each) reserved for each line."""
     if not line_ids:
         return {}, {}
-    reservations, balances = table(Reservation).c, table(StockBalance).c
-    locations, lots = table(Location).c, table(Lot).c
-
-    def of_balance(column: Any, other: Table, key: Any) -> Any:
-        # The reservation's balance by its key, then the bin or lot by theirs.
-        return (
-            select(column)
-            .select_from(table(StockBalance).join(other, other.c.id == key))
-            .where(balances.id == reservations.balance_id)
-            .scalar_subquery()
-        )
-
-    rows = (
-        core(session)
-        .execute(
-            select(
-                reservations.order_line_id,
-                reservations.qty,
-                of_balance(locations.walk_seq, table(Location), balances.location_id),
-                of_balance(locations.code, table(Location), balances.location_id),
-                of_balance(lots.lot_code, table(Lot), balances.lot_id),
-            ).where(among(session, reservations.order_line_id, line_ids))
-        )
-        .all()
-    )
+    rows = _RESERVED_FOR_LINES.run(session, line_ids).all()
     bins: dict[int, list[str]] = defaultdict(list)
     reserved_lots: dict[int, dict[str, int]] = defaultdict(dict)
     for line_id, qty, _walk, bin_code, lot_code in sorted(rows, key=lambda r: (r[2], r[3])):

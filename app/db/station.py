@@ -223,17 +223,40 @@ def held_pack(session: Session, session_id: int) -> HeldPack | None:
     return HeldPack(*row) if row is not None else None
 
 
+_ORDER_ON_FILE = (
+    select(
+        _ORDERS.id,
+        _ORDERS.number,
+        _ORDERS.status,
+        _SESSIONS.id,
+        _SESSIONS.station_id,
+        _SESSIONS.lease_token,
+        _SESSIONS.lease_expires_at,
+        _STATIONS.name,
+    )
+    .select_from(
+        table(Order)
+        .outerjoin(
+            table(PackSession),
+            (_SESSIONS.order_id == _ORDERS.id) & (_SESSIONS.status == PackStatus.OPEN),
+        )
+        .outerjoin(table(Station), _STATIONS.id == _SESSIONS.station_id)
+    )
+    .where(_ORDERS.number == bindparam("number"))
+)
+_BADGE_USER = select(_USERS.id, _USERS.name, _USERS.role).where(
+    _USERS.badge_code == bindparam("code"), _USERS.active == true()
+)
+_HOLDER = (
+    select(_STATIONS.name)
+    .join(table(PackSession), _SESSIONS.station_id == _STATIONS.id)
+    .where(_SESSIONS.id == bindparam("session_id"), _SESSIONS.status == PackStatus.OPEN)
+)
+
+
 def badge_user(session: Session, code: str) -> StationUser | None:
     """The active user whose badge this is."""
-    row = (
-        core(session)
-        .execute(
-            select(_USERS.id, _USERS.name, _USERS.role).where(
-                _USERS.badge_code == code, _USERS.active == true()
-            )
-        )
-        .first()
-    )
+    row = core(session).execute(_BADGE_USER, {"code": code}).first()
     return StationUser(int(row[0]), row[1], row[2]) if row is not None else None
 
 
@@ -242,31 +265,7 @@ def order_on_file(
 ) -> OrderOnFile | None:
     """The order with this number and its open pack session: held here, held elsewhere
     under a live lease (`locked_by` names that station), or free to take."""
-    row = (
-        core(session)
-        .execute(
-            select(
-                _ORDERS.id,
-                _ORDERS.number,
-                _ORDERS.status,
-                _SESSIONS.id,
-                _SESSIONS.station_id,
-                _SESSIONS.lease_token,
-                _SESSIONS.lease_expires_at,
-                _STATIONS.name,
-            )
-            .select_from(
-                table(Order)
-                .outerjoin(
-                    table(PackSession),
-                    (_SESSIONS.order_id == _ORDERS.id) & (_SESSIONS.status == PackStatus.OPEN),
-                )
-                .outerjoin(table(Station), _STATIONS.id == _SESSIONS.station_id)
-            )
-            .where(_ORDERS.number == number)
-        )
-        .first()
-    )
+    row = core(session).execute(_ORDER_ON_FILE, {"number": number}).first()
     if row is None:
         return None
     order_id, number, status, session_id, holder, token, expires, holder_name = row
@@ -281,8 +280,4 @@ def order_on_file(
 
 def holder_name(session: Session, session_id: int) -> str | None:
     """The name of the station holding pack session `session_id` now, if any."""
-    return core(session).scalar(
-        select(_STATIONS.name)
-        .join(table(PackSession), _SESSIONS.station_id == _STATIONS.id)
-        .where(_SESSIONS.id == session_id, _SESSIONS.status == PackStatus.OPEN)
-    )
+    return core(session).scalar(_HOLDER, {"session_id": session_id})
