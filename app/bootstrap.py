@@ -144,18 +144,27 @@ class Kenpin:
         return found
 
 
-def open_database(url: str, *, migrate: bool = True) -> Database:
-    """The database at `url`, its schema brought up to date unless `migrate` is False."""
-    db = Database(url)
+def open_database(url: str, *, migrate: bool = True, station: bool = False) -> Database:
+    """The database at `url`, its schema brought up to date unless `migrate` is False.
+
+    A `station`'s database (the window, `kenpin replay`) moves SQLite's log into the
+    file on a thread of its own, never in a scan's commit (`app.db.checkpoints`).
+    """
+    db = Database(url, background_checkpoints=station)
     if migrate:
         upgrade(db)
     return db
 
 
 def bootstrap(
-    settings: Settings | None = None, *, database_url: str | None = None, migrate: bool = True
+    settings: Settings | None = None,
+    *,
+    database_url: str | None = None,
+    migrate: bool = True,
+    station: bool = False,
 ) -> Kenpin:
     """Kenpin on the database `database_url` (else the settings'), read from the
-    environment unless `settings` are given."""
+    environment unless `settings` are given; `station` for a station's process."""
     settings = settings or read_settings()
-    return Kenpin(open_database(database_url or settings.database_url, migrate=migrate), settings)
+    url = database_url or settings.database_url
+    return Kenpin(open_database(url, migrate=migrate, station=station), settings)

@@ -224,11 +224,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_REFUSED
 
 
-def _kenpin(args: argparse.Namespace, *, migrate: bool = True) -> Kenpin:
-    """Kenpin on the database `--db` names (else the settings'), schema up to date."""
+def _kenpin(args: argparse.Namespace, *, migrate: bool = True, station: bool = False) -> Kenpin:
+    """Kenpin on the database `--db` names (else the settings'), schema up to date;
+    `station` for the commands that scan (the window, replay)."""
     from app.bootstrap import bootstrap
 
-    return bootstrap(database_url=args.db, migrate=migrate)
+    return bootstrap(database_url=args.db, migrate=migrate, station=station)
 
 
 def _db(args: argparse.Namespace) -> Database:
@@ -338,32 +339,37 @@ def _label_void(args: argparse.Namespace) -> int:
 
 
 def _replay(args: argparse.Namespace) -> int:
-    from app.bootstrap import read_settings
     from app.scanning.replay import read_scan_file
 
-    settings = read_settings()
-    # The whole file is checked before the first scan, and each code normalised as the
-    # station's scanners' would be.
-    scans = read_scan_file(args.file, settings.scanners.wedge.codes)
-    kenpin = _kenpin(args)
-    station = kenpin.station(args.station, Mode(args.mode), printer=args.printer)
-    for recorded in scans:
-        outcome = station.scan(recorded.scan, at=recorded.at)
-        print(json.dumps(outcome.as_json(), ensure_ascii=False), flush=True)
-        if outcome.print_job is not None and args.printer:
-            # The scan is committed; its label prints now, as the window prints it. The JSON
-            # line has no print field, so a label that did not print is told on stderr.
-            try:
-                kenpin.print_label(outcome.print_job)
-            except EnvironmentFailure as exc:
-                print(f"seq {outcome.seq}: label not printed: {exc}", file=sys.stderr, flush=True)
+    kenpin = _kenpin(args, station=True)
+    try:
+        # The whole file is checked before the first scan, and each code read as the
+        # station's scanners read theirs.
+        scans = read_scan_file(args.file, kenpin.settings.scanners.wedge.codes)
+        station = kenpin.station(args.station, Mode(args.mode), printer=args.printer)
+        for recorded in scans:
+            outcome = station.scan(recorded.scan, at=recorded.at)
+            print(json.dumps(outcome.as_json(), ensure_ascii=False), flush=True)
+            if outcome.print_job is not None and args.printer:
+                _print_replayed(kenpin, outcome.print_job, outcome.seq)
+    finally:
+        kenpin.db.dispose()
     return EXIT_OK
+
+
+def _print_replayed(kenpin: Kenpin, job: int, seq: int) -> None:
+    """The scan is committed; its label prints now, as the window prints it. The JSON line
+    has no print field, so a label that did not print is told on stderr."""
+    try:
+        kenpin.print_label(job)
+    except EnvironmentFailure as exc:
+        print(f"seq {seq}: label not printed: {exc}", file=sys.stderr, flush=True)
 
 
 def _station(args: argparse.Namespace) -> int:
     from app.ui.app import run_station
 
-    return run_station(_kenpin(args), station=args.station, printer=args.printer)
+    return run_station(_kenpin(args, station=True), station=args.station, printer=args.printer)
 
 
 def _print_command_sheet(args: argparse.Namespace) -> int:
@@ -400,7 +406,7 @@ def _demo(args: argparse.Namespace) -> int:
     from app.bootstrap import bootstrap
     from app.services.demo import build_demo, demo_printer, demo_url
 
-    kenpin = bootstrap(database_url=args.db or demo_url())
+    kenpin = bootstrap(database_url=args.db or demo_url(), station=not args.no_window)
     print(build_demo(kenpin.db))
     printer = args.printer or demo_printer(kenpin.db)
     print(f"labels print to {printer}")

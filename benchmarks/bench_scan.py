@@ -207,13 +207,14 @@ def main() -> int:
     parser.add_argument("--no-pg", action="store_true", help="SQLite only")
     args = parser.parse_args()
 
-    db = open_database(f"sqlite:///{Path(args.db).resolve()}")
+    # As a station opens it: the log moved into the file off the scan path.
+    db = open_database(f"sqlite:///{Path(args.db).resolve()}", station=True)
     bench(db, f"sqlite ({args.db})", args.orders, args.packs)
     db.dispose()
     pg = os.environ.get("KENPIN_TEST_PG_URL")
     if pg and not args.no_pg:
         with fresh_schema(pg) as url:
-            db = open_database(url)
+            db = open_database(url, station=True)
             bench(db, "postgresql (loopback)", args.orders, args.packs)
             db.dispose()
     return 0

@@ -19,12 +19,13 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.errors import DatabaseUnavailable
+from app.db.checkpoints import Checkpointer
 
 BUSY_TIMEOUT_MS = 30_000
 _READ_ONLY = "kenpin_read_only"
 
 
-def _prepare_sqlite(engine: Engine) -> None:
+def _prepare_sqlite(engine: Engine, *, checkpoints_elsewhere: bool) -> None:
     @event.listens_for(engine, "connect")
     def on_connect(dbapi_connection: Any, _record: Any) -> None:
         # Take transaction control away from the driver; `on_begin` issues BEGIN.
@@ -34,6 +35,8 @@ def _prepare_sqlite(engine: Engine) -> None:
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.execute("PRAGMA foreign_keys = ON")
+        if checkpoints_elsewhere:
+            cursor.execute("PRAGMA wal_autocheckpoint = 0")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -43,17 +46,30 @@ def _prepare_sqlite(engine: Engine) -> None:
 
 
 class Database:
-    """One database (SQLite file or PostgreSQL server) and its units of work."""
+    """One database (SQLite file or PostgreSQL server) and its units of work.
 
-    def __init__(self, url: str, *, echo: bool = False, **engine_args: Any) -> None:
+    With `background_checkpoints` (a station's database), an SQLite file's
+    write-ahead log is moved into the file by a thread of its own, never by a
+    scan's commit (`app.db.checkpoints`).
+    """
+
+    def __init__(
+        self, url: str, *, background_checkpoints: bool = False, **engine_args: Any
+    ) -> None:
         parsed = make_url(url)
         self.url = url
         self.dialect = parsed.get_backend_name()
-        if self.dialect == "sqlite" and parsed.database not in (None, "", ":memory:"):
-            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-        self.engine = create_engine(url, echo=echo, **engine_args)
+        self._checkpointer: Checkpointer | None = None
+        file = parsed.database if parsed.database not in (None, "", ":memory:") else None
+        if self.dialect == "sqlite" and file is not None:
+            Path(file).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            if background_checkpoints:
+                self._checkpointer = Checkpointer(str(Path(file).expanduser()))
+        self.engine = create_engine(url, **engine_args)
         if self.dialect == "sqlite":
-            _prepare_sqlite(self.engine)
+            _prepare_sqlite(self.engine, checkpoints_elsewhere=self._checkpointer is not None)
+        if self._checkpointer is not None:
+            self._checkpointer.start()
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._read_sessions = sessionmaker(
             self.engine.execution_options(**{_READ_ONLY: True}), expire_on_commit=False
@@ -75,7 +91,14 @@ class Database:
         with _translated(), self._read_sessions() as session, session.begin():
             yield session
 
+    @property
+    def checkpointer(self) -> Checkpointer | None:
+        """The thread moving an SQLite file's log into it, when this database has one."""
+        return self._checkpointer
+
     def dispose(self) -> None:
+        if self._checkpointer is not None:
+            self._checkpointer.stop()
         self.engine.dispose()
 
 

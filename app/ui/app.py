@@ -115,3 +115,4 @@ def run_station(kenpin: Kenpin, station: str | None, printer: str | None = None)
         return app.exec()
     finally:
         sys.excepthook = previous
+        kenpin.db.dispose()
