@@ -76,3 +76,4 @@ _.retry_pending  # ui.pack.printing.LabelPrinting: the retry a failed label wait
 _.logged_in  # ui.pack.view.PackPage: the pack panel (not the badge prompt) is up
 _.row_text  # ui.pack.widgets: a row of the lines or recent-scans table as the packer reads it
 _.ready  # labels.printer_status.PrinterStatus: a label sent now should print
+_.checkpointer  # db.database.Database: the SQLite log thread a station database runs

@@ -27,8 +27,6 @@ class Checkpointer:
         self._every_s = every_s
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
-        #: Checkpoints run so far (tests wait for one).
-        self.runs = 0
 
     def start(self) -> None:
         """Start the thread (once)."""
@@ -53,7 +51,6 @@ class Checkpointer:
                 # A busy or vanished file: the next round tries again.
                 with contextlib.suppress(sqlite3.Error):
                     connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
-                self.runs += 1
                 if stopping:
                     return
         finally:
