@@ -253,7 +253,7 @@ def pack_shots(db: Database, size: tuple[int, int], folder: Path, lang: str) -> 
     plain, gift = _allocated_orders(db)
 
     def shot(stage: str) -> None:
-        settle(lambda: window.pack.view is not None and window.pack.waiting == 0)
+        settle(lambda: window.pack.view is not None and window.pack.scans.unanswered == 0)
         path = folder / f"kenpin-pack-{stage}-{lang}.png"
         window.grab().save(str(path))
         print(f"saved {path}")
@@ -308,7 +308,7 @@ def waiting_shots(db: Database, size: tuple[int, int], folder: Path, lang: str) 
 
     for code in (PACKER[1], plain[0], units[0]):
         scanner.scan(code)
-        settle(lambda: window.pack.view is not None and window.pack.waiting == 0)
+        settle(lambda: window.pack.view is not None and window.pack.scans.unanswered == 0)
     locker = sqlite3.connect(path, isolation_level=None)
     locker.execute("BEGIN IMMEDIATE")  # another program writing (a long import, say)
     try:
@@ -319,7 +319,7 @@ def waiting_shots(db: Database, size: tuple[int, int], folder: Path, lang: str) 
     finally:
         locker.rollback()
         locker.close()
-    settle(lambda: window.pack.waiting == 0)
+    settle(lambda: window.pack.scans.unanswered == 0)
     shot("after-waiting")
     window.close()
     db.dispose()
