@@ -134,6 +134,12 @@ def _parser() -> argparse.ArgumentParser:
     replay.add_argument("--station", required=True, metavar="NAME")
     _mode_option(replay)
     replay.add_argument("--printer", metavar="URI", default=None, help="the station's printer")
+    replay.add_argument(
+        "--resume",
+        action="store_true",
+        help="give each line an id made of the file, the station and the line number, so the "
+        "file can be run again after a crash and each line applies once",
+    )
     replay.set_defaults(run=_replay)
 
     station = sub.add_parser("station", help="open the station window")
@@ -345,10 +351,13 @@ def _replay(args: argparse.Namespace) -> int:
     try:
         # The whole file is checked before the first scan, and each code read as the
         # station's scanners read theirs.
-        scans = read_scan_file(args.file, kenpin.settings.scanners.wedge.codes)
+        codes = kenpin.settings.scanners.wedge.codes
+        scans = read_scan_file(args.file, codes, resume=args.resume)
         station = kenpin.station(args.station, Mode(args.mode), printer=args.printer)
         for recorded in scans:
-            outcome = station.scan(recorded.scan, at=recorded.at)
+            # A line whose id is recorded is answered from its record, not applied again.
+            scan_id = recorded.scan_id(station.station)
+            outcome = station.scan(recorded.scan, scan_id=scan_id, at=recorded.at)
             print(json.dumps(outcome.as_json(), ensure_ascii=False), flush=True)
             if outcome.print_job is not None and args.printer:
                 _print_replayed(kenpin, outcome.print_job, outcome.seq)

@@ -1,41 +1,67 @@
 """Recorded scan files (JSON lines) for `kenpin replay`.
 
 One scan per line: `{"scan": "4901234567894"}`, optionally with `"at"`, the
-ISO 8601 time it was scanned. Other keys are ignored, so `kenpin replay`'s
-own output can be fed back in. Blank lines are skipped. The whole file is
-checked before any scan is handed out: a file with a bad line is refused
-with every bad line named, and nothing is replayed. Each code is normalised
-here, as a live scanner's is where it is read.
+ISO 8601 time it was scanned, and `"id"`, the line's own scan id. Other keys
+are ignored, so `kenpin replay`'s own output can be fed back in. Lines end at
+a line feed only: U+2028 or U+0085 are text inside a JSON string. Blank lines
+are skipped. The whole file is checked before any scan is handed out: a file
+with a bad line (a control character in its scan, a time no station keeps)
+is refused with every bad line named, and nothing is replayed. Each code is
+normalised here, as a live scanner's is where it is read.
+
+With `resume`, a line without an id gets one made of the file's content and
+its line number; `RecordedScan.scan_id` adds the station. A file run again
+after a crash then meets its applied lines in the scan log, each answered
+from its record instead of applied twice.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
+import unicodedata
 from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
 
 from app.core.errors import InputRejected, Problem
 from app.core.scans import Scan
-from app.scanning.normalize import InputSettings, normalise
+from app.scanning.normalize import GROUP_SEPARATOR, InputSettings, normalise
+
+#: The years a scan time may fall in: outside them a time is a typing slip, and at the
+#: calendar's edges it cannot even be moved to another time zone.
+FIRST_YEAR, LAST_YEAR = 1970, 9998
 
 
 class RecordedScan(NamedTuple):
-    """One line of a scan file: the scan (as the file wrote it, normalised), and when (UTC)."""
+    """One line of a scan file: the scan (as the file wrote it, normalised), when (UTC), the
+    line's id (its own, or one made for a resumable run) and its line number."""
 
     scan: Scan
     at: dt.datetime | None
+    line_id: str | None = None
+    line: int = 0
+
+    def scan_id(self, station: str) -> str | None:
+        """The id this line's scan is recorded under at `station` (None: a fresh one)."""
+        if self.line_id is None:
+            return None
+        return hashlib.sha256(f"replay\n{station}\n{self.line_id}".encode()).hexdigest()
 
 
-def read_scan_file(path: Path | str, settings: InputSettings | None = None) -> list[RecordedScan]:
+def read_scan_file(
+    path: Path | str, settings: InputSettings | None = None, *, resume: bool = False
+) -> list[RecordedScan]:
     """The scans of a JSON-lines file, in order; InputRejected names every bad line.
 
-    `settings` are the station's scanner settings (the GS1 separator's stand-in).
+    `settings` are the station's scanner settings (the GS1 separator's stand-in);
+    `resume` gives every line without an id one made of the file's content and its line.
     """
     name = Path(path).name
     try:
-        text = Path(path).read_bytes().decode("utf-8-sig")
+        data = Path(path).read_bytes()
+        text = data.decode("utf-8-sig")
     except FileNotFoundError:
         raise InputRejected([Problem(name, 0, "", "no such file")]) from None
     except OSError as exc:
@@ -44,7 +70,11 @@ def read_scan_file(path: Path | str, settings: InputSettings | None = None) -> l
     except UnicodeDecodeError as exc:
         line = _line_of(exc.object, exc.start)
         raise InputRejected([Problem(name, line, "", "not UTF-8 text")]) from None
-    return parse_scan_lines(name, text.splitlines(), settings)
+    scans = parse_scan_lines(name, text.split("\n"), settings)
+    if resume:
+        digest = hashlib.sha256(data).hexdigest()
+        scans = [s if s.line_id else s._replace(line_id=f"{digest}:{s.line}") for s in scans]
+    return scans
 
 
 def parse_scan_lines(
@@ -54,10 +84,11 @@ def parse_scan_lines(
     scans: list[RecordedScan] = []
     problems: list[Problem] = []
     for number, line in enumerate(lines, start=1):
-        if not line.strip():
+        # JSON's own white space; Python's would also take U+2028 and its kind.
+        if not line.strip(" \t\r"):
             continue
         try:
-            scans.append(_scan_of(line, settings))
+            scans.append(_scan_of(line, settings)._replace(line=number))
         except _BadLine as bad:
             problems.append(Problem(name, number, bad.column, bad.message))
     if problems:
@@ -91,8 +122,35 @@ def _scan_of(line: str, settings: InputSettings | None) -> RecordedScan:
     scan = normalise(code, settings)
     if not scan.code:
         raise _BadLine("scan", "empty")
+    _check_characters("scan", code)
     # The file's own text is what the replay's output echoes.
-    return RecordedScan(replace(scan, sent=code), _time_of(record.get("at")))
+    return RecordedScan(
+        replace(scan, sent=code), _time_of(record.get("at")), _id_of(record.get("id"))
+    )
+
+
+def _id_of(value: object) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise _BadLine("id", f"{json.dumps(value)} is not a string")
+    if not value:
+        raise _BadLine("id", "empty")
+    _check_characters("id", value)
+    return value
+
+
+def _check_characters(column: str, text: str) -> None:
+    """Refuse a control character (the GS1 separator and a scanner's terminators at the
+    ends aside) or half a UTF-16 pair: no scanner sends one, and no database stores it."""
+    ends = "\r\n\t "
+    lead = len(text) - len(text.lstrip(ends))
+    for place, char in enumerate(text.strip(ends), start=lead + 1):
+        kind = unicodedata.category(char)
+        if kind == "Cc" and char != GROUP_SEPARATOR:
+            raise _BadLine(column, f"control character U+{ord(char):04X} at character {place}")
+        if kind == "Cs":
+            raise _BadLine(column, f"lone surrogate U+{ord(char):04X} at character {place}")
 
 
 def _time_of(value: object) -> dt.datetime | None:
@@ -100,11 +158,17 @@ def _time_of(value: object) -> dt.datetime | None:
         return None
     if not isinstance(value, str):
         raise _BadLine("at", f"{json.dumps(value)} is not an ISO 8601 time")
+    shown = json.dumps(value, ensure_ascii=False)
     try:
         moment = dt.datetime.fromisoformat(value)
     except ValueError:
-        raise _BadLine(
-            "at", f"{json.dumps(value, ensure_ascii=False)} is not an ISO 8601 time"
-        ) from None
-    # A time without a zone was written at the station: its local time.
-    return moment.astimezone(dt.UTC)
+        raise _BadLine("at", f"{shown} is not an ISO 8601 time") from None
+    outside = _BadLine("at", f"{shown} is not a time between {FIRST_YEAR} and {LAST_YEAR}")
+    # Checked on the time as written, before any zone moves it over the calendar's edge.
+    if not FIRST_YEAR <= moment.year <= LAST_YEAR:
+        raise outside
+    try:
+        # A time without a zone was written at the station: its local time.
+        return moment.astimezone(dt.UTC)
+    except (OverflowError, OSError):
+        raise outside from None

@@ -28,11 +28,14 @@ def test_scans_come_in_file_order_with_their_times(tmp_path: Path) -> None:
         '{"scan": "4901234567894", "at": "2026-01-05T01:00:03Z"}\n',
     )
     assert read_scan_file(path) == [
-        RecordedScan(Scan("BADGE-0007", sent="BADGE-0007"), None),
-        RecordedScan(Scan("#1001", sent="#1001"), dt.datetime(2026, 1, 5, 1, 0, tzinfo=dt.UTC)),
+        RecordedScan(Scan("BADGE-0007", sent="BADGE-0007"), None, line=1),
+        RecordedScan(
+            Scan("#1001", sent="#1001"), dt.datetime(2026, 1, 5, 1, 0, tzinfo=dt.UTC), line=3
+        ),
         RecordedScan(
             Scan("4901234567894", sent="4901234567894"),
             dt.datetime(2026, 1, 5, 1, 0, 3, tzinfo=dt.UTC),
+            line=4,
         ),
     ]
 
@@ -104,3 +107,82 @@ def test_a_file_that_is_not_utf8_is_refused_at_its_line(tmp_path: Path) -> None:
     path.write_bytes(b'{"scan": "#1001"}\n{"scan": "\x93\xfa\x96\x7b"}\n')
     with pytest.raises(InputRejected, match=r"^scans\.jsonl:2: not UTF-8 text$"):
         read_scan_file(path)
+
+
+def test_a_line_is_cut_only_at_a_line_feed(tmp_path: Path) -> None:
+    # Raw U+2028, U+2029 and U+0085 are valid inside a JSON string; replay's own output
+    # carries them raw (an order number holding one), so the line must stay whole.
+    path = written(
+        tmp_path,
+        '{"scan": "A\u2028B"}\r\n'
+        '{"seq": 2, "scan": "#1001", "order": "#10\u008501", "note": "x\u2029y"}\n',
+    )
+    assert [recorded.scan.code for recorded in read_scan_file(path)] == ["A\u2028B", "#1001"]
+
+
+def test_control_characters_in_a_scan_are_refused_at_their_line(tmp_path: Path) -> None:
+    path = written(
+        tmp_path,
+        '{"scan": "]C10104901234567894\\u001d10L1"}\n'
+        '{"scan": "#10\\u000001"}\n'
+        '{"scan": "4901234567894\\u0007"}\n'
+        '{"scan": "BADGE\\ud800"}\n'
+        '{"scan": "B-001\\r\\n"}\n',
+    )
+    with pytest.raises(InputRejected) as refused:
+        read_scan_file(path)
+    assert str(refused.value).splitlines() == [
+        "scans.jsonl:2: scan: control character U+0000 at character 4",
+        "scans.jsonl:3: scan: control character U+0007 at character 14",
+        "scans.jsonl:4: scan: lone surrogate U+D800 at character 6",
+    ]
+
+
+@pytest.mark.parametrize(
+    "at",
+    [
+        "0001-01-01T00:00:00+09:00",
+        "0001-01-01T00:00:00",
+        "9999-12-31T23:59:59-09:00",
+        "9999-12-31T23:59:59.999999",
+        "1969-12-31T23:59:59Z",
+    ],
+)
+def test_a_time_outside_the_calendar_a_station_uses_is_refused(tmp_path: Path, at: str) -> None:
+    path = written(tmp_path, f'{{"scan": "B-001"}}\n{{"scan": "#1001", "at": "{at}"}}\n')
+    with pytest.raises(InputRejected) as refused:
+        read_scan_file(path)
+    assert str(refused.value) == (f'scans.jsonl:2: at: "{at}" is not a time between 1970 and 9998')
+
+
+def test_a_line_may_carry_its_own_id(tmp_path: Path) -> None:
+    path = written(
+        tmp_path,
+        '{"id": "a-1", "scan": "B-001"}\n'
+        '{"scan": "#1001"}\n'
+        '{"id": "", "scan": "#1001"}\n'
+        '{"id": 7, "scan": "#1001"}\n'
+        '{"id": "x\\u0000", "scan": "#1001"}\n',
+    )
+    with pytest.raises(InputRejected) as refused:
+        read_scan_file(path)
+    assert str(refused.value).splitlines() == [
+        "scans.jsonl:3: id: empty",
+        "scans.jsonl:4: id: 7 is not a string",
+        "scans.jsonl:5: id: control character U+0000 at character 2",
+    ]
+    path.write_text('{"id": "a-1", "scan": "B-001"}\n\n{"scan": "#1001"}\n')
+    assert [(r.line_id, r.line) for r in read_scan_file(path)] == [("a-1", 1), (None, 3)]
+
+
+def test_resumed_lines_get_ids_from_the_file_the_station_and_the_line(tmp_path: Path) -> None:
+    path = written(tmp_path, '{"scan": "B-001"}\n{"id": "mine", "scan": "#1001"}\n')
+    first = read_scan_file(path, resume=True)
+    assert first == read_scan_file(path, resume=True)
+    assert first[1].line_id == "mine"
+    ids = {r.scan_id("S1") for r in first} | {r.scan_id("S2") for r in first}
+    assert len(ids) == 4 and None not in ids
+    assert all(len(i) <= 64 for i in ids if i)
+    path.write_text('{"scan": "B-001"}\n{"id": "mine", "scan": "#1001"}\n{"scan": "X"}\n')
+    assert read_scan_file(path, resume=True)[0].scan_id("S1") != first[0].scan_id("S1")
+    assert read_scan_file(path)[0].scan_id("S1") is None
