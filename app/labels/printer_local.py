@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import select
+import stat
 import subprocess
 import tempfile
 import time
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import serial
 
+from app.core.errors import Refused
 from app.labels.printer_status import PrinterProblem, PrinterStatus, PrinterUnavailable
 from app.labels.printer_tcp import looks_like_zpl
 from app.labels.printer_uri import PrinterAddress
@@ -92,9 +94,17 @@ class DevicePrinter(_AddressedPrinter):
         except PermissionError as exc:
             detail = f"no permission to write to {path}"
             raise PrinterUnavailable(self.uri, PrinterProblem.NOT_ALLOWED, detail) from exc
+        except IsADirectoryError as exc:
+            raise PrinterUnavailable(
+                self.uri, PrinterProblem.NOT_ALLOWED, not_a_device(path)
+            ) from exc
         except OSError as exc:
             raise PrinterUnavailable(self.uri, PrinterProblem.OFF, exc.strerror or "") from exc
         try:
+            # What was opened, not what the path named a moment before: a label appended to
+            # a text file or pushed into a pipe is a label lost.
+            if not stat.S_ISCHR(os.fstat(fd).st_mode):
+                raise PrinterUnavailable(self.uri, PrinterProblem.NOT_ALLOWED, not_a_device(path))
             self._write_all(fd, data)
         finally:
             os.close(fd)
@@ -104,6 +114,8 @@ class DevicePrinter(_AddressedPrinter):
         path = self.address.target
         if not os.path.exists(path):
             return PrinterStatus(self.uri, reachable=False, detail=f"no device {path}")
+        if not is_device(path):
+            return PrinterStatus(self.uri, reachable=False, detail=not_a_device(path))
         if not os.access(path, os.W_OK):
             detail = f"no permission to write to {path}"
             return PrinterStatus(
@@ -126,6 +138,32 @@ class DevicePrinter(_AddressedPrinter):
                 continue
             except OSError as exc:
                 raise PrinterUnavailable(self.uri, PrinterProblem.OFF, exc.strerror or "") from exc
+
+
+def is_device(path: str) -> bool:
+    """True when `path` is a character device (a printer's port), or is not there at all
+    (a printer unplugged); False for a file, folder or pipe."""
+    try:
+        return stat.S_ISCHR(os.stat(path).st_mode)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+
+
+def check_on_this_pc(address: PrinterAddress) -> None:
+    """Refuse a device that is not one, or a folder that is a file: checked when a station's
+    printer is set, so a label is never sent where it cannot print."""
+    path = address.target
+    if address.scheme == "device" and not is_device(path):
+        raise Refused(f"printer {address.uri!r}: {not_a_device(path)}")
+    if address.scheme == "file" and os.path.exists(path) and not os.path.isdir(path):
+        raise Refused(f"printer {address.uri!r}: {path} is not a folder")
+
+
+def not_a_device(path: str) -> str:
+    """What a device printer says of a path that is no printer's device."""
+    return f"{path} is not a printer's device (a character device such as /dev/usb/lp0)"
 
 
 class SerialPrinter(_AddressedPrinter):

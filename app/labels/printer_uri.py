@@ -58,6 +58,7 @@ class PrinterAddress:
 def parse_printer_uri(uri: str) -> PrinterAddress:
     """The printer a URI names; a URI that names none is refused with what is wrong in it."""
     text = uri.strip()
+    _check_characters(uri, text, "the URI")
     scheme, sep, _ = text.partition("://")
     if not sep or scheme.lower() not in SCHEMES:
         _refuse(uri, f"not a printer URI (use {_EXAMPLES})")
@@ -74,7 +75,7 @@ def parse_printer_uri(uri: str) -> PrinterAddress:
     if scheme == "tcp":
         return _tcp(uri, parts, port, timeout, options)
     if scheme == "cups":
-        queue = unquote(parts.netloc + parts.path).strip("/")
+        queue = _unquoted(uri, parts.netloc + parts.path, "the queue name").strip("/")
         if not queue or any(c in queue for c in " /#\\"):
             _refuse(uri, "a CUPS queue name without spaces or slashes is needed (cups://QUEUE)")
         return PrinterAddress(uri, scheme, queue, timeout=timeout)
@@ -105,14 +106,31 @@ def _tcp(
 def _local_path(uri: str, scheme: str, parts: SplitResult) -> str:
     """The path a device, serial or file URI names on this PC; serial may name a port
     (serial://COM3)."""
-    path = unquote(parts.path)
+    path = _unquoted(uri, parts.path, "the path")
     if parts.netloc:
         if scheme == "serial" and not parts.path:
-            return unquote(parts.netloc)
+            return _unquoted(uri, parts.netloc, "the port")
         _refuse(uri, f"use three slashes before the path ({scheme}:///path)")
     if not path.startswith("/"):
         _refuse(uri, f"no path ({scheme}:///path)")
     return path
+
+
+def _unquoted(uri: str, text: str, what: str) -> str:
+    """`text` with its %-escapes read: a file name, a device or a queue this PC can open."""
+    try:
+        plain = unquote(text, errors="strict")
+    except UnicodeDecodeError:
+        _refuse(uri, f"{what} is not UTF-8 once its %-escapes are read")
+    _check_characters(uri, plain, what)
+    return plain
+
+
+def _check_characters(uri: str, text: str, what: str) -> None:
+    # No file, device or queue name holds one, and the operating system refuses a NUL.
+    for char in text:
+        if char < " " or char == "\x7f":
+            _refuse(uri, f"control character U+{ord(char):04X} in {what}")
 
 
 def _serial(uri: str, path: str, timeout: float, options: dict[str, str]) -> PrinterAddress:

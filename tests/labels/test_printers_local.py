@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import select
 import shutil
 import stat
 import subprocess
 import threading
 import time
+import tty
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -60,14 +62,65 @@ def test_a_folder_that_cannot_be_made_is_a_clear_error(tmp_path: Path) -> None:
 # --- device file -------------------------------------------------------------------------------
 
 
-def test_a_device_file_receives_exactly_the_bytes(tmp_path: Path) -> None:
-    device = tmp_path / "lp0"
-    device.touch()
+@pytest.fixture
+def pty() -> Iterator[tuple[int, Path]]:
+    """A pseudo-terminal in raw mode: (the printer's end, read here; the device the station
+    writes to, a character device like /dev/usb/lp0)."""
+    printer_end, device_end = os.openpty()
+    tty.setraw(device_end)
+    try:
+        yield printer_end, Path(os.ttyname(device_end))
+    finally:
+        os.close(device_end)
+        os.close(printer_end)
+
+
+def read_all(fd: int, size: int) -> bytes:
+    got = b""
+    deadline = time.monotonic() + WAIT
+    while len(got) < size and time.monotonic() < deadline:
+        if select.select([fd], [], [], 0.1)[0]:
+            got += os.read(fd, size - len(got))
+    return got
+
+
+def test_a_device_receives_exactly_the_bytes(pty: tuple[int, Path]) -> None:
+    printer_end, device = pty
     printer = open_printer(f"device://{device}")
     printer.send(LABEL, "#1001-1")
     printer.send(LABEL, "#1001-2")
-    assert device.read_bytes() == LABEL + LABEL
+    assert read_all(printer_end, 2 * len(LABEL)) == LABEL + LABEL
     assert printer.status().ready
+
+
+def test_the_null_device_takes_labels() -> None:
+    open_printer("device:///dev/null").send(LABEL, "#1001-1")
+
+
+@pytest.mark.parametrize("kind", ["text file", "folder", "pipe"])
+def test_only_a_character_device_is_written_to(tmp_path: Path, kind: str) -> None:
+    target = tmp_path / "lp0"
+    if kind == "text file":
+        target.write_text("the packing notes\n")
+    elif kind == "folder":
+        target.mkdir()
+    else:
+        os.mkfifo(target)
+    reader = os.open(target, os.O_RDONLY | os.O_NONBLOCK) if kind == "pipe" else None
+    try:
+        printer = open_printer(f"device://{target}")
+        with pytest.raises(PrinterUnavailable) as refused:
+            printer.send(LABEL, "#1001-1")
+        assert refused.value.problem is PrinterProblem.NOT_ALLOWED
+        assert f"{target} is not a printer's device" in str(refused.value)
+        assert not printer.status().reachable
+        if kind == "text file":
+            assert target.read_text() == "the packing notes\n"
+        if reader is not None:
+            assert os.read(reader, 100) == b""  # nothing came down the pipe
+    finally:
+        if reader is not None:
+            os.close(reader)
 
 
 def test_a_missing_device_is_a_printer_that_is_off(tmp_path: Path) -> None:
@@ -80,18 +133,13 @@ def test_a_missing_device_is_a_printer_that_is_off(tmp_path: Path) -> None:
     assert not printer.status().reachable
 
 
-def test_a_device_that_stops_taking_data_times_out(tmp_path: Path) -> None:
-    # A pipe whose reader never reads fills up like a printer that stalls mid-label.
-    device = tmp_path / "lp0"
-    os.mkfifo(device)
-    reader = os.open(device, os.O_RDONLY | os.O_NONBLOCK)
-    try:
-        with pytest.raises(PrinterUnavailable) as refused:
-            open_printer(f"device://{device}?timeout=0.3").send(b"^XA" + b"0" * 1_000_000, "big")
-        assert refused.value.problem is PrinterProblem.TIMED_OUT
-        assert "the printer took no data for 0.3 s" in str(refused.value)
-    finally:
-        os.close(reader)
+def test_a_device_that_stops_taking_data_times_out(pty: tuple[int, Path]) -> None:
+    # Nobody reads the printer's end: the terminal's buffer fills like a printer that stalls.
+    _, device = pty
+    with pytest.raises(PrinterUnavailable) as refused:
+        open_printer(f"device://{device}?timeout=0.3").send(b"^XA" + b"0" * 1_000_000, "big")
+    assert refused.value.problem is PrinterProblem.TIMED_OUT
+    assert "the printer took no data for 0.3 s" in str(refused.value)
 
 
 def test_a_device_nobody_listens_on_is_off(tmp_path: Path) -> None:

@@ -78,6 +78,14 @@ def test_spaces_in_a_folder_are_written_as_percent_escapes() -> None:
         ("serial:///dev/ttyUSB0?flow=dtr", "flow: 'dtr' is not one of xonxoff, rtscts, none"),
         ("file://folder", "three slashes"),
         ("file:///labels?baud=9600", "unknown option 'baud' for file:// (options: none)"),
+        ("file:///srv/labels%00.txt", "control character U+0000 in the path"),
+        ("device:///dev/usb/lp0%00", "control character U+0000 in the path"),
+        ("device:///dev/usb/lp%0A0", "control character U+000A in the path"),
+        ("serial:///dev/tty%00USB0", "control character U+0000 in the path"),
+        ("cups://zebra%00", "control character U+0000 in the queue name"),
+        ("file:///srv/%ff", "the path is not UTF-8 once its %-escapes are read"),
+        ("file:///srv/\x01labels", "control character U+0001 in the URI"),
+        ("tcp://printer\x00:9100", "control character U+0000 in the URI"),
     ],
 )
 def test_a_bad_uri_is_refused_naming_the_uri_and_the_problem(uri: str, problem: str) -> None:

@@ -19,6 +19,7 @@ from app.db import pack_claims as claims
 from app.db import station as store
 from app.db.database import Database
 from app.db.models import utcnow
+from app.labels.printer_local import check_on_this_pc
 from app.labels.printer_uri import parse_printer_uri
 from app.services.station.outcome import ScanOutcome
 from app.services.station.pipeline import (
@@ -126,8 +127,9 @@ def open_station(db: Database, name: str, printer: str | None = None) -> Station
 
 
 def check_printer_uri(uri: str) -> None:
-    """Refuse a printer URI the printers cannot use (the rule is `parse_printer_uri`'s)."""
+    """Refuse a printer URI the printers cannot use (the rule is `parse_printer_uri`'s), and
+    a device or folder on this PC that cannot take labels (`check_on_this_pc`)."""
     try:
-        parse_printer_uri(uri)
+        check_on_this_pc(parse_printer_uri(uri))
     except Refused as exc:
         raise Refused(f"--printer: {uri!r} is not a printer URI: {exc}") from exc
