@@ -39,8 +39,10 @@ from app.scanning.settings import ScannerSettings, scanner_settings
 from app.services import documents
 from app.services.labels import run_print_job
 from app.services.order_queue import OrderQueue
+from app.services.station.hold import StationHold, this_process
 from app.services.station.pack import PackStation
 from app.services.station.services import StationServices
+from app.services.station.station import Opening
 
 if TYPE_CHECKING:
     from app.scanning.source import ScanSource
@@ -95,10 +97,14 @@ class Kenpin:
     settings: Settings = field(default_factory=Settings)
     clock: Clock = utcnow
     printers: PrinterFactory = open_printer
+    #: This process as the holder of the stations it runs (`PID@HOST`); None: it holds none.
+    holder: str | None = None
 
     def pack_station(self, name: str, printer: str | None = None) -> PackStation:
-        """The scan pipeline of pack station `name`; `printer` becomes its printer."""
-        return PackStation(self.db, name, printer=printer, clock=self.clock)
+        """The scan pipeline of pack station `name`; `printer` becomes its printer. A station
+        process holds the station while it runs: refused while another process holds it."""
+        hold = StationHold(self.holder) if self.holder else None
+        return PackStation(self.db, name, opening=Opening(printer, hold), clock=self.clock)
 
     def station(self, name: str, mode: Mode, printer: str | None = None) -> PackStation:
         """The scan pipeline of station `name` in `mode`."""
@@ -167,4 +173,5 @@ def bootstrap(
     environment unless `settings` are given; `station` for a station's process."""
     settings = settings or read_settings()
     url = database_url or settings.database_url
-    return Kenpin(open_database(url, migrate=migrate, station=station), settings)
+    db = open_database(url, migrate=migrate, station=station)
+    return Kenpin(db, settings, holder=this_process() if station else None)

@@ -361,6 +361,9 @@ def _replay(args: argparse.Namespace) -> int:
             print(json.dumps(outcome.as_json(), ensure_ascii=False), flush=True)
             if outcome.print_job is not None and args.printer:
                 _print_replayed(kenpin, outcome.print_job, outcome.seq)
+        # Held while it ran (no other process acts as the station meanwhile); a replay that
+        # stopped half-way leaves a hold that lapses by itself.
+        station.release()
     finally:
         kenpin.db.dispose()
     return EXIT_OK

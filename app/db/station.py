@@ -117,13 +117,18 @@ def open_station(session: Session, name: str, printer_uri: str | None = None) ->
         station_id = session.scalar(select(_STATIONS.id).where(_STATIONS.name == name))
         assert station_id is not None
     elif printer_uri is not None:
-        session.execute(
-            update(table(Station)).where(_STATIONS.id == station_id).values(printer_uri=printer_uri)
-        )
+        set_printer(session, station_id, printer_uri)
     # A station made elsewhere (before the pack bench had its tables) gets its state row here.
     if session.scalar(select(_STATE.station_id).where(_STATE.station_id == station_id)) is None:
         session.execute(insert(table(StationState)).values(station_id=station_id))
     return int(station_id)
+
+
+def set_printer(session: Session, station_id: int, printer_uri: str) -> None:
+    """The station prints its labels on `printer_uri` from now on."""
+    session.execute(
+        update(table(Station)).where(_STATIONS.id == station_id).values(printer_uri=printer_uri)
+    )
 
 
 def _station_query(*, lock: bool) -> Select[Any]:

@@ -33,6 +33,9 @@ class StationState(Base):
     """A station's lasting state: who is logged in, and which pack it holds under which token.
 
     One row per station; a user is logged in at one station at a time (unique).
+    `held_by` is the running process that holds the station (its window, or a
+    replay in progress: `PID@HOST`), until `held_until` on the database's clock
+    unless it renews the hold (`app.db.station_hold`).
     """
 
     __tablename__ = "station_state"
@@ -43,6 +46,8 @@ class StationState(Base):
     pack_session_id: Mapped[int | None] = mapped_column(ForeignKey("pack_sessions.id"))
     lease_token: Mapped[int | None] = mapped_column(Integer)
     seen_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    held_by: Mapped[str | None] = mapped_column(String(300))
+    held_until: Mapped[dt.datetime | None]
 
 
 class PackSession(Base):

@@ -152,13 +152,10 @@ def is_device(path: str) -> bool:
 
 
 def check_on_this_pc(address: PrinterAddress) -> None:
-    """Refuse a device that is not one, or a folder that is a file: checked when a station's
-    printer is set, so a label is never sent where it cannot print."""
-    path = address.target
-    if address.scheme == "device" and not is_device(path):
-        raise Refused(f"printer {address.uri!r}: {not_a_device(path)}")
-    if address.scheme == "file" and os.path.exists(path) and not os.path.isdir(path):
-        raise Refused(f"printer {address.uri!r}: {path} is not a folder")
+    """Refuse a device URI naming a file, folder or pipe: checked when a station's printer is
+    set, so a label is never appended to a file that is no printer."""
+    if address.scheme == "device" and not is_device(address.target):
+        raise Refused(f"printer {address.uri!r}: {not_a_device(address.target)}")
 
 
 def not_a_device(path: str) -> str:

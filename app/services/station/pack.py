@@ -26,7 +26,7 @@ from app.services import labels as parcels
 from app.services.station.outcome import ScanOutcome, Screen, StationView, station_view
 from app.services.station.pack_effects import HANDLERS, After, KeptPack, PackFacts, PackStep
 from app.services.station.pipeline import Incoming, Kept, Shown, Tx, kept_after
-from app.services.station.station import LEASE_SECONDS, Clock, Station, open_station
+from app.services.station.station import LEASE_SECONDS, Clock, Opening, Station, open_station
 
 PackTx = Tx[KeptPack]
 
@@ -191,8 +191,9 @@ class PackStation(Station[PackFacts, Decision, After, KeptPack, StationView]):
         station: str,
         *,
         lease_seconds: int = LEASE_SECONDS,
-        printer: str | None = None,
+        opening: Opening | None = None,
         clock: Clock = utcnow,
     ) -> None:
-        ref = open_station(db, station, printer)
+        """Open `station` as `opening` says (its printer, this process's hold on it)."""
+        ref = open_station(db, station, opening)
         super().__init__(db, ref, PackMode(), lease_seconds=lease_seconds, clock=clock)

@@ -27,6 +27,7 @@ from app.db import scan_log
 from app.db import station as store
 from app.db.codes import RegisteredCodes
 from app.scanning.classify import classify
+from app.services.station.hold import StationHold
 from app.services.station.outcome import RECENT_SCANS, ScanOutcome, stored_outcome
 
 if TYPE_CHECKING:
@@ -61,10 +62,11 @@ class Incoming:
 
 @dataclass(frozen=True, slots=True)
 class StationRef:
-    """The station a pipeline runs for."""
+    """The station a pipeline runs for, and this process's hold on it (if it took one)."""
 
     id: int
     name: str
+    hold: StationHold | None = None
 
 
 @dataclass(frozen=True, slots=True)

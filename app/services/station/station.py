@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Callable
-from typing import Generic, TypeVar
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from app.core.errors import Refused
 from app.core.scans import Scan
@@ -21,6 +22,7 @@ from app.db.database import Database
 from app.db.models import utcnow
 from app.labels.printer_local import check_on_this_pc
 from app.labels.printer_uri import parse_printer_uri
+from app.services.station.hold import StationHold
 from app.services.station.outcome import ScanOutcome
 from app.services.station.pipeline import (
     Incoming,
@@ -34,6 +36,9 @@ from app.services.station.pipeline import (
     scan_key,
 )
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
 S = TypeVar("S")
 D = TypeVar("D")
 A = TypeVar("A")
@@ -44,6 +49,15 @@ V = TypeVar("V")
 LEASE_SECONDS = 60
 
 Clock = Callable[[], dt.datetime]
+
+
+@dataclass(frozen=True, slots=True)
+class Opening:
+    """What a process sets as it opens a station: the printer it names (None: the one the
+    station has), and the hold it takes while it runs (None: it takes none)."""
+
+    printer: str | None = None
+    hold: StationHold | None = None
 
 
 class Station(Generic[S, D, A, H, V]):
@@ -79,6 +93,7 @@ class Station(Generic[S, D, A, H, V]):
 
         def attempt() -> ScanOutcome:
             with claims.conflicts_translated(), self._db.write() as session:
+                self._keep_hold(session)
                 row = store.load_station(session, self.ref.id, incoming.scan_id)
                 shown = run_scan(self._mode, Tx(session, self.ref, row, self._kept), incoming)
             # Committed: only now is what the scan changed worth keeping.
@@ -104,26 +119,44 @@ class Station(Generic[S, D, A, H, V]):
         """
         moment = in_utc(at) if at is not None else self._clock()
         with claims.conflicts_translated(), self._db.write() as session:
+            self._keep_hold(session, now=True)
             row = store.load_station(session, self.ref.id)
             if row.claim is None:
                 return False
             return claims.fenced(session, self.ref.id, row.claim, claims.Lease(moment, self._lease))
 
+    def release(self) -> None:
+        """Let go of the station's hold: this process is done with it."""
+        if self.ref.hold is not None:
+            with claims.conflicts_translated(), self._db.write() as session:
+                self.ref.hold.release(session, self.ref.id)
 
-def open_station(db: Database, name: str, printer: str | None = None) -> StationRef:
-    """The station called `name`, created on first use; `printer`, when given, is stored as
-    its printer."""
+    def _keep_hold(self, session: Session, *, now: bool = False) -> None:
+        if self.ref.hold is not None:
+            self.ref.hold.keep(session, self.ref.id, self.ref.name, now=now)
+
+
+def open_station(db: Database, name: str, opening: Opening | None = None) -> StationRef:
+    """The station called `name`, created on first use. The opening's hold is taken first
+    (refused while another running process holds the station); then its printer, when
+    given, is stored as the station's printer."""
+    opening = opening or Opening()
     name = name.strip()
     if not name:
         raise Refused("station: empty name")
-    if printer is not None:
-        check_printer_uri(printer)
+    if opening.printer is not None:
+        check_printer_uri(opening.printer)
 
     def opened() -> int:
         with claims.conflicts_translated(), db.write() as session:
-            return store.open_station(session, name, printer)
+            station_id = store.open_station(session, name)
+            if opening.hold is not None:
+                opening.hold.take(session, station_id, name)
+            if opening.printer is not None:
+                store.set_printer(session, station_id, opening.printer)
+            return station_id
 
-    return StationRef(retried(opened), name)
+    return StationRef(retried(opened), name, opening.hold)
 
 
 def check_printer_uri(uri: str) -> None:

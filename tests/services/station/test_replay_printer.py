@@ -28,7 +28,6 @@ def station_printer(db: Database) -> str | None:
         ("file:///tmp/labels%00", "control character U+0000 in the path"),
         ("device:///dev/usb/lp0%00", "control character U+0000 in the path"),
         ("device://{notes}", "is not a printer's device"),
-        ("file://{notes}", "is not a folder"),
     ],
 )
 def test_a_printer_that_cannot_print_is_refused_before_the_first_scan(
