@@ -125,6 +125,12 @@ class Station(Generic[S, D, A, H, V]):
                 return False
             return claims.fenced(session, self.ref.id, row.claim, claims.Lease(moment, self._lease))
 
+    def keep_hold(self) -> None:
+        """Renew this process's hold on the station (the window's timer, no pack open)."""
+        if self.ref.hold is not None:
+            with claims.conflicts_translated(), self._db.write() as session:
+                self._keep_hold(session, now=True)
+
     def release(self) -> None:
         """Let go of the station's hold: this process is done with it."""
         if self.ref.hold is not None:

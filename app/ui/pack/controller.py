@@ -55,6 +55,8 @@ class PackController(QObject):
     scan_shown = Signal(object)
     #: The station's state was shown without a scan: at start, or after its claim was lost.
     view_shown = Signal(object)
+    #: The station's hold was renewed with no order open (tests wait for it).
+    hold_kept = Signal()
 
     def __init__(
         self,
@@ -208,11 +210,26 @@ class PackController(QObject):
 
     def on_lease_timer(self) -> None:
         """Keep the claim on the open order alive (in the lane, behind the scans made)."""
-        if self._renewing or self._view is None or self._view.order_number is None:
-            # One renewal at a time (a slow database must not pile them up); no pack, no claim.
+        if self._renewing or self._view is None:
+            # One renewal at a time (a slow database must not pile them up).
             return
         self._renewing = True
+        if self._view.order_number is None:
+            # No pack, no claim; the station stays held, so no other process acts as it.
+            self.scans.run(PackStation.keep_hold, self.on_hold_kept, self.on_hold_not_kept)
+            return
         self.scans.run(self._renew, self.on_lease_renewed, self.on_lease_not_renewed)
+
+    def on_hold_kept(self, _result: object) -> None:
+        """The station's hold was renewed."""
+        self._renewing = False
+        self.hold_kept.emit()
+
+    def on_hold_not_kept(self, error: KenpinError) -> None:
+        """The hold could not be renewed (another process took the station over, the
+        database is down): the refusal's own sentence."""
+        self._renewing = False
+        self.problem.emit(str(error))
 
     def on_lease_renewed(self, after: StationView | None) -> None:
         """The claim was renewed, or (`after` given) the station no longer holds its order."""

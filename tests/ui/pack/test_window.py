@@ -19,13 +19,16 @@ import pytest
 from PySide6.QtCore import Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from app.bootstrap import Kenpin
 from app.core.gtin import with_check_digit
 from app.core.scans import Command, Reason
+from app.core.times import as_utc
 from app.db.database import Database
 from app.db.models import Barcode, Order, Product
+from app.db.station_hold import database_now
+from app.db.station_models import StationState
 from app.scanning.source import ScriptedScanner
 from app.scanning.wedge import KeyboardWedge
 from app.services.allocation import allocate
@@ -282,6 +285,27 @@ def test_a_pack_another_station_took_over_is_cleared_with_a_message(
     assert "#1001" in window.banner.text.text()
     assert window.banner.isVisible()
     assert window.pack_page.order.text() == "No order open"
+    window.close()
+
+
+def test_a_window_with_no_order_open_keeps_holding_its_station(
+    qtbot: QtBot, bench: Database
+) -> None:
+    window = MainWindow(Kenpin(bench, holder="4242@bench-pc").station_services(), "PACK-1")
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.pack.scan_shown):
+        window.pack.on_command_chosen(BADGE)  # logged in, no order open
+    with bench.write() as s:  # the hold as it stands 29 s later, on the database's clock
+        s.execute(update(StationState).values(held_until=database_now(s)))
+
+    with qtbot.waitSignal(window.pack.hold_kept):
+        window.pack.on_lease_timer()
+
+    with bench.read() as s:
+        held_by, until = s.execute(select(StationState.held_by, StationState.held_until)).one()
+        assert held_by == "4242@bench-pc"
+        assert as_utc(until) > database_now(s) + dt.timedelta(seconds=20)
     window.close()
 
 
