@@ -3,8 +3,6 @@ on a real SQLite database, in English and in Japanese."""
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
 import re
 import shutil
 import subprocess
@@ -38,7 +36,7 @@ from app.ui.sounds import SOUNDS, Sound, StationSounds
 from app.ui.translation import TRANSLATIONS, install_translation, remove_translation
 from tests import ROOT
 from tests.scanning.keys import scanner_sends
-from tests.stationdata import sent, stations_without_labels
+from tests.stationdata import lease_runs_out, sent, stations_without_labels
 from tests.stockdata import add_order, add_product, order_state, receive
 
 pytestmark = pytest.mark.gui
@@ -261,11 +259,7 @@ def test_a_scan_reaches_the_pack_screen_from_the_orders_page(station: Bench) -> 
 def test_a_pack_another_station_took_over_is_cleared_with_a_message(
     qtbot: QtBot, bench: Database
 ) -> None:
-    services = dataclasses.replace(
-        Kenpin(bench).station_services(),
-        pack_station=lambda name: PackStation(bench, name, lease_seconds=1),
-    )
-    window = MainWindow(services, "PACK-1")
+    window = MainWindow(Kenpin(bench).station_services(), "PACK-1")
     qtbot.addWidget(window)
     window.show()
     for code in (BADGE, "#1001", TEA):
@@ -273,9 +267,9 @@ def test_a_pack_another_station_took_over_is_cleared_with_a_message(
             window.pack.on_command_chosen(code)  # the path every scanner and button takes
     add_user(bench, "佐藤 健", "packer", "BADGE-0002")
     other = PackStation(bench, "PACK-2")
-    later = dt.datetime.now(dt.UTC) + dt.timedelta(seconds=30)  # PACK-1's lease ran out
-    other.scan(sent("BADGE-0002"), at=later)
-    other.scan(sent("#1001"), at=later)
+    lease_runs_out(bench, "#1001")
+    other.scan(sent("BADGE-0002"))
+    other.scan(sent("#1001"))
 
     with qtbot.waitSignal(window.pack.problem):
         window.pack.on_lease_timer()
