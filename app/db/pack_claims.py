@@ -2,7 +2,9 @@
 
 A station claims an order by opening a pack session, or by taking over one
 that is parked or whose holder's lease has run out, always with a new lease
-token, and keeps the token in its state row. Each later write under the claim
+token, and keeps the token in its state row. Leases are set and compared
+with the database's clock (`app.db.clock`) in the statements themselves,
+never with a station's. Each later write under the claim
 starts with `fenced`: one UPDATE of the session naming the station and the
 token, which must hit exactly one row, so a station that lost its claim
 changes nothing. Two stations claiming one order at the same moment (only
