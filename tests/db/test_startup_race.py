@@ -13,7 +13,7 @@ from app.db.database import Database
 from app.db.schema import current_revision, head_revision
 from tests import ROOT
 
-PROGRAMS = 3
+PROGRAMS = 4
 
 # Each program imports Kenpin, then waits for the same moment to open the database as
 # every entry point does (creating the schema when it is missing).
