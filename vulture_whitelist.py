@@ -18,6 +18,12 @@ _.on_begin
 _.isolation_level
 _.type_annotation_map
 _.ORDERS_BY_STATUS_AND_NUMBER
+# SQL constructs compiled per database by `@compiles` functions, cached by statement.
+_.inherit_cache
+_._now_postgresql
+_._now_sqlite
+_._later_postgresql
+_._later_sqlite
 
 # Alembic reads each migration's module attributes and calls its functions by name.
 _.revision

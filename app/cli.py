@@ -346,13 +346,18 @@ def _label_void(args: argparse.Namespace) -> int:
 
 def _replay(args: argparse.Namespace) -> int:
     from app.scanning.replay import read_scan_file
+    from app.services.station.station import database_clock
 
     kenpin = _kenpin(args, station=True)
     try:
         # The whole file is checked before the first scan, and each code read as the
         # station's scanners read theirs.
-        codes = kenpin.settings.scanners.wedge.codes
-        scans = read_scan_file(args.file, codes, resume=args.resume)
+        scans = read_scan_file(
+            args.file,
+            kenpin.settings.scanners.wedge.codes,
+            resume=args.resume,
+            now=database_clock(kenpin.db),
+        )
         station = kenpin.station(args.station, Mode(args.mode), printer=args.printer)
         for recorded in scans:
             # A line whose id is recorded is answered from its record, not applied again.

@@ -196,3 +196,15 @@ def stations_without_labels(db: Database, *names: str) -> None:
     with db.write() as s:
         for name in names:
             s.add(Station(name=name, settings='{"labels": "off"}'))
+
+
+def lease_runs_out(db: Database, number: str) -> None:
+    """The lease on the order's open pack has run out, as if its station stopped renewing
+    it an hour ago (leases run on the database's clock, so no scan's time can do this)."""
+    with db.write() as s:
+        order_id = s.scalar(select(Order.id).where(Order.number == number))
+        s.execute(
+            update(PackSession)
+            .where(PackSession.order_id == order_id, PackSession.status == "open")
+            .values(lease_expires_at=dt.datetime.now(dt.UTC) - dt.timedelta(hours=1))
+        )

@@ -16,3 +16,20 @@ def as_utc(moment: dt.datetime) -> dt.datetime:
 def local_time(moment: dt.datetime) -> str:
     """A stored time as the station's local date and time: `2026-01-05 10:00`."""
     return as_utc(moment).astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+#: How far ahead of the database's clock a scan's given time (a replay line's `at`) may be:
+#: clocks drift a little, but a time beyond this would be recorded as a scan not yet made.
+SCAN_TIME_TOLERANCE = dt.timedelta(minutes=2)
+
+
+def too_far_ahead(at: dt.datetime, now: dt.datetime) -> str | None:
+    """Why a scan said to be made `at` cannot be taken when the database's clock says `now`;
+    None when it can."""
+    if at - now <= SCAN_TIME_TOLERANCE:
+        return None
+    minutes = round(SCAN_TIME_TOLERANCE.total_seconds() / 60)
+    return (
+        f"{at.isoformat()} is more than {minutes} minutes ahead of the database's clock "
+        f"({as_utc(now):%Y-%m-%d %H:%M:%S} UTC)"
+    )

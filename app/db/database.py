@@ -9,6 +9,8 @@ plain deferred `BEGIN` so browsing never blocks a packer's scan.
 from __future__ import annotations
 
 import contextlib
+import sqlite3
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -32,7 +34,7 @@ def _prepare_sqlite(engine: Engine, *, checkpoints_elsewhere: bool) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA journal_mode = WAL")
+        _journal_in_wal(cursor)
         cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.execute("PRAGMA foreign_keys = ON")
         if checkpoints_elsewhere:
@@ -43,6 +45,24 @@ def _prepare_sqlite(engine: Engine, *, checkpoints_elsewhere: bool) -> None:
     def on_begin(conn: Any) -> None:
         read_only = conn.get_execution_options().get(_READ_ONLY, False)
         conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+
+
+def _journal_in_wal(cursor: Any) -> None:
+    """Put the file in WAL mode (a lasting setting of the file).
+
+    Programs started at once on a new file all switch it; while one does, SQLite
+    answers the others "database is locked" at once instead of waiting the busy
+    timeout, so they try again for as long.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc).lower() or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 class Database:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from app.core.errors import ConcurrentChange
 from app.core.label import LabelFormat
 from app.core.pack.labels import ParcelLabel
 from app.core.statuses import ParcelStatus, PrintJobStatus
@@ -120,19 +121,39 @@ def live_parcel(session: Session, order_id: int, carton_no: int) -> ParcelLabel 
 
 def verify_parcel(session: Session, parcel_id: int, at: dt.datetime) -> int | None:
     """Mark the parcel's label scanned back; the id of its order once every live parcel of
-    the order is (None while another still waits, or when the label was not awaited)."""
+    the order is (None while another still waits).
+
+    The label was awaited when the scan read the station; when it is no longer
+    `labelled` now (voided a moment ago, on PostgreSQL where the void's commit
+    can fall between that read and this write), ConcurrentChange: the scan is
+    decided again on what is stored now, and a voided label is refused.
+    """
     order_id = core(session).scalar(_VERIFY, {"parcel": parcel_id, "at": at})
-    if order_id is None or order_waits_for_labels(session, int(order_id)):
+    if order_id is None:
+        raise ConcurrentChange("the label was voided or verified a moment ago")
+    if order_waits_for_labels(session, int(order_id)):
         return None
     return int(order_id)
 
 
-def void_parcel(session: Session, parcel_id: int, replaced_by: int | None, at: dt.datetime) -> None:
-    """Mark the parcel's label voided and replaced by parcel `replaced_by`."""
+def void_parcel(session: Session, parcel_id: int, at: dt.datetime) -> bool:
+    """Mark the parcel's label voided; False (nothing changed) when it already was.
+
+    On PostgreSQL a second void of the same label waits here for the first to
+    commit and then finds the label voided, so only one void replaces it.
+    """
+    done = core(session).execute(
+        update(table(Parcel))
+        .where(_PARCELS.id == parcel_id, _PARCELS.status != ParcelStatus.VOIDED)
+        .values(status=ParcelStatus.VOIDED, voided_at=at)
+    )
+    return bool(done.rowcount == 1)
+
+
+def replace_parcel(session: Session, parcel_id: int, replaced_by: int) -> None:
+    """Record that the voided parcel's label was replaced by parcel `replaced_by`."""
     session.execute(
-        update(Parcel)
-        .where(Parcel.id == parcel_id)
-        .values(status=ParcelStatus.VOIDED, voided_at=at, replaced_by_parcel_id=replaced_by)
+        update(Parcel).where(Parcel.id == parcel_id).values(replaced_by_parcel_id=replaced_by)
     )
 
 

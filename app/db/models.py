@@ -46,6 +46,8 @@ NAMING = {
 
 # BIGINT on PostgreSQL, INTEGER (the rowid alias) on SQLite.
 BigId = BigInteger().with_variant(Integer(), "sqlite")
+# An order number: VARCHAR(64), in code-point order on PostgreSQL too.
+NUMBER = String(64).with_variant(String(64, collation="C"), "postgresql")
 
 
 def utcnow() -> dt.datetime:
@@ -210,7 +212,10 @@ class Order(Base):
     )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
-    number: Mapped[str] = mapped_column(String(64), unique=True)
+    #: Compared and sorted by code point on both databases (PostgreSQL: `COLLATE "C"`, SQLite's
+    #: binary collation), whatever collation the database was created with: the queue's
+    #: number search is a range of the index on it.
+    number: Mapped[str] = mapped_column(NUMBER, unique=True)
     source: Mapped[str] = mapped_column(String(16))
     status: Mapped[OrderStatus] = mapped_column(
         checked_enum(OrderStatus, check="status_known", length=16), default=OrderStatus.NEW

@@ -5,7 +5,8 @@ walks orders newest first by id, `WHERE id < :last` on the primary key or on
 `ix_orders_status_id` (status, id) when a status is picked. A search walks the
 unique index on `number` in number order with a prefix range
 `number >= :p AND number < :p_next`, which both SQLite (binary collation) and
-PostgreSQL (C collation) answer from the index.
+PostgreSQL (the column is `COLLATE "C"`, whatever the database's own collation)
+answer from the index, in code-point order.
 """
 
 from __future__ import annotations

@@ -2,7 +2,9 @@
 
 A station claims an order by opening a pack session, or by taking over one
 that is parked or whose holder's lease has run out, always with a new lease
-token, and keeps the token in its state row. Each later write under the claim
+token, and keeps the token in its state row. Leases are set and compared
+with the database's clock (`app.db.clock`) in the statements themselves,
+never with a station's. Each later write under the claim
 starts with `fenced`: one UPDATE of the session naming the station and the
 token, which must hit exactly one row, so a station that lost its claim
 changes nothing. Two stations claiming one order at the same moment (only
@@ -28,6 +30,7 @@ from app.core.errors import ConcurrentChange
 from app.core.orders import OrderStatus
 from app.core.statuses import PackStatus
 from app.db import stock
+from app.db.clock import DatabaseLater, DatabaseNow
 from app.db.models import Order, OrderLine, Reservation, table, utcnow
 from app.db.sql import ByKeys, core, on_postgresql
 from app.db.station import Claim, OrderOnFile
@@ -66,14 +69,20 @@ def _sqlstate(exc: DBAPIError) -> str | None:
 
 @dataclass(frozen=True, slots=True)
 class Lease:
-    """A claim's lease as a write sets it: from `now`, for `length`."""
+    """A claim's lease as a write sets it: `length` from the database's clock (never the
+    station's). `scanned_at` is only the time recorded for the scan that writes it (a pack
+    opened then); it sets and checks nothing."""
 
-    now: dt.datetime
+    scanned_at: dt.datetime
     length: dt.timedelta
 
     @property
-    def expires(self) -> dt.datetime:
-        return self.now + self.length
+    def seconds(self) -> int:
+        return round(self.length.total_seconds())
+
+
+#: The lease's expiry as each write sets it: the database's clock plus the lease's seconds.
+_EXPIRES = DatabaseLater(bindparam("lease_seconds", type_=Integer()))
 
 
 def _open_session(insert: Any) -> Any:
@@ -84,6 +93,7 @@ def _open_session(insert: Any) -> Any:
         # The partial index's predicate as a literal: PostgreSQL matches an ON CONFLICT target
         # to a partial index by its text, not through a bound parameter (which a prepared
         # statement's generic plan does not know).
+        .values(lease_expires_at=_EXPIRES)
         .on_conflict_do_nothing(
             index_elements=["order_id"], index_where=text(f"status = '{PackStatus.OPEN}'")
         )
@@ -104,14 +114,14 @@ _TAKE_OVER = (
         or_(
             _SESSIONS.station_id.is_(None),
             _SESSIONS.station_id == bindparam("claimant"),
-            _SESSIONS.lease_expires_at <= bindparam("now"),
+            _SESSIONS.lease_expires_at <= DatabaseNow(),
         ),
     )
     .values(
         station_id=bindparam("claimant"),
         user_id=bindparam("packer"),
         lease_token=_SESSIONS.lease_token + 1,
-        lease_expires_at=bindparam("expires"),
+        lease_expires_at=_EXPIRES,
     )
 )
 
@@ -131,10 +141,10 @@ def claim(
                 "user_id": user_id,
                 "status": PackStatus.OPEN,
                 "lease_token": 1,
-                "lease_expires_at": lease.expires,
+                "lease_seconds": lease.seconds,
                 "carton_no": 1,
                 "card_confirmed": False,
-                "opened_at": lease.now,
+                "opened_at": lease.scanned_at,
             },
         )
         if new_id is None:
@@ -148,8 +158,7 @@ def claim(
             "held_token": on_file.lease_token,
             "claimant": station_id,
             "packer": user_id,
-            "now": lease.now,
-            "expires": lease.expires,
+            "lease_seconds": lease.seconds,
         },
     )
     if taken.rowcount != 1:
@@ -158,11 +167,15 @@ def claim(
 
 
 # The fence as one statement built once; the columns it sets come with each call's values.
-_FENCED = update(table(PackSession)).where(
-    _SESSIONS.id == bindparam("held_session"),
-    _SESSIONS.station_id == bindparam("held_by"),
-    _SESSIONS.lease_token == bindparam("held_token"),
-    _SESSIONS.status == PackStatus.OPEN,
+_FENCED = (
+    update(table(PackSession))
+    .where(
+        _SESSIONS.id == bindparam("held_session"),
+        _SESSIONS.station_id == bindparam("held_by"),
+        _SESSIONS.lease_token == bindparam("held_token"),
+        _SESSIONS.status == PackStatus.OPEN,
+    )
+    .values(lease_expires_at=_EXPIRES)
 )
 _COUNTED = (
     update(table(OrderLine))
@@ -186,7 +199,7 @@ def fenced(
             "held_session": held.session_id,
             "held_by": station_id,
             "held_token": held.lease_token,
-            "lease_expires_at": lease.expires,
+            "lease_seconds": lease.seconds,
             **(values or {}),
         },
     )

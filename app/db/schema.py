@@ -11,7 +11,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection
+from sqlalchemy import Connection, func, select
 
 from app.db.database import Database
 
@@ -47,12 +47,30 @@ def migrate(db: Database, action: str, revision: str) -> None:
     """
     config = _config()
     with db.engine.connect() as conn, _foreign_keys_off(conn, db.is_sqlite), conn.begin():
+        _wait_for_other_migrations(conn, db.is_sqlite)
         config.attributes["connection"] = conn
         getattr(command, action)(config, revision)
         if db.is_sqlite:
             broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
             if broken:
                 raise RuntimeError(f"migration {action} to {revision} broke references: {broken}")
+
+
+#: The PostgreSQL advisory lock migrations take.
+MIGRATION_LOCK_KEY = 0x4B454E50_4D494752  # "KENPMIGR"
+
+
+def _wait_for_other_migrations(conn: Connection, sqlite: bool) -> None:
+    """Let one program migrate at a time; the others wait here until it commits.
+
+    Programs started at once on an empty database would otherwise all create
+    the same tables. Alembic reads the revision after this, so a program that
+    waited finds the schema at head and has nothing left to do. On PostgreSQL
+    a transaction-scoped advisory lock, let go at commit; SQLite's migration
+    transaction begins with `BEGIN IMMEDIATE`, which already lets one writer in.
+    """
+    if not sqlite:
+        conn.execute(select(func.pg_advisory_xact_lock(MIGRATION_LOCK_KEY)))
 
 
 @contextlib.contextmanager

@@ -11,7 +11,6 @@ each one indexed query. The writes under a claim are in `app.db.pack_claims`, th
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,7 +21,7 @@ from app.core.pack.labels import ParcelLabel
 from app.core.pack.session import OrderCandidate
 from app.core.station import StationUser
 from app.core.statuses import PackStatus, ParcelStatus
-from app.core.times import as_utc
+from app.db.clock import DatabaseNow
 from app.db.labels import prints_labels
 from app.db.models import Order, Station, User, table
 from app.db.shipping_models import Parcel, PrintJob
@@ -236,7 +235,8 @@ _ORDER_ON_FILE = (
         _SESSIONS.id,
         _SESSIONS.station_id,
         _SESSIONS.lease_token,
-        _SESSIONS.lease_expires_at,
+        # Whether the holder's lease still runs, by the database's clock.
+        (_SESSIONS.lease_expires_at > DatabaseNow()).label("lease_live"),
         _STATIONS.name,
     )
     .select_from(
@@ -265,17 +265,16 @@ def badge_user(session: Session, code: str) -> StationUser | None:
     return StationUser(int(row[0]), row[1], row[2]) if row is not None else None
 
 
-def order_on_file(
-    session: Session, number: str, station_id: int, now: dt.datetime
-) -> OrderOnFile | None:
+def order_on_file(session: Session, number: str, station_id: int) -> OrderOnFile | None:
     """The order with this number and its open pack session: held here, held elsewhere
-    under a live lease (`locked_by` names that station), or free to take."""
+    under a lease still running by the database's clock (`locked_by` names that station),
+    or free to take."""
     row = core(session).execute(_ORDER_ON_FILE, {"number": number}).first()
     if row is None:
         return None
-    order_id, number, status, session_id, holder, token, expires, holder_name = row
+    order_id, number, status, session_id, holder, token, live, holder_name = row
     locked_by = None
-    if holder is not None and holder != station_id and as_utc(expires) > now:
+    if holder is not None and holder != station_id and live:
         locked_by = holder_name
     candidate = OrderCandidate(
         int(order_id), number, status, locked_by=locked_by, open_here=holder == station_id

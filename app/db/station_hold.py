@@ -1,34 +1,22 @@
 """Which running process holds a station (its window, or a replay in progress), until when.
 
-Times are the database's own clock (PostgreSQL `now()`, SQLite `julianday('now')`),
-so processes on PCs whose clocks disagree still agree on when a hold lapses.
+Times are the database's own clock (`db/clock.py`), so processes on PCs whose clocks
+disagree still agree on when a hold lapses.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import func, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from app.core.times import as_utc
 from app.db.models import table
-from app.db.sql import core, on_postgresql
+from app.db.sql import core
 from app.db.station_models import StationState
 
 _STATE = table(StationState).c
-# Julian day 2440587.5 is 1970-01-01 00:00 UTC.
-_UNIX_EPOCH_JULIAN_DAY = 2440587.5
-_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
-
-
-def database_now(session: Session) -> dt.datetime:
-    """The database's clock, in UTC."""
-    if on_postgresql(session):
-        now: dt.datetime = core(session).execute(select(func.now())).scalar_one()
-        return as_utc(now)
-    days: float = core(session).execute(select(func.julianday("now"))).scalar_one()
-    return _EPOCH + dt.timedelta(days=days - _UNIX_EPOCH_JULIAN_DAY)
 
 
 def holder(session: Session, station_id: int) -> tuple[str | None, dt.datetime | None]:

@@ -1,13 +1,16 @@
 """Recorded scan files (JSON lines) for `kenpin replay`.
 
 One scan per line: `{"scan": "4901234567894"}`, optionally with `"at"`, the
-ISO 8601 time it was scanned, and `"id"`, the line's own scan id. Other keys
-are ignored, so `kenpin replay`'s own output can be fed back in. Lines end at
-a line feed only: U+2028 or U+0085 are text inside a JSON string. Blank lines
-are skipped. The whole file is checked before any scan is handed out: a file
-with a bad line (a control character in its scan, a time no station keeps)
-is refused with every bad line named, and nothing is replayed. Each code is
-normalised here, as a live scanner's is where it is read.
+ISO 8601 time it was scanned, and `"id"`, the line's own scan id. A line's
+time is only recorded (leases run on the database's clock), and one more
+than `SCAN_TIME_TOLERANCE` ahead of the database's clock is refused. Other
+keys are ignored, so `kenpin replay`'s own output can be fed back in. Lines
+end at a line feed only: U+2028 or U+0085 are text inside a JSON string.
+Blank lines are skipped. The whole file is checked before any scan is handed
+out: a file with a bad line (a control character in its scan, a time no
+station keeps) is refused with every bad line named, and nothing is
+replayed. Each code is normalised here, as a live scanner's is where it is
+read.
 
 With `resume`, a line without an id gets one made of the file's content and
 its line number; `RecordedScan.scan_id` adds the station. A file run again
@@ -27,6 +30,7 @@ from typing import NamedTuple
 
 from app.core.errors import InputRejected, Problem
 from app.core.scans import Scan
+from app.core.times import too_far_ahead
 from app.scanning.normalize import GROUP_SEPARATOR, InputSettings, normalise
 
 #: The years a scan time may fall in: outside them a time is a typing slip, and at the
@@ -51,12 +55,17 @@ class RecordedScan(NamedTuple):
 
 
 def read_scan_file(
-    path: Path | str, settings: InputSettings | None = None, *, resume: bool = False
+    path: Path | str,
+    settings: InputSettings | None = None,
+    *,
+    resume: bool = False,
+    now: dt.datetime | None = None,
 ) -> list[RecordedScan]:
     """The scans of a JSON-lines file, in order; InputRejected names every bad line.
 
     `settings` are the station's scanner settings (the GS1 separator's stand-in);
-    `resume` gives every line without an id one made of the file's content and its line.
+    `resume` gives every line without an id one made of the file's content and its line;
+    `now` is the database's clock, which no line's `at` may be too far ahead of.
     """
     name = Path(path).name
     try:
@@ -70,7 +79,7 @@ def read_scan_file(
     except UnicodeDecodeError as exc:
         line = _line_of(exc.object, exc.start)
         raise InputRejected([Problem(name, line, "", "not UTF-8 text")]) from None
-    scans = parse_scan_lines(name, text.split("\n"), settings)
+    scans = parse_scan_lines(name, text.split("\n"), settings, now=now)
     if resume:
         digest = hashlib.sha256(data).hexdigest()
         scans = [s if s.line_id else s._replace(line_id=f"{digest}:{s.line}") for s in scans]
@@ -78,9 +87,14 @@ def read_scan_file(
 
 
 def parse_scan_lines(
-    name: str, lines: list[str], settings: InputSettings | None = None
+    name: str,
+    lines: list[str],
+    settings: InputSettings | None = None,
+    *,
+    now: dt.datetime | None = None,
 ) -> list[RecordedScan]:
-    """The scans of a scan file's lines; `name` is the file as messages call it."""
+    """The scans of a scan file's lines; `name` is the file as messages call it, `now` as
+    `read_scan_file` says."""
     scans: list[RecordedScan] = []
     problems: list[Problem] = []
     for number, line in enumerate(lines, start=1):
@@ -88,7 +102,7 @@ def parse_scan_lines(
         if not line.strip(" \t\r"):
             continue
         try:
-            scans.append(_scan_of(line, settings)._replace(line=number))
+            scans.append(_scan_of(line, settings, now)._replace(line=number))
         except _BadLine as bad:
             problems.append(Problem(name, number, bad.column, bad.message))
     if problems:
@@ -107,7 +121,7 @@ class _BadLine(Exception):
         self.column, self.message = column, message
 
 
-def _scan_of(line: str, settings: InputSettings | None) -> RecordedScan:
+def _scan_of(line: str, settings: InputSettings | None, now: dt.datetime | None) -> RecordedScan:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
@@ -124,9 +138,11 @@ def _scan_of(line: str, settings: InputSettings | None) -> RecordedScan:
         raise _BadLine("scan", "empty")
     _check_characters("scan", code)
     # The file's own text is what the replay's output echoes.
-    return RecordedScan(
-        replace(scan, sent=code), _time_of(record.get("at")), _id_of(record.get("id"))
-    )
+    at = _time_of(record.get("at"))
+    ahead = too_far_ahead(at, now) if at is not None and now is not None else None
+    if ahead is not None:
+        raise _BadLine("at", ahead)
+    return RecordedScan(replace(scan, sent=code), at, _id_of(record.get("id")))
 
 
 def _id_of(value: object) -> str | None:

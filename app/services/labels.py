@@ -210,7 +210,7 @@ def void_label(
         if old is None:
             raise Refused(f"TRACKING: no parcel has the tracking number {tracking_number!r}")
         if old.status == ParcelStatus.VOIDED:
-            raise Refused(f"TRACKING: the label {number} is already voided")
+            raise _already_voided(number)
         order = tracking.order_by_number(session, old.order_number)
         assert order is not None
         stations = store.waiting_stations(session, old.parcel_id)
@@ -219,10 +219,12 @@ def void_label(
         if tracking.numbers_left(session, carrier) == 0:
             raise OutOfTrackingNumbers(carrier)
         # The old parcel leaves the carton's one live slot before its replacement takes it.
-        store.void_parcel(session, old.parcel_id, None, at)
+        if not store.void_parcel(session, old.parcel_id, at):
+            # Another void of this label committed while this one read it.
+            raise _already_voided(number)
         new_number = tracking.issue_number(session, carrier)
         new_id = tracking.add_parcel(session, order, old.carton_no, new_number)
-        store.void_parcel(session, old.parcel_id, new_id, at)
+        store.replace_parcel(session, old.parcel_id, new_id)
         station_id = stations[0] if stations else None
         job_id = store.add_print_job(
             session, new_id, store.PrintRequest(station_id, supervisor.user_id, at)
@@ -252,6 +254,10 @@ def void_label(
         f"queued (print job {job_id})"
     )
     return Voided(number, new_number.digits, old.order_number, job_id, message)
+
+
+def _already_voided(number: str) -> Refused:
+    return Refused(f"TRACKING: the label {number} is already voided")
 
 
 @dataclass(frozen=True, slots=True)

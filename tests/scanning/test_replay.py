@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from app.core.errors import InputRejected
 from app.core.scans import Scan
 from app.scanning.normalize import InputSettings
-from app.scanning.replay import RecordedScan, read_scan_file
+from app.scanning.replay import RecordedScan, parse_scan_lines, read_scan_file
 
 
 def written(tmp_path: Path, text: str, *, bom: bool = False) -> Path:
@@ -186,3 +189,60 @@ def test_resumed_lines_get_ids_from_the_file_the_station_and_the_line(tmp_path: 
     path.write_text('{"scan": "B-001"}\n{"id": "mine", "scan": "#1001"}\n{"scan": "X"}\n')
     assert read_scan_file(path, resume=True)[0].scan_id("S1") != first[0].scan_id("S1")
     assert read_scan_file(path)[0].scan_id("S1") is None
+
+
+def test_a_time_too_far_ahead_of_the_database_clock_is_refused_at_its_line(
+    tmp_path: Path,
+) -> None:
+    now = dt.datetime(2026, 1, 5, 1, 0, tzinfo=dt.UTC)
+    path = written(
+        tmp_path,
+        '{"scan": "BADGE-0007", "at": "2026-01-05T10:01:59+09:00"}\n'
+        '{"scan": "#1001", "at": "2026-01-05T01:02:01Z"}\n'
+        '{"scan": "#1001", "at": "2025-01-05T01:00:00Z"}\n'
+        '{"scan": "#1001", "at": "2099-01-01T00:00:00+09:00"}\n',
+    )
+    with pytest.raises(InputRejected) as refused:
+        read_scan_file(path, now=now)
+    ahead = "is more than 2 minutes ahead of the database's clock (2026-01-05 01:00:00 UTC)"
+    assert str(refused.value).splitlines() == [
+        f"scans.jsonl:2: at: 2026-01-05T01:02:01+00:00 {ahead}",
+        f"scans.jsonl:4: at: 2098-12-31T15:00:00+00:00 {ahead}",
+    ]
+    # Without the database's clock (reading only), every time is taken.
+    assert len(read_scan_file(path)) == 4
+
+
+_LINE = st.one_of(
+    st.text(max_size=40),
+    st.builds(
+        lambda code, at: f'{{"scan": {code}, "at": {at}}}',
+        st.sampled_from(['"#1001"', '""', "1", "null", '"KCMD:COMPLETE"', '"\\u0000"']),
+        st.one_of(
+            st.sampled_from(
+                [
+                    '"2026-01-05T10:00:00+09:00"',
+                    '"0001-01-01T00:00:00+09:00"',
+                    '"9999-12-31T23:59:59-09:00"',
+                    "0",
+                    "null",
+                ]
+            ),
+            st.text(max_size=30).map(json.dumps),
+        ),
+    ),
+)
+
+
+@given(lines=st.lists(_LINE, max_size=8))
+def test_any_scan_file_is_read_or_refused_with_located_lines(lines: list[str]) -> None:
+    now = dt.datetime(2026, 1, 5, 1, 0, tzinfo=dt.UTC)
+    try:
+        scans = parse_scan_lines("scans.jsonl", lines, now=now)
+    except InputRejected as refused:
+        assert refused.problems
+        for problem in refused.problems:
+            assert problem.file == "scans.jsonl" and 1 <= problem.line <= len(lines)
+        return
+    assert len(scans) == sum(1 for line in lines if line.strip())
+    assert all(scan.scan.code for scan in scans)

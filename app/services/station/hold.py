@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from app.core.errors import Refused
 from app.db import station_hold as store
+from app.db.clock import database_time
 
 #: How long a hold lasts unless renewed (the window renews every 10 s, a replay every
 #: `HOLD_SECONDS / 3` between its scans).
@@ -43,7 +44,7 @@ class StationHold:
     def take(self, session: Session, station_id: int, name: str) -> None:
         """Hold the station, or refuse when another live process holds it."""
         holder, until = store.holder(session, station_id)
-        now = store.database_now(session)
+        now = database_time(session)
         live = until is not None and until > now
         if holder not in (None, self.by) and live and _alive_here_or_elsewhere(holder):
             raise Refused(
@@ -58,7 +59,7 @@ class StationHold:
         another process has taken the station over meanwhile."""
         if not now and time.monotonic() - self._renewed < self.seconds / 3:
             return
-        if not store.renew(session, station_id, self.by, self._until(store.database_now(session))):
+        if not store.renew(session, station_id, self.by, self._until(database_time(session))):
             raise Refused(
                 f"station {name} was taken over by another running Kenpin; "
                 "this process no longer acts as it"

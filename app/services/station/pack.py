@@ -39,7 +39,7 @@ class PackMode:
         row, session = tx.row, tx.session
         on_file = None
         if classified.kind is ScanKind.ORDER:
-            on_file = store.order_on_file(session, classified.code, row.station_id, incoming.at)
+            on_file = store.order_on_file(session, classified.code, row.station_id)
         snapshot = PackSnapshot(
             station=tx.station.name,
             user=row.user,

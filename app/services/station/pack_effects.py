@@ -11,6 +11,7 @@ resumes it.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
@@ -111,8 +112,14 @@ def _forget_claim(step: PackStep) -> After:
 
 
 def _lease(step: PackStep) -> claims.Lease:
-    """The lease a write under the claim renews: from the scan's time."""
+    """The lease a write under the claim renews: the station's lease length, from the
+    database's clock (the scan's own time is only recorded)."""
     return claims.Lease(step.at, step.incoming.lease)
+
+
+def _lease_over(step: PackStep) -> claims.Lease:
+    """The lease of a pack left for later: over as the write commits."""
+    return claims.Lease(step.at, dt.timedelta(0))
 
 
 def _printed_here(step: PackStep) -> PrintRequest:
@@ -121,11 +128,14 @@ def _printed_here(step: PackStep) -> PrintRequest:
     return PrintRequest(row.station_id, row.user.user_id if row.user else None, step.at)
 
 
-def _fence(step: PackStep, values: Mapping[str, Any] | None = None) -> Pack:
+def _fence(
+    step: PackStep, values: Mapping[str, Any] | None = None, lease: claims.Lease | None = None
+) -> Pack:
     """Renew the lease of the held pack (setting `values` on it); the pack as decided on."""
     row, pack = step.row, step.facts.snapshot.pack
     assert row.claim is not None and pack is not None
-    if not claims.fenced(step.session, row.station_id, row.claim, _lease(step), values):
+    held = lease or _lease(step)
+    if not claims.fenced(step.session, row.station_id, row.claim, held, values):
         # Taken over since this scan read the station: decided again on what is stored now.
         raise ConcurrentChange("another station took this order a moment ago")
     return pack
@@ -177,7 +187,7 @@ def _complete(step: PackStep) -> After:
 
 
 def _cancel(step: PackStep) -> After:
-    pack = _fence(step, _parked(step))
+    pack = _fence(step, _PARKED, _lease_over(step))
     claims.set_order_status(step.session, pack.order_id, OrderStatus.ALLOCATED, _PACKING_ONLY)
     claims.set_claim(step.session, step.row.station_id, None)
     return _left(step, pack)
@@ -204,9 +214,8 @@ def _close_carton(step: PackStep, carton_no: int) -> int:
     return parcels.close_carton(step.session, pack.order_number, carton_no, _printed_here(step))
 
 
-def _parked(step: PackStep) -> dict[str, Any]:
-    """What the fence sets on a pack left for later: open, held by no station, lease over."""
-    return {"station_id": None, "lease_expires_at": step.at}
+#: What the fence sets on a pack left for later (with its lease over): open, held by no station.
+_PARKED: Mapping[str, Any] = {"station_id": None}
 
 
 def _open_order(step: PackStep) -> After:
@@ -238,7 +247,7 @@ def _park(step: PackStep) -> None:
     """Leave the held pack for later (another order is being opened)."""
     row, pack = step.row, step.facts.snapshot.pack
     assert row.claim is not None and pack is not None
-    if claims.fenced(step.session, row.station_id, row.claim, _lease(step), _parked(step)):
+    if claims.fenced(step.session, row.station_id, row.claim, _lease_over(step), _PARKED):
         claims.set_order_status(step.session, pack.order_id, OrderStatus.ALLOCATED, _PACKING_ONLY)
 
 

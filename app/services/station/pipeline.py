@@ -50,7 +50,8 @@ class Incoming:
 
     scan: Scan
     scan_id: str
-    #: When it was scanned (UTC): stamps the record, sets and checks leases.
+    #: When it was scanned (UTC): stamps the record and dates expiry checks; never leases,
+    #: which run on the database's clock.
     at: dt.datetime
     lease: dt.timedelta
 

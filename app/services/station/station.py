@@ -16,8 +16,10 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 
 from app.core.errors import Refused
 from app.core.scans import Scan
+from app.core.times import too_far_ahead
 from app.db import pack_claims as claims
 from app.db import station as store
+from app.db.clock import database_time
 from app.db.database import Database
 from app.db.models import utcnow
 from app.labels.printer_local import check_on_this_pc
@@ -93,6 +95,8 @@ class Station(Generic[S, D, A, H, V]):
 
         def attempt() -> ScanOutcome:
             with claims.conflicts_translated(), self._db.write() as session:
+                if at is not None:
+                    _refuse_if_ahead(session, moment)
                 self._keep_hold(session)
                 row = store.load_station(session, self.ref.id, incoming.scan_id)
                 shown = run_scan(self._mode, Tx(session, self.ref, row, self._kept), incoming)
@@ -111,19 +115,20 @@ class Station(Generic[S, D, A, H, V]):
             self._kept = Kept(row.last_seq, tx.recent(), held)
         return view
 
-    def renew_lease(self, at: dt.datetime | None = None) -> bool:
-        """Keep this station's claim on its open order alive (called every few seconds).
+    def renew_lease(self) -> bool:
+        """Keep this station's claim on its open order alive (called every few seconds): the
+        lease runs from the database's clock.
 
         False when the station holds no pack or has lost it to another station
         (its next scan on the pack says so); nothing is changed then.
         """
-        moment = in_utc(at) if at is not None else self._clock()
+        lease = claims.Lease(self._clock(), self._lease)
         with claims.conflicts_translated(), self._db.write() as session:
             self._keep_hold(session, now=True)
             row = store.load_station(session, self.ref.id)
             if row.claim is None:
                 return False
-            return claims.fenced(session, self.ref.id, row.claim, claims.Lease(moment, self._lease))
+            return claims.fenced(session, self.ref.id, row.claim, lease)
 
     def keep_hold(self) -> None:
         """Renew this process's hold on the station (the window's timer, no pack open)."""
@@ -140,6 +145,20 @@ class Station(Generic[S, D, A, H, V]):
     def _keep_hold(self, session: Session, *, now: bool = False) -> None:
         if self.ref.hold is not None:
             self.ref.hold.keep(session, self.ref.id, self.ref.name, now=now)
+
+
+def _refuse_if_ahead(session: Session, at: dt.datetime) -> None:
+    """Refuse a scan said to be made `at` when that is too far ahead of the database's clock
+    (the window's own clock is never refused: only its recorded time would be off)."""
+    ahead = too_far_ahead(at, database_time(session))
+    if ahead is not None:
+        raise Refused(f"at: {ahead}")
+
+
+def database_clock(db: Database) -> dt.datetime:
+    """The database's clock now: what leases run on, and what scan times are checked by."""
+    with db.read() as session:
+        return database_time(session)
 
 
 def open_station(db: Database, name: str, opening: Opening | None = None) -> StationRef:

@@ -27,6 +27,7 @@ from tests.stationdata import (
     TARO,
     TEA,
     later,
+    lease_runs_out,
     mismatches,
     rice,
     sent,
@@ -221,10 +222,11 @@ def test_an_expired_lease_is_taken_over_and_the_first_station_is_fenced_off(
     assert (
         second.scan(sent("#1001"), at=later(40)).reason is Reason.ORDER_LOCKED
     )  # lease still live
+    lease_runs_out(db, "#1001")
 
     taken = second.scan(sent("#1001"), at=later(5 + 61))
     assert (taken.verdict, taken.order, taken.scanned) == (VerdictKind.INFO, "#1001", 5)
-    assert first.renew_lease(at=later(67)) is False
+    assert first.renew_lease() is False
     state = stored_state(db)
 
     fenced = first.scan(sent("KCMD:COMPLETE"), at=later(68))
@@ -249,6 +251,7 @@ def test_the_fencing_update_refuses_a_stale_lease_token(db: Database) -> None:
     stock_bench(db)
     first = Kenpin(db).pack_station("S1")
     scan_all(first, [HANAKO, "#1001"])
+    lease_runs_out(db, "#1001")
     scan_all(Kenpin(db).pack_station("S2"), [TARO, "#1001"], at=120)  # took over, token 2
     with db.write() as s:
         station_id = s.scalar(select(Station.id).where(Station.name == "S1"))

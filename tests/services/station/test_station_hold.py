@@ -17,9 +17,9 @@ from sqlalchemy import func, select, update
 from app.bootstrap import Kenpin
 from app.cli import main
 from app.core.errors import Refused
+from app.db.clock import database_time
 from app.db.database import Database
 from app.db.models import Station
-from app.db.station_hold import database_now
 from app.db.station_models import ScanRecord, StationState
 from app.services.station.hold import this_process
 from tests import ROOT
@@ -125,7 +125,7 @@ def test_a_holder_that_crashed_on_this_pc_holds_nothing(
 def hold_from_another_pc(db: Database, seconds: float) -> None:
     """Station S1 held by a process on another PC, until `seconds` from the database's now."""
     with db.write() as s:
-        until = database_now(s) + dt.timedelta(seconds=seconds)
+        until = database_time(s) + dt.timedelta(seconds=seconds)
         s.execute(update(StationState).values(held_by="4242@another-pc", held_until=until))
 
 
@@ -157,7 +157,7 @@ def test_a_window_renews_its_hold_and_the_replay_stays_refused(
     stock_bench(db)
     station = Kenpin(db, holder="4242@another-pc").pack_station("S1")
     with db.write() as s:
-        s.execute(update(StationState).values(held_until=database_now(s) - dt.timedelta(1)))
+        s.execute(update(StationState).values(held_until=database_time(s) - dt.timedelta(1)))
 
     station.renew_lease()  # the window's timer, every few seconds
 

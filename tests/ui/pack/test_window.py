@@ -3,7 +3,6 @@ on a real SQLite database, in English and in Japanese."""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import re
 import shutil
@@ -25,9 +24,9 @@ from app.bootstrap import Kenpin
 from app.core.gtin import with_check_digit
 from app.core.scans import Command, Reason
 from app.core.times import as_utc
+from app.db.clock import database_time
 from app.db.database import Database
 from app.db.models import Barcode, Order, Product
-from app.db.station_hold import database_now
 from app.db.station_models import StationState
 from app.scanning.source import ScriptedScanner
 from app.scanning.wedge import KeyboardWedge
@@ -41,7 +40,7 @@ from app.ui.sounds import SOUNDS, Sound, StationSounds
 from app.ui.translation import TRANSLATIONS, install_translation, remove_translation
 from tests import ROOT
 from tests.scanning.keys import scanner_sends
-from tests.stationdata import sent, stations_without_labels
+from tests.stationdata import lease_runs_out, sent, stations_without_labels
 from tests.stockdata import add_order, add_product, order_state, receive
 
 pytestmark = pytest.mark.gui
@@ -264,11 +263,7 @@ def test_a_scan_reaches_the_pack_screen_from_the_orders_page(station: Bench) -> 
 def test_a_pack_another_station_took_over_is_cleared_with_a_message(
     qtbot: QtBot, bench: Database
 ) -> None:
-    services = dataclasses.replace(
-        Kenpin(bench).station_services(),
-        pack_station=lambda name: PackStation(bench, name, lease_seconds=1),
-    )
-    window = MainWindow(services, "PACK-1")
+    window = MainWindow(Kenpin(bench).station_services(), "PACK-1")
     qtbot.addWidget(window)
     window.show()
     for code in (BADGE, "#1001", TEA):
@@ -276,9 +271,9 @@ def test_a_pack_another_station_took_over_is_cleared_with_a_message(
             window.pack.on_command_chosen(code)  # the path every scanner and button takes
     add_user(bench, "佐藤 健", "packer", "BADGE-0002")
     other = PackStation(bench, "PACK-2")
-    later = dt.datetime.now(dt.UTC) + dt.timedelta(seconds=30)  # PACK-1's lease ran out
-    other.scan(sent("BADGE-0002"), at=later)
-    other.scan(sent("#1001"), at=later)
+    lease_runs_out(bench, "#1001")
+    other.scan(sent("BADGE-0002"))
+    other.scan(sent("#1001"))
 
     with qtbot.waitSignal(window.pack.problem):
         window.pack.on_lease_timer()
@@ -297,7 +292,7 @@ def test_a_window_with_no_order_open_keeps_holding_its_station(
     with qtbot.waitSignal(window.pack.scan_shown):
         window.pack.on_command_chosen(BADGE)  # logged in, no order open
     with bench.write() as s:  # the hold as it stands 29 s later, on the database's clock
-        s.execute(update(StationState).values(held_until=database_now(s)))
+        s.execute(update(StationState).values(held_until=database_time(s)))
 
     with qtbot.waitSignal(window.pack.hold_kept):
         window.pack.on_lease_timer()
@@ -305,7 +300,7 @@ def test_a_window_with_no_order_open_keeps_holding_its_station(
     with bench.read() as s:
         held_by, until = s.execute(select(StationState.held_by, StationState.held_until)).one()
         assert held_by == "4242@bench-pc"
-        assert as_utc(until) > database_now(s) + dt.timedelta(seconds=20)
+        assert as_utc(until) > database_time(s) + dt.timedelta(seconds=20)
     window.close()
 
 
