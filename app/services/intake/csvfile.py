@@ -4,9 +4,12 @@ Shops send UTF-8 (Shopify, with or without a BOM) and CP932 / Shift_JIS
 (Japanese marketplaces and Excel on Japanese Windows). A file with a UTF-8
 BOM is UTF-8. Otherwise a file that is valid UTF-8 is UTF-8; one that is not
 is judged line by line: when more of its non-ASCII lines read as UTF-8 than
-not, it is UTF-8 with a few damaged lines, else CP932. Bytes that are not
-valid in the chosen encoding are a problem on their line, and the rest of the
-file is still checked so the clerk sees every problem at once.
+not, it is UTF-8 with a few damaged lines, else CP932. A file is read in one
+encoding throughout: a line that reads in the other encoding (one pasted in
+from another file) is a problem naming that line, since reading it in the
+file's encoding would put mojibake on a shipping label. Other bytes that are
+not valid in the chosen encoding are a problem on their line, and the rest of
+the file is still checked so the clerk sees every problem at once.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from app.core.intake.rows import Row, Sheet
 
 UTF8, CP932 = "UTF-8", "CP932"
 _CODECS = {UTF8: "utf-8", CP932: "cp932"}
+_NAMES = {UTF8: "UTF-8", CP932: "CP932 (Shift_JIS)"}
 # Python's cp932 codec maps the bytes 0x80, 0xA0 and 0xFD-0xFF, which no
 # Shift_JIS text contains, to these characters instead of failing.
 _CP932_STRAYS = frozenset("\x80\uf8f0\uf8f1\uf8f2\uf8f3")
@@ -72,6 +76,8 @@ def parse_csv(name: str, data: bytes, columns: Collection[str]) -> CsvFile:
         message = "the file is UTF-16; save it as CSV in UTF-8 or Shift_JIS (CP932)"
         raise InputRejected([Problem(name, 0, "", message)])
     text, encoding, problems = _decode(name, data)
+    # A row on a line that could not be read is not checked further: its cells are garbled.
+    unreadable = {problem.line for problem in problems}
     if not text.strip():
         raise InputRejected([Problem(name, 0, "", "empty file (no header line)")])
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
@@ -93,7 +99,9 @@ def parse_csv(name: str, data: bytes, columns: Collection[str]) -> CsvFile:
             last = reader.line_num
             continue
         last = reader.line_num
-        if not any(cell.strip() for cell in fields):
+        if not any(cell.strip() for cell in fields) or not unreadable.isdisjoint(
+            range(start, last + 1)
+        ):
             continue
         # Trailing empty fields (a spreadsheet's stray commas) are harmless; any
         # other count means cells have shifted into the wrong columns.
@@ -134,10 +142,7 @@ def _decode(name: str, data: bytes) -> tuple[str, str, list[Problem]]:
             return data.decode("utf-8"), UTF8, []
         except UnicodeDecodeError:
             body, encoding = data, _guess(data)
-    problems = [
-        Problem(name, line, "", f"{where}: not valid {encoding} (the file's detected encoding)")
-        for line, where in _bad_lines(body, encoding)
-    ]
+    problems = [Problem(name, line, "", what) for line, what in _bad_lines(body, encoding)]
     return body.decode(_CODECS[encoding], errors="replace"), encoding, problems
 
 
@@ -156,21 +161,45 @@ def _guess(data: bytes) -> str:
 
 
 def _bad_lines(body: bytes, encoding: str) -> list[tuple[int, str]]:
-    """(line, what is wrong) for each line holding bytes not valid in `encoding`."""
+    """(line, what is wrong) for each line not written in `encoding`."""
+    other = CP932 if encoding == UTF8 else UTF8
     found = []
     for line, raw in enumerate(body.split(b"\n"), start=1):
         if raw.isascii():
+            continue
+        if _reads_as(raw, other) and not (encoding == UTF8 and _reads_as(raw, UTF8)):
+            found.append((line, _other_encoding(encoding, other)))
             continue
         try:
             text = raw.decode(_CODECS[encoding])
         except UnicodeDecodeError as exc:
             bad = raw[exc.start : max(exc.end, exc.start + 1)]
             what = "byte" if len(bad) == 1 else "bytes"
-            found.append((line, f"{what} {bad.hex(' ').upper()} at byte {exc.start + 1}"))
+            where = f"{what} {bad.hex(' ').upper()} at byte {exc.start + 1}"
+            found.append((line, f"{where}: not valid {encoding} (the file's detected encoding)"))
             continue
         if encoding == CP932:
             stray = next((i for i, ch in enumerate(text) if ch in _CP932_STRAYS), None)
             if stray is not None:
                 code = text[stray].encode("cp932").hex().upper()
-                found.append((line, f"byte {code} (character {stray + 1})"))
+                where = f"byte {code} (character {stray + 1})"
+                found.append(
+                    (line, f"{where}: not valid {encoding} (the file's detected encoding)")
+                )
     return found
+
+
+def _reads_as(raw: bytes, encoding: str) -> bool:
+    """True when the line's bytes are text in `encoding` (CP932: with no stray bytes)."""
+    try:
+        text = raw.decode(_CODECS[encoding])
+    except UnicodeDecodeError:
+        return False
+    return encoding == UTF8 or not any(ch in _CP932_STRAYS for ch in text)
+
+
+def _other_encoding(encoding: str, other: str) -> str:
+    return (
+        f"this line is {_NAMES[other]} but the file's other lines are {_NAMES[encoding]}; "
+        "save the whole file in one encoding"
+    )

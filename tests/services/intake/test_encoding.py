@@ -158,3 +158,43 @@ def test_a_header_naming_a_column_twice_is_refused(db: Database, tmp_path: Path)
     with pytest.raises(InputRejected) as refused:
         import_products(db, path)
     assert _problems(refused) == ["p.csv:1: sku: the header names this column twice"]
+
+
+def test_a_cp932_file_with_a_utf8_line_is_refused_naming_that_line(
+    db: Database, tmp_path: Path
+) -> None:
+    seed_products(db, tmp_path, "TEA")
+    before = row_counts(db)
+    rows = [
+        generic_row(**address(f"R-{i}", customer_name=name), sku="TEA", qty="1")
+        for i, name in enumerate(["髙橋 花子", "鈴木 一郎", "佐藤 健", "田中 美咲"], start=1)
+    ]
+    lines = csv_text(GENERIC_HEADER, rows).encode("cp932").split(b"\r\n")
+    # Line 4 was pasted in from a UTF-8 file: the same text in the other encoding.
+    lines[3] = lines[3].decode("cp932").encode("utf-8")
+    path = tmp_path / "mixed.csv"
+    path.write_bytes(b"\r\n".join(lines))
+    with pytest.raises(InputRejected) as refused:
+        import_orders(db, path)
+    assert _problems(refused) == [
+        "mixed.csv:4: this line is UTF-8 but the file's other lines are CP932 (Shift_JIS); "
+        "save the whole file in one encoding"
+    ]
+    assert row_counts(db) == before
+
+
+def test_a_utf8_file_with_a_cp932_line_is_refused_naming_that_line(
+    db: Database, tmp_path: Path
+) -> None:
+    rows = [[f"S-{i}", f"商品 {i}", f"ITEM-{i}"] for i in range(1, 5)]
+    lines = csv_text(["sku", "name", "barcode"], rows).encode("utf-8").split(b"\r\n")
+    lines[2] = lines[2].decode("utf-8").encode("cp932")
+    path = tmp_path / "mixed.csv"
+    path.write_bytes(b"\r\n".join(lines))
+    with pytest.raises(InputRejected) as refused:
+        import_products(db, path)
+    assert _problems(refused) == [
+        "mixed.csv:3: this line is CP932 (Shift_JIS) but the file's other lines are UTF-8; "
+        "save the whole file in one encoding"
+    ]
+    assert row_counts(db)["products"] == 0
