@@ -8,10 +8,13 @@ import os
 
 from app.core.errors import Refused
 from app.core.roles import Role
+from app.core.text import check_text
 from app.db import users as store
 from app.db.database import Database
 
 _SCRYPT = {"n": 2**14, "r": 8, "p": 1}
+#: The longest user name and badge code the users table holds.
+MAX_NAME, MAX_BADGE = 100, 64
 
 
 def hash_pin(pin: str) -> str:
@@ -44,6 +47,8 @@ def add_user(db: Database, name: str, role: str, badge: str, pin: str | None = N
         raise Refused("name: empty")
     if not badge:
         raise Refused("badge: empty")
+    check_text("name", name, MAX_NAME)
+    check_text("badge", badge, MAX_BADGE)
     if pin is not None and not (pin.isdigit() and 4 <= len(pin) <= 12):
         raise Refused("pin: must be 4 to 12 digits")
     with db.write() as session:

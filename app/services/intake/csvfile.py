@@ -25,6 +25,7 @@ from pathlib import Path
 
 from app.core.errors import InputRejected, Problem
 from app.core.intake.rows import Row, Sheet
+from app.core.text import control_character, shown
 
 UTF8, CP932 = "UTF-8", "CP932"
 _CODECS = {UTF8: "utf-8", CP932: "cp932"}
@@ -65,12 +66,16 @@ def content_sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def parse_csv(name: str, data: bytes, columns: Collection[str]) -> CsvFile:
+def parse_csv(
+    name: str, data: bytes, columns: Collection[str], multiline: Collection[str] = ()
+) -> CsvFile:
     """The sheet of a CSV file's bytes, keeping only the cells of `columns`.
 
     Refuses at once (InputRejected) a file with no header, no rows or a header
     naming a column twice; problems of single lines (bad bytes, a row with
-    the wrong number of fields, broken quoting) are returned with the sheet.
+    the wrong number of fields, broken quoting, a control character in a
+    kept cell: tabs and line breaks are allowed only in the `multiline`
+    columns) are returned with the sheet, and such a row is not kept.
     """
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         message = "the file is UTF-16; save it as CSV in UTF-8 or Shift_JIS (CP932)"
@@ -110,11 +115,30 @@ def parse_csv(name: str, data: bytes, columns: Collection[str]) -> CsvFile:
             problems.append(Problem(name, start, "", message))
             continue
         # The sentinel index past the header keeps itemgetter's answer a tuple.
-        cells = pick([*fields[: len(header)], ""])[:-1]
-        sheet.rows.append(Row(start, dict(zip(names, map(str.strip, cells), strict=True))))
+        cells = dict(
+            zip(names, map(str.strip, pick([*fields[: len(header)], ""])[:-1]), strict=True)
+        )
+        found = _control_characters(name, start, cells, multiline)
+        if found:
+            problems += found
+            continue
+        sheet.rows.append(Row(start, cells))
     if not sheet.rows and not problems:
         raise InputRejected([Problem(name, 1, "", "no rows below the header")])
     return CsvFile(sheet, content_sha256(data), encoding, problems)
+
+
+def _control_characters(
+    name: str, line: int, cells: dict[str, str], multiline: Collection[str]
+) -> list[Problem]:
+    """A problem for each cell holding a control character."""
+    found = []
+    for column, value in cells.items():
+        control = control_character(value, multiline=column in multiline)
+        if control is not None:
+            message = f"{shown(value)} contains a control character ({control})"
+            found.append(Problem(name, line, column, message))
+    return found
 
 
 def read_csv(path: Path | str, columns: Collection[str]) -> CsvFile:

@@ -8,7 +8,7 @@ from app.core.intake.products import COLUMNS as PRODUCT_COLUMNS
 from app.core.intake.products import merged, plan_products, read_products
 from app.core.intake.rows import CellReader
 from app.core.intake.stock import COLUMNS as STOCK_COLUMNS
-from app.core.intake.stock import Tracking, read_stock
+from app.core.intake.stock import Tracking, check_totals, read_stock
 from app.db import intake as store
 from app.db import stock
 from app.db.database import Database
@@ -86,6 +86,8 @@ def import_stock(db: Database, path: Path | str) -> ImportResult:
         known = store.product_tracking(session, {row.get("sku") for row in csv.sheet.rows})
         tracking = {sku: Tracking(lot, expiry) for sku, (_id, lot, expiry) in known.items()}
         receipts = read_stock(csv.sheet, tracking, problems)
+        stored = store.on_hand_of(session, [pid for pid, _lot, _expiry in known.values()])
+        check_totals(receipts, stored, CellReader(upload.name, problems))
         refuse_if_any(problems, csv.sheet.header)
 
         bins, created = stock.location_ids(session, {r.location for r in receipts})

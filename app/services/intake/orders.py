@@ -23,6 +23,8 @@ COLUMNS = frozenset(
     for column in (*spec.required, *spec.columns, spec.number, spec.sku, spec.qty)
 )
 
+MULTILINE = frozenset(column for spec in SPECS.values() for column in spec.multiline)
+
 
 def import_orders(
     db: Database, path: Path | str, fmt: str = "auto", default_carrier: str | None = None
@@ -41,7 +43,7 @@ def import_orders(
     earlier = upload.earlier_import(db)
     if earlier is not None:
         return earlier
-    csv = upload.parsed(COLUMNS)
+    csv = upload.parsed(COLUMNS, MULTILINE)
     sheet = csv.sheet
     kind = detect_format(sheet) if fmt == "auto" else fmt
     if kind is None:

@@ -15,6 +15,7 @@ from typing import Generic, TypeVar
 
 from app.core.errors import Refused
 from app.core.scans import Scan
+from app.core.text import check_text
 from app.db import pack_claims as claims
 from app.db import station as store
 from app.db.database import Database
@@ -32,6 +33,9 @@ from app.services.station.pipeline import (
     run_scan,
     scan_key,
 )
+
+#: The longest station name and printer URI the stations table holds.
+MAX_STATION_NAME, MAX_PRINTER_URI = 64, 400
 
 S = TypeVar("S")
 D = TypeVar("D")
@@ -115,6 +119,7 @@ def open_station(db: Database, name: str, printer: str | None = None) -> Station
     name = name.strip()
     if not name:
         raise Refused("station: empty name")
+    check_text("--station", name, MAX_STATION_NAME)
     if printer is not None:
         check_printer_uri(printer)
 
@@ -127,6 +132,7 @@ def open_station(db: Database, name: str, printer: str | None = None) -> Station
 
 def check_printer_uri(uri: str) -> None:
     """Refuse a printer URI the printers cannot use (the rule is `parse_printer_uri`'s)."""
+    check_text("--printer", uri, MAX_PRINTER_URI)
     try:
         parse_printer_uri(uri)
     except Refused as exc:
