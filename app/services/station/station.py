@@ -116,10 +116,7 @@ class Station(Generic[S, D, A, H, V]):
 def open_station(db: Database, name: str, printer: str | None = None) -> StationRef:
     """The station called `name`, created on first use; `printer`, when given, is stored as
     its printer."""
-    name = name.strip()
-    if not name:
-        raise Refused("station: empty name")
-    check_text("--station", name, MAX_STATION_NAME)
+    name = check_station_name(name)
     if printer is not None:
         check_printer_uri(printer)
 
@@ -128,6 +125,15 @@ def open_station(db: Database, name: str, printer: str | None = None) -> Station
             return store.open_station(session, name, printer)
 
     return StationRef(retried(opened), name)
+
+
+def check_station_name(name: str) -> str:
+    """The station's name, stripped; refused when empty, too long or holding a control character."""
+    name = name.strip()
+    if not name:
+        raise Refused("station: empty name")
+    check_text("--station", name, MAX_STATION_NAME)
+    return name
 
 
 def check_printer_uri(uri: str) -> None:
