@@ -2,19 +2,25 @@
 
 `RegisteredCodes` is the `CodeLookup` that `app.scanning.classify.classify`
 asks: each question is one lookup on a unique index, inside the scan's own
-transaction.
+transaction. `code_owners` answers, for codes about to be added, which kind
+already holds each (see `app.core.codes`).
 """
 
 from __future__ import annotations
 
-from sqlalchemy import String, bindparam, select, true
+from collections.abc import Collection
+from typing import Any
+
+from sqlalchemy import Select, String, bindparam, select, true
 from sqlalchemy.orm import Session
 
+from app.core.codes import CodeOwner, gtin_forms
 from app.core.intake.products import BarcodeKind
+from app.core.scans import ScanKind
 from app.core.tracking import normalise
-from app.db.models import Barcode, Location, Order, User, table
+from app.db.models import Barcode, Location, Order, Product, User, table
 from app.db.shipping_models import Parcel
-from app.db.sql import core
+from app.db.sql import core, rows_in
 
 _BARCODES = table(Barcode).c
 _USERS = table(User).c
@@ -67,3 +73,38 @@ class RegisteredCodes:
     def is_location(self, code: str) -> bool:
         """True when a bin has this code."""
         return self._session.execute(_LOCATION, {"code": code}).first() is not None
+
+
+def code_owners(session: Session, codes: Collection[str]) -> dict[str, list[CodeOwner]]:
+    """Code -> what holds it now, for those of `codes` a scan would find registered:
+    a product's unit or case code (a GTIN in any of its lengths), a badge (of an
+    active user or not), an order number, a parcel's tracking number, a bin."""
+    forms = {form: code for code in codes for form in gtin_forms(code)}
+    found: dict[str, list[CodeOwner]] = {}
+
+    def held(rows: list[tuple[str, str]], kind: ScanKind, name: str) -> None:
+        for form, whose in rows:
+            owner = CodeOwner(kind, name.format(code=form, whose=whose))
+            found.setdefault(forms[form], []).append(owner)
+
+    products = select(Barcode.code, Product.sku).join(Product, Product.id == Barcode.product_id)
+    held(_pairs(session, products, Barcode.code, forms), ScanKind.PRODUCT, "a barcode of {whose}")
+    badges = select(User.badge_code, User.name)
+    held(_pairs(session, badges, User.badge_code, forms), ScanKind.BADGE, "the badge of {whose}")
+    orders = select(Order.number, Order.id)
+    held(_pairs(session, orders, Order.number, forms), ScanKind.ORDER, "order {code}")
+    parcels = select(Parcel.tracking_number, Order.number).join(Order, Order.id == Parcel.order_id)
+    held(
+        _pairs(session, parcels, Parcel.tracking_number, forms),
+        ScanKind.LABEL,
+        "a tracking number of order {whose}",
+    )
+    bins = select(Location.code, Location.id)
+    held(_pairs(session, bins, Location.code, forms), ScanKind.LOCATION, "a bin")
+    return found
+
+
+def _pairs(
+    session: Session, query: Select[str, Any], column: Any, keys: Collection[str]
+) -> list[tuple[str, str]]:
+    return [(str(code), str(whose)) for code, whose in rows_in(session, query, column, keys)]

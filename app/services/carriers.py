@@ -13,10 +13,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
 from app.core.carriers import CarrierCode, parse_carrier, unknown_carrier
+from app.core.codes import code_problem
 from app.core.errors import Refused
 from app.core.intake.rows import CellReader, Row, cell_reader
 from app.core.orders import OrderStatus
+from app.core.scans import ScanKind
 from app.core.tracking import (
     ParcelSource,
     Rules,
@@ -27,6 +31,7 @@ from app.core.tracking import (
     with_check_digit,
 )
 from app.db import tracking as store
+from app.db.codes import code_owners
 from app.db.database import Database
 from app.services.intake.common import refuse_if_any
 from app.services.intake.csvfile import read_csv
@@ -103,6 +108,9 @@ def attach_carrier_number(
         on = store.parcel_orders(session, {number.digits}).get(number.digits)
         if on is not None and on != order.number:
             raise Refused(f"{number.formatted} is already the tracking number of order {on}")
+        problem = _tracking_problems(session, [number]).get(number.digits)
+        if problem:
+            raise Refused(f"order {order.number}: tracking: {problem}")
         if on is None:
             carton = store.next_carton_no(session, order.id)
             store.add_parcel(session, order, carton, number, source=ParcelSource.CARRIER)
@@ -145,11 +153,14 @@ def import_carrier_numbers(
         )
         wanted = _read_rows(csv.sheet.rows, orders, reader, rules)
         on = store.parcel_orders(session, {number.digits for _order, number, _line in wanted})
+        kinds = _tracking_problems(session, [number for _order, number, _line in wanted])
         for order, number, line in wanted:
             other = on.get(number.digits)
             if other is not None and other != order.number:
                 message = f"{number.formatted} is already the tracking number of order {other}"
                 reader.complain(line, "tracking", message)
+            elif number.digits in kinds:
+                reader.complain(line, "tracking", kinds[number.digits])
         refuse_if_any(problems, csv.sheet.header)
         attached = 0
         for order, number, _line in wanted:
@@ -194,6 +205,17 @@ def _read_rows(
             continue
         wanted.append((order, number, row.line))
     return wanted
+
+
+def _tracking_problems(session: Session, numbers: list[TrackingNumber]) -> dict[str, str]:
+    """Number -> why a scan of its label would not read as a label (another kind holds it)."""
+    owners = code_owners(session, {number.digits for number in numbers})
+    found = {}
+    for number in numbers:
+        problem = code_problem(number.digits, ScanKind.LABEL, owners)
+        if problem:
+            found[number.digits] = problem
+    return found
 
 
 def _carrier_of(order: store.OrderForLabel) -> CarrierCode:

@@ -6,10 +6,13 @@ import hashlib
 import hmac
 import os
 
+from app.core.codes import code_problem
 from app.core.errors import Refused
 from app.core.roles import Role
+from app.core.scans import ScanKind
 from app.core.text import check_text
 from app.db import users as store
+from app.db.codes import code_owners
 from app.db.database import Database
 
 _SCRYPT = {"n": 2**14, "r": 8, "p": 1}
@@ -37,7 +40,8 @@ def pin_matches(pin: str, stored: str) -> bool:
 
 
 def add_user(db: Database, name: str, role: str, badge: str, pin: str | None = None) -> None:
-    """Create a user; refused when the role is unknown or the name or badge is taken."""
+    """Create a user; refused when the role is unknown, the name or badge is taken, or the
+    badge would scan as something else (a product, a command, an order, a bin)."""
     name, badge = name.strip(), badge.strip()
     try:
         known_role = Role(role)
@@ -55,4 +59,7 @@ def add_user(db: Database, name: str, role: str, badge: str, pin: str | None = N
         taken = store.name_or_badge_taken(session, name, badge)
         if taken:
             raise Refused(taken)
+        problem = code_problem(badge, ScanKind.BADGE, code_owners(session, [badge]))
+        if problem:
+            raise Refused(f"badge: {problem}")
         store.add(session, name, known_role, badge, hash_pin(pin) if pin else "")

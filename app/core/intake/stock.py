@@ -12,9 +12,11 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from app.core.codes import Owners, code_problem
 from app.core.errors import Problem
 from app.core.intake.fields import MAX_QTY, bin_code, date_value, whole_number
 from app.core.intake.rows import CellReader, Sheet, cell_reader
+from app.core.scans import ScanKind
 
 #: A stock balance: SKU, bin code, lot code and expiry.
 Slot = tuple[str, str, str, dt.date | None]
@@ -94,3 +96,12 @@ def check_totals(receipts: list[Receipt], on_hand: Mapping[Slot, int], cells: Ce
                 f"{totals[slot]:,} units on hand (at most {MAX_QTY:,})"
             )
             cells.complain(receipt.line, "qty", message)
+
+
+def check_bins(receipts: list[Receipt], owners: Owners, cells: CellReader) -> None:
+    """A problem for each bin code that a scan would read as another kind (see `code_problem`);
+    `owners` holds what the database has under the file's bin codes."""
+    for receipt in receipts:
+        problem = code_problem(receipt.location, ScanKind.LOCATION, owners)
+        if problem:
+            cells.complain(receipt.line, "location", problem)
