@@ -19,7 +19,7 @@ import csv
 import hashlib
 import io
 import operator
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -86,7 +86,7 @@ def parse_csv(
     if not text.strip():
         raise InputRejected([Problem(name, 0, "", "empty file (no header line)")])
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    header = [cell.strip() for cell in next(reader)]
+    header = _header(name, reader)
     _check_header(name, header, columns)
     sheet = Sheet(name, header)
     wanted = [(i, column) for i, column in enumerate(header) if column in columns]
@@ -144,6 +144,14 @@ def _control_characters(
 def read_csv(path: Path | str, columns: Collection[str]) -> CsvFile:
     """Read and parse the CSV file at `path` (see `parse_csv`)."""
     return parse_csv(file_name(path), read_bytes(path), columns)
+
+
+def _header(name: str, reader: Iterator[list[str]]) -> list[str]:
+    """The header's names; a header that cannot be read (broken quoting) refuses the file."""
+    try:
+        return [cell.strip() for cell in next(reader)]
+    except csv.Error as exc:
+        raise InputRejected([Problem(name, 1, "", f"cannot read the header: {exc}")]) from None
 
 
 def _check_header(name: str, header: list[str], columns: Collection[str]) -> None:

@@ -104,6 +104,7 @@ def test_a_damaged_line_in_a_utf8_file_is_named_not_misread(db: Database, tmp_pa
         (b"sku,name,barcode\r\n", "empty.csv:1: no rows below the header"),
         (b"sku,name,barcode\r\n,,\r\n", "empty.csv:1: no rows below the header"),
         (codecs.BOM_UTF16_LE + "sku".encode("utf-16-le"), "empty.csv: the file is UTF-16"),
+        (b'"', "empty.csv:1: cannot read the header: unexpected end of data"),
     ],
 )
 def test_a_file_with_nothing_to_import_is_refused(
