@@ -11,15 +11,16 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import Any
 
-from sqlalchemy import Select, String, bindparam, select, true
+from sqlalchemy import Select, String, bindparam, func, select, true
 from sqlalchemy.orm import Session
 
+from app.core.carriers import CarrierCode
 from app.core.codes import CodeOwner, gtin_forms
 from app.core.intake.products import BarcodeKind
 from app.core.scans import ScanKind
-from app.core.tracking import normalise
+from app.core.tracking import block_issues, normalise
 from app.db.models import Barcode, Location, Order, Product, User, table
-from app.db.shipping_models import Parcel
+from app.db.shipping_models import Parcel, TrackingBlock
 from app.db.sql import core, rows_in
 
 _BARCODES = table(Barcode).c
@@ -27,6 +28,9 @@ _USERS = table(User).c
 _ORDERS = table(Order).c
 _LOCATIONS = table(Location).c
 _PARCELS = table(Parcel).c
+_BLOCKS = select(
+    TrackingBlock.carrier, TrackingBlock.first_body, TrackingBlock.last_body, TrackingBlock.digits
+)
 
 # Built once, so each scan runs statements already compiled.
 _CODE = bindparam("code", type_=String())
@@ -101,6 +105,25 @@ def code_owners(session: Session, codes: Collection[str]) -> dict[str, list[Code
     )
     bins = select(Location.code, Location.id)
     held(_pairs(session, bins, Location.code, forms), ScanKind.LOCATION, "a bin")
+    numeric = [(form, code) for form, code in forms.items() if form.isascii() and form.isdigit()]
+    for block in session.execute(_BLOCKS).all() if numeric else ():
+        carrier, first, last, digits = block
+        for form, code in numeric:
+            if block_issues(form, CarrierCode(carrier), (first, last, digits)):
+                name = (
+                    f"a number of the {carrier} tracking-number block "
+                    f"{first:0{digits}d}..{last:0{digits}d}"
+                )
+                found.setdefault(code, []).append(CodeOwner(ScanKind.LABEL, name))
+    return found
+
+
+def codes_of_length(session: Session, lengths: Collection[int]) -> set[str]:
+    """Every product code, badge, order number and bin of one of these lengths."""
+    found: set[str] = set()
+    for column in (_BARCODES.code, _USERS.badge_code, _ORDERS.number, _LOCATIONS.code):
+        query = select(column).where(func.length(column).in_(sorted(lengths)))
+        found.update(str(code) for code in session.scalars(query))
     return found
 
 

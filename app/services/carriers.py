@@ -16,7 +16,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from app.core.carriers import CarrierCode, parse_carrier, unknown_carrier
-from app.core.codes import code_problem
+from app.core.codes import code_problem, gtin_forms
 from app.core.errors import Refused
 from app.core.intake.rows import CellReader, Row, cell_reader
 from app.core.orders import OrderStatus
@@ -25,13 +25,14 @@ from app.core.tracking import (
     ParcelSource,
     Rules,
     TrackingNumber,
+    block_issues,
     body_problem,
     normalise,
     parse_tracking,
     with_check_digit,
 )
 from app.db import tracking as store
-from app.db.codes import code_owners
+from app.db.codes import code_owners, codes_of_length
 from app.db.database import Database
 from app.services.intake.common import refuse_if_any
 from app.services.intake.csvfile import read_csv
@@ -75,6 +76,7 @@ def add_range(db: Database, carrier: str, first: str, last: str, rules: Rules | 
                 f"{clash.first}..{clash.last} registered on {clash.created_at:%Y-%m-%d}; "
                 "nothing was added"
             )
+        _refuse_codes_in_block(session, code, (low, high, len(first_body)))
         store.add_block(session, code, low, high, len(first_body))
         left = store.numbers_left(session, code)
     count = high - low + 1
@@ -84,6 +86,22 @@ def add_range(db: Database, carrier: str, first: str, last: str, rules: Rules | 
         f"{code}: {count:,} tracking number{'s' if count != 1 else ''} added "
         f"({first_number} to {last_number}); {left:,} left in all"
     )
+
+
+def _refuse_codes_in_block(
+    session: Session, carrier: CarrierCode, bodies: tuple[int, int, int]
+) -> None:
+    """Refuse a block that would issue a code another kind holds (its label would scan as that)."""
+    first, last, digits = bodies
+    lengths = {digits, digits + 1, 13, 14}
+    for code in sorted(codes_of_length(session, lengths)):
+        number = next((f for f in gtin_forms(code) if block_issues(f, carrier, bodies)), None)
+        if number is not None:
+            owner = code_owners(session, [code])[code][0]
+            raise Refused(
+                f"{carrier} {first:0{digits}d}..{last:0{digits}d} would issue {number}, which is "
+                f"already {owner.name}; nothing was added"
+            )
 
 
 def attach_carrier_number(

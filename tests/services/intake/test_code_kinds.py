@@ -9,14 +9,17 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select, update
 
+from app.core.carriers import CarrierCode
 from app.core.errors import InputRejected, Refused
+from app.core.gtin import is_valid_gtin
 from app.core.scans import Scan, ScanKind
+from app.core.tracking import with_check_digit
 from app.db.codes import RegisteredCodes
 from app.db.database import Database
 from app.db.models import Order, User
-from app.db.shipping_models import Parcel
+from app.db.shipping_models import Parcel, TrackingBlock
 from app.scanning.classify import classify
-from app.services.carriers import attach_carrier_number, import_carrier_numbers
+from app.services.carriers import add_range, attach_carrier_number, import_carrier_numbers
 from app.services.intake import import_orders, import_products, import_stock
 from app.services.users import add_user
 from tests.intake_support import (
@@ -166,3 +169,38 @@ def test_a_product_barcode_equal_to_a_tracking_number_is_refused(
         f'p.csv:2: barcode: "{UPC}" is already a tracking number of order KP-1'
     ]
     assert _read_as(db, UPC) is ScanKind.LABEL
+
+
+def _yamato_upc() -> tuple[str, str]:
+    """A 12-digit code that is both a valid UPC-A and a Yamato number: (body, number)."""
+    body = 40000000000
+    while not is_valid_gtin(number := with_check_digit(CarrierCode.YAMATO, str(body)).digits):
+        body += 1
+    return str(body), number
+
+
+def test_a_tracking_block_that_would_issue_a_products_code_is_refused(
+    db: Database, tmp_path: Path
+) -> None:
+    body, number = _yamato_upc()
+    import_products(db, write_csv(tmp_path / "p.csv", PRODUCTS, [["TEA", "緑茶", number]]))
+    last = str(int(body) + 20)
+    with pytest.raises(Refused) as refused:
+        add_range(db, "yamato", str(int(body) - 5), last)
+    assert str(refused.value) == (
+        f"yamato {int(body) - 5}..{last} would issue {number}, which is already a barcode of TEA; "
+        "nothing was added"
+    )
+    with db.read() as s:
+        assert s.scalar(select(func.count()).select_from(TrackingBlock)) == 0
+
+
+def test_a_code_in_a_registered_tracking_block_is_refused(db: Database, tmp_path: Path) -> None:
+    body, number = _yamato_upc()
+    last = str(int(body) + 20)
+    add_range(db, "yamato", body, last)
+    path = write_csv(tmp_path / "p.csv", PRODUCTS, [["TEA", "緑茶", number]])
+    assert _refused(db, import_products, path) == [
+        f'p.csv:2: barcode: "{number}" is already a number of the yamato tracking-number block '
+        f"{body}..{last}"
+    ]
