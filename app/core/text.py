@@ -8,7 +8,7 @@ outright; so text with one is refused where it comes in. Multi-line fields
 
 from __future__ import annotations
 
-import unicodedata
+import re
 
 from app.core.errors import Refused
 
@@ -21,8 +21,10 @@ _NAMED = {
     "\t": "tab",
 }
 _ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-#: What a multi-line field may hold besides printable text.
-_LAYOUT = frozenset("\t\n\r")
+# Unicode's control characters (category Cc): C0, DEL and C1.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+# The same but tab, line feed and carriage return, which multi-line text may hold.
+_CONTROL_BUT_LAYOUT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def control_character(value: str, *, multiline: bool = False) -> str | None:
@@ -30,20 +32,16 @@ def control_character(value: str, *, multiline: bool = False) -> str | None:
 
     With `multiline`, tabs and line breaks are allowed.
     """
-    if value.isprintable():
+    found = (_CONTROL_BUT_LAYOUT if multiline else _CONTROL).search(value)
+    if found is None:
         return None
-    for ch in value:
-        if unicodedata.category(ch) == "Cc" and not (multiline and ch in _LAYOUT):
-            return _NAMED.get(ch, f"U+{ord(ch):04X}")
-    return None
+    ch = found.group()
+    return _NAMED.get(ch, f"U+{ord(ch):04X}")
 
 
 def shown(value: str, most: int = 40) -> str:
     """The value in double quotes as a message shows it: control characters escaped, cut short."""
-    text = "".join(
-        _ESCAPES.get(ch, f"\\x{ord(ch):02x}") if unicodedata.category(ch) == "Cc" else ch
-        for ch in value
-    )
+    text = _CONTROL.sub(lambda found: _ESCAPES.get(found[0], f"\\x{ord(found[0]):02x}"), value)
     return '"' + (text if len(text) <= most else text[: most - 1] + "…") + '"'
 
 

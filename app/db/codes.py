@@ -21,7 +21,7 @@ from app.core.scans import ScanKind
 from app.core.tracking import block_issues, normalise
 from app.db.models import Barcode, Location, Order, Product, User, table
 from app.db.shipping_models import Parcel, TrackingBlock
-from app.db.sql import core, rows_in
+from app.db.sql import among, chunks, core
 
 _BARCODES = table(Barcode).c
 _USERS = table(User).c
@@ -130,4 +130,9 @@ def codes_of_length(session: Session, lengths: Collection[int]) -> set[str]:
 def _pairs(
     session: Session, query: Select[str, Any], column: Any, keys: Collection[str]
 ) -> list[tuple[str, str]]:
-    return [(str(code), str(whose)) for code, whose in rows_in(session, query, column, keys)]
+    connection = core(session)
+    return [
+        (str(code), str(whose))
+        for part in chunks(keys)
+        for code, whose in connection.execute(query.where(among(session, column, part)))
+    ]

@@ -132,7 +132,9 @@ def _control_characters(
     name: str, line: int, cells: dict[str, str], multiline: Collection[str]
 ) -> list[Problem]:
     """A problem for each cell holding a control character."""
-    found = []
+    found: list[Problem] = []
+    if control_character("".join(cells.values())) is None:
+        return found
     for column, value in cells.items():
         control = control_character(value, multiline=column in multiline)
         if control is not None:
