@@ -3,11 +3,13 @@
 `RegisteredCodes` is the `CodeLookup` that `app.scanning.classify.classify`
 asks: each question is one lookup on a unique index, inside the scan's own
 transaction. `code_owners` answers, for codes about to be added, which kind
-already holds each (see `app.core.codes`).
+already holds each (see `app.core.codes`), and holds the codes' lock until
+the caller's transaction ends, so two kinds never take one code at once.
 """
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Collection
 from typing import Any
 
@@ -21,13 +23,14 @@ from app.core.scans import ScanKind
 from app.core.tracking import block_issues, normalise
 from app.db.models import Barcode, Location, Order, Product, User, table
 from app.db.shipping_models import Parcel, TrackingBlock
-from app.db.sql import among, chunks, core
+from app.db.sql import among, chunks, core, on_postgresql
 
 _BARCODES = table(Barcode).c
 _USERS = table(User).c
 _ORDERS = table(Order).c
 _LOCATIONS = table(Location).c
 _PARCELS = table(Parcel).c
+_CODES_LOCK = zlib.crc32(b"kenpin.codes")
 _BLOCKS = select(
     TrackingBlock.carrier, TrackingBlock.first_body, TrackingBlock.last_body, TrackingBlock.digits
 )
@@ -83,6 +86,7 @@ def code_owners(session: Session, codes: Collection[str]) -> dict[str, list[Code
     """Code -> what holds it now, for those of `codes` a scan would find registered:
     a product's unit or case code (a GTIN in any of its lengths), a badge (of an
     active user or not), an order number, a parcel's tracking number, a bin."""
+    _lock_codes(session)
     forms = {form: code for code in codes for form in gtin_forms(code)}
     found: dict[str, list[CodeOwner]] = {}
 
@@ -116,6 +120,17 @@ def code_owners(session: Session, codes: Collection[str]) -> dict[str, list[Code
                 )
                 found.setdefault(code, []).append(CodeOwner(ScanKind.LABEL, name))
     return found
+
+
+def _lock_codes(session: Session) -> None:
+    """Hold the codes of every kind until the transaction ends (PostgreSQL).
+
+    Whoever asks who holds a code is about to add it: two transactions adding
+    the same code as two kinds would each find it free. On SQLite every write
+    transaction already holds the database's write lock.
+    """
+    if on_postgresql(session):
+        session.execute(select(func.pg_advisory_xact_lock(_CODES_LOCK)))
 
 
 def codes_of_length(session: Session, lengths: Collection[int]) -> set[str]:
