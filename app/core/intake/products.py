@@ -130,11 +130,11 @@ def check_codes(drafts: list[ProductDraft], owners: Owners, cells: CellReader) -
             found.append((column, code, ScanKind.PRODUCT))
         if draft.location is not None:
             found.append(("location", draft.location, ScanKind.LOCATION))
+        # Each code is checked against those before it, its own row's barcodes included.
         for column, code, kind in found:
             problem = code_problem(code, kind, owners, earlier)
             if problem:
                 cells.complain(draft.line, column, problem)
-        for _column, code, kind in found:
             whose = f"a barcode of {draft.sku}" if kind is ScanKind.PRODUCT else "a bin"
             earlier.setdefault(code, []).append(CodeOwner(kind, f"{whose} (line {draft.line})"))
 

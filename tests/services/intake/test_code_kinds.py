@@ -80,6 +80,7 @@ def test_product_codes_and_bins_may_not_take_each_others_codes(
         ["MILK", "牛乳", "ITEM-M", "B-01"],
         ["SUGAR", "砂糖", "B-01"],
         ["SALT", "塩", "KCMD:SALT"],
+        ["PEPPER", "胡椒", "P-1", "P-1"],
     ]
     path = write_csv(tmp_path / "p.csv", PRODUCTS, rows)
     assert _refused(db, import_products, path) == [
@@ -87,6 +88,7 @@ def test_product_codes_and_bins_may_not_take_each_others_codes(
         'p.csv:3: location: "CODE-TEA" is already a barcode of TEA',
         'p.csv:5: barcode: "B-01" is already a bin (line 4)',
         'p.csv:6: barcode: "KCMD:SALT" starts with KCMD:, which only command codes may',
+        'p.csv:7: location: "P-1" is already a barcode of PEPPER (line 7)',
     ]
     stock = write_csv(tmp_path / "s2.csv", header, [["TEA", "CODE-TEA", "1"]])
     assert _refused(db, import_stock, stock) == [
