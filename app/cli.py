@@ -212,6 +212,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.mode = next(iter(Mode)).value
         args.run = _station
     try:
+        _check_station_options(args)
         code: int = args.run(args)
         return code
     except InputRejected as exc:
@@ -228,6 +229,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except EnvironmentFailure as exc:
         print(f"kenpin: {exc}", file=sys.stderr)
         return EXIT_REFUSED
+
+
+def _check_station_options(args: argparse.Namespace) -> None:
+    """Refuse a `--station` or `--printer` no station can have, before anything is opened."""
+    from app.services.station.station import check_printer_uri, check_station_name
+
+    if getattr(args, "station", None):
+        check_station_name(args.station)
+    if getattr(args, "printer", None):
+        check_printer_uri(args.printer)
 
 
 def _kenpin(args: argparse.Namespace, *, migrate: bool = True, station: bool = False) -> Kenpin:

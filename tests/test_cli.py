@@ -159,3 +159,23 @@ def test_a_station_mode_kenpin_does_not_have_is_a_usage_error(
         main(["replay", str(scans), "--station", "S1", "--mode", "teleport"])
     assert done.value.code == 2
     assert "invalid choice: 'teleport'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [
+        (["--station", "S" * 65], "kenpin: --station: too long (65 characters, at most 64)"),
+        (
+            ["--station", "PACK-1", "--printer", "file:///tmp/\x1b[2J"],
+            "kenpin: --printer: 'file:///tmp/\\x1b[2J' contains a control character (ESC)",
+        ),
+    ],
+)
+def test_a_station_or_printer_no_station_can_have_is_one_sentence_and_exit_1(
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], option: list[str], message: str
+) -> None:
+    scans = tmp_path / "scans.jsonl"
+    scans.write_text('{"scan": "KCMD:LOGOUT"}\n', encoding="utf-8")
+    assert main(["--db", db_url, "replay", str(scans), *option]) == 1
+    captured = capsys.readouterr()
+    assert (captured.out, captured.err) == ("", message + "\n")

@@ -123,6 +123,16 @@ def with_check_digit(carrier: CarrierCode, body: str, rules: Rules | None = None
     return TrackingNumber(carrier, body + check_digit(carrier, body, rules))
 
 
+def block_issues(code: str, carrier: CarrierCode, bodies: tuple[int, int, int]) -> bool:
+    """True when the carrier's block `bodies` (first, last, digits of a body) issues `code`
+    (by the built-in rule)."""
+    first, last, digits = bodies
+    if not (code.isascii() and code.isdigit() and digits <= len(code) <= digits + 1):
+        return False
+    body = code[:digits]
+    return first <= int(body) <= last and with_check_digit(carrier, body).digits == code
+
+
 def problem_with(carrier: CarrierCode, number: str, rules: Rules | None = None) -> str | None:
     """What is wrong with `number` (already normalised) as the carrier's number, or None."""
     rule = rule_for(carrier, rules)

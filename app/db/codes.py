@@ -2,25 +2,38 @@
 
 `RegisteredCodes` is the `CodeLookup` that `app.scanning.classify.classify`
 asks: each question is one lookup on a unique index, inside the scan's own
-transaction.
+transaction. `code_owners` answers, for codes about to be added, which kind
+already holds each (see `app.core.codes`), and holds the codes' lock until
+the caller's transaction ends, so two kinds never take one code at once.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import String, bindparam, select, true
+import zlib
+from collections.abc import Collection
+from typing import Any
+
+from sqlalchemy import Select, String, bindparam, func, select, true
 from sqlalchemy.orm import Session
 
+from app.core.carriers import CarrierCode
+from app.core.codes import CodeOwner, gtin_forms
 from app.core.intake.products import BarcodeKind
-from app.core.tracking import normalise
-from app.db.models import Barcode, Location, Order, User, table
-from app.db.shipping_models import Parcel
-from app.db.sql import core
+from app.core.scans import ScanKind
+from app.core.tracking import block_issues, normalise
+from app.db.models import Barcode, Location, Order, Product, User, table
+from app.db.shipping_models import Parcel, TrackingBlock
+from app.db.sql import among, chunks, core, on_postgresql
 
 _BARCODES = table(Barcode).c
 _USERS = table(User).c
 _ORDERS = table(Order).c
 _LOCATIONS = table(Location).c
 _PARCELS = table(Parcel).c
+_CODES_LOCK = zlib.crc32(b"kenpin.codes")
+_BLOCKS = select(
+    TrackingBlock.carrier, TrackingBlock.first_body, TrackingBlock.last_body, TrackingBlock.digits
+)
 
 # Built once, so each scan runs statements already compiled.
 _CODE = bindparam("code", type_=String())
@@ -67,3 +80,74 @@ class RegisteredCodes:
     def is_location(self, code: str) -> bool:
         """True when a bin has this code."""
         return self._session.execute(_LOCATION, {"code": code}).first() is not None
+
+
+def code_owners(session: Session, codes: Collection[str]) -> dict[str, list[CodeOwner]]:
+    """Code -> what holds it now, for those of `codes` a scan would find registered:
+    a product's unit or case code (a GTIN in any of its lengths), a badge (of an
+    active user or not), an order number, a parcel's tracking number, a bin."""
+    _lock_codes(session)
+    forms = {form: code for code in codes for form in gtin_forms(code)}
+    found: dict[str, list[CodeOwner]] = {}
+
+    def held(rows: list[tuple[str, str]], kind: ScanKind, name: str) -> None:
+        for form, whose in rows:
+            owner = CodeOwner(kind, name.format(code=form, whose=whose))
+            found.setdefault(forms[form], []).append(owner)
+
+    products = select(Barcode.code, Product.sku).join(Product, Product.id == Barcode.product_id)
+    held(_pairs(session, products, Barcode.code, forms), ScanKind.PRODUCT, "a barcode of {whose}")
+    badges = select(User.badge_code, User.name)
+    held(_pairs(session, badges, User.badge_code, forms), ScanKind.BADGE, "the badge of {whose}")
+    orders = select(Order.number, Order.id)
+    held(_pairs(session, orders, Order.number, forms), ScanKind.ORDER, "order {code}")
+    parcels = select(Parcel.tracking_number, Order.number).join(Order, Order.id == Parcel.order_id)
+    held(
+        _pairs(session, parcels, Parcel.tracking_number, forms),
+        ScanKind.LABEL,
+        "a tracking number of order {whose}",
+    )
+    bins = select(Location.code, Location.id)
+    held(_pairs(session, bins, Location.code, forms), ScanKind.LOCATION, "a bin")
+    numeric = [(form, code) for form, code in forms.items() if form.isascii() and form.isdigit()]
+    for block in session.execute(_BLOCKS).all() if numeric else ():
+        carrier, first, last, digits = block
+        for form, code in numeric:
+            if block_issues(form, CarrierCode(carrier), (first, last, digits)):
+                name = (
+                    f"a number of the {carrier} tracking-number block "
+                    f"{first:0{digits}d}..{last:0{digits}d}"
+                )
+                found.setdefault(code, []).append(CodeOwner(ScanKind.LABEL, name))
+    return found
+
+
+def _lock_codes(session: Session) -> None:
+    """Hold the codes of every kind until the transaction ends (PostgreSQL).
+
+    Whoever asks who holds a code is about to add it: two transactions adding
+    the same code as two kinds would each find it free. On SQLite every write
+    transaction already holds the database's write lock.
+    """
+    if on_postgresql(session):
+        session.execute(select(func.pg_advisory_xact_lock(_CODES_LOCK)))
+
+
+def codes_of_length(session: Session, lengths: Collection[int]) -> set[str]:
+    """Every product code, badge, order number and bin of one of these lengths."""
+    found: set[str] = set()
+    for column in (_BARCODES.code, _USERS.badge_code, _ORDERS.number, _LOCATIONS.code):
+        query = select(column).where(func.length(column).in_(sorted(lengths)))
+        found.update(str(code) for code in session.scalars(query))
+    return found
+
+
+def _pairs(
+    session: Session, query: Select[str, Any], column: Any, keys: Collection[str]
+) -> list[tuple[str, str]]:
+    connection = core(session)
+    return [
+        (str(code), str(whose))
+        for part in chunks(keys)
+        for code, whose in connection.execute(query.where(among(session, column, part)))
+    ]

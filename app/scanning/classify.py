@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
+from app.core.codes import gtin_forms
 from app.core.gtin import gtin14, is_valid_gtin, looks_like_gtin
 from app.core.scans import ClassifiedScan, Command, ProductCode, Scan, ScanKind
 from app.scanning.gs1 import GS1_SYMBOLOGIES, ElementString, parse_element_string
@@ -96,23 +97,13 @@ def _is_element_string(text: str, symbology: str | None) -> bool:
     return _BARE_ELEMENT_STRING.fullmatch(text) is not None and is_valid_gtin(text[2:16])
 
 
-def _gtin_forms(gtin: str) -> list[str]:
-    """A valid GTIN as it may be registered: its 14-digit form and the shorter ones it pads."""
-    full = gtin14(gtin)
-    forms = [full]
-    for length in (13, 12, 8):
-        if full[: 14 - length].strip("0") == "":
-            forms.append(full[14 - length :])
-    return forms
-
-
 def _registered_product(text: str, lookup: CodeLookup) -> ProductCode | None:
     """The product a plain code is registered to; a GTIN also by its other lengths."""
     if looks_like_gtin(text):
         if not is_valid_gtin(text):
             return None
         # The code as scanned first: a UPC-A reader and a JAN register may disagree on length.
-        for form in [text, *(f for f in _gtin_forms(text) if f != text)]:
+        for form in gtin_forms(text):
             found = lookup.product_by_code(form)
             if found is not None:
                 return ProductCode(found[0], units=found[1], gtin=gtin14(text))
@@ -124,7 +115,7 @@ def _registered_product(text: str, lookup: CodeLookup) -> ProductCode | None:
 def _product_of_element(element: ElementString, lookup: CodeLookup) -> ProductCode | None:
     """The product a GS1 element string's GTIN is registered to, with its lot, expiry and serial."""
     assert element.gtin is not None
-    for form in _gtin_forms(element.gtin):
+    for form in gtin_forms(element.gtin):
         found = lookup.product_by_code(form)
         if found is not None:
             product_id, units = found

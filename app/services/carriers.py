@@ -13,20 +13,26 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
 from app.core.carriers import CarrierCode, parse_carrier, unknown_carrier
+from app.core.codes import code_problem, gtin_forms
 from app.core.errors import Refused
 from app.core.intake.rows import CellReader, Row, cell_reader
 from app.core.orders import OrderStatus
+from app.core.scans import ScanKind
 from app.core.tracking import (
     ParcelSource,
     Rules,
     TrackingNumber,
+    block_issues,
     body_problem,
     normalise,
     parse_tracking,
     with_check_digit,
 )
 from app.db import tracking as store
+from app.db.codes import code_owners, codes_of_length
 from app.db.database import Database
 from app.services.intake.common import refuse_if_any
 from app.services.intake.csvfile import read_csv
@@ -70,6 +76,7 @@ def add_range(db: Database, carrier: str, first: str, last: str, rules: Rules | 
                 f"{clash.first}..{clash.last} registered on {clash.created_at:%Y-%m-%d}; "
                 "nothing was added"
             )
+        _refuse_codes_in_block(session, code, (low, high, len(first_body)))
         store.add_block(session, code, low, high, len(first_body))
         left = store.numbers_left(session, code)
     count = high - low + 1
@@ -79,6 +86,22 @@ def add_range(db: Database, carrier: str, first: str, last: str, rules: Rules | 
         f"{code}: {count:,} tracking number{'s' if count != 1 else ''} added "
         f"({first_number} to {last_number}); {left:,} left in all"
     )
+
+
+def _refuse_codes_in_block(
+    session: Session, carrier: CarrierCode, bodies: tuple[int, int, int]
+) -> None:
+    """Refuse a block that would issue a code another kind holds (its label would scan as that)."""
+    first, last, digits = bodies
+    lengths = {digits, digits + 1, 13, 14}
+    for code in sorted(codes_of_length(session, lengths)):
+        number = next((f for f in gtin_forms(code) if block_issues(f, carrier, bodies)), None)
+        if number is not None:
+            owner = code_owners(session, [code])[code][0]
+            raise Refused(
+                f"{carrier} {first:0{digits}d}..{last:0{digits}d} would issue {number}, which is "
+                f"already {owner.name}; nothing was added"
+            )
 
 
 def attach_carrier_number(
@@ -103,6 +126,9 @@ def attach_carrier_number(
         on = store.parcel_orders(session, {number.digits}).get(number.digits)
         if on is not None and on != order.number:
             raise Refused(f"{number.formatted} is already the tracking number of order {on}")
+        problem = _tracking_problems(session, [number]).get(number.digits)
+        if problem:
+            raise Refused(f"order {order.number}: tracking: {problem}")
         if on is None:
             carton = store.next_carton_no(session, order.id)
             store.add_parcel(session, order, carton, number, source=ParcelSource.CARRIER)
@@ -145,11 +171,14 @@ def import_carrier_numbers(
         )
         wanted = _read_rows(csv.sheet.rows, orders, reader, rules)
         on = store.parcel_orders(session, {number.digits for _order, number, _line in wanted})
+        kinds = _tracking_problems(session, [number for _order, number, _line in wanted])
         for order, number, line in wanted:
             other = on.get(number.digits)
             if other is not None and other != order.number:
                 message = f"{number.formatted} is already the tracking number of order {other}"
                 reader.complain(line, "tracking", message)
+            elif number.digits in kinds:
+                reader.complain(line, "tracking", kinds[number.digits])
         refuse_if_any(problems, csv.sheet.header)
         attached = 0
         for order, number, _line in wanted:
@@ -194,6 +223,17 @@ def _read_rows(
             continue
         wanted.append((order, number, row.line))
     return wanted
+
+
+def _tracking_problems(session: Session, numbers: list[TrackingNumber]) -> dict[str, str]:
+    """Number -> why a scan of its label would not read as a label (another kind holds it)."""
+    owners = code_owners(session, {number.digits for number in numbers})
+    found = {}
+    for number in numbers:
+        problem = code_problem(number.digits, ScanKind.LABEL, owners)
+        if problem:
+            found[number.digits] = problem
+    return found
 
 
 def _carrier_of(order: store.OrderForLabel) -> CarrierCode:

@@ -17,6 +17,7 @@ import re
 import unicodedata
 
 from app.core.gtin import is_valid_gtin, looks_like_gtin
+from app.core.text import shown
 from app.core.times import JAPAN
 
 MAX_QTY = 9_999_999
@@ -33,8 +34,7 @@ def normalised(value: str) -> str:
     return unicodedata.normalize("NFKC", value).strip()
 
 
-def _quoted(value: str) -> str:
-    return '"' + (value if len(value) <= 40 else value[:39] + "…") + '"'
+_quoted = shown
 
 
 def whole_number(value: str, *, least: int = 1, most: int = MAX_QTY) -> int:
@@ -73,8 +73,12 @@ def date_value(value: str) -> dt.date:
         raise FieldError(f"{_quoted(value)} is not a date (no such day)") from None
 
 
+#: The days an order (or its cancellation) may be dated: outside is a typo or a placeholder.
+EARLIEST, LATEST = dt.date(2000, 1, 1), dt.date(2100, 12, 31)
+
+
 def moment(value: str) -> dt.datetime:
-    """A date with optional time and offset, as UTC.
+    """A date with optional time and offset, as UTC, from 2000-01-01 to 2100-12-31.
 
     Accepts `2026-01-05`, `2026-01-05 10:23[:45]`, `2026-01-05T10:23:45+09:00`
     and Shopify's `2026-01-05 10:23:45 +0900`. Without an offset the time is
@@ -88,6 +92,8 @@ def moment(value: str) -> dt.datetime:
         day_only = dt.date(int(year), int(month), int(day))
     except ValueError:
         raise FieldError(f"{_quoted(value)} is not a date (no such day)") from None
+    if not EARLIEST <= day_only <= LATEST:
+        raise FieldError(f"{_quoted(value)} is outside {EARLIEST} to {LATEST}")
     zone = JAPAN if offset is None else _zone(value, offset)
     try:
         local = dt.datetime(

@@ -19,6 +19,7 @@ from typing import Any
 from app.core.carriers import CARRIERS, CarrierCode, parse_carrier, unknown_carrier
 from app.core.errors import Problem
 from app.core.intake.fields import (
+    MAX_QTY,
     FieldError,
     delivery_date,
     delivery_time,
@@ -94,6 +95,8 @@ class OrderFormat:
     columns: dict[str, tuple[Parse, bool]]
     #: Makes an order of its first row's values and its lines (None when it cannot).
     assemble: Assemble
+    #: Columns of text that may run over several lines (tabs and line breaks allowed).
+    multiline: frozenset[str] = frozenset()
 
 
 def detect_format(sheet: Sheet) -> str | None:
@@ -132,8 +135,7 @@ def read_orders(
         else:
             _check_repeats(cells, group, row, columns)
         if sku and qty is not None:
-            group.lines[sku] = group.lines.get(sku, 0) + qty
-            group.line_rows.setdefault(sku, row.line)
+            _add_line(cells, row, spec, group, (sku, qty))
     drafts = []
     for number, group in groups.items():
         content = spec.assemble(cells, number, group, default_carrier)
@@ -141,6 +143,20 @@ def read_orders(
             rows = tuple(group.line_rows.values())
             drafts.append(OrderDraft(content, group.first.line, rows, spec.source))
     return drafts
+
+
+def _add_line(
+    cells: CellReader, row: Row, spec: OrderFormat, group: OrderGroup, line: tuple[str, int]
+) -> None:
+    """Add a row's units to the order's line of its SKU, keeping the line within MAX_QTY."""
+    sku, qty = line
+    total = group.lines.get(sku, 0) + qty
+    if total > MAX_QTY:
+        message = f"{sku} on this order comes to {total:,} units (at most {MAX_QTY:,})"
+        cells.complain(row, spec.qty, message)
+        return
+    group.lines[sku] = total
+    group.line_rows.setdefault(sku, row.line)
 
 
 def _order_values(
@@ -257,4 +273,5 @@ GENERIC = OrderFormat(
         "notes": (text_of(4000), False),
     },
     assemble=_generic_content,
+    multiline=frozenset({"gift_message", "notes"}),
 )

@@ -12,9 +12,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from app.core.codes import CodeOwner, Owners, code_problem
 from app.core.errors import Problem
 from app.core.intake.fields import FieldError, barcode, bin_code, flag, whole_number
 from app.core.intake.rows import CellReader, Row, Sheet, cell_reader
+from app.core.scans import ScanKind
 
 REQUIRED = ("sku", "name", "barcode")
 OPTIONAL = (
@@ -115,6 +117,26 @@ def read_products(sheet: Sheet, problems: list[Problem]) -> list[ProductDraft]:
                 seen_code[code] = (draft.sku, row.line)
         drafts.append(draft)
     return drafts
+
+
+def check_codes(drafts: list[ProductDraft], owners: Owners, cells: CellReader) -> None:
+    """A problem for each barcode or bin that a scan would read as another kind: one held by
+    another kind in the database (`owners`) or on an earlier row, or one starting KCMD:."""
+    earlier: dict[str, list[CodeOwner]] = {}
+    for draft in drafts:
+        found = []
+        for code, barcode_kind, _qty in draft.barcodes():
+            column = "barcode" if barcode_kind is BarcodeKind.UNIT else "case_barcode"
+            found.append((column, code, ScanKind.PRODUCT))
+        if draft.location is not None:
+            found.append(("location", draft.location, ScanKind.LOCATION))
+        # Each code is checked against those before it, its own row's barcodes included.
+        for column, code, kind in found:
+            problem = code_problem(code, kind, owners, earlier)
+            if problem:
+                cells.complain(draft.line, column, problem)
+            whose = f"a barcode of {draft.sku}" if kind is ScanKind.PRODUCT else "a bin"
+            earlier.setdefault(code, []).append(CodeOwner(kind, f"{whose} (line {draft.line})"))
 
 
 def _read_row(cells: CellReader, row: Row) -> ProductDraft | None:

@@ -183,4 +183,5 @@ SHOPIFY = OrderFormat(
         "Cancelled at": (moment, False),
     },
     assemble=_shopify_content,
+    multiline=frozenset({"Notes", "Note Attributes"}),
 )

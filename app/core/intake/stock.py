@@ -12,9 +12,14 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from app.core.codes import Owners, code_problem
 from app.core.errors import Problem
-from app.core.intake.fields import bin_code, date_value, whole_number
-from app.core.intake.rows import Sheet, cell_reader
+from app.core.intake.fields import MAX_QTY, bin_code, date_value, whole_number
+from app.core.intake.rows import CellReader, Sheet, cell_reader
+from app.core.scans import ScanKind
+
+#: A stock balance: SKU, bin code, lot code and expiry.
+Slot = tuple[str, str, str, dt.date | None]
 
 REQUIRED = ("sku", "location", "qty")
 #: Every column a stock file may have.
@@ -74,3 +79,29 @@ def read_stock(
         if len(problems) == before and location is not None and qty is not None:
             receipts.append(Receipt(row.line, sku, location, qty, lot, expiry))
     return receipts
+
+
+def check_totals(receipts: list[Receipt], on_hand: Mapping[Slot, int], cells: CellReader) -> None:
+    """A problem at the row where a balance's units on hand (stored, then the file's rows
+    added in turn) would pass MAX_QTY; `on_hand` holds the stored balances of the file's SKUs."""
+    totals: dict[Slot, int] = {}
+    for receipt in receipts:
+        slot = (receipt.sku, receipt.location, receipt.lot, receipt.expiry)
+        before = totals.get(slot, on_hand.get(slot, 0))
+        totals[slot] = before + receipt.qty
+        if before <= MAX_QTY < totals[slot]:
+            lot = f" lot {receipt.lot}" if receipt.lot else ""
+            message = (
+                f"{receipt.sku}{lot} in {receipt.location} would come to "
+                f"{totals[slot]:,} units on hand (at most {MAX_QTY:,})"
+            )
+            cells.complain(receipt.line, "qty", message)
+
+
+def check_bins(receipts: list[Receipt], owners: Owners, cells: CellReader) -> None:
+    """A problem for each bin code that a scan would read as another kind (see `code_problem`);
+    `owners` holds what the database has under the file's bin codes."""
+    for receipt in receipts:
+        problem = code_problem(receipt.location, ScanKind.LOCATION, owners)
+        if problem:
+            cells.complain(receipt.line, "location", problem)

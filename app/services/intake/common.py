@@ -85,9 +85,9 @@ class Upload:
         data = read_bytes(path)
         return cls(kind, file_name(path), data, content_sha256(data))
 
-    def parsed(self, columns: Collection[str]) -> CsvFile:
+    def parsed(self, columns: Collection[str], multiline: Collection[str] = ()) -> CsvFile:
         """The file's sheet (see `parse_csv`)."""
-        return parse_csv(self.name, self.data, columns)
+        return parse_csv(self.name, self.data, columns, multiline)
 
     def earlier_import(self, db: Database) -> ImportResult | None:
         """The answer when this content was imported before, else None (checked read-only)."""

@@ -4,9 +4,12 @@ Shops send UTF-8 (Shopify, with or without a BOM) and CP932 / Shift_JIS
 (Japanese marketplaces and Excel on Japanese Windows). A file with a UTF-8
 BOM is UTF-8. Otherwise a file that is valid UTF-8 is UTF-8; one that is not
 is judged line by line: when more of its non-ASCII lines read as UTF-8 than
-not, it is UTF-8 with a few damaged lines, else CP932. Bytes that are not
-valid in the chosen encoding are a problem on their line, and the rest of the
-file is still checked so the clerk sees every problem at once.
+not, it is UTF-8 with a few damaged lines, else CP932. A file is read in one
+encoding throughout: a line that reads in the other encoding (one pasted in
+from another file) is a problem naming that line, since reading it in the
+file's encoding would put mojibake on a shipping label. Other bytes that are
+not valid in the chosen encoding are a problem on their line, and the rest of
+the file is still checked so the clerk sees every problem at once.
 """
 
 from __future__ import annotations
@@ -16,15 +19,17 @@ import csv
 import hashlib
 import io
 import operator
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from app.core.errors import InputRejected, Problem
 from app.core.intake.rows import Row, Sheet
+from app.core.text import control_character, shown
 
 UTF8, CP932 = "UTF-8", "CP932"
 _CODECS = {UTF8: "utf-8", CP932: "cp932"}
+_NAMES = {UTF8: "UTF-8", CP932: "CP932 (Shift_JIS)"}
 # Python's cp932 codec maps the bytes 0x80, 0xA0 and 0xFD-0xFF, which no
 # Shift_JIS text contains, to these characters instead of failing.
 _CP932_STRAYS = frozenset("\x80\uf8f0\uf8f1\uf8f2\uf8f3")
@@ -61,21 +66,27 @@ def content_sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def parse_csv(name: str, data: bytes, columns: Collection[str]) -> CsvFile:
+def parse_csv(
+    name: str, data: bytes, columns: Collection[str], multiline: Collection[str] = ()
+) -> CsvFile:
     """The sheet of a CSV file's bytes, keeping only the cells of `columns`.
 
     Refuses at once (InputRejected) a file with no header, no rows or a header
     naming a column twice; problems of single lines (bad bytes, a row with
-    the wrong number of fields, broken quoting) are returned with the sheet.
+    the wrong number of fields, broken quoting, a control character in a
+    kept cell: tabs and line breaks are allowed only in the `multiline`
+    columns) are returned with the sheet, and such a row is not kept.
     """
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         message = "the file is UTF-16; save it as CSV in UTF-8 or Shift_JIS (CP932)"
         raise InputRejected([Problem(name, 0, "", message)])
     text, encoding, problems = _decode(name, data)
+    # A row on a line that could not be read is not checked further: its cells are garbled.
+    unreadable = {problem.line for problem in problems}
     if not text.strip():
         raise InputRejected([Problem(name, 0, "", "empty file (no header line)")])
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    header = [cell.strip() for cell in next(reader)]
+    header = _header(name, reader)
     _check_header(name, header, columns)
     sheet = Sheet(name, header)
     wanted = [(i, column) for i, column in enumerate(header) if column in columns]
@@ -93,7 +104,9 @@ def parse_csv(name: str, data: bytes, columns: Collection[str]) -> CsvFile:
             last = reader.line_num
             continue
         last = reader.line_num
-        if not any(cell.strip() for cell in fields):
+        if not any(cell.strip() for cell in fields) or not unreadable.isdisjoint(
+            range(start, last + 1)
+        ):
             continue
         # Trailing empty fields (a spreadsheet's stray commas) are harmless; any
         # other count means cells have shifted into the wrong columns.
@@ -102,16 +115,45 @@ def parse_csv(name: str, data: bytes, columns: Collection[str]) -> CsvFile:
             problems.append(Problem(name, start, "", message))
             continue
         # The sentinel index past the header keeps itemgetter's answer a tuple.
-        cells = pick([*fields[: len(header)], ""])[:-1]
-        sheet.rows.append(Row(start, dict(zip(names, map(str.strip, cells), strict=True))))
+        cells = dict(
+            zip(names, map(str.strip, pick([*fields[: len(header)], ""])[:-1]), strict=True)
+        )
+        found = _control_characters(name, start, cells, multiline)
+        if found:
+            problems += found
+            continue
+        sheet.rows.append(Row(start, cells))
     if not sheet.rows and not problems:
         raise InputRejected([Problem(name, 1, "", "no rows below the header")])
     return CsvFile(sheet, content_sha256(data), encoding, problems)
 
 
+def _control_characters(
+    name: str, line: int, cells: dict[str, str], multiline: Collection[str]
+) -> list[Problem]:
+    """A problem for each cell holding a control character."""
+    found: list[Problem] = []
+    if control_character("".join(cells.values())) is None:
+        return found
+    for column, value in cells.items():
+        control = control_character(value, multiline=column in multiline)
+        if control is not None:
+            message = f"{shown(value)} contains a control character ({control})"
+            found.append(Problem(name, line, column, message))
+    return found
+
+
 def read_csv(path: Path | str, columns: Collection[str]) -> CsvFile:
     """Read and parse the CSV file at `path` (see `parse_csv`)."""
     return parse_csv(file_name(path), read_bytes(path), columns)
+
+
+def _header(name: str, reader: Iterator[list[str]]) -> list[str]:
+    """The header's names; a header that cannot be read (broken quoting) refuses the file."""
+    try:
+        return [cell.strip() for cell in next(reader)]
+    except csv.Error as exc:
+        raise InputRejected([Problem(name, 1, "", f"cannot read the header: {exc}")]) from None
 
 
 def _check_header(name: str, header: list[str], columns: Collection[str]) -> None:
@@ -134,10 +176,7 @@ def _decode(name: str, data: bytes) -> tuple[str, str, list[Problem]]:
             return data.decode("utf-8"), UTF8, []
         except UnicodeDecodeError:
             body, encoding = data, _guess(data)
-    problems = [
-        Problem(name, line, "", f"{where}: not valid {encoding} (the file's detected encoding)")
-        for line, where in _bad_lines(body, encoding)
-    ]
+    problems = [Problem(name, line, "", what) for line, what in _bad_lines(body, encoding)]
     return body.decode(_CODECS[encoding], errors="replace"), encoding, problems
 
 
@@ -156,21 +195,45 @@ def _guess(data: bytes) -> str:
 
 
 def _bad_lines(body: bytes, encoding: str) -> list[tuple[int, str]]:
-    """(line, what is wrong) for each line holding bytes not valid in `encoding`."""
+    """(line, what is wrong) for each line not written in `encoding`."""
+    other = CP932 if encoding == UTF8 else UTF8
     found = []
     for line, raw in enumerate(body.split(b"\n"), start=1):
         if raw.isascii():
+            continue
+        if _reads_as(raw, other) and not (encoding == UTF8 and _reads_as(raw, UTF8)):
+            found.append((line, _other_encoding(encoding, other)))
             continue
         try:
             text = raw.decode(_CODECS[encoding])
         except UnicodeDecodeError as exc:
             bad = raw[exc.start : max(exc.end, exc.start + 1)]
             what = "byte" if len(bad) == 1 else "bytes"
-            found.append((line, f"{what} {bad.hex(' ').upper()} at byte {exc.start + 1}"))
+            where = f"{what} {bad.hex(' ').upper()} at byte {exc.start + 1}"
+            found.append((line, f"{where}: not valid {encoding} (the file's detected encoding)"))
             continue
         if encoding == CP932:
             stray = next((i for i, ch in enumerate(text) if ch in _CP932_STRAYS), None)
             if stray is not None:
                 code = text[stray].encode("cp932").hex().upper()
-                found.append((line, f"byte {code} (character {stray + 1})"))
+                where = f"byte {code} (character {stray + 1})"
+                found.append(
+                    (line, f"{where}: not valid {encoding} (the file's detected encoding)")
+                )
     return found
+
+
+def _reads_as(raw: bytes, encoding: str) -> bool:
+    """True when the line's bytes are text in `encoding` (CP932: with no stray bytes)."""
+    try:
+        text = raw.decode(_CODECS[encoding])
+    except UnicodeDecodeError:
+        return False
+    return encoding == UTF8 or not any(ch in _CP932_STRAYS for ch in text)
+
+
+def _other_encoding(encoding: str, other: str) -> str:
+    return (
+        f"this line is {_NAMES[other]} but the file's other lines are {_NAMES[encoding]}; "
+        "save the whole file in one encoding"
+    )

@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.core.intake.products import COLUMNS as PRODUCT_COLUMNS
-from app.core.intake.products import merged, plan_products, read_products
+from app.core.intake.products import check_codes, merged, plan_products, read_products
 from app.core.intake.rows import CellReader
 from app.core.intake.stock import COLUMNS as STOCK_COLUMNS
-from app.core.intake.stock import Tracking, read_stock
+from app.core.intake.stock import Tracking, check_bins, check_totals, read_stock
 from app.db import intake as store
 from app.db import stock
+from app.db.codes import code_owners
 from app.db.database import Database
 from app.services.intake.common import ImportResult, Upload, refuse_if_any
 
@@ -34,7 +35,11 @@ def import_products(db: Database, path: Path | str) -> ImportResult:
             return earlier
         stored = store.stored_products(session, [d.sku for d in drafts])
         owners = store.barcode_owners(session, [c for d in drafts for c, _k, _q in d.barcodes()])
-        plan = plan_products(drafts, stored, owners, CellReader(upload.name, problems))
+        cells = CellReader(upload.name, problems)
+        plan = plan_products(drafts, stored, owners, cells)
+        codes = {code for d in drafts for code, _k, _q in d.barcodes()}
+        codes.update(d.location for d in drafts if d.location is not None)
+        check_codes(drafts, code_owners(session, codes), cells)
         refuse_if_any(problems, csv.sheet.header)
 
         fields = {d.sku: merged(d, stored.get(d.sku)) for d in drafts}
@@ -86,6 +91,10 @@ def import_stock(db: Database, path: Path | str) -> ImportResult:
         known = store.product_tracking(session, {row.get("sku") for row in csv.sheet.rows})
         tracking = {sku: Tracking(lot, expiry) for sku, (_id, lot, expiry) in known.items()}
         receipts = read_stock(csv.sheet, tracking, problems)
+        stored = store.on_hand_of(session, [pid for pid, _lot, _expiry in known.values()])
+        cells = CellReader(upload.name, problems)
+        check_totals(receipts, stored, cells)
+        check_bins(receipts, code_owners(session, {r.location for r in receipts}), cells)
         refuse_if_any(problems, csv.sheet.header)
 
         bins, created = stock.location_ids(session, {r.location for r in receipts})

@@ -5,13 +5,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
 from app.core.carriers import DEFAULT_CARRIER, CarrierCode, parse_carrier, unknown_carrier
+from app.core.codes import code_problem
 from app.core.errors import InputRejected, Problem, Refused
 from app.core.intake.order_formats import GENERIC, OrderFormat, detect_format, read_orders
 from app.core.intake.orders import OrderContent, OrderDraft, differences, sort_orders
 from app.core.intake.shopify import SHOPIFY
+from app.core.scans import ScanKind
 from app.db import intake as store
 from app.db import intake_orders as order_store
+from app.db.codes import code_owners
 from app.db.database import Database
 from app.services.intake.common import ImportResult, Upload, refuse_if_any
 
@@ -22,6 +27,8 @@ COLUMNS = frozenset(
     for spec in SPECS.values()
     for column in (*spec.required, *spec.columns, spec.number, spec.sku, spec.qty)
 )
+
+MULTILINE = frozenset(column for spec in SPECS.values() for column in spec.multiline)
 
 
 def import_orders(
@@ -41,7 +48,7 @@ def import_orders(
     earlier = upload.earlier_import(db)
     if earlier is not None:
         return earlier
-    csv = upload.parsed(COLUMNS)
+    csv = upload.parsed(COLUMNS, MULTILINE)
     sheet = csv.sheet
     kind = detect_format(sheet) if fmt == "auto" else fmt
     if kind is None:
@@ -57,6 +64,7 @@ def import_orders(
         drafts = read_orders(sheet, spec, products, carrier, problems)
         numbers = [draft.content.number for draft in drafts]
         sort = sort_orders(drafts, order_store.order_hashes(session, numbers))
+        problems += _number_problems(session, upload.name, [draft for draft, _ in sort.new])
         if sort.conflicts:
             numbers = [draft.content.number for draft in sort.conflicts]
             before = order_store.stored_contents(session, numbers)
@@ -73,6 +81,16 @@ def import_orders(
         batch = upload.record(session, len(sheet.rows), result)
         order_store.add_orders(session, batch, sort.new, products)
     return result
+
+
+def _number_problems(session: Session, name: str, drafts: list[OrderDraft]) -> list[Problem]:
+    """A problem for each new order whose number a scan would read as another kind."""
+    owners = code_owners(session, [draft.content.number for draft in drafts])
+    return [
+        Problem(name, draft.line, SPECS[draft.source].number, problem)
+        for draft in drafts
+        if (problem := code_problem(draft.content.number, ScanKind.ORDER, owners))
+    ]
 
 
 def _default_carrier(code: str | None) -> CarrierCode:

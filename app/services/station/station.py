@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 
 from app.core.errors import Refused
 from app.core.scans import Scan
+from app.core.text import check_text
 from app.core.times import too_far_ahead
 from app.db import pack_claims as claims
 from app.db import station as store
@@ -37,6 +38,9 @@ from app.services.station.pipeline import (
     run_scan,
     scan_key,
 )
+
+#: The longest station name and printer URI the stations table holds.
+MAX_STATION_NAME, MAX_PRINTER_URI = 64, 400
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -166,9 +170,7 @@ def open_station(db: Database, name: str, opening: Opening | None = None) -> Sta
     (refused while another running process holds the station); then its printer, when
     given, is stored as the station's printer."""
     opening = opening or Opening()
-    name = name.strip()
-    if not name:
-        raise Refused("station: empty name")
+    name = check_station_name(name)
     if opening.printer is not None:
         check_printer_uri(opening.printer)
 
@@ -184,9 +186,19 @@ def open_station(db: Database, name: str, opening: Opening | None = None) -> Sta
     return StationRef(retried(opened), name, opening.hold)
 
 
+def check_station_name(name: str) -> str:
+    """The station's name, stripped; refused when empty, too long or holding a control character."""
+    name = name.strip()
+    if not name:
+        raise Refused("station: empty name")
+    check_text("--station", name, MAX_STATION_NAME)
+    return name
+
+
 def check_printer_uri(uri: str) -> None:
     """Refuse a printer URI the printers cannot use (the rule is `parse_printer_uri`'s), and
     a device or folder on this PC that cannot take labels (`check_on_this_pc`)."""
+    check_text("--printer", uri, MAX_PRINTER_URI)
     try:
         check_on_this_pc(parse_printer_uri(uri))
     except Refused as exc:

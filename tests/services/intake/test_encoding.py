@@ -104,6 +104,7 @@ def test_a_damaged_line_in_a_utf8_file_is_named_not_misread(db: Database, tmp_pa
         (b"sku,name,barcode\r\n", "empty.csv:1: no rows below the header"),
         (b"sku,name,barcode\r\n,,\r\n", "empty.csv:1: no rows below the header"),
         (codecs.BOM_UTF16_LE + "sku".encode("utf-16-le"), "empty.csv: the file is UTF-16"),
+        (b'"', "empty.csv:1: cannot read the header: unexpected end of data"),
     ],
 )
 def test_a_file_with_nothing_to_import_is_refused(
@@ -158,3 +159,43 @@ def test_a_header_naming_a_column_twice_is_refused(db: Database, tmp_path: Path)
     with pytest.raises(InputRejected) as refused:
         import_products(db, path)
     assert _problems(refused) == ["p.csv:1: sku: the header names this column twice"]
+
+
+def test_a_cp932_file_with_a_utf8_line_is_refused_naming_that_line(
+    db: Database, tmp_path: Path
+) -> None:
+    seed_products(db, tmp_path, "TEA")
+    before = row_counts(db)
+    rows = [
+        generic_row(**address(f"R-{i}", customer_name=name), sku="TEA", qty="1")
+        for i, name in enumerate(["髙橋 花子", "鈴木 一郎", "佐藤 健", "田中 美咲"], start=1)
+    ]
+    lines = csv_text(GENERIC_HEADER, rows).encode("cp932").split(b"\r\n")
+    # Line 4 was pasted in from a UTF-8 file: the same text in the other encoding.
+    lines[3] = lines[3].decode("cp932").encode("utf-8")
+    path = tmp_path / "mixed.csv"
+    path.write_bytes(b"\r\n".join(lines))
+    with pytest.raises(InputRejected) as refused:
+        import_orders(db, path)
+    assert _problems(refused) == [
+        "mixed.csv:4: this line is UTF-8 but the file's other lines are CP932 (Shift_JIS); "
+        "save the whole file in one encoding"
+    ]
+    assert row_counts(db) == before
+
+
+def test_a_utf8_file_with_a_cp932_line_is_refused_naming_that_line(
+    db: Database, tmp_path: Path
+) -> None:
+    rows = [[f"S-{i}", f"商品 {i}", f"ITEM-{i}"] for i in range(1, 5)]
+    lines = csv_text(["sku", "name", "barcode"], rows).encode("utf-8").split(b"\r\n")
+    lines[2] = lines[2].decode("utf-8").encode("cp932")
+    path = tmp_path / "mixed.csv"
+    path.write_bytes(b"\r\n".join(lines))
+    with pytest.raises(InputRejected) as refused:
+        import_products(db, path)
+    assert _problems(refused) == [
+        "mixed.csv:3: this line is CP932 (Shift_JIS) but the file's other lines are UTF-8; "
+        "save the whole file in one encoding"
+    ]
+    assert row_counts(db)["products"] == 0
