@@ -12,7 +12,7 @@ from app.core.errors import InputRejected, Refused
 from app.db.database import Database
 from app.db.models import Order, Station, User
 from app.services.intake import import_orders, import_products, import_stock
-from app.services.station.station import open_station
+from app.services.station.station import Opening, open_station
 from app.services.users import add_user
 from tests.intake_support import (
     GENERIC_HEADER,
@@ -155,7 +155,7 @@ def test_a_hostile_station_name_or_printer_is_refused(
     db: Database, station: str, printer: str | None, message: str
 ) -> None:
     with pytest.raises(Refused) as refused:
-        open_station(db, station, printer)
+        open_station(db, station, Opening(printer))
     assert str(refused.value) == message
     with db.read() as s:
         assert s.scalar(select(func.count()).select_from(Station)) == 0
