@@ -12,13 +12,15 @@ file is still checked so the clerk sees every problem at once.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import hashlib
 import io
 import operator
-from collections.abc import Collection
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO, TextIO
 
 from app.core.errors import InputRejected, Problem
 from app.core.intake.rows import Row, Sheet
@@ -74,10 +76,27 @@ def parse_csv(name: str, data: bytes, columns: Collection[str]) -> CsvFile:
     text, encoding, problems = _decode(name, data)
     if not text.strip():
         raise InputRejected([Problem(name, 0, "", "empty file (no header line)")])
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    header = [cell.strip() for cell in next(reader)]
+    sheet = Sheet(name, [])
+    rows = _records(name, io.StringIO(text, newline=""), columns, problems, sheet.header)
+    sheet.rows.extend(rows)
+    if not sheet.rows and not problems:
+        raise InputRejected([Problem(name, 1, "", "no rows below the header")])
+    return CsvFile(sheet, content_sha256(data), encoding, problems)
+
+
+def _records(
+    name: str, text: TextIO, columns: Collection[str], problems: list[Problem], header: list[str]
+) -> Iterator[Row]:
+    """The rows of a CSV text, read one at a time, keeping only the cells of `columns`; the
+    header it starts with is put into `header` (checked) before the first row comes."""
+    reader = csv.reader(text, strict=True)
+    try:
+        header.extend(cell.strip() for cell in next(reader))
+    except StopIteration:
+        raise InputRejected([Problem(name, 0, "", "empty file (no header line)")]) from None
+    except csv.Error as exc:
+        raise InputRejected([Problem(name, 1, "", f"cannot read the header: {exc}")]) from None
     _check_header(name, header, columns)
-    sheet = Sheet(name, header)
     wanted = [(i, column) for i, column in enumerate(header) if column in columns]
     names = [column for _i, column in wanted]
     pick = operator.itemgetter(*[i for i, _column in wanted], len(header))
@@ -87,7 +106,7 @@ def parse_csv(name: str, data: bytes, columns: Collection[str]) -> CsvFile:
         try:
             fields = next(reader)
         except StopIteration:
-            break
+            return
         except csv.Error as exc:
             problems.append(Problem(name, start, "", f"cannot read this row: {exc}"))
             last = reader.line_num
@@ -103,10 +122,121 @@ def parse_csv(name: str, data: bytes, columns: Collection[str]) -> CsvFile:
             continue
         # The sentinel index past the header keeps itemgetter's answer a tuple.
         cells = pick([*fields[: len(header)], ""])[:-1]
-        sheet.rows.append(Row(start, dict(zip(names, map(str.strip, cells), strict=True))))
-    if not sheet.rows and not problems:
-        raise InputRejected([Problem(name, 1, "", "no rows below the header")])
-    return CsvFile(sheet, content_sha256(data), encoding, problems)
+        yield Row(start, dict(zip(names, map(str.strip, cells), strict=True)))
+
+
+@dataclass(frozen=True, slots=True)
+class CsvStream:
+    """A CSV file read as a stream: its content hash and encoding, the problems of its bytes,
+    and its rows one at a time (`rows`), never the whole file in memory."""
+
+    name: str
+    path: Path
+    sha256: str
+    encoding: str
+    problems: list[Problem]
+    columns: Collection[str]
+    header: list[str]
+
+    def rows(self, problems: list[Problem]) -> Iterator[Row]:
+        """The file's rows, read afresh from the file; problems of rows go to `problems`.
+
+        A file with a header and no rows (and no problems) is refused.
+        """
+        found = False
+        with _opened(self.name, self.path) as raw:
+            text = _text(raw, self.encoding)
+            for row in _records(self.name, text, self.columns, problems, []):
+                found = True
+                yield row
+        if not found and not problems and not self.problems:
+            raise InputRejected([Problem(self.name, 1, "", "no rows below the header")])
+
+
+def _text(raw: BinaryIO, encoding: str) -> TextIO:
+    """The bytes read as text in `encoding`; a bad byte becomes U+FFFD (told by its line)."""
+    return io.TextIOWrapper(raw, encoding=_TEXT_CODECS[encoding], errors="replace", newline="")
+
+
+#: The codec a stream is read with (a UTF-8 file's BOM is skipped).
+_TEXT_CODECS = {UTF8: "utf-8-sig", CP932: "cp932"}
+
+
+def stream_csv(name: str, path: Path, columns: Collection[str]) -> CsvStream:
+    """A CSV file to read as a stream (see `CsvStream`): its bytes are looked over once here,
+    a line at a time, for the content hash and the encoding (the rules of `parse_csv`)."""
+    digest = hashlib.sha256()
+    good = bad = 0
+    bom = first = empty = True
+    with _opened(name, path) as raw:
+        for line in raw:
+            digest.update(line)
+            if first:
+                if line.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+                    message = "the file is UTF-16; save it as CSV in UTF-8 or Shift_JIS (CP932)"
+                    raise InputRejected([Problem(name, 0, "", message)])
+                bom = line.startswith(codecs.BOM_UTF8)
+                line = line.removeprefix(codecs.BOM_UTF8)
+                first = False
+            empty = empty and not line.strip()
+            if not line.isascii():
+                ok = _reads_as(line, "utf-8")
+                good, bad = good + ok, bad + (not ok)
+    if empty:
+        raise InputRejected([Problem(name, 0, "", "empty file (no header line)")])
+    encoding = UTF8 if bom or good >= bad else CP932
+    problems: list[Problem] = []
+    if bad:
+        with _opened(name, path) as raw:
+            lines = (
+                line.removeprefix(codecs.BOM_UTF8) if number == 1 else line
+                for number, line in enumerate(raw, start=1)
+            )
+            problems = [
+                Problem(
+                    name,
+                    number,
+                    "",
+                    f"{where}: not valid {encoding} (the file's detected encoding)",
+                )
+                for number, where in _bad_lines(lines, encoding)
+            ]
+    header: list[str] = []
+    with _opened(name, path) as raw:
+        # Reads (and checks) the header; the first row is read again with the others.
+        next(_records(name, _text(raw, encoding), columns, [], header), None)
+    return CsvStream(name, path, digest.hexdigest(), encoding, problems, columns, header)
+
+
+@contextlib.contextmanager
+def _opened(name: str, path: Path) -> Iterator[BinaryIO]:
+    """The file opened for reading bytes; one that cannot be read is refused with the reason."""
+    try:
+        raw = path.open("rb")
+    except FileNotFoundError:
+        raise InputRejected([Problem(name, 0, "", "no such file")]) from None
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise InputRejected([Problem(name, 0, "", f"cannot read: {reason}")]) from None
+    with raw:
+        yield raw
+
+
+def _reads_as(raw: bytes, codec: str) -> bool:
+    try:
+        raw.decode(codec)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def file_sha256(path: Path | str) -> str:
+    """The sha256 of the file's bytes, read in pieces (see `content_sha256`)."""
+    digest = hashlib.sha256()
+    with _opened(file_name(path), Path(path)) as raw:
+        while piece := raw.read(1 << 20):
+            digest.update(piece)
+    return digest.hexdigest()
 
 
 def read_csv(path: Path | str, columns: Collection[str]) -> CsvFile:
@@ -136,7 +266,7 @@ def _decode(name: str, data: bytes) -> tuple[str, str, list[Problem]]:
             body, encoding = data, _guess(data)
     problems = [
         Problem(name, line, "", f"{where}: not valid {encoding} (the file's detected encoding)")
-        for line, where in _bad_lines(body, encoding)
+        for line, where in _bad_lines(body.split(b"\n"), encoding)
     ]
     return body.decode(_CODECS[encoding], errors="replace"), encoding, problems
 
@@ -155,10 +285,10 @@ def _guess(data: bytes) -> str:
     return UTF8 if good >= bad else CP932
 
 
-def _bad_lines(body: bytes, encoding: str) -> list[tuple[int, str]]:
+def _bad_lines(lines: Iterable[bytes], encoding: str) -> list[tuple[int, str]]:
     """(line, what is wrong) for each line holding bytes not valid in `encoding`."""
     found = []
-    for line, raw in enumerate(body.split(b"\n"), start=1):
+    for line, raw in enumerate(lines, start=1):
         if raw.isascii():
             continue
         try:

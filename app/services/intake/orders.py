@@ -49,10 +49,8 @@ def import_orders(
         raise InputRejected([Problem(upload.name, 1, "", f"{message} nor order_number and sku")])
     problems = list(csv.problems)
     spec = SPECS[kind]
-    with db.write() as session:
-        earlier = upload.earlier_in(session)
-        if earlier is not None:
-            return earlier
+    # Read and checked without the write lock: a station's scans never wait on it.
+    with db.read() as session:
         products = store.product_ids(session, {row.get(spec.sku) for row in sheet.rows})
         drafts = read_orders(sheet, spec, products, carrier, problems)
         numbers = [draft.content.number for draft in drafts]
@@ -61,15 +59,21 @@ def import_orders(
             numbers = [draft.content.number for draft in sort.conflicts]
             before = order_store.stored_contents(session, numbers)
             problems += [_conflict(upload.name, draft, before) for draft in sort.conflicts]
-        refuse_if_any(problems, sheet.header)
-        result = ImportResult(
-            "orders",
-            upload.name,
-            added=len(sort.new),
-            unchanged=sort.unchanged,
-            lines=sum(len(draft.content.lines) for draft, _ in sort.new),
-            cancelled=sum(draft.content.cancelled for draft, _ in sort.new),
-        )
+    refuse_if_any(problems, sheet.header)
+    result = ImportResult(
+        "orders",
+        upload.name,
+        added=len(sort.new),
+        unchanged=sort.unchanged,
+        lines=sum(len(draft.content.lines) for draft, _ in sort.new),
+        cancelled=sum(draft.content.cancelled for draft, _ in sort.new),
+    )
+    # Only the writes hold the lock. An order another import added meanwhile clashes
+    # with its number, and the whole file is refused as a concurrent change.
+    with db.write() as session:
+        earlier = upload.earlier_in(session)
+        if earlier is not None:
+            return earlier
         batch = upload.record(session, len(sheet.rows), result)
         order_store.add_orders(session, batch, sort.new, products)
     return result
