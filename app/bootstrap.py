@@ -95,6 +95,8 @@ class Kenpin:
     settings: Settings = field(default_factory=Settings)
     clock: Clock = utcnow
     printers: PrinterFactory = open_printer
+    #: Errors are logged with their traceback and SQL parameters (`kenpin --debug`).
+    debug: bool = False
 
     def pack_station(self, name: str, printer: str | None = None) -> PackStation:
         """The scan pipeline of pack station `name`; `printer` becomes its printer."""
@@ -178,4 +180,4 @@ def bootstrap(
     settings = settings or read_settings()
     url = database_url or settings.database_url
     db = open_database(url, migrate=migrate, station=station, debug=debug)
-    return Kenpin(db, settings)
+    return Kenpin(db, settings, debug=debug)
