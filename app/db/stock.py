@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar, cast
 
-from sqlalchemy import ColumnElement, Table, func, select
+from sqlalchemy import ColumnElement, Table, func, select, tuple_
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -30,7 +30,7 @@ from app.db.models import (
     table,
     utcnow,
 )
-from app.db.sql import add_rows, among, insert_rows, rows_in, update_rows
+from app.db.sql import add_rows, among, chunks, insert_rows, rows_in, update_rows
 
 
 class StockWouldGoNegative(Refused):
@@ -111,16 +111,19 @@ def _get_or_create(
     """Key -> id of the rows of `target` whose `columns` hold these keys, inserting the rows
     that are missing (with the `new` values besides their keys); also how many were inserted.
 
-    Rows are looked up by the keys' first column, so that column should be indexed.
+    A key of one column is looked up by that column (indexed); a key of several by all of
+    them at once (a unique index), a few hundred keys a query, so the answer never holds
+    more rows than the keys asked for.
     """
 
     def lookup(wanted: Collection[Key]) -> dict[Key, int]:
         query = select(*(target.c[name] for name in columns), target.c.id)
-        firsts = {key[0] for key in wanted}
-        found = (
-            (tuple(row[:-1]), row[-1])
-            for row in rows_in(session, query, query.selected_columns[0], firsts)
+        rows = (
+            rows_in(session, query, query.selected_columns[0], {key[0] for key in wanted})
+            if len(columns) == 1
+            else _rows_by_keys(session, target, columns, wanted)
         )
+        found = ((tuple(row[:-1]), row[-1]) for row in rows)
         return {cast(Key, key): int(rid) for key, rid in found if key in wanted}
 
     wanted = dict.fromkeys(keys)
@@ -132,6 +135,34 @@ def _get_or_create(
         )
         found.update(lookup(set(missing)))
     return found, len(missing)
+
+
+#: Keys of several columns looked up per query.
+_KEYS_PER_QUERY = 300
+
+
+def _rows_by_keys(
+    session: Session, target: Table, columns: Sequence[str], keys: Collection[Key]
+) -> Iterator[Sequence[Any]]:
+    """(columns..., id) of the rows of `target` whose `columns` hold one of `keys` exactly.
+
+    Keys are grouped by which of their values are NULL, as `(a, b) IN (...)` never matches
+    a NULL: those columns are asked `IS NULL` instead.
+    """
+    query = select(*(target.c[name] for name in columns), target.c.id)
+    groups: dict[tuple[bool, ...], list[Key]] = defaultdict(list)
+    for key in keys:
+        groups[tuple(value is None for value in key)].append(key)
+    for nulls, group in groups.items():
+        named = [target.c[name] for name, null in zip(columns, nulls, strict=True) if not null]
+        unset = [
+            target.c[name].is_(None) for name, null in zip(columns, nulls, strict=True) if null
+        ]
+        for part in chunks(group, _KEYS_PER_QUERY):
+            values = [
+                tuple(v for v, null in zip(key, nulls, strict=True) if not null) for key in part
+            ]
+            yield from session.execute(query.where(tuple_(*named).in_(values), *unset))
 
 
 def location_ids(
