@@ -10,12 +10,23 @@ here too: in bulk (`location_ids`, `lot_ids`, `balance_ids`) or one at a time.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar, cast
 
-from sqlalchemy import ColumnElement, Table, func, select, tuple_
+from sqlalchemy import (
+    Column,
+    ColumnElement,
+    MetaData,
+    Table,
+    and_,
+    delete,
+    func,
+    insert,
+    select,
+)
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -30,7 +41,7 @@ from app.db.models import (
     table,
     utcnow,
 )
-from app.db.sql import add_rows, among, chunks, insert_rows, rows_in, update_rows
+from app.db.sql import add_rows, among, chunks, core, insert_rows, rows_in, update_rows
 
 
 class StockWouldGoNegative(Refused):
@@ -138,7 +149,18 @@ def _get_or_create(
 
 
 #: Keys of several columns looked up per query.
-_KEYS_PER_QUERY = 300
+_KEYS_PER_QUERY = 5000
+
+
+@functools.cache
+def _key_table(target: Table, columns: tuple[str, ...]) -> Table:
+    """A temporary table (one per connection) holding keys of `target`'s `columns`."""
+    return Table(
+        f"kenpin_keys_{target.name}_{'_'.join(columns)}",
+        MetaData(),
+        *(Column(name, target.c[name].type) for name in columns),
+        prefixes=["TEMPORARY"],
+    )
 
 
 def _rows_by_keys(
@@ -146,23 +168,35 @@ def _rows_by_keys(
 ) -> Iterator[Sequence[Any]]:
     """(columns..., id) of the rows of `target` whose `columns` hold one of `keys` exactly.
 
-    Keys are grouped by which of their values are NULL, as `(a, b) IN (...)` never matches
-    a NULL: those columns are asked `IS NULL` instead.
+    The keys go into a temporary table joined with `target`, so each is found through
+    `target`'s unique index on `columns` (an `IN` list of row values is not, on SQLite).
+    Keys are grouped by which of their values are NULL, as `=` never matches a NULL:
+    those columns are asked `IS NULL` instead.
     """
-    query = select(*(target.c[name] for name in columns), target.c.id)
+    conn = core(session)
     groups: dict[tuple[bool, ...], list[Key]] = defaultdict(list)
     for key in keys:
         groups[tuple(value is None for value in key)].append(key)
     for nulls, group in groups.items():
-        named = [target.c[name] for name, null in zip(columns, nulls, strict=True) if not null]
-        unset = [
+        named = tuple(name for name, null in zip(columns, nulls, strict=True) if not null)
+        held = _key_table(target, named)
+        held.create(conn, checkfirst=True)
+        match = [target.c[name] == held.c[name] for name in named]
+        match += [
             target.c[name].is_(None) for name, null in zip(columns, nulls, strict=True) if null
         ]
+        query = select(*(target.c[name] for name in columns), target.c.id).join_from(
+            held, target, and_(*match)
+        )
         for part in chunks(group, _KEYS_PER_QUERY):
+            conn.execute(delete(held))
             values = [
-                tuple(v for v, null in zip(key, nulls, strict=True) if not null) for key in part
+                {name: v for name, v, null in zip(columns, key, nulls, strict=True) if not null}
+                for key in part
             ]
-            yield from session.execute(query.where(tuple_(*named).in_(values), *unset))
+            conn.execute(insert(held), values)
+            yield from conn.execute(query).all()
+        conn.execute(delete(held))
 
 
 def location_ids(
