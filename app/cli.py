@@ -372,7 +372,7 @@ def _replay(args: argparse.Namespace) -> int:
                 outcome = station.scan(recorded.scan, at=recorded.at)
             except DatabaseUnavailable:
                 # Nothing was recorded: the scan's line says so, and the replay stops there.
-                print(json.dumps(unrecorded_json(recorded.scan)), flush=True)
+                print(json.dumps(unrecorded_json(recorded.scan), ensure_ascii=False), flush=True)
                 raise
             print(json.dumps(outcome.as_json(), ensure_ascii=False), flush=True)
             if outcome.print_job is not None and args.printer:
