@@ -29,7 +29,7 @@ import platformdirs
 from app.core.errors import EnvironmentFailure
 from app.core.label import ShipFrom
 from app.core.station import Mode
-from app.db.database import Database
+from app.db.database import Database, translated
 from app.db.models import utcnow
 from app.db.schema import upgrade
 from app.labels.command_sheet import write_command_sheet
@@ -99,6 +99,8 @@ class Kenpin:
     printers: PrinterFactory = open_printer
     #: This process as the holder of the stations it runs (`PID@HOST`); None: it holds none.
     holder: str | None = None
+    #: Errors are logged with their traceback and SQL parameters (`kenpin --debug`).
+    debug: bool = False
 
     def pack_station(self, name: str, printer: str | None = None) -> PackStation:
         """The scan pipeline of pack station `name`; `printer` becomes its printer. A station
@@ -150,15 +152,23 @@ class Kenpin:
         return found
 
 
-def open_database(url: str, *, migrate: bool = True, station: bool = False) -> Database:
+def open_database(
+    url: str, *, migrate: bool = True, station: bool = False, debug: bool = False
+) -> Database:
     """The database at `url`, its schema brought up to date unless `migrate` is False.
 
     A `station`'s database (the window, `kenpin replay`) moves SQLite's log into the
     file on a thread of its own, never in a scan's commit (`app.db.checkpoints`).
+    With `debug`, database errors show the SQL parameters they were sent.
     """
-    db = Database(url, background_checkpoints=station)
+    db = Database(url, background_checkpoints=station, debug=debug)
     if migrate:
-        upgrade(db)
+        try:
+            with translated():
+                upgrade(db)
+        except BaseException:
+            db.dispose()
+            raise
     return db
 
 
@@ -168,10 +178,12 @@ def bootstrap(
     database_url: str | None = None,
     migrate: bool = True,
     station: bool = False,
+    debug: bool = False,
 ) -> Kenpin:
     """Kenpin on the database `database_url` (else the settings'), read from the
-    environment unless `settings` are given; `station` for a station's process."""
+    environment unless `settings` are given; `station` for a station's process; `debug`
+    lets database errors show their SQL parameters."""
     settings = settings or read_settings()
     url = database_url or settings.database_url
-    db = open_database(url, migrate=migrate, station=station)
-    return Kenpin(db, settings, holder=this_process() if station else None)
+    db = open_database(url, migrate=migrate, station=station, debug=debug)
+    return Kenpin(db, settings, holder=this_process() if station else None, debug=debug)

@@ -9,13 +9,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import traceback
 from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.core.carriers import CarrierCode
-from app.core.errors import EnvironmentFailure, InputRejected, Refused
+from app.core.errors import DatabaseUnavailable, EnvironmentFailure, InputRejected, KenpinError
 from app.core.label import LabelFormat
 from app.core.orders import OrderStatus
 from app.core.roles import Role
@@ -43,6 +44,11 @@ def _parser() -> argparse.ArgumentParser:
         "--db",
         metavar="URL",
         help="SQLAlchemy database URL (default: $KENPIN_DB, else a file in the user data folder)",
+    )
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        help="on a failure, print its traceback and the SQL parameters it was sent",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -215,20 +221,33 @@ def main(argv: Sequence[str] | None = None) -> int:
         _check_station_options(args)
         code: int = args.run(args)
         return code
-    except InputRejected as exc:
-        if len(exc.problems) == 1:
-            print(f"kenpin: {exc.problems[0]}", file=sys.stderr)
-            return EXIT_REFUSED
+    except KenpinError as exc:
+        if args.debug:
+            traceback.print_exc()
+        return _told(exc)
+    except Exception as exc:
+        if args.debug:
+            raise
+        # A bug: its text may quote SQL, so only its kind is told without --debug.
+        print(
+            f"kenpin: unexpected error ({type(exc).__name__}); run again with --debug for details",
+            file=sys.stderr,
+        )
+        return EXIT_REFUSED
+
+
+def _told(exc: KenpinError) -> int:
+    """Tell the user, in a sentence per problem, why the command did not do its work; the
+    exit status."""
+    if isinstance(exc, InputRejected) and len(exc.problems) > 1:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         print(f"kenpin: {len(exc.problems)} problems; nothing was changed", file=sys.stderr)
-        return EXIT_REFUSED
-    except Refused as exc:
+    elif isinstance(exc, InputRejected):
+        print(f"kenpin: {exc.problems[0]}", file=sys.stderr)
+    else:
         print(f"kenpin: {exc}", file=sys.stderr)
-        return EXIT_REFUSED
-    except EnvironmentFailure as exc:
-        print(f"kenpin: {exc}", file=sys.stderr)
-        return EXIT_REFUSED
+    return EXIT_REFUSED
 
 
 def _check_station_options(args: argparse.Namespace) -> None:
@@ -246,7 +265,7 @@ def _kenpin(args: argparse.Namespace, *, migrate: bool = True, station: bool = F
     `station` for the commands that scan (the window, replay)."""
     from app.bootstrap import bootstrap
 
-    return bootstrap(database_url=args.db, migrate=migrate, station=station)
+    return bootstrap(database_url=args.db, migrate=migrate, station=station, debug=args.debug)
 
 
 def _db(args: argparse.Namespace) -> Database:
@@ -357,6 +376,7 @@ def _label_void(args: argparse.Namespace) -> int:
 
 def _replay(args: argparse.Namespace) -> int:
     from app.scanning.replay import read_scan_file
+    from app.services.station.outcome import unrecorded_json
     from app.services.station.station import database_clock
 
     kenpin = _kenpin(args, station=True)
@@ -373,7 +393,12 @@ def _replay(args: argparse.Namespace) -> int:
         for recorded in scans:
             # A line whose id is recorded is answered from its record, not applied again.
             scan_id = recorded.scan_id(station.station)
-            outcome = station.scan(recorded.scan, scan_id=scan_id, at=recorded.at)
+            try:
+                outcome = station.scan(recorded.scan, scan_id=scan_id, at=recorded.at)
+            except DatabaseUnavailable:
+                # Nothing was recorded: the scan's line says so, and the replay stops there.
+                print(json.dumps(unrecorded_json(recorded.scan), ensure_ascii=False), flush=True)
+                raise
             print(json.dumps(outcome.as_json(), ensure_ascii=False), flush=True)
             if outcome.print_job is not None and args.printer:
                 _print_replayed(kenpin, outcome.print_job, outcome.seq)

@@ -1,6 +1,7 @@
 """Time the imports on realistic volumes: a Shopify export of 100,000 order lines.
 
     .venv/bin/python -m benchmarks.bench_intake [--lines 100000] [--products 5000]
+    .venv/bin/python -m benchmarks.bench_intake --stock-mb 50
 
 Writes a products file and a Shopify orders export (about 40,000 orders of 1
 to 4 lines, every column Shopify exports) into a temporary folder, then on a
@@ -8,6 +9,11 @@ fresh SQLite file (and on a fresh PostgreSQL schema when KENPIN_TEST_PG_URL is
 set) times: the products import, the orders import, a second export holding
 the same orders (all unchanged), and the same file again (recognised at once).
 Target: the orders import under 10 s on SQLite.
+
+With `--stock-mb N`, it instead writes a stock file of about N MB (receipts of
+the products into 2,500 bins, a lot and expiry on every row) and runs `kenpin
+import stock` on a fresh SQLite file in a process of its own, printing its
+time and peak memory. Target: under 300 MB whatever the file's size.
 """
 
 from __future__ import annotations
@@ -16,6 +22,8 @@ import argparse
 import csv
 import os
 import random
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -113,14 +121,69 @@ def bench(name: str, db: Database, folder: Path) -> None:
     print(f"  orders import: {took:.2f} s")
 
 
+def write_stock(path: Path, skus: list[str], megabytes: int, seed: int = 2) -> int:
+    """A stock file of about `megabytes` MB: receipts into 2,500 bins; how many rows."""
+    rnd = random.Random(seed)
+    rows = 0
+    with path.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(["sku", "location", "qty", "lot", "expiry"])
+        while out.tell() < megabytes * 1_000_000:
+            sku = rnd.choice(skus)
+            bin_code = f"B-{rnd.randrange(50):02d}-{rnd.randrange(50):02d}"
+            lot = f"L{rnd.randrange(20):03d}"
+            expiry = f"2027-{rnd.randrange(1, 13):02d}-15"
+            writer.writerow([sku, bin_code, rnd.randint(1, 50), lot, expiry])
+            rows += 1
+    return rows
+
+
+def bench_stock(folder: Path, megabytes: int, products: int) -> None:
+    """Time `kenpin import stock` of a large file in a process of its own, with its peak memory."""
+    skus = write_products(folder / "products.csv", products)
+    with (folder / "products.csv").open(encoding="utf-8") as f:
+        tracked = f.read().replace("sku,name,barcode,location,weight_g", HEADER_TRACKED, 1)
+    tracked = "\n".join(
+        line if i == 0 else f"{line.rstrip()},1,1" for i, line in enumerate(tracked.splitlines())
+    )
+    (folder / "products.csv").write_text(tracked + "\n", encoding="utf-8")
+    rows = write_stock(folder / "stock.csv", skus, megabytes)
+    size = (folder / "stock.csv").stat().st_size / 1e6
+    url = f"sqlite:///{folder / 'bench.db'}"
+    db = open_database(url)
+    import_products(db, folder / "products.csv")
+    db.dispose()
+    print(f"stock file: {rows:,} rows, {size:.1f} MB")
+    probe = (
+        "import resource, subprocess, sys, time\n"
+        "start = time.perf_counter()\n"
+        "done = subprocess.run([sys.executable, '-m', 'app', *sys.argv[1:]])\n"
+        "took = time.perf_counter() - start\n"
+        "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024\n"
+        "print(f'  kenpin import stock: {took:.1f} s, peak memory {peak:.0f} MB, "
+        "exit {done.returncode}')\n"
+    )
+    subprocess.run(
+        [sys.executable, "-c", probe, "--db", url, "import", "stock", str(folder / "stock.csv")],
+        check=True,
+    )
+
+
+HEADER_TRACKED = "sku,name,barcode,location,weight_g,lot_tracked,expiry_tracked"
+
+
 def main() -> None:
     """Generate the files and time the imports on SQLite (and PostgreSQL when configured)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lines", type=int, default=100_000)
     parser.add_argument("--products", type=int, default=5_000)
+    parser.add_argument("--stock-mb", type=int, default=0, help="time a stock file of N MB")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
+        if args.stock_mb:
+            bench_stock(folder, args.stock_mb, args.products)
+            return
         skus = write_products(folder / "products.csv", args.products)
         orders, lines = write_shopify(folder / "orders.csv", skus, args.lines)
         # The same orders, exported again with one more blank column at the end.

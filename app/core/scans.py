@@ -61,6 +61,8 @@ class Reason(StrEnum):
     LABEL_MISMATCH = "label_mismatch"
     LABEL_VOIDED = "label_voided"
     NO_TRACKING_NUMBER = "no_tracking_number"
+    #: The database could not record the scan: nothing changed, the packer scans again.
+    DATABASE_UNAVAILABLE = "database_unavailable"
 
 
 @dataclass(frozen=True, slots=True)

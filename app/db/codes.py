@@ -82,11 +82,18 @@ class RegisteredCodes:
         return self._session.execute(_LOCATION, {"code": code}).first() is not None
 
 
-def code_owners(session: Session, codes: Collection[str]) -> dict[str, list[CodeOwner]]:
+def code_owners(
+    session: Session, codes: Collection[str], *, lock: bool = True
+) -> dict[str, list[CodeOwner]]:
     """Code -> what holds it now, for those of `codes` a scan would find registered:
     a product's unit or case code (a GTIN in any of its lengths), a badge (of an
-    active user or not), an order number, a parcel's tracking number, a bin."""
-    _lock_codes(session)
+    active user or not), an order number, a parcel's tracking number, a bin.
+
+    With `lock` (adding codes), the lock every code-adding transaction takes is held
+    until the transaction ends; without it (checking a file before its write
+    transaction), the answer must be asked again under the lock before writing."""
+    if lock:
+        _lock_codes(session)
     forms = {form: code for code in codes for form in gtin_forms(code)}
     found: dict[str, list[CodeOwner]] = {}
 

@@ -4,6 +4,11 @@ SQLite is set up for several processes on one file: WAL, foreign keys on, a
 busy timeout, and `BEGIN IMMEDIATE` for every write transaction so concurrent
 writers queue for the lock instead of failing half-way. Read-only work uses a
 plain deferred `BEGIN` so browsing never blocks a packer's scan.
+
+Every failure of the database itself (a lock held past the busy timeout, a
+server that refuses the connection or cuts it) leaves here as one
+`DatabaseUnavailable` sentence. Engines hide SQL parameters (customers'
+names and addresses) from every error's text unless opened with `debug`.
 """
 
 from __future__ import annotations
@@ -15,9 +20,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.errors import DatabaseUnavailable
@@ -70,11 +75,17 @@ class Database:
 
     With `background_checkpoints` (a station's database), an SQLite file's
     write-ahead log is moved into the file by a thread of its own, never by a
-    scan's commit (`app.db.checkpoints`).
+    scan's commit (`app.db.checkpoints`). With `debug`, errors show the SQL
+    parameters they were sent.
     """
 
     def __init__(
-        self, url: str, *, background_checkpoints: bool = False, **engine_args: Any
+        self,
+        url: str,
+        *,
+        background_checkpoints: bool = False,
+        debug: bool = False,
+        **engine_args: Any,
     ) -> None:
         parsed = make_url(url)
         self.url = url
@@ -85,7 +96,7 @@ class Database:
             Path(file).expanduser().parent.mkdir(parents=True, exist_ok=True)
             if background_checkpoints:
                 self._checkpointer = Checkpointer(str(Path(file).expanduser()))
-        self.engine = create_engine(url, **engine_args)
+        self.engine = create_engine(url, hide_parameters=not debug, **engine_args)
         if self.dialect == "sqlite":
             _prepare_sqlite(self.engine, checkpoints_elsewhere=self._checkpointer is not None)
         if self._checkpointer is not None:
@@ -102,14 +113,24 @@ class Database:
     @contextlib.contextmanager
     def write(self) -> Iterator[Session]:
         """One write transaction: committed when the block ends, rolled back on any error."""
-        with _translated(), self._sessions() as session, session.begin():
+        with translated(), self._sessions() as session, session.begin():
             yield session
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
         """One read-only transaction (never takes SQLite's write lock)."""
-        with _translated(), self._read_sessions() as session, session.begin():
+        with translated(), self._read_sessions() as session, session.begin():
             yield session
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[Connection]:
+        """A connection in one read-only transaction (never takes SQLite's write lock)."""
+        with (
+            translated(),
+            self.engine.execution_options(**{_READ_ONLY: True}).connect() as conn,
+            conn.begin(),
+        ):
+            yield conn
 
     @property
     def checkpointer(self) -> Checkpointer | None:
@@ -122,35 +143,74 @@ class Database:
         self.engine.dispose()
 
 
+#: What drivers say when an open connection is lost (the server restarted, an
+#: administrator or a network device cut it).
+_CONNECTION_LOST = (
+    "server closed the connection",
+    "terminating connection",
+    "connection is closed",
+    "connection already closed",
+    "the connection is lost",
+    "consuming input failed",
+    "ssl syscall error",
+    "connection reset",
+    "broken pipe",
+)
+#: What drivers say when a connection cannot be made or the file cannot be used.
+_CANNOT_CONNECT = (
+    "unable to open database",
+    "connection refused",
+    "could not connect",
+    "connection failed",
+    "disk i/o error",
+    "database or disk is full",
+    "no such host",
+    "does not exist",
+    "timeout expired",
+    "too many connections",
+    "the database system is",
+)
+
+
 @contextlib.contextmanager
-def _translated() -> Iterator[None]:
-    """Turn a driver's connection failure into DatabaseUnavailable."""
+def translated() -> Iterator[None]:
+    """Turn the database failing (not a bug in a statement) into DatabaseUnavailable: one
+    sentence, without the statement or its parameters."""
     try:
         yield
-    except OperationalError as exc:
-        if "database is locked" in str(exc.orig).lower():
-            # SQLite waited BUSY_TIMEOUT_MS for another program's write to end.
-            waited = BUSY_TIMEOUT_MS // 1000
-            raise DatabaseUnavailable(
-                f"database busy: another program held it for over {waited} s; nothing was saved"
-            ) from exc
-        if _is_connection_failure(exc):
-            raise DatabaseUnavailable(f"database unavailable: {exc.orig}") from exc
-        raise
+    except (OperationalError, InterfaceError) as exc:
+        sentence = unavailable_sentence(exc)
+        if sentence is None:
+            raise
+        raise DatabaseUnavailable(sentence) from exc
+    except DBAPIError as exc:
+        if not exc.connection_invalidated:
+            raise
+        raise DatabaseUnavailable(_lost(_first_line(exc))) from exc
 
 
-def _is_connection_failure(exc: OperationalError) -> bool:
-    text = str(exc.orig).lower()
-    return any(
-        marker in text
-        for marker in (
-            "unable to open database",
-            "connection refused",
-            "could not connect",
-            "connection failed",
-            "disk i/o error",
-            "database or disk is full",
-            "no such host",
-            "does not exist",
-        )
+def unavailable_sentence(exc: DBAPIError) -> str | None:
+    """The sentence a user is told when `exc` is the database failing; None for a bug."""
+    said = _first_line(exc)
+    text = said.lower()
+    if "database is locked" in text or "database table is locked" in text:
+        # SQLite waited BUSY_TIMEOUT_MS for another program's write to end.
+        waited = BUSY_TIMEOUT_MS / 1000
+        return f"database busy: another program held it for over {waited:g} s; nothing was saved"
+    if exc.connection_invalidated or any(marker in text for marker in _CONNECTION_LOST):
+        return _lost(said)
+    if any(marker in text for marker in _CANNOT_CONNECT):
+        return f"database unavailable: {said}"
+    return None
+
+
+def _lost(said: str) -> str:
+    return (
+        f"database unavailable: the connection to the database was lost ({said}); nothing was saved"
     )
+
+
+def _first_line(exc: DBAPIError) -> str:
+    """The driver's own message, first line only (psycopg adds hints on further lines)."""
+    lines = str(exc.orig).strip().splitlines()
+    return lines[0].strip() if lines else type(exc.orig).__name__

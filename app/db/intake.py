@@ -20,15 +20,12 @@ from sqlalchemy.orm import Session
 
 from app.core.errors import ConcurrentChange
 from app.core.intake.products import BarcodeKind, StoredBarcode, StoredProduct
-from app.core.intake.stock import Slot
 from app.core.intake.walk import walk_key
 from app.db.models import (
     Barcode,
     ImportBatch,
     Location,
-    Lot,
     Product,
-    StockBalance,
     table,
     utcnow,
 )
@@ -89,22 +86,6 @@ def product_tracking(session: Session, skus: Collection[str]) -> dict[str, tuple
     return {
         sku: (pid, bool(lot), bool(expiry))
         for sku, pid, lot, expiry in rows_in(session, query, Product.sku, skus)
-    }
-
-
-def on_hand_of(session: Session, product_ids: Collection[int]) -> dict[Slot, int]:
-    """(SKU, bin, lot, expiry) -> units on hand, for every stored balance of these products."""
-    query = (
-        select(Product.sku, Location.code, Lot.lot_code, Lot.expiry, StockBalance.on_hand)
-        .join(Product, Product.id == StockBalance.product_id)
-        .join(Location, Location.id == StockBalance.location_id)
-        .join(Lot, Lot.id == StockBalance.lot_id)
-    )
-    return {
-        (sku, code, lot, expiry): int(on_hand)
-        for sku, code, lot, expiry, on_hand in rows_in(
-            session, query, StockBalance.product_id, product_ids
-        )
     }
 
 

@@ -31,8 +31,12 @@ def head_revision() -> str | None:
 
 
 def current_revision(db: Database) -> str | None:
-    """The migration the database is at, or None for an empty database."""
-    with db.engine.connect() as conn:
+    """The migration the database is at, or None for an empty database.
+
+    Read in a read-only transaction: checking the schema at every start never waits for
+    (or holds up) another program's write.
+    """
+    with db.reading() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
 

@@ -10,12 +10,23 @@ here too: in bulk (`location_ids`, `lot_ids`, `balance_ids`) or one at a time.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar, cast
 
-from sqlalchemy import ColumnElement, Table, func, select
+from sqlalchemy import (
+    Column,
+    ColumnElement,
+    MetaData,
+    Table,
+    and_,
+    delete,
+    func,
+    insert,
+    select,
+)
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -30,7 +41,7 @@ from app.db.models import (
     table,
     utcnow,
 )
-from app.db.sql import add_rows, among, insert_rows, rows_in, update_rows
+from app.db.sql import add_rows, among, chunks, core, insert_rows, rows_in, update_rows
 
 
 class StockWouldGoNegative(Refused):
@@ -111,16 +122,19 @@ def _get_or_create(
     """Key -> id of the rows of `target` whose `columns` hold these keys, inserting the rows
     that are missing (with the `new` values besides their keys); also how many were inserted.
 
-    Rows are looked up by the keys' first column, so that column should be indexed.
+    A key of one column is looked up by that column (indexed); a key of several by all of
+    them at once (a unique index), a few hundred keys a query, so the answer never holds
+    more rows than the keys asked for.
     """
 
     def lookup(wanted: Collection[Key]) -> dict[Key, int]:
         query = select(*(target.c[name] for name in columns), target.c.id)
-        firsts = {key[0] for key in wanted}
-        found = (
-            (tuple(row[:-1]), row[-1])
-            for row in rows_in(session, query, query.selected_columns[0], firsts)
+        rows = (
+            rows_in(session, query, query.selected_columns[0], {key[0] for key in wanted})
+            if len(columns) == 1
+            else _rows_by_keys(session, target, columns, wanted)
         )
+        found = ((tuple(row[:-1]), row[-1]) for row in rows)
         return {cast(Key, key): int(rid) for key, rid in found if key in wanted}
 
     wanted = dict.fromkeys(keys)
@@ -132,6 +146,57 @@ def _get_or_create(
         )
         found.update(lookup(set(missing)))
     return found, len(missing)
+
+
+#: Keys of several columns looked up per query.
+_KEYS_PER_QUERY = 5000
+
+
+@functools.cache
+def _key_table(target: Table, columns: tuple[str, ...]) -> Table:
+    """A temporary table (one per connection) holding keys of `target`'s `columns`."""
+    return Table(
+        f"kenpin_keys_{target.name}_{'_'.join(columns)}",
+        MetaData(),
+        *(Column(name, target.c[name].type) for name in columns),
+        prefixes=["TEMPORARY"],
+    )
+
+
+def _rows_by_keys(
+    session: Session, target: Table, columns: Sequence[str], keys: Collection[Key]
+) -> Iterator[Sequence[Any]]:
+    """(columns..., id) of the rows of `target` whose `columns` hold one of `keys` exactly.
+
+    The keys go into a temporary table joined with `target`, so each is found through
+    `target`'s unique index on `columns` (an `IN` list of row values is not, on SQLite).
+    Keys are grouped by which of their values are NULL, as `=` never matches a NULL:
+    those columns are asked `IS NULL` instead.
+    """
+    conn = core(session)
+    groups: dict[tuple[bool, ...], list[Key]] = defaultdict(list)
+    for key in keys:
+        groups[tuple(value is None for value in key)].append(key)
+    for nulls, group in groups.items():
+        named = tuple(name for name, null in zip(columns, nulls, strict=True) if not null)
+        held = _key_table(target, named)
+        held.create(conn, checkfirst=True)
+        match = [target.c[name] == held.c[name] for name in named]
+        match += [
+            target.c[name].is_(None) for name, null in zip(columns, nulls, strict=True) if null
+        ]
+        query = select(*(target.c[name] for name in columns), target.c.id).join_from(
+            held, target, and_(*match)
+        )
+        for part in chunks(group, _KEYS_PER_QUERY):
+            conn.execute(delete(held))
+            values = [
+                {name: v for name, v, null in zip(columns, key, nulls, strict=True) if not null}
+                for key in part
+            ]
+            conn.execute(insert(held), values)
+            yield from conn.execute(query).all()
+        conn.execute(delete(held))
 
 
 def location_ids(
@@ -157,6 +222,14 @@ def balance_ids(session: Session, keys: Iterable[BalanceKey]) -> dict[BalanceKey
     """(product id, location id, lot id) -> balance id, creating empty balances that are new."""
     columns = ("product_id", "location_id", "lot_id")
     return _get_or_create(session, table(StockBalance), columns, keys, on_hand=0, reserved=0)[0]
+
+
+def on_hand(session: Session, balance_ids: Collection[int]) -> dict[int, int]:
+    """Balance id -> units on hand, for these balances."""
+    query = select(StockBalance.id, StockBalance.on_hand)
+    return {
+        int(bid): int(units) for bid, units in rows_in(session, query, StockBalance.id, balance_ids)
+    }
 
 
 def location_id(session: Session, code: str, walk_seq: int | None = None) -> int:

@@ -90,6 +90,21 @@ def reporting_to(window: MainWindow, log: ExceptHook = sys.__excepthook__) -> Ex
     return hook
 
 
+def _traceback(
+    kind: type[BaseException], error: BaseException, trace: TracebackType | None
+) -> None:
+    traceback.print_exception(kind, error, trace)
+
+
+def _one_line(
+    kind: type[BaseException], _error: BaseException, _trace: TracebackType | None
+) -> None:
+    # An error's text may quote SQL and what it was sent: only with --debug is it logged.
+    print(
+        f"kenpin: unexpected error ({kind.__name__}); run with --debug for details", file=sys.stderr
+    )
+
+
 def run_station(kenpin: Kenpin, station: str | None, printer: str | None = None) -> int:
     """Open the station window and run until it is closed; returns the exit status.
 
@@ -103,7 +118,7 @@ def run_station(kenpin: Kenpin, station: str | None, printer: str | None = None)
     # The bench's own screen comes first; the order queue is a look-up on the side.
     window.show_pack_page()
     previous = sys.excepthook
-    sys.excepthook = reporting_to(window, lambda *info: traceback.print_exception(*info))
+    sys.excepthook = reporting_to(window, _traceback if kenpin.debug else _one_line)
     # A small screen (a 1366×768 laptop at the bench) gets the whole of it.
     screen = app.primaryScreen()
     space = screen.availableGeometry() if screen is not None else None

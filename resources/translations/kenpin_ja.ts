@@ -396,11 +396,11 @@
     </message>
     <message>
         <source>Could not read the station from the database: {0}</source>
-        <extracomment>Well inside the station&apos;s lease (a minute), so a missed beat or two does no harm. A verdict normally takes a few milliseconds; past this the packer is told the database is slow rather than left wondering whether the scan was read. How many scans had been made when the packer was told (the later ones saw it). An error for the window&apos;s message banner (the lease could not be renewed, say). A scan was made and is on its way to the station. A scan&apos;s verdict (or its failure) was shown (tests wait for it). The station&apos;s state was shown without a scan: at start, or after its claim was lost. Opened by the lane&apos;s first job, and only ever used on the lane&apos;s thread. The station&apos;s database work, in the order it happened. Labels print on a lane of their own: a scan never waits behind a printer. Scans in the lane, oldest first, until their verdict (or failure) is shown.</extracomment>
         <translation>データベースからステーションを読み込めませんでした: {0}</translation>
     </message>
     <message>
         <source>unexpected error</source>
+        <extracomment>Well inside the station&apos;s lease (a minute), so a missed beat or two does no harm. An error for the window&apos;s message banner (the lease could not be renewed, say). A scan was made and is on its way to the station. A scan&apos;s verdict (or its failure) was shown (tests wait for it). The station&apos;s state was shown without a scan: at start, or after its claim was lost. The scans on their way to the station, and the station&apos;s other database work. Labels print on a lane of their own: a scan never waits behind a printer. Given to `start`, which starts them; `stop` closes them.</extracomment>
         <translation>予期しないエラー</translation>
     </message>
     <message>
@@ -618,6 +618,10 @@
         <translation>この配送会社の送り状番号が残っていません。梱包は開いたままです。管理者に番号帯の登録か配送会社の番号の取り込みを頼み、もう一度「完了」をスキャンしてください。</translation>
     </message>
     <message>
+        <source>The database is unavailable: nothing was recorded. Scan it again; if it keeps failing, call a supervisor.</source>
+        <translation>データベースに接続できません。何も記録されていません。もう一度スキャンしてください。繰り返し失敗する場合は責任者を呼んでください。</translation>
+    </message>
+    <message>
         <source>This label was voided and replaced. Use the new label.</source>
         <translation>この送り状は無効になり、再発行されています。新しい送り状を使ってください。</translation>
     </message>
@@ -683,6 +687,10 @@
     <message>
         <source>No tracking number</source>
         <translation>送り状番号なし</translation>
+    </message>
+    <message>
+        <source>Database unavailable</source>
+        <translation>データベース接続不可</translation>
     </message>
 </context>
 <context>

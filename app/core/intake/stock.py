@@ -9,13 +9,13 @@ tracking flags are set by the products file.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from app.core.codes import Owners, code_problem
 from app.core.errors import Problem
 from app.core.intake.fields import MAX_QTY, bin_code, date_value, whole_number
-from app.core.intake.rows import CellReader, Sheet, cell_reader
+from app.core.intake.rows import CellReader, Row, Sheet, cell_reader
 from app.core.scans import ScanKind
 
 #: A stock balance: SKU, bin code, lot code and expiry.
@@ -46,18 +46,18 @@ class Receipt:
     expiry: dt.date | None
 
 
-def read_stock(
-    sheet: Sheet, products: Mapping[str, Tracking], problems: list[Problem]
-) -> list[Receipt]:
-    """The rows of a stock file; every bad cell, unknown SKU or missing lot/expiry is a problem.
+def receipts_of(
+    sheet: Sheet, rows: Iterable[Row], products: Mapping[str, Tracking], problems: list[Problem]
+) -> Iterator[Receipt]:
+    """The good rows of a stock file (`sheet` gives its name and header) as they are read from
+    `rows`; every bad cell, unknown SKU or missing lot/expiry is a problem in `problems`.
 
     `products` maps each known SKU (at least those in the file) to its tracking.
     """
     cells = cell_reader(sheet, REQUIRED, problems)
     if cells is None:
-        return []
-    receipts: list[Receipt] = []
-    for row in sheet.rows:
+        return
+    for row in rows:
         before = len(problems)
         sku = cells.text(row, "sku", required=True, most=64)
         location = cells.value(row, "location", bin_code, required=True)
@@ -77,8 +77,7 @@ def read_stock(
             if not tracking.expiry and row.get("expiry"):
                 cells.complain(row, "expiry", f"{sku} is not expiry-tracked: leave expiry empty")
         if len(problems) == before and location is not None and qty is not None:
-            receipts.append(Receipt(row.line, sku, location, qty, lot, expiry))
-    return receipts
+            yield Receipt(row.line, sku, location, qty, lot, expiry)
 
 
 def check_totals(receipts: list[Receipt], on_hand: Mapping[Slot, int], cells: CellReader) -> None:

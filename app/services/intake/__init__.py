@@ -10,7 +10,8 @@ content was imported before (same kind, same sha256) adds nothing and says so.
 from __future__ import annotations
 
 from app.services.intake.common import ImportResult
-from app.services.intake.master import import_products, import_stock
+from app.services.intake.master import import_products
 from app.services.intake.orders import import_orders
+from app.services.intake.stock import import_stock
 
 __all__ = ["ImportResult", "import_orders", "import_products", "import_stock"]

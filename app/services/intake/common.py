@@ -13,7 +13,15 @@ from app.core.errors import InputRejected, Problem
 from app.core.times import local_time
 from app.db import intake as store
 from app.db.database import Database
-from app.services.intake.csvfile import CsvFile, content_sha256, file_name, parse_csv, read_bytes
+from app.services.intake.csvfile import (
+    CsvFile,
+    CsvStream,
+    file_name,
+    file_sha256,
+    parse_csv,
+    read_bytes,
+    stream_csv,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,22 +80,25 @@ def refuse_if_any(problems: list[Problem], header: Sequence[str] = ()) -> None:
 
 @dataclass(frozen=True, slots=True)
 class Upload:
-    """A file about to be imported as `kind`: its name, bytes and content hash."""
+    """A file about to be imported as `kind`: its name, where it is and its content hash."""
 
     kind: str
     name: str
-    data: bytes
+    path: Path
     sha256: str
 
     @classmethod
     def read(cls, kind: str, path: Path | str) -> Upload:
-        """Read the file at `path`."""
-        data = read_bytes(path)
-        return cls(kind, file_name(path), data, content_sha256(data))
+        """The file at `path`, its content hash read in pieces."""
+        return cls(kind, file_name(path), Path(path), file_sha256(path))
 
     def parsed(self, columns: Collection[str], multiline: Collection[str] = ()) -> CsvFile:
-        """The file's sheet (see `parse_csv`)."""
-        return parse_csv(self.name, self.data, columns, multiline)
+        """The file's sheet, read whole (see `parse_csv`)."""
+        return parse_csv(self.name, read_bytes(self.path), columns, multiline)
+
+    def streamed(self, columns: Collection[str]) -> CsvStream:
+        """The file as a stream of rows (see `CsvStream`)."""
+        return stream_csv(self.name, self.path, columns)
 
     def earlier_import(self, db: Database) -> ImportResult | None:
         """The answer when this content was imported before, else None (checked read-only)."""

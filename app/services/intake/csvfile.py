@@ -15,13 +15,15 @@ the file is still checked so the clerk sees every problem at once.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import hashlib
 import io
 import operator
-from collections.abc import Collection, Iterator
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO, TextIO
 
 from app.core.errors import InputRejected, Problem
 from app.core.intake.rows import Row, Sheet
@@ -81,15 +83,44 @@ def parse_csv(
         message = "the file is UTF-16; save it as CSV in UTF-8 or Shift_JIS (CP932)"
         raise InputRejected([Problem(name, 0, "", message)])
     text, encoding, problems = _decode(name, data)
-    # A row on a line that could not be read is not checked further: its cells are garbled.
-    unreadable = {problem.line for problem in problems}
     if not text.strip():
         raise InputRejected([Problem(name, 0, "", "empty file (no header line)")])
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    header = _header(name, reader)
-    _check_header(name, header, columns)
-    sheet = Sheet(name, header)
-    wanted = [(i, column) for i, column in enumerate(header) if column in columns]
+    sheet = Sheet(name, [])
+    rules = _Rules(name, columns, multiline, frozenset(problem.line for problem in problems))
+    sheet.rows.extend(_records(io.StringIO(text, newline=""), rules, problems, sheet.header))
+    if not sheet.rows and not problems:
+        raise InputRejected([Problem(name, 1, "", "no rows below the header")])
+    return CsvFile(sheet, content_sha256(data), encoding, problems)
+
+
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    """How a file's rows are read: its name in messages, the columns kept, those that may
+    hold tabs and line breaks, and the lines whose bytes could not be read (a row on one
+    is not checked further: its cells are garbled)."""
+
+    name: str
+    columns: Collection[str]
+    multiline: Collection[str] = ()
+    unreadable: frozenset[int] = field(default_factory=frozenset)
+
+
+def _records(
+    text: TextIO, rules: _Rules, problems: list[Problem], header: list[str]
+) -> Iterator[Row]:
+    """The rows of a CSV text, read one at a time, keeping only the cells of the columns
+    `rules` keeps; the header it starts with is put into `header` (checked) before the first
+    row comes. A row with a problem goes to `problems`, not out."""
+    name = rules.name
+    reader = csv.reader(text, strict=True)
+    try:
+        header.extend(cell.strip() for cell in next(reader))
+    except StopIteration:
+        raise InputRejected([Problem(name, 0, "", "empty file (no header line)")]) from None
+    except csv.Error as exc:
+        raise InputRejected([Problem(name, 1, "", f"cannot read the header: {exc}")]) from None
+    _check_header(name, header, rules.columns)
+    wanted = [(i, column) for i, column in enumerate(header) if column in rules.columns]
     names = [column for _i, column in wanted]
     pick = operator.itemgetter(*[i for i, _column in wanted], len(header))
     last = reader.line_num
@@ -98,13 +129,13 @@ def parse_csv(
         try:
             fields = next(reader)
         except StopIteration:
-            break
+            return
         except csv.Error as exc:
             problems.append(Problem(name, start, "", f"cannot read this row: {exc}"))
             last = reader.line_num
             continue
         last = reader.line_num
-        if not any(cell.strip() for cell in fields) or not unreadable.isdisjoint(
+        if not any(cell.strip() for cell in fields) or not rules.unreadable.isdisjoint(
             range(start, last + 1)
         ):
             continue
@@ -118,14 +149,11 @@ def parse_csv(
         cells = dict(
             zip(names, map(str.strip, pick([*fields[: len(header)], ""])[:-1]), strict=True)
         )
-        found = _control_characters(name, start, cells, multiline)
+        found = _control_characters(name, start, cells, rules.multiline)
         if found:
             problems += found
             continue
-        sheet.rows.append(Row(start, cells))
-    if not sheet.rows and not problems:
-        raise InputRejected([Problem(name, 1, "", "no rows below the header")])
-    return CsvFile(sheet, content_sha256(data), encoding, problems)
+        yield Row(start, cells)
 
 
 def _control_characters(
@@ -143,17 +171,112 @@ def _control_characters(
     return found
 
 
+@dataclass(frozen=True, slots=True)
+class CsvStream:
+    """A CSV file read as a stream: its content hash and encoding, the problems of its bytes,
+    and its rows one at a time (`rows`), never the whole file in memory."""
+
+    name: str
+    path: Path
+    sha256: str
+    encoding: str
+    problems: list[Problem]
+    rules: _Rules
+    header: list[str]
+
+    def rows(self, problems: list[Problem]) -> Iterator[Row]:
+        """The file's rows, read afresh from the file; problems of rows go to `problems`.
+
+        A file with a header and no rows (and no problems) is refused.
+        """
+        found = False
+        with _opened(self.name, self.path) as raw:
+            text = _text(raw, self.encoding)
+            for row in _records(text, self.rules, problems, []):
+                found = True
+                yield row
+        if not found and not problems and not self.problems:
+            raise InputRejected([Problem(self.name, 1, "", "no rows below the header")])
+
+
+def _text(raw: BinaryIO, encoding: str) -> TextIO:
+    """The bytes read as text in `encoding`; a bad byte becomes U+FFFD (told by its line)."""
+    return io.TextIOWrapper(raw, encoding=_TEXT_CODECS[encoding], errors="replace", newline="")
+
+
+#: The codec a stream is read with (a UTF-8 file's BOM is skipped).
+_TEXT_CODECS = {UTF8: "utf-8-sig", CP932: "cp932"}
+
+
+def stream_csv(
+    name: str, path: Path, columns: Collection[str], multiline: Collection[str] = ()
+) -> CsvStream:
+    """A CSV file to read as a stream (see `CsvStream`): its bytes are looked over once here,
+    a line at a time, for the content hash and the encoding (the rules of `parse_csv`)."""
+    digest = hashlib.sha256()
+    good = bad = 0
+    bom = first = empty = True
+    with _opened(name, path) as raw:
+        for line in raw:
+            digest.update(line)
+            if first:
+                if line.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+                    message = "the file is UTF-16; save it as CSV in UTF-8 or Shift_JIS (CP932)"
+                    raise InputRejected([Problem(name, 0, "", message)])
+                bom = line.startswith(codecs.BOM_UTF8)
+                line = line.removeprefix(codecs.BOM_UTF8)
+                first = False
+            empty = empty and not line.strip()
+            if not line.isascii():
+                ok = _reads_as(line, UTF8)
+                good, bad = good + ok, bad + (not ok)
+    if empty:
+        raise InputRejected([Problem(name, 0, "", "empty file (no header line)")])
+    encoding = UTF8 if bom or good >= bad else CP932
+    problems: list[Problem] = []
+    if bad:
+        with _opened(name, path) as raw:
+            lines = (
+                line.removeprefix(codecs.BOM_UTF8) if number == 1 else line
+                for number, line in enumerate(raw, start=1)
+            )
+            problems = [
+                Problem(name, number, "", what) for number, what in _bad_lines(lines, encoding)
+            ]
+    rules = _Rules(name, columns, multiline, frozenset(problem.line for problem in problems))
+    header: list[str] = []
+    with _opened(name, path) as raw:
+        # Reads (and checks) the header; the first row is read again with the others.
+        next(_records(_text(raw, encoding), rules, [], header), None)
+    return CsvStream(name, path, digest.hexdigest(), encoding, problems, rules, header)
+
+
+@contextlib.contextmanager
+def _opened(name: str, path: Path) -> Iterator[BinaryIO]:
+    """The file opened for reading bytes; one that cannot be read is refused with the reason."""
+    try:
+        raw = path.open("rb")
+    except FileNotFoundError:
+        raise InputRejected([Problem(name, 0, "", "no such file")]) from None
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise InputRejected([Problem(name, 0, "", f"cannot read: {reason}")]) from None
+    with raw:
+        yield raw
+
+
+def file_sha256(path: Path | str) -> str:
+    """The sha256 of the file's bytes, read in pieces (see `content_sha256`)."""
+    digest = hashlib.sha256()
+    with _opened(file_name(path), Path(path)) as raw:
+        while piece := raw.read(1 << 20):
+            digest.update(piece)
+    return digest.hexdigest()
+
+
 def read_csv(path: Path | str, columns: Collection[str]) -> CsvFile:
     """Read and parse the CSV file at `path` (see `parse_csv`)."""
     return parse_csv(file_name(path), read_bytes(path), columns)
-
-
-def _header(name: str, reader: Iterator[list[str]]) -> list[str]:
-    """The header's names; a header that cannot be read (broken quoting) refuses the file."""
-    try:
-        return [cell.strip() for cell in next(reader)]
-    except csv.Error as exc:
-        raise InputRejected([Problem(name, 1, "", f"cannot read the header: {exc}")]) from None
 
 
 def _check_header(name: str, header: list[str], columns: Collection[str]) -> None:
@@ -176,7 +299,9 @@ def _decode(name: str, data: bytes) -> tuple[str, str, list[Problem]]:
             return data.decode("utf-8"), UTF8, []
         except UnicodeDecodeError:
             body, encoding = data, _guess(data)
-    problems = [Problem(name, line, "", what) for line, what in _bad_lines(body, encoding)]
+    problems = [
+        Problem(name, line, "", what) for line, what in _bad_lines(body.split(b"\n"), encoding)
+    ]
     return body.decode(_CODECS[encoding], errors="replace"), encoding, problems
 
 
@@ -194,11 +319,11 @@ def _guess(data: bytes) -> str:
     return UTF8 if good >= bad else CP932
 
 
-def _bad_lines(body: bytes, encoding: str) -> list[tuple[int, str]]:
+def _bad_lines(lines: Iterable[bytes], encoding: str) -> list[tuple[int, str]]:
     """(line, what is wrong) for each line not written in `encoding`."""
     other = CP932 if encoding == UTF8 else UTF8
     found = []
-    for line, raw in enumerate(body.split(b"\n"), start=1):
+    for line, raw in enumerate(lines, start=1):
         if raw.isascii():
             continue
         if _reads_as(raw, other) and not (encoding == UTF8 and _reads_as(raw, UTF8)):

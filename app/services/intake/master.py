@@ -1,14 +1,13 @@
-"""Importing master data: the products file and the stock file."""
+"""Importing master data: the products file."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from app.core.errors import ConcurrentChange
 from app.core.intake.products import COLUMNS as PRODUCT_COLUMNS
 from app.core.intake.products import check_codes, merged, plan_products, read_products
 from app.core.intake.rows import CellReader
-from app.core.intake.stock import COLUMNS as STOCK_COLUMNS
-from app.core.intake.stock import Tracking, check_bins, check_totals, read_stock
 from app.db import intake as store
 from app.db import stock
 from app.db.codes import code_owners
@@ -29,19 +28,31 @@ def import_products(db: Database, path: Path | str) -> ImportResult:
     csv = upload.parsed(PRODUCT_COLUMNS)
     problems = list(csv.problems)
     drafts = read_products(csv.sheet, problems)
+    skus = [d.sku for d in drafts]
+    barcodes = [c for d in drafts for c, _k, _q in d.barcodes()]
+    # Planned without the write lock: a station's scans never wait on the checking.
+    with db.read() as session:
+        stored = store.stored_products(session, skus)
+        owners = store.barcode_owners(session, barcodes)
+    plan = plan_products(drafts, stored, owners, CellReader(upload.name, problems))
+    refuse_if_any(problems, csv.sheet.header)
     with db.write() as session:
         earlier = upload.earlier_in(session)
         if earlier is not None:
             return earlier
-        stored = store.stored_products(session, [d.sku for d in drafts])
-        owners = store.barcode_owners(session, [c for d in drafts for c, _k, _q in d.barcodes()])
+        if store.stored_products(session, skus) != stored or (
+            store.barcode_owners(session, barcodes) != owners
+        ):
+            raise ConcurrentChange(
+                f"{upload.name}: these products were changed by someone else while the file "
+                "was checked; nothing was imported, run the import again"
+            )
         cells = CellReader(upload.name, problems)
-        plan = plan_products(drafts, stored, owners, cells)
-        codes = {code for d in drafts for code, _k, _q in d.barcodes()}
+        codes = set(barcodes)
         codes.update(d.location for d in drafts if d.location is not None)
+        # Under the write lock: codes of every kind are added one transaction at a time.
         check_codes(drafts, code_owners(session, codes), cells)
         refuse_if_any(problems, csv.sheet.header)
-
         fields = {d.sku: merged(d, stored.get(d.sku)) for d in drafts}
         codes = {str(f["location"]) for f in fields.values() if f["location"] is not None}
         bins, created = stock.location_ids(session, codes)
@@ -66,62 +77,6 @@ def import_products(db: Database, path: Path | str) -> ImportResult:
             updated=len(plan.changed),
             unchanged=plan.unchanged,
             barcodes=added,
-            bins_created=created,
-        )
-        upload.record(session, len(csv.sheet.rows), result)
-    return result
-
-
-def import_stock(db: Database, path: Path | str) -> ImportResult:
-    """Import a stock file: each row is a receipt of units into a bin, posted to the ledger.
-
-    Stock adds up, so the same file imported twice would double it: a file
-    already imported is recognised by its content and adds nothing.
-    """
-    upload = Upload.read("stock", path)
-    earlier = upload.earlier_import(db)
-    if earlier is not None:
-        return earlier
-    csv = upload.parsed(STOCK_COLUMNS)
-    problems = list(csv.problems)
-    with db.write() as session:
-        earlier = upload.earlier_in(session)
-        if earlier is not None:
-            return earlier
-        known = store.product_tracking(session, {row.get("sku") for row in csv.sheet.rows})
-        tracking = {sku: Tracking(lot, expiry) for sku, (_id, lot, expiry) in known.items()}
-        receipts = read_stock(csv.sheet, tracking, problems)
-        stored = store.on_hand_of(session, [pid for pid, _lot, _expiry in known.values()])
-        cells = CellReader(upload.name, problems)
-        check_totals(receipts, stored, cells)
-        check_bins(receipts, code_owners(session, {r.location for r in receipts}), cells)
-        refuse_if_any(problems, csv.sheet.header)
-
-        bins, created = stock.location_ids(session, {r.location for r in receipts})
-        product = {sku: pid for sku, (pid, _lot, _expiry) in known.items()}
-        lots = stock.lot_ids(session, {(product[r.sku], r.lot, r.expiry) for r in receipts})
-        slots = [
-            (product[r.sku], bins[r.location], lots[(product[r.sku], r.lot, r.expiry)])
-            for r in receipts
-        ]
-        balances = stock.balance_ids(session, set(slots))
-        stock.post(
-            session,
-            [
-                stock.Move(
-                    balances[slot], on_hand_delta=r.qty, reason="import", reference=upload.name
-                )
-                for slot, r in zip(slots, receipts, strict=True)
-            ],
-        )
-        if created:
-            store.renumber_walk(session)
-        result = ImportResult(
-            "stock",
-            upload.name,
-            added=len(receipts),
-            lines=len(receipts),
-            units=sum(r.qty for r in receipts),
             bins_created=created,
         )
         upload.record(session, len(csv.sheet.rows), result)

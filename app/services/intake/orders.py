@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from sqlalchemy.orm import Session
@@ -56,39 +56,48 @@ def import_orders(
         raise InputRejected([Problem(upload.name, 1, "", f"{message} nor order_number and sku")])
     problems = list(csv.problems)
     spec = SPECS[kind]
-    with db.write() as session:
-        earlier = upload.earlier_in(session)
-        if earlier is not None:
-            return earlier
+    # Read and checked without the write lock: a station's scans never wait on it.
+    with db.read() as session:
         products = store.product_ids(session, {row.get(spec.sku) for row in sheet.rows})
         drafts = read_orders(sheet, spec, products, carrier, problems)
         numbers = [draft.content.number for draft in drafts]
         sort = sort_orders(drafts, order_store.order_hashes(session, numbers))
-        problems += _number_problems(session, upload.name, [draft for draft, _ in sort.new])
+        problems += _number_problems(session, upload.name, sort.new, lock=False)
         if sort.conflicts:
             numbers = [draft.content.number for draft in sort.conflicts]
             before = order_store.stored_contents(session, numbers)
             problems += [_conflict(upload.name, draft, before) for draft in sort.conflicts]
-        refuse_if_any(problems, sheet.header)
-        result = ImportResult(
-            "orders",
-            upload.name,
-            added=len(sort.new),
-            unchanged=sort.unchanged,
-            lines=sum(len(draft.content.lines) for draft, _ in sort.new),
-            cancelled=sum(draft.content.cancelled for draft, _ in sort.new),
-        )
+    refuse_if_any(problems, sheet.header)
+    result = ImportResult(
+        "orders",
+        upload.name,
+        added=len(sort.new),
+        unchanged=sort.unchanged,
+        lines=sum(len(draft.content.lines) for draft, _ in sort.new),
+        cancelled=sum(draft.content.cancelled for draft, _ in sort.new),
+    )
+    # Only the writes hold the lock. An order another import added meanwhile clashes
+    # with its number, and the whole file is refused as a concurrent change.
+    with db.write() as session:
+        earlier = upload.earlier_in(session)
+        if earlier is not None:
+            return earlier
+        # Checked again under the lock every transaction adding codes takes.
+        refuse_if_any(_number_problems(session, upload.name, sort.new), sheet.header)
         batch = upload.record(session, len(sheet.rows), result)
         order_store.add_orders(session, batch, sort.new, products)
     return result
 
 
-def _number_problems(session: Session, name: str, drafts: list[OrderDraft]) -> list[Problem]:
-    """A problem for each new order whose number a scan would read as another kind."""
-    owners = code_owners(session, [draft.content.number for draft in drafts])
+def _number_problems(
+    session: Session, name: str, new: Sequence[tuple[OrderDraft, str]], *, lock: bool = True
+) -> list[Problem]:
+    """A problem for each new order whose number a scan would read as another kind; `lock`
+    as `code_owners` takes it."""
+    owners = code_owners(session, [draft.content.number for draft, _ in new], lock=lock)
     return [
         Problem(name, draft.line, SPECS[draft.source].number, problem)
-        for draft in drafts
+        for draft, _ in new
         if (problem := code_problem(draft.content.number, ScanKind.ORDER, owners))
     ]
 

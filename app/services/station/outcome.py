@@ -8,7 +8,7 @@ from typing import Any
 
 from app.core.pack.labels import ParcelLabel
 from app.core.pack.session import Pack
-from app.core.scans import Reason, ScanKind, VerdictKind
+from app.core.scans import Reason, Scan, ScanKind, VerdictKind
 from app.core.station import StationUser
 from app.core.times import as_utc
 from app.db.scan_log import StoredScan
@@ -80,6 +80,21 @@ class ScanOutcome:
             "scanned": self.scanned,
             "expected": self.expected,
         }
+
+
+def unrecorded_json(scan: Scan) -> dict[str, Any]:
+    """The replay's JSON object for a scan the database could not record: rejected with
+    `database_unavailable`; what nothing was read for (its number, kind, order) is null."""
+    return {
+        "seq": None,
+        "scan": scan.raw,
+        "kind": None,
+        "verdict": VerdictKind.REJECTED.value,
+        "reason": Reason.DATABASE_UNAVAILABLE.value,
+        "order": None,
+        "scanned": None,
+        "expected": None,
+    }
 
 
 def stored_outcome(scan: StoredScan) -> ScanOutcome:

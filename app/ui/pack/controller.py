@@ -13,14 +13,14 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from app.core.errors import KenpinError
-from app.core.scans import Scan
+from app.core.errors import DatabaseUnavailable, KenpinError
+from app.core.scans import Reason, Scan
 from app.scanning.source import ScannerStatus, ScanSource
 from app.services.station.outcome import ScanOutcome, StationView
 from app.services.station.pack import PackStation
 from app.ui.pack.printing import LabelPrinting
 from app.ui.pack.scan_queue import ScanQueue
-from app.ui.pack.verdicts import Level, changed_line, verdict_words
+from app.ui.pack.verdicts import Level, changed_line, reason_sentence, verdict_words
 from app.ui.pack.view import PackPage
 from app.ui.pack.widgets import WAITING
 from app.ui.sounds import Sound, StationSounds
@@ -154,6 +154,8 @@ class PackController(QObject):
         say so in red; a rescan reuses its id."""
         reason = self.tr("unexpected error") if error is None else str(error)
         sentence = self.tr("The scan of {0} could not be saved: {1}").format(reading.code, reason)
+        if isinstance(error, DatabaseUnavailable):
+            sentence = f"{sentence}. {reason_sentence(Reason.DATABASE_UNAVAILABLE)}"
         self.page.banner.show_failure(self.tr("Not recorded: scan again"), sentence)
         self.sounds.play(Sound.REFUSED)
         if self.scans.unanswered:

@@ -69,6 +69,11 @@ def reason_sentence(reason: Reason) -> str:
             "No tracking number left for this carrier: the pack stays open. Ask a supervisor to "
             "register a block or import the carrier's numbers, then scan COMPLETE again.",
         ),
+        Reason.DATABASE_UNAVAILABLE: translate(
+            "Reason",
+            "The database is unavailable: nothing was recorded. Scan it again; if it keeps "
+            "failing, call a supervisor.",
+        ),
     }
     return sentences[reason]
 
@@ -91,6 +96,7 @@ def reason_label(reason: Reason) -> str:
         Reason.LABEL_MISMATCH: translate("ReasonLabel", "Wrong label"),
         Reason.LABEL_VOIDED: translate("ReasonLabel", "Voided label"),
         Reason.NO_TRACKING_NUMBER: translate("ReasonLabel", "No tracking number"),
+        Reason.DATABASE_UNAVAILABLE: translate("ReasonLabel", "Database unavailable"),
     }
     return labels[reason]
 
