@@ -153,9 +153,13 @@ class PackController(QObject):
         """The database did not take the scan (`error` None: a bug, the excepthook told it):
         say so in red; a rescan reuses its id."""
         reason = self.tr("unexpected error") if error is None else str(error)
-        sentence = self.tr("The scan of {0} could not be saved: {1}").format(reading.code, reason)
         if isinstance(error, DatabaseUnavailable):
-            sentence = f"{sentence}. {reason_sentence(Reason.DATABASE_UNAVAILABLE)}"
+            # What to do first, where a tired eye lands; the database's own words after it.
+            sentence = f"{reason_sentence(Reason.DATABASE_UNAVAILABLE)} ({reading.code}: {reason})"
+        else:
+            sentence = self.tr("The scan of {0} could not be saved: {1}").format(
+                reading.code, reason
+            )
         self.page.banner.show_failure(self.tr("Not recorded: scan again"), sentence)
         self.sounds.play(Sound.REFUSED)
         if self.scans.unanswered:
