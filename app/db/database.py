@@ -29,6 +29,8 @@ from app.core.errors import DatabaseUnavailable
 from app.db.checkpoints import Checkpointer
 
 BUSY_TIMEOUT_MS = 30_000
+#: The least time a series of write transactions leaves SQLite's write lock free between two.
+CHUNK_PAUSE_S = 0.12
 _READ_ONLY = "kenpin_read_only"
 
 
@@ -115,6 +117,21 @@ class Database:
         """One write transaction: committed when the block ends, rolled back on any error."""
         with translated(), self._sessions() as session, session.begin():
             yield session
+
+    @contextlib.contextmanager
+    def write_chunk(self) -> Iterator[Session]:
+        """One write transaction of a long series (an import written a chunk at a time).
+
+        On SQLite the series then leaves the write lock free for as long as the chunk
+        held it, and at least `CHUNK_PAUSE_S`: a station waiting for the lock retries
+        at most every 100 ms (SQLite's busy handler), and would otherwise keep finding
+        it taken by the next chunk, seconds on end.
+        """
+        start = time.monotonic()
+        with self.write() as session:
+            yield session
+        if self.is_sqlite:
+            time.sleep(max(time.monotonic() - start, CHUNK_PAUSE_S))
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
