@@ -57,14 +57,18 @@ def lapsed_batches(session: Session) -> list[tuple[int, str]]:
     transaction (their lease renewed), so no two processes finish the same batch."""
     lapsed = ImportBatch.state != DONE, ImportBatch.lease_until < DatabaseNow()
     found = list(session.execute(select(ImportBatch.id, ImportBatch.state).where(*lapsed)))
-    for batch_id, _state in found:
-        core(session).execute(
+    taken = []
+    for batch_id, state in found:
+        # Asked again in the update: another process may have taken it over meanwhile.
+        held = core(session).execute(
             update(ImportBatch)
             .where(ImportBatch.id == batch_id, *lapsed)
             .values(lease_until=_LATER),
             {"seconds": LEASE_S},
         )
-    return [(int(batch_id), str(state)) for batch_id, state in found]
+        if held.rowcount:
+            taken.append((int(batch_id), str(state)))
+    return taken
 
 
 def any_lapsed(session: Session) -> bool:

@@ -78,7 +78,8 @@ def add_batch(session: Session, batch: NewBatch) -> int:
         ).scalar_one()
     except IntegrityError as exc:
         raise ConcurrentChange(
-            f"{batch.file_name}: another import of the same file finished first; nothing added"
+            f"{batch.file_name}: another program is importing the same file or has just "
+            "imported it; nothing added"
         ) from exc
     return int(new_id)
 

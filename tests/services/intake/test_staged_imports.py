@@ -104,7 +104,7 @@ def test_a_scan_made_while_a_large_orders_file_is_written_is_answered_at_once(
 
 @pytest.mark.parametrize("killed_while", ["staging", "publishing"])
 def test_an_import_killed_while_writing_is_cleared_or_finished_by_the_next_import(
-    db: Database, tmp_path: Path, killed_while: str
+    db: Database, tmp_path: Path, killed_while: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path, orders = _files(tmp_path, db.url, 60_000)
     importing = _kenpin("--db", db.url, "import", "orders", str(path))
@@ -115,7 +115,12 @@ def test_an_import_killed_while_writing_is_cleared_or_finished_by_the_next_impor
     assert left["importing"] > 0  # a half-written file, which no station may take
     # Until its lease runs out the batch is the killed process's: the file is not imported
     # a second time beside it.
+    capsys.readouterr()
     assert main(["--db", db.url, "import", "orders", str(path)]) == 1
+    assert capsys.readouterr().err == (
+        "kenpin: orders.csv: the same file is being imported by another program; nothing "
+        "added, run the import again once it has finished\n"
+    )
     _lease_runs_out(db)
     assert main(["--db", db.url, "import", "orders", str(path)]) == 0
     assert _statuses(db) == {"new": orders}
