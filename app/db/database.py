@@ -31,6 +31,8 @@ from app.db.checkpoints import Checkpointer
 BUSY_TIMEOUT_MS = 30_000
 #: The least time a series of write transactions leaves SQLite's write lock free between two.
 CHUNK_PAUSE_S = 0.12
+#: A write transaction shorter than this keeps no station waiting long enough to matter.
+CHUNK_SHORT_S = 0.02
 _READ_ONLY = "kenpin_read_only"
 
 
@@ -123,15 +125,17 @@ class Database:
         """One write transaction of a long series (an import written a chunk at a time).
 
         On SQLite the series then leaves the write lock free for as long as the chunk
-        held it, and at least `CHUNK_PAUSE_S`: a station waiting for the lock retries
-        at most every 100 ms (SQLite's busy handler), and would otherwise keep finding
-        it taken by the next chunk, seconds on end.
+        held it, and at least `CHUNK_PAUSE_S` after a chunk of `CHUNK_SHORT_S` or more:
+        a station waiting for the lock retries at most every 100 ms (SQLite's busy
+        handler), and would otherwise keep finding it taken by the next chunk, seconds
+        on end. A series of chunks of a few milliseconds (a small file) barely pauses.
         """
         start = time.monotonic()
         with self.write() as session:
             yield session
         if self.is_sqlite:
-            time.sleep(max(time.monotonic() - start, CHUNK_PAUSE_S))
+            held = time.monotonic() - start
+            time.sleep(held if held < CHUNK_SHORT_S else max(held, CHUNK_PAUSE_S))
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
