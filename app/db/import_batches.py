@@ -25,9 +25,11 @@ PUBLISHING = "publishing"
 DONE = "done"
 #: How long a batch stays held by its process without a chunk written.
 LEASE_S = 60
-#: Orders written, made `new` or deleted in one transaction: each a few hundred
-#: milliseconds at most, so a station's scan never waits longer behind one.
-ORDERS_PER_CHUNK = 1_000
+#: Orders written or deleted (with their lines) in one transaction, and orders made
+#: `new` in one: each transaction a few hundred milliseconds at most, so a station's
+#: scan never waits longer behind one.
+ORDERS_PER_CHUNK = 2_000
+PUBLISHED_PER_CHUNK = 5_000
 
 _LATER = DatabaseLater(bindparam("seconds"))
 
@@ -83,8 +85,9 @@ def publish_chunk(session: Session, batch_id: int) -> int:
     """Make up to a chunk of the batch's `importing` orders `new`; how many."""
     ids = session.scalars(
         select(Order.id)
-        .where(Order.import_batch_id == batch_id, Order.status == OrderStatus.IMPORTING)
-        .limit(ORDERS_PER_CHUNK)
+        .where(Order.status == OrderStatus.IMPORTING, Order.import_batch_id == batch_id)
+        .order_by(Order.id)
+        .limit(PUBLISHED_PER_CHUNK)
     ).all()
     if ids:
         core(session).execute(
