@@ -80,7 +80,9 @@ def _parser() -> argparse.ArgumentParser:
     orders = sub.add_parser("orders", help="orders")
     orders_sub = orders.add_subparsers(dest="orders_command", metavar="ACTION", required=True)
     listing = orders_sub.add_parser("list", help="list orders")
-    listing.add_argument("--status", choices=_values(OrderStatus))
+    # `importing` orders are an import's, not yet the queue's (see app.db.import_batches).
+    queued = [status for status in _values(OrderStatus) if status != OrderStatus.IMPORTING]
+    listing.add_argument("--status", choices=queued)
     listing.add_argument("--json", action="store_true", help="print a JSON array")
     listing.set_defaults(run=_orders_list)
 

@@ -18,6 +18,8 @@ class OrderStatus(StrEnum):
     SHIPPED = "shipped"
     CANCELLED = "cancelled"
     ON_HOLD = "on_hold"
+    #: Written by an import still in progress: seen by nothing until the import publishes it.
+    IMPORTING = "importing"
 
 
 #: Orders `kenpin allocate` looks at.

@@ -21,6 +21,8 @@ from sqlalchemy.orm import Session
 from app.core.errors import ConcurrentChange
 from app.core.intake.products import BarcodeKind, StoredBarcode, StoredProduct
 from app.core.intake.walk import walk_key
+from app.db.clock import DatabaseLater
+from app.db.import_batches import LEASE_S
 from app.db.models import (
     Barcode,
     ImportBatch,
@@ -32,13 +34,15 @@ from app.db.models import (
 from app.db.sql import Assign, insert_rows, rows_in, update_rows
 
 
-def batch_imported_at(session: Session, kind: str, sha256: str) -> dt.datetime | None:
-    """When a file with this content was imported as `kind`, or None."""
-    return session.scalar(
-        select(ImportBatch.imported_at).where(
+def batch_state(session: Session, kind: str, sha256: str) -> tuple[str, dt.datetime] | None:
+    """The state of the batch of a file with this content imported as `kind` and when it
+    was recorded, or None (see `app.db.import_batches` for the states)."""
+    found = session.execute(
+        select(ImportBatch.state, ImportBatch.imported_at).where(
             ImportBatch.kind == kind, ImportBatch.sha256 == sha256
         )
-    )
+    ).first()
+    return None if found is None else (found.state, found.imported_at)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,14 +54,18 @@ class NewBatch:
     sha256: str
     rows: int
     summary: str
+    #: `staging` for a batch written a chunk at a time (see `app.db.import_batches`).
+    state: str = "done"
 
 
 def add_batch(session: Session, batch: NewBatch) -> int:
-    """Record an imported file; refused when another import of the same file got in first."""
+    """Record an imported file (a staging one held for a lease); refused when another
+    import of the same file got in first."""
     batches = table(ImportBatch)
+    lease = None if batch.state == "done" else DatabaseLater(LEASE_S)
     try:
         new_id = session.execute(
-            insert(batches).returning(batches.c.id),
+            insert(batches).values(lease_until=lease).returning(batches.c.id),
             {
                 "kind": batch.kind,
                 "file_name": batch.file_name[:400],
@@ -65,11 +73,13 @@ def add_batch(session: Session, batch: NewBatch) -> int:
                 "rows": batch.rows,
                 "summary": batch.summary,
                 "imported_at": utcnow(),
+                "state": batch.state,
             },
         ).scalar_one()
     except IntegrityError as exc:
         raise ConcurrentChange(
-            f"{batch.file_name}: another import of the same file finished first; nothing added"
+            f"{batch.file_name}: another program is importing the same file or has just "
+            "imported it; nothing added"
         ) from exc
     return int(new_id)
 

@@ -16,10 +16,13 @@ from app.db.sql import among, chunks, insert_rows
 
 
 def order_hashes(session: Session, numbers: Collection[str]) -> dict[str, str]:
-    """Order number -> content hash, for the numbers already in the database."""
+    """Order number -> content hash, for the numbers already imported (not those another
+    import is still writing: this one then clashes with them and is refused)."""
     found: dict[str, str] = {}
     for part in chunks(numbers):
-        query = select(Order.number, Order.content_hash).where(among(session, Order.number, part))
+        query = select(Order.number, Order.content_hash).where(
+            among(session, Order.number, part), Order.status != OrderStatus.IMPORTING
+        )
         found.update({number: digest for number, digest in session.execute(query)})
     return found
 
@@ -68,7 +71,8 @@ def add_orders(
     drafts: Sequence[tuple[OrderDraft, str]],
     product_ids: Mapping[str, int],
 ) -> int:
-    """Insert new orders (each with its content hash) and their lines; how many lines."""
+    """Insert new orders of a batch (each with its content hash) and their lines, as
+    `importing` or `cancelled` (see `app.db.import_batches`); how many lines."""
     if not drafts:
         return 0
     now = utcnow()
@@ -79,7 +83,7 @@ def add_orders(
             {
                 "number": c.number,
                 "source": draft.source,
-                "status": OrderStatus.CANCELLED if c.cancelled else OrderStatus.NEW,
+                "status": OrderStatus.CANCELLED if c.cancelled else OrderStatus.IMPORTING,
                 "order_date": c.order_date,
                 "customer_name": c.customer_name,
                 "email": c.email,
@@ -106,7 +110,8 @@ def add_orders(
             for c in (draft.content,)
         ],
     )
-    query = select(Order.number, Order.id).where(Order.import_batch_id == batch_id)
+    numbers = [draft.content.number for draft, _digest in drafts]
+    query = select(Order.number, Order.id).where(among(session, Order.number, numbers))
     ids = {number: order_id for number, order_id in session.execute(query)}
     rows = [
         {

@@ -200,6 +200,11 @@ class ImportBatch(Base):
     rows: Mapped[int] = mapped_column(Integer)
     summary: Mapped[str] = mapped_column(Text, default="")
     imported_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    #: `staging` while its orders are written, `publishing` while they are made `new`,
+    #: `done` once the whole file is in (see `app.db.import_batches`).
+    state: Mapped[str] = mapped_column(String(16), default="done", server_default="done")
+    #: Until when the importing process holds the batch, on the database's clock.
+    lease_until: Mapped[dt.datetime | None] = mapped_column()
 
 
 class Order(Base):
@@ -209,6 +214,7 @@ class Order(Base):
     __table_args__ = (
         Index("ix_orders_status_id", "status", "id"),
         Index("ix_orders_status_date", "status", "order_date", "id"),
+        Index("ix_orders_import_batch_id", "import_batch_id"),
     )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)

@@ -15,10 +15,11 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
+from app.core.orders import OrderStatus
 from app.db.models import Location, Lot, Order, OrderLine, Product, Reservation, StockBalance
 from app.db.sql import among
 
@@ -145,8 +146,7 @@ def queue_page(
     prefixes = prefix_variants(search)
     if not prefixes:
         query = select(*_ROW_COLUMNS).order_by(Order.id.desc()).limit(limit)
-        if status:
-            query = query.where(Order.status == status)
+        query = query.where(_shown(status))
         if after is not None:
             query = query.where(Order.id < after.order_id)
         found: list[Any] = list(session.execute(query))
@@ -183,8 +183,7 @@ def _prefix_rows(
     upper = _after_prefix(prefix)
     if upper is not None:
         query = query.where(Order.number < upper)
-    if status:
-        query = query.where(Order.status == status)
+    query = query.where(_shown(status))
     if after is not None:
         query = query.where(Order.number > after.number)
     return list(session.execute(query.order_by(Order.number).limit(limit)))
@@ -202,9 +201,22 @@ def _line_sizes(session: Session, order_ids: list[int]) -> dict[int, tuple[int, 
     return {order_id: (int(lines), int(units or 0)) for order_id, lines, units in rows}
 
 
+def _shown(status: str | None) -> ColumnElement[bool]:
+    """The orders of `status`, or of every status but `importing` (orders an import is
+    still writing appear all at once when it has written them all)."""
+    if status:
+        return Order.status == status
+    return Order.status != OrderStatus.IMPORTING
+
+
 def status_counts(session: Session) -> dict[str, int]:
-    """How many orders are in each status (statuses with none are left out)."""
-    rows = session.execute(select(Order.status, func.count()).group_by(Order.status))
+    """How many orders are in each status (statuses with none, and orders an import is
+    still writing, are left out)."""
+    rows = session.execute(
+        select(Order.status, func.count())
+        .where(Order.status != OrderStatus.IMPORTING)
+        .group_by(Order.status)
+    )
     return {status: int(count) for status, count in rows}
 
 

@@ -172,6 +172,17 @@ def test_counts_by_status(db: Database, products: list[int]) -> None:
     assert OrderQueue(db).counts_by_status() == {"new": 9, "shipped": 4}
 
 
+def test_orders_an_import_is_still_writing_are_neither_listed_nor_counted(
+    db: Database, products: list[int]
+) -> None:
+    add_orders(db, 3, products, status="new", first_number=1000)
+    add_orders(db, 5, products, status="importing", first_number=2000)
+    queue = OrderQueue(db)
+    assert _numbers(queue.page(limit=50)) == ["#1002", "#1001", "#1000"]
+    assert _numbers(queue.page(search="#200", limit=50)) == []
+    assert queue.counts_by_status() == {"new": 3}
+
+
 def test_database_label_names_the_file_or_server_never_the_password() -> None:
     assert database_label("sqlite:////var/lib/kenpin/kenpin.db") == "kenpin.db"
     label = database_label("postgresql+psycopg://packer:s3cret@db.local:5432/warehouse")

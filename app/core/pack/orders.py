@@ -20,6 +20,7 @@ _NOT_PACKABLE: dict[str, str] = {
     OrderStatus.LABELLED: "is already labelled",
     OrderStatus.VERIFIED: "is already verified",
     OrderStatus.SHIPPED: "is already shipped",
+    OrderStatus.IMPORTING: "is still being imported",
 }
 
 

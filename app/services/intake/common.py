@@ -9,8 +9,9 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from app.core.errors import InputRejected, Problem
+from app.core.errors import ConcurrentChange, InputRejected, Problem
 from app.core.times import local_time
+from app.db import import_batches as batches
 from app.db import intake as store
 from app.db.database import Database
 from app.services.intake.csvfile import (
@@ -111,12 +112,21 @@ class Upload:
         Checked again inside the importing transaction: another station may
         have imported the same file since the read-only check.
         """
-        imported_at = store.batch_imported_at(session, self.kind, self.sha256)
-        if imported_at is None:
+        found = store.batch_state(session, self.kind, self.sha256)
+        if found is None:
             return None
+        state, imported_at = found
+        if state != batches.DONE:
+            raise ConcurrentChange(
+                f"{self.name}: the same file is being imported by another program; nothing "
+                "added, run the import again once it has finished"
+            )
         return ImportResult(self.kind, self.name, already_imported_at=imported_at)
 
-    def record(self, session: Session, rows: int, result: ImportResult) -> int:
-        """Remember this file as imported (`rows` data rows, `result` its summary); its id."""
-        batch = store.NewBatch(self.kind, self.name, self.sha256, rows, str(result))
+    def record(
+        self, session: Session, rows: int, result: ImportResult, state: str = batches.DONE
+    ) -> int:
+        """Remember this file as imported (`rows` data rows, `result` its summary), or as
+        being imported when `state` is `staging`; its id."""
+        batch = store.NewBatch(self.kind, self.name, self.sha256, rows, str(result), state)
         return store.add_batch(session, batch)

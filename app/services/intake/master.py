@@ -12,6 +12,7 @@ from app.db import intake as store
 from app.db import stock
 from app.db.codes import code_owners
 from app.db.database import Database
+from app.services.intake import staging
 from app.services.intake.common import ImportResult, Upload, refuse_if_any
 
 
@@ -22,6 +23,7 @@ def import_products(db: Database, path: Path | str) -> ImportResult:
     bins renumbered in walking order).
     """
     upload = Upload.read("products", path)
+    staging.recover_lapsed(db)  # an orders import a dead process left half-written
     earlier = upload.earlier_import(db)
     if earlier is not None:
         return earlier

@@ -14,10 +14,13 @@ from app.core.intake.order_formats import GENERIC, OrderFormat, detect_format, r
 from app.core.intake.orders import OrderContent, OrderDraft, differences, sort_orders
 from app.core.intake.shopify import SHOPIFY
 from app.core.scans import ScanKind
+from app.db import import_batches as batches
 from app.db import intake as store
 from app.db import intake_orders as order_store
 from app.db.codes import code_owners
 from app.db.database import Database
+from app.db.sql import chunks
+from app.services.intake import staging
 from app.services.intake.common import ImportResult, Upload, refuse_if_any
 
 SPECS: dict[str, OrderFormat] = {"shopify": SHOPIFY, "generic": GENERIC}
@@ -45,6 +48,7 @@ def import_orders(
         raise Refused(f"format: {fmt!r} is not one of {', '.join(FORMATS)}")
     carrier = _default_carrier(default_carrier)
     upload = Upload.read("orders", path)
+    staging.recover_lapsed(db)
     earlier = upload.earlier_import(db)
     if earlier is not None:
         return earlier
@@ -76,17 +80,42 @@ def import_orders(
         lines=sum(len(draft.content.lines) for draft, _ in sort.new),
         cancelled=sum(draft.content.cancelled for draft, _ in sort.new),
     )
-    # Only the writes hold the lock. An order another import added meanwhile clashes
+    # The writes hold the lock a chunk at a time; the orders stay `importing` (taken by
+    # nothing) until every chunk is in. An order another import added meanwhile clashes
     # with its number, and the whole file is refused as a concurrent change.
     with db.write() as session:
         earlier = upload.earlier_in(session)
         if earlier is not None:
             return earlier
-        # Checked again under the lock every transaction adding codes takes.
-        refuse_if_any(_number_problems(session, upload.name, sort.new), sheet.header)
-        batch = upload.record(session, len(sheet.rows), result)
-        order_store.add_orders(session, batch, sort.new, products)
+        batch = upload.record(session, len(sheet.rows), result, batches.STAGING)
+    staging.stage(
+        db,
+        batch,
+        [
+            _chunk_writer(upload.name, sheet.header, batch, part, products)
+            for part in chunks(sort.new, batches.ORDERS_PER_CHUNK)
+        ],
+    )
+    staging.publish(db, batch)
     return result
+
+
+def _chunk_writer(
+    name: str,
+    header: Sequence[str],
+    batch: int,
+    part: Sequence[tuple[OrderDraft, str]],
+    products: Mapping[str, int],
+) -> staging.Chunk:
+    """What writes one chunk of new orders as `importing`."""
+
+    def write(session: Session) -> int:
+        # Checked again under the lock every transaction adding codes takes.
+        refuse_if_any(_number_problems(session, name, part), header)
+        order_store.add_orders(session, batch, part, products)
+        return len(part)
+
+    return write
 
 
 def _number_problems(

@@ -38,6 +38,7 @@ from app.db import intake as store
 from app.db import stock
 from app.db.codes import code_owners
 from app.db.database import Database
+from app.services.intake import staging
 from app.services.intake.common import ImportResult, Upload, refuse_if_any
 
 #: Ledger rows written per statement.
@@ -88,6 +89,7 @@ def import_stock(db: Database, path: Path | str) -> ImportResult:
     already imported is recognised by its content and adds nothing.
     """
     upload = Upload.read("stock", path)
+    staging.recover_lapsed(db)  # an orders import a dead process left half-written
     earlier = upload.earlier_import(db)
     if earlier is not None:
         return earlier

@@ -49,6 +49,8 @@ class OrdersPage(QWidget):
         # currentData() of an item holding None, until the interpreter aborts.
         self.status_filter.addItem(self.tr("All statuses"), "")
         for status in OrderStatus:
+            if status == OrderStatus.IMPORTING:
+                continue  # orders an import is still writing are not in the queue
             self.status_filter.addItem(self._statuses[status], status.value)
         self.status_filter.setMinimumContentsLength(22)
         self.search = QLineEdit()
