@@ -207,6 +207,24 @@ class ImportBatch(Base):
     lease_until: Mapped[dt.datetime | None] = mapped_column()
 
 
+class StockImportRow(Base):
+    """A checked row of a stock file waiting to be posted to the ledger (see
+    `app.db.stock_staging`): written a chunk at a time, posted a chunk at a time, deleted
+    as it is posted."""
+
+    __tablename__ = "stock_import_rows"
+    __table_args__ = (Index("ix_stock_import_rows_batch", "batch_id", "id"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    batch_id: Mapped[int] = mapped_column(ForeignKey("import_batches.id"))
+    line: Mapped[int] = mapped_column(Integer)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"))
+    location: Mapped[str] = mapped_column(String(32))
+    lot_code: Mapped[str] = mapped_column(String(64), default="")
+    expiry: Mapped[dt.date | None] = mapped_column(Date)
+    qty: Mapped[int] = mapped_column(Integer)
+
+
 class Order(Base):
     """A customer order with its Japanese shipping address and delivery wishes."""
 

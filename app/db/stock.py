@@ -224,14 +224,6 @@ def balance_ids(session: Session, keys: Iterable[BalanceKey]) -> dict[BalanceKey
     return _get_or_create(session, table(StockBalance), columns, keys, on_hand=0, reserved=0)[0]
 
 
-def on_hand(session: Session, balance_ids: Collection[int]) -> dict[int, int]:
-    """Balance id -> units on hand, for these balances."""
-    query = select(StockBalance.id, StockBalance.on_hand)
-    return {
-        int(bid): int(units) for bid, units in rows_in(session, query, StockBalance.id, balance_ids)
-    }
-
-
 def location_id(session: Session, code: str, walk_seq: int | None = None) -> int:
     """The id of bin `code`, creating it (at `walk_seq`, else 0) when new."""
     return location_ids(session, [code], walk_seq or 0)[0][code]

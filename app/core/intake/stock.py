@@ -97,10 +97,10 @@ def check_totals(receipts: list[Receipt], on_hand: Mapping[Slot, int], cells: Ce
             cells.complain(receipt.line, "qty", message)
 
 
-def check_bins(receipts: list[Receipt], owners: Owners, cells: CellReader) -> None:
-    """A problem for each bin code that a scan would read as another kind (see `code_problem`);
-    `owners` holds what the database has under the file's bin codes."""
-    for receipt in receipts:
-        problem = code_problem(receipt.location, ScanKind.LOCATION, owners)
+def check_bins(first_lines: Mapping[str, int], owners: Owners, cells: CellReader) -> None:
+    """A problem for each bin code that a scan would read as another kind (see `code_problem`),
+    at the first line naming it; `owners` holds what the database has under the codes."""
+    for code, line in first_lines.items():
+        problem = code_problem(code, ScanKind.LOCATION, owners)
         if problem:
-            cells.complain(receipt.line, "location", problem)
+            cells.complain(line, "location", problem)

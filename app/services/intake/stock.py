@@ -3,15 +3,14 @@
 A stock file can hold millions of rows, so it is never held in memory: it is
 read as a stream, once for the SKUs it names (their tracking is looked up in
 one read), then once more to check every row; checked rows wait in a
-temporary file. Only when every row is good does the import
-take the write lock, and then it writes a chunk of rows at a time (their
-bins, lots and balances found or made, then their ledger rows), all in one
-transaction. Two checks need what is stored under that lock, so they are
-made there, a chunk at a time, before the chunk is written: a bin code a
-scan would read as another kind, and a balance that would pass 9,999,999
-units (each row added in turn to what the balance holds, stored and from
-the file's earlier chunks). A problem there refuses the file at its row and
-rolls the transaction back.
+temporary file. Only when every row is good is anything written, and then
+in short transactions, so a station's scan never waits long behind them
+(see `staging`): the rows are staged a chunk at a time (`stock_import_rows`),
+then looked over for what needs the database (a balance the file would take
+past 9,999,999 units, read only; a bin code a scan would read as another
+kind, under the lock every code-adding transaction takes, where the file's
+new bins are made), then posted to the ledger a chunk at a time. A problem
+found on the staged rows refuses the file at its row and deletes them.
 """
 
 from __future__ import annotations
@@ -19,6 +18,8 @@ from __future__ import annotations
 import pickle
 import tempfile
 from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -34,8 +35,10 @@ from app.core.intake.stock import (
     check_totals,
     receipts_of,
 )
+from app.db import import_batches as batches
 from app.db import intake as store
 from app.db import stock
+from app.db import stock_staging as staged
 from app.db.codes import code_owners
 from app.db.database import Database
 from app.services.intake import staging
@@ -89,7 +92,7 @@ def import_stock(db: Database, path: Path | str) -> ImportResult:
     already imported is recognised by its content and adds nothing.
     """
     upload = Upload.read("stock", path)
-    staging.recover_lapsed(db)  # an orders import a dead process left half-written
+    staging.recover_lapsed(db)  # an import a dead process left half-written
     earlier = upload.earlier_import(db)
     if earlier is not None:
         return earlier
@@ -105,7 +108,9 @@ def import_stock(db: Database, path: Path | str) -> ImportResult:
         for receipt in receipts_of(sheet, stream.rows(problems), tracking, problems):
             receipts.add(receipt)
         refuse_if_any(problems, stream.header)
-        cells = CellReader(upload.name, problems)
+        result = ImportResult(
+            "stock", upload.name, added=receipts.rows, lines=receipts.rows, units=receipts.units
+        )
         with db.write() as session:
             earlier = upload.earlier_in(session)
             if earlier is not None:
@@ -115,57 +120,53 @@ def import_stock(db: Database, path: Path | str) -> ImportResult:
                     f"{upload.name}: products of this file were changed by someone else while "
                     "it was checked; nothing was imported, run the import again"
                 )
-            product = {sku: pid for sku, (pid, _lot, _expiry) in known.items()}
-            created = _post(session, receipts, product, cells)
-            refuse_if_any(problems, stream.header)
-            result = ImportResult(
-                "stock",
-                upload.name,
-                added=receipts.rows,
-                lines=receipts.rows,
-                units=receipts.units,
-                bins_created=created,
-            )
-            upload.record(session, receipts.rows, result)
-    return result
-
-
-def _post(session: Session, receipts: Receipts, product: dict[str, int], cells: CellReader) -> int:
-    """Post every receipt to the ledger (bins, lots and balances made as needed), a chunk at
-    a time; how many bins were new. A chunk whose rows would take a balance past the limit
-    is not written: its problems go to `cells`, and nothing more is posted."""
-    created = 0
-    for chunk in receipts.chunks():
-        # Under the write lock: codes of every kind are added one transaction at a time.
-        before = len(cells.problems)
-        check_bins(chunk, code_owners(session, {r.location for r in chunk}), cells)
-        if len(cells.problems) > before:
-            return created
-        bins, new_bins = stock.location_ids(session, {r.location for r in chunk})
-        created += new_bins
-        lots = stock.lot_ids(session, {(product[r.sku], r.lot, r.expiry) for r in chunk})
-        slots = [
-            (product[r.sku], bins[r.location], lots[(product[r.sku], r.lot, r.expiry)])
-            for r in chunk
-        ]
-        balances = stock.balance_ids(session, set(slots))
-        on_hand = stock.on_hand(session, set(balances.values()))
-        stored = {
-            (r.sku, r.location, r.lot, r.expiry): on_hand[balances[slot]]
-            for slot, r in zip(slots, chunk, strict=True)
-        }
-        check_totals(chunk, stored, cells)
-        if len(cells.problems) > before:
-            return created
-        stock.post(
-            session,
-            [
-                stock.Move(
-                    balances[slot], on_hand_delta=r.qty, reason="import", reference=cells.file
+            if staged.another_import_running(session):
+                raise ConcurrentChange(
+                    f"{upload.name}: another stock file is being imported; nothing was "
+                    "imported, run the import again once it has finished"
                 )
-                for slot, r in zip(slots, chunk, strict=True)
-            ],
+            batch = upload.record(session, receipts.rows, result, batches.STAGING)
+        product = {sku: pid for sku, (pid, _lot, _expiry) in known.items()}
+        checks = _Checks(db, batch, CellReader(upload.name, problems), stream.header)
+        staging.stage(
+            db,
+            batch,
+            (partial(_stage, batch, chunk, product) for chunk in receipts.chunks()),
+            check=checks.totals,
+            seal=checks.bins,
         )
-    if created:
-        store.renumber_walk(session)
-    return created
+    staging.publish(db, batch)
+    return replace(result, bins_created=checks.bins_created)
+
+
+def _stage(batch: int, chunk: list[Receipt], product: dict[str, int], session: Session) -> int:
+    return staged.stage_rows(session, batch, chunk, product)
+
+
+@dataclass
+class _Checks:
+    """What is checked on the staged rows of a stock file, against what is stored."""
+
+    db: Database
+    batch: int
+    cells: CellReader
+    header: list[str]
+    bins_created: int = 0
+
+    def totals(self) -> None:
+        """Refuse the file at the row where a balance would pass MAX_QTY (read only)."""
+        with self.db.read() as session:
+            receipts, stored = staged.over_the_limit(session, self.batch)
+        check_totals(receipts, stored, self.cells)
+        refuse_if_any(self.cells.problems, self.header)
+
+    def bins(self, session: Session) -> int:
+        """Under the write lock every transaction adding codes takes: refuse a bin code a
+        scan would read as another kind, else make the file's new bins."""
+        first_lines = staged.staged_bins(session, self.batch)
+        check_bins(first_lines, code_owners(session, set(first_lines)), self.cells)
+        refuse_if_any(self.cells.problems, self.header)
+        _bins, self.bins_created = stock.location_ids(session, set(first_lines))
+        if self.bins_created:
+            store.renumber_walk(session)
+        return self.bins_created
