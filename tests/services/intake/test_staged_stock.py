@@ -55,7 +55,7 @@ def test_a_scan_made_while_a_large_stock_file_is_written_is_answered_at_once(
     sqlite_db: Database, tmp_path: Path
 ) -> None:
     stock_bench(sqlite_db)
-    path, rows = _files(tmp_path, sqlite_db.url, 4)
+    path, rows = _files(tmp_path, sqlite_db.url, 2)
     station = Kenpin(sqlite_db).pack_station("S1")
     importing = _kenpin("--db", sqlite_db.url, "import", "stock", str(path))
     waits = _scan_waits(station, importing)
@@ -73,7 +73,7 @@ def test_a_scan_made_while_a_large_stock_file_is_written_is_answered_at_once(
 def test_a_stock_import_killed_while_writing_is_cleared_or_finished_by_the_next(
     db: Database, tmp_path: Path, killed_while: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path, rows = _files(tmp_path, db.url, 2)
+    path, rows = _files(tmp_path, db.url, 1)
     importing = _kenpin("--db", db.url, "import", "stock", str(path))
     while importing.poll() is None:
         found = _stock_batch(db)
