@@ -201,3 +201,9 @@ def sqlite_db(sqlite_template: Path, tmp_path: Path) -> Iterator[Database]:
     database = open_database(f"sqlite:///{path}")
     yield database
     database.dispose()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The slow tests first: spread over the workers from the start, they do not leave one
+    worker finishing a long test while the other sits idle at the end of the run."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
