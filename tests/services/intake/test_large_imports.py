@@ -18,7 +18,7 @@ from app.cli import main
 from app.db.database import Database
 from app.services.station.pack import PackStation
 from benchmarks.bench_intake import write_products, write_shopify
-from tests.intake_support import row_counts
+from tests.intake_support import kenpin_process, row_counts, unmeasured_env
 from tests.stationdata import HANAKO, sent, stock_bench
 
 pytestmark = pytest.mark.slow
@@ -28,13 +28,6 @@ pytestmark = pytest.mark.slow
 SCAN_BOUND_S = 2.0
 #: Peak memory allowed to a stock import, whatever the file's size.
 MEMORY_BOUND_MB = 300
-
-
-def _kenpin(*args: str) -> subprocess.Popen[bytes]:
-    """`kenpin ARGS` in a process of its own, as a clerk would run it beside the station."""
-    return subprocess.Popen(
-        [sys.executable, "-m", "app", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE
-    )
 
 
 def _scan_waits(station: PackStation, importing: subprocess.Popen[bytes]) -> list[float]:
@@ -56,12 +49,13 @@ def test_a_scan_made_while_a_large_orders_file_is_checked_is_answered_at_once(
     write_shopify(tmp_path / "orders.csv", skus, 120_000)
     url = sqlite_db.url
     assert main(["--db", url, "import", "products", str(tmp_path / "products.csv")]) == 0
-    assert main(["--db", url, "import", "orders", str(tmp_path / "orders.csv")]) == 0
+    first = kenpin_process("--db", url, "import", "orders", str(tmp_path / "orders.csv"))
+    assert first.wait() == 0
     # The same orders in another export: every row is checked, nothing is new.
     again = (tmp_path / "orders.csv").read_text(encoding="utf-8").replace("\r\n", ",\r\n")
     (tmp_path / "again.csv").write_text(again, encoding="utf-8", newline="")
     station = Kenpin(sqlite_db).pack_station("S1")
-    importing = _kenpin("--db", url, "import", "orders", str(tmp_path / "again.csv"))
+    importing = kenpin_process("--db", url, "import", "orders", str(tmp_path / "again.csv"))
     waits = _scan_waits(station, importing)
     out, err = importing.communicate()
     assert importing.returncode == 0, err.decode()
@@ -83,7 +77,7 @@ def test_a_scan_made_while_a_large_stock_file_is_checked_and_refused_is_answered
         csv.writer(out).writerow(["NOPE", "R-1-1", 3, "", ""])
     before = row_counts(sqlite_db)
     station = Kenpin(sqlite_db).pack_station("S1")
-    importing = _kenpin("--db", url, "import", "stock", str(path))
+    importing = kenpin_process("--db", url, "import", "stock", str(path))
     waits = _scan_waits(station, importing)
     _out, err = importing.communicate()
     assert importing.returncode == 1
@@ -122,7 +116,11 @@ def _peak_rss_mb(*args: str) -> tuple[int, str, float]:
         "print(done.stderr, file=sys.stderr)\n"
     )
     done = subprocess.run(
-        [sys.executable, "-c", probe, *args], capture_output=True, text=True, check=True
+        [sys.executable, "-c", probe, *args],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=unmeasured_env(),
     )
     code, peak_kb = done.stdout.split()
     return int(code), done.stderr, int(peak_kb) / 1024

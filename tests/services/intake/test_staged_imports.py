@@ -8,7 +8,6 @@ import datetime as dt
 import os
 import signal
 import subprocess
-import sys
 import time
 from collections import Counter
 from pathlib import Path
@@ -21,6 +20,7 @@ from app.cli import main
 from app.db.database import Database
 from app.db.models import ImportBatch, Order, OrderLine
 from benchmarks.bench_intake import write_products, write_shopify
+from tests.intake_support import kenpin_process
 from tests.stationdata import HANAKO, sent, stock_bench
 
 pytestmark = pytest.mark.slow
@@ -28,13 +28,6 @@ pytestmark = pytest.mark.slow
 #: A scan normally takes a few milliseconds; one stuck behind a whole file's writes
 #: (seconds) comes near this, one behind a chunk's (a few hundred ms at most) does not.
 SCAN_BOUND_S = 1.0
-
-
-def _kenpin(*args: str) -> subprocess.Popen[bytes]:
-    """`kenpin ARGS` in a process of its own, as a clerk would run it beside the station."""
-    return subprocess.Popen(
-        [sys.executable, "-m", "app", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE
-    )
 
 
 def _files(tmp_path: Path, url: str, lines: int) -> tuple[Path, int]:
@@ -84,7 +77,7 @@ def test_a_scan_made_while_a_large_orders_file_is_written_is_answered_at_once(
     stock_bench(sqlite_db)
     path, orders = _files(tmp_path, sqlite_db.url, 100_000)
     station = Kenpin(sqlite_db).pack_station("S1")
-    importing = _kenpin("--db", sqlite_db.url, "import", "orders", str(path))
+    importing = kenpin_process("--db", sqlite_db.url, "import", "orders", str(path))
     waits = []
     writing = 0
     while importing.poll() is None:
@@ -107,7 +100,7 @@ def test_an_import_killed_while_writing_is_cleared_or_finished_by_the_next_impor
     db: Database, tmp_path: Path, killed_while: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path, orders = _files(tmp_path, db.url, 60_000)
-    importing = _kenpin("--db", db.url, "import", "orders", str(path))
+    importing = kenpin_process("--db", db.url, "import", "orders", str(path))
     _wait_for(db, importing, killed_while)
     os.kill(importing.pid, signal.SIGKILL)
     importing.communicate()
@@ -142,7 +135,7 @@ def test_an_order_number_taken_while_the_file_is_written_refuses_it_and_leaves_n
         encoding="utf-8",
         newline="",
     )
-    importing = _kenpin("--db", db.url, "import", "orders", str(path))
+    importing = kenpin_process("--db", db.url, "import", "orders", str(path))
     _wait_for(db, importing, "staging")
     # Another clerk imports the file's last order before the import gets to it.
     assert main(["--db", db.url, "import", "orders", str(tmp_path / "last.csv")]) == 0

@@ -18,7 +18,8 @@ from app.db import stock
 from app.db.database import Database
 from app.db.models import ImportBatch, StockImportRow, StockMove
 from benchmarks.bench_intake import write_products
-from tests.services.intake.test_large_imports import _kenpin, _scan_waits, _stock_file
+from tests.intake_support import kenpin_process
+from tests.services.intake.test_large_imports import _scan_waits, _stock_file
 from tests.services.intake.test_staged_imports import SCAN_BOUND_S, _lease_runs_out
 from tests.stationdata import stock_bench
 
@@ -57,7 +58,7 @@ def test_a_scan_made_while_a_large_stock_file_is_written_is_answered_at_once(
     stock_bench(sqlite_db)
     path, rows = _files(tmp_path, sqlite_db.url, 2)
     station = Kenpin(sqlite_db).pack_station("S1")
-    importing = _kenpin("--db", sqlite_db.url, "import", "stock", str(path))
+    importing = kenpin_process("--db", sqlite_db.url, "import", "stock", str(path))
     waits = _scan_waits(station, importing)
     _out, err = importing.communicate()
     assert importing.returncode == 0, err.decode()
@@ -74,7 +75,7 @@ def test_a_stock_import_killed_while_writing_is_cleared_or_finished_by_the_next(
     db: Database, tmp_path: Path, killed_while: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path, rows = _files(tmp_path, db.url, 1)
-    importing = _kenpin("--db", db.url, "import", "stock", str(path))
+    importing = kenpin_process("--db", db.url, "import", "stock", str(path))
     while importing.poll() is None:
         found = _stock_batch(db)
         # Killed once rows are staged (staging) or some are posted (publishing).
