@@ -424,7 +424,11 @@ def _print_replayed(kenpin: Kenpin, job: int, seq: int) -> None:
 def _station(args: argparse.Namespace) -> int:
     from app.ui.app import run_station
 
-    return run_station(_kenpin(args, station=True), station=args.station, printer=args.printer)
+    kenpin = _kenpin(args, station=True)
+    # Taken before any window opens: a station another running process holds is refused in
+    # one sentence, not answered with a window whose every scan fails.
+    kenpin.station(args.station, Mode(args.mode), printer=args.printer)
+    return run_station(kenpin, station=args.station, printer=args.printer)
 
 
 def _print_command_sheet(args: argparse.Namespace) -> int:

@@ -194,3 +194,17 @@ def test_two_replays_started_at_once_never_act_as_one_station_together(
             # One replay's scans follow each other: no other process scanned in between.
             assert seqs == list(range(seqs[0], seqs[0] + 40))
         assert ran
+
+
+def test_a_window_for_a_station_another_process_holds_is_refused_before_it_opens(
+    db: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    stock_bench(db)
+    Kenpin(db).pack_station("S1")
+    hold_from_another_pc(db, 30)
+    capsys.readouterr()
+    assert main(["--db", db.url, "station", "--station", "S1"]) == 1
+    assert capsys.readouterr().err == (
+        "kenpin: station S1 is in use by another running Kenpin (4242@another-pc): close its "
+        "window or let its replay finish, then try again\n"
+    )
