@@ -63,6 +63,99 @@ class Reason(StrEnum):
     NO_TRACKING_NUMBER = "no_tracking_number"
     #: The database could not record the scan: nothing changed, the packer scans again.
     DATABASE_UNAVAILABLE = "database_unavailable"
+    #: An order scanned while another order's pack is open at the station.
+    PACK_OPEN = "pack_open"
+    #: `KCMD:CARD` on an order without a gift message.
+    NO_CARD = "no_card"
+    #: A plain JAN of a lot product whose lot must be read from the unit (`lot_check` gs1).
+    LOT_REQUIRED = "lot_required"
+    #: A key burst that looked like a scan but broke the scanner's rules (gap, minimum length).
+    UNREADABLE = "unreadable"
+
+
+class Note(StrEnum):
+    """What an accepted or `info` verdict says, for the screen to word in its language.
+
+    The rules set one on every decision that is not a refusal (a refusal is
+    worded from its `Reason`); `Decision.facts` carries the names and numbers
+    the sentence needs (keys from `Fact`).
+    """
+
+    LOGGED_IN = "logged_in"
+    LOGGED_OUT = "logged_out"
+    ORDER_OPENED = "order_opened"
+    ORDER_RESUMED = "order_resumed"
+    #: The open order scanned again: shown, nothing changed.
+    ORDER_SHOWN = "order_shown"
+    COUNTED = "counted"
+    TOOK_BACK = "took_back"
+    NOTHING_TO_UNDO = "nothing_to_undo"
+    CARD_CONFIRMED = "card_confirmed"
+    CARD_ALREADY_CONFIRMED = "card_already_confirmed"
+    LEFT_FOR_LATER = "left_for_later"
+    PACK_COMPLETED = "pack_completed"
+    CARTON_CLOSED = "carton_closed"
+    CARTON_EMPTY = "carton_empty"
+    NO_LABELS_HERE = "no_labels_here"
+    REPRINTING = "reprinting"
+    NOTHING_TO_REPRINT = "nothing_to_reprint"
+    LABEL_VERIFIED = "label_verified"
+    #: A label scanned with none awaited: already verified, or not verified yet.
+    LABEL_ALREADY_VERIFIED = "label_already_verified"
+    LABEL_NOT_VERIFIED = "label_not_verified"
+    NO_SUCH_LABEL = "no_such_label"
+    LOCATION_NOT_PACKED = "location_not_packed"
+
+
+class Fact(StrEnum):
+    """Keys of `Decision.facts`: what Kenpin knows about a scan, for the screen's sentence.
+
+    Values are plain text, ready to show (numbers as digits, dates as
+    YYYY-MM-DD); a key is present only when the verdict concerns it.
+    """
+
+    #: The order scanned, opened, or a label belongs to.
+    ORDER = "order"
+    #: The order open at the station (for `pack_open`: the one still open).
+    OPEN_ORDER = "open_order"
+    #: The scanned product: name and variant ("Tシャツ 赤 / M"), and its SKU.
+    ITEM = "item"
+    SKU = "sku"
+    #: What the order expects instead: "name variant" of the line(s) still needed.
+    EXPECTED = "expected"
+    #: Lines still short, with how many: "SKU-1 ×2, SKU-2 ×1".
+    SHORT = "short"
+    #: Units on the line after the scan, and ordered.
+    PACKED = "packed"
+    ORDERED = "ordered"
+    #: Units in a case scanned.
+    UNITS = "units"
+    #: The station holding an order.
+    HOLDER = "holder"
+    #: The lot read from the unit, and the lot(s) reserved for the line ("L1 2027-03-31").
+    LOT = "lot"
+    RESERVED_LOT = "reserved_lot"
+    EXPIRY = "expiry"
+    #: The product's minimum shelf life in days.
+    DAYS = "days"
+    TRACKING = "tracking"
+    CARTON = "carton"
+    CARRIER = "carrier"
+    #: The badge's user.
+    USER = "user"
+
+
+class LotCheck(StrEnum):
+    """How a lot product's unit proves its lot at the bench (`lot_check` in the products CSV).
+
+    `gs1`: the unit's GS1 code must carry `(10)`; a plain JAN is refused
+    `lot_required`. `confirm`: a plain JAN is accepted and recorded with the
+    reserved lot, marked as not read from the unit; a GS1 code with a lot is
+    still checked against the reservation.
+    """
+
+    GS1 = "gs1"
+    CONFIRM = "confirm"
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,12 +179,18 @@ class Scan:
     identifier the scanner sent, if any; `full_width` says full-width
     characters were folded (the packer should switch the IME off). `sent`
     is what a recorded scan file held, when it differs from `code`.
+    `typed` marks a code keyed in by hand; `unreadable` a burst that was not
+    read as a scan (the packer scans again).
     """
 
     code: str
     symbology: str | None = None
     full_width: bool = False
     sent: str | None = None
+    #: Typed by hand (the F2 field, `"typed": true` in a replay line), not scanned.
+    typed: bool = False
+    #: A key burst that looked like a scan but broke the scanner's rules: refused `unreadable`.
+    unreadable: bool = False
 
     @property
     def raw(self) -> str:

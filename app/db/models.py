@@ -34,6 +34,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from app.core.intake.products import BarcodeKind
 from app.core.orders import OrderStatus
 from app.core.roles import Role
+from app.core.scans import LotCheck
 
 # Stable constraint names so migrations can refer to them on every backend.
 NAMING = {
@@ -97,6 +98,12 @@ class Product(Base):
     lot_tracked: Mapped[bool] = mapped_column(default=False)
     expiry_tracked: Mapped[bool] = mapped_column(default=False)
     min_shelf_life_days: Mapped[int] = mapped_column(Integer, default=0)
+    #: How a lot product's unit proves its lot at the bench (`gs1` or `confirm`).
+    lot_check: Mapped[LotCheck] = mapped_column(
+        checked_enum(LotCheck, check="lot_check_known", length=8),
+        default=LotCheck.GS1,
+        server_default=LotCheck.GS1.value,
+    )
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
     barcodes: Mapped[list[Barcode]] = relationship(back_populates="product")

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, text
+from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, false, text, true
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.core.scans import VerdictKind
@@ -122,6 +122,11 @@ class ScanRecord(Base):
     undone: Mapped[bool] = mapped_column(default=False)
     scanned: Mapped[int | None] = mapped_column(Integer)
     expected: Mapped[int | None] = mapped_column(Integer)
+    #: Keyed in by hand (the F2 field), not scanned.
+    typed: Mapped[bool] = mapped_column(default=False, server_default=false())
+    #: False when `lot` is the reserved lot taken on trust (`lot_check` confirm), not read
+    #: from the unit's barcode.
+    lot_read: Mapped[bool] = mapped_column(default=True, server_default=true())
 
 
 class Mismatch(Base):
@@ -142,3 +147,5 @@ class Mismatch(Base):
     reviewed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     reviewed_at: Mapped[dt.datetime | None]
     review_note: Mapped[str] = mapped_column(Text, default="")
+    #: The refused code was keyed in by hand, not scanned.
+    typed: Mapped[bool] = mapped_column(default=False, server_default=false())

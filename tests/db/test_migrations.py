@@ -8,13 +8,13 @@ import re
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import CheckConstraint, Connection, inspect, select
+from sqlalchemy import CheckConstraint, Connection, inspect, select, text
 from sqlalchemy.exc import IntegrityError
 
 from app.db.database import Database
 from app.db.models import Base, Order, OrderLine
 from app.db.schema import current_revision, head_revision, migrate
-from tests.stockdata import add_order, add_product
+from tests.stockdata import add_order
 
 _QUOTED = re.compile(r"'((?:[^']|'')*)'")
 
@@ -53,7 +53,16 @@ def test_a_database_in_use_upgrades_to_tables_that_match_the_models(
     db = Database(empty_db_url)
     migrate(db, "upgrade", start)
     with db.write() as s:  # a database in use: an order with a line already there
-        add_order(s, "#1001", [(add_product(s, "TEA"), 2)])
+        # The product in the columns of 0001 (the models' own have grown since).
+        s.execute(
+            text(
+                "INSERT INTO products (sku, name, variant, lot_tracked, expiry_tracked,"
+                " min_shelf_life_days, created_at)"
+                " VALUES ('TEA', 'item TEA', '', false, false, 0, CURRENT_TIMESTAMP)"
+            )
+        )
+        product = s.execute(text("SELECT id FROM products WHERE sku = 'TEA'")).scalar_one()
+        add_order(s, "#1001", [(product, 2)])
     migrate(db, "upgrade", "head")
     assert current_revision(db) == head_revision()
     with db.engine.connect() as conn:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from app.core.pack.labels import ParcelLabel
 from app.core.pack.session import OrderCandidate
-from app.core.scans import Reason, VerdictKind
+from app.core.scans import Fact, Note, Reason, VerdictKind
 from app.core.station import StationUser
 
 
@@ -53,6 +54,8 @@ class Refusal:
 
     reason: Reason
     message: str
+    #: What Kenpin knows about it, for the screen (keys from `Fact`).
+    facts: Mapping[Fact, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,11 +81,17 @@ class Decision:
     order: OrderCandidate | None = None
     #: For a label scan: the parcel the label belongs to.
     label: ParcelLabel | None = None
+    #: What a verdict that is not a refusal says (the screen words it); None for refusals.
+    note: Note | None = None
+    #: Names and numbers the screen's sentence needs (keys from `Fact`).
+    facts: Mapping[Fact, str] = field(default_factory=dict)
 
 
 def refused(refusal: Refusal, effect: Effect = Effect.NONE) -> Decision:
     """The decision of a refusal (which changes nothing but, at most, the station's claim)."""
-    return Decision(VerdictKind.REJECTED, effect, refusal.reason, refusal.message)
+    return Decision(
+        VerdictKind.REJECTED, effect, refusal.reason, refusal.message, facts=refusal.facts
+    )
 
 
 def info(message: str, effect: Effect = Effect.NONE) -> Decision:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from app.core.pack.labels import ParcelLabel
 from app.core.pack.session import Pack
-from app.core.scans import Reason, Scan, ScanKind, VerdictKind
+from app.core.scans import Fact, Note, Reason, Scan, ScanKind, VerdictKind
 from app.core.station import StationUser
 from app.core.times import as_utc
 from app.db.scan_log import StoredScan
@@ -67,6 +68,12 @@ class ScanOutcome:
     #: The station as the screen shows it after this scan, read in the scan's transaction
     #: (None in the recent-scans list).
     view: StationView | None = None
+    #: The decision's note and facts, for the screen's words (not in the JSON; empty in
+    #: the recent-scans list and for a retried scan).
+    note: Note | None = None
+    facts: Mapping[Fact, str] = field(default_factory=dict)
+    #: Typed by hand rather than scanned.
+    typed: bool = False
 
     def as_json(self) -> dict[str, Any]:
         """The JSON object of INTERFACES.md's replay format."""
