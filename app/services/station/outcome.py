@@ -9,7 +9,7 @@ from typing import Any
 
 from app.core.pack.labels import ParcelLabel
 from app.core.pack.session import Pack
-from app.core.scans import Fact, Note, Reason, Scan, ScanKind, VerdictKind
+from app.core.scans import Fact, LotCheck, Note, Reason, Scan, ScanKind, VerdictKind
 from app.core.station import StationUser
 from app.core.times import as_utc
 from app.db.scan_log import StoredScan
@@ -29,6 +29,11 @@ class LineView:
     bins: str
     ordered: int
     packed: int
+    #: For a lot product: how its unit proves its lot (`confirm`: the screen shows the
+    #: reserved lot in large type for the packer to compare with the print); else None.
+    lot_check: LotCheck | None = None
+    #: The lot(s) reserved for the line with their expiry, as shown ("L2401 2027-03-31").
+    reserved: str = ""
 
 
 @dataclass(frozen=True, slots=True)
