@@ -168,6 +168,15 @@ class ProductCode:
     lot: str | None = None
     expiry: dt.date | None = None
     serial: str | None = None
+    #: The product's SKU and "name variant", as registered: a refusal names the product
+    #: scanned even when it is on no line of the open order.
+    sku: str = ""
+    item: str = ""
+
+
+def item_name(name: str, variant: str) -> str:
+    """A product as a refusal names it: its name and variant ("Tシャツ 赤 / M")."""
+    return f"{name} {variant}".strip()
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from app.core.carriers import CarrierCode
 from app.core.codes import CodeOwner, gtin_forms
 from app.core.intake.products import BarcodeKind
-from app.core.scans import ScanKind
+from app.core.scans import ProductCode, ScanKind, item_name
 from app.core.tracking import block_issues, normalise
 from app.db.models import Barcode, Location, Order, Product, User, table
 from app.db.shipping_models import Parcel, TrackingBlock
@@ -37,8 +37,20 @@ _BLOCKS = select(
 
 # Built once, so each scan runs statements already compiled.
 _CODE = bindparam("code", type_=String())
-_PRODUCT = select(_BARCODES.product_id, _BARCODES.kind, _BARCODES.qty).where(
-    _BARCODES.code == _CODE
+_PRODUCTS = table(Product).c
+# The product's SKU and name come in the same statement (its primary key from the code's
+# row), so a refusal can name a product that is on no line of the open order.
+_PRODUCT = (
+    select(
+        _BARCODES.product_id,
+        _BARCODES.kind,
+        _BARCODES.qty,
+        _PRODUCTS.sku,
+        _PRODUCTS.name,
+        _PRODUCTS.variant,
+    )
+    .join_from(table(Barcode), table(Product), _PRODUCTS.id == _BARCODES.product_id)
+    .where(_BARCODES.code == _CODE)
 )
 _BADGE = select(_USERS.id).where(_USERS.badge_code == _CODE, _USERS.active == true())
 _ORDER = select(_ORDERS.id).where(_ORDERS.number == _CODE)
@@ -52,13 +64,19 @@ class RegisteredCodes:
     def __init__(self, session: Session) -> None:
         self._session = core(session)
 
-    def product_by_code(self, code: str) -> tuple[int, int] | None:
-        """(product id, units per scan): 1 for a unit code, the case quantity for a case code."""
+    def product_by_code(self, code: str) -> ProductCode | None:
+        """The product a code names, with its units per scan (1 for a unit code, the case
+        quantity for a case code), SKU and name."""
         row = self._session.execute(_PRODUCT, {"code": code}).first()
         if row is None:
             return None
-        product_id, kind, qty = row
-        return int(product_id), int(qty) if kind == BarcodeKind.CASE else 1
+        product_id, kind, qty, sku, name, variant = row
+        return ProductCode(
+            int(product_id),
+            units=int(qty) if kind == BarcodeKind.CASE else 1,
+            sku=sku,
+            item=item_name(name, variant),
+        )
 
     def is_badge(self, code: str) -> bool:
         """True when an active user has this badge."""

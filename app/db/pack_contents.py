@@ -8,9 +8,10 @@ orders.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Select, Table, bindparam, func, select
@@ -19,6 +20,7 @@ from sqlalchemy.engine import Result
 from sqlalchemy.orm import Session
 
 from app.core.pack.session import Pack, PackedUnit, PackLine
+from app.core.scans import LotCheck
 from app.db.models import Location, Lot, Order, OrderLine, Product, Reservation, StockBalance, table
 from app.db.sql import ByKeys, core, on_postgresql
 from app.db.station import HeldPack
@@ -89,6 +91,7 @@ def _lines_of(is_key: Callable[[Any], Any]) -> Select[Any]:
                     products.lot_tracked,
                     products.expiry_tracked,
                     products.min_shelf_life_days,
+                    products.lot_check,
                 )
             ),
         )
@@ -121,7 +124,7 @@ _PACKED_IN_SESSION = _ByKey.of(_packed_in)
 def pack_lines(session: Session, order_id: int) -> tuple[PackLine, ...]:
     """The order's lines with product, reserved bins (in walking order) and reserved lots."""
     heads = _LINES_OF_ORDER.rows(session, order_id).all()
-    bins, reserved_lots = _reserved(session, [int(head.id) for head in heads])
+    bins, lots = _reserved(session, [int(head.id) for head in heads])
     return tuple(
         PackLine(
             line_id=int(head.id),
@@ -134,7 +137,9 @@ def pack_lines(session: Session, order_id: int) -> tuple[PackLine, ...]:
             lot_tracked=bool(head.lot_tracked),
             expiry_tracked=bool(head.expiry_tracked),
             min_shelf_life_days=int(head.min_shelf_life_days),
-            reserved_lots=reserved_lots.get(head.id, {}),
+            reserved_lots=lots.units.get(head.id, {}),
+            lot_check=LotCheck(head.lot_check),
+            lot_expiry=lots.expiry.get(head.id, {}),
         )
         for head in heads
     )
@@ -159,25 +164,39 @@ _RESERVED_FOR_LINES = ByKeys.of(
         _of_balance(table(Location).c.walk_seq, table(Location), table(StockBalance).c.location_id),
         _of_balance(table(Location).c.code, table(Location), table(StockBalance).c.location_id),
         _of_balance(table(Lot).c.lot_code, table(Lot), table(StockBalance).c.lot_id),
+        _of_balance(table(Lot).c.expiry, table(Lot), table(StockBalance).c.lot_id),
     ).where(among_lines),
 )
 
 
-def _reserved(
-    session: Session, line_ids: list[int]
-) -> tuple[dict[int, list[str]], dict[int, dict[str, int]]]:
-    """The bins (in walking order) and the lots (units each) reserved for each line."""
+@dataclass(slots=True)
+class _ReservedLots:
+    """Per line: units reserved of each lot, and each lot's expiry (the earliest, should one
+    lot code have been received with two dates)."""
+
+    units: dict[int, dict[str, int]] = field(default_factory=lambda: defaultdict(dict))
+    expiry: dict[int, dict[str, dt.date | None]] = field(default_factory=lambda: defaultdict(dict))
+
+    def add(self, line_id: int, lot: str, qty: int, expiry: dt.date | None) -> None:
+        units, dates = self.units[line_id], self.expiry[line_id]
+        units[lot] = units.get(lot, 0) + qty
+        dates[lot] = min((d for d in (dates.get(lot), expiry) if d is not None), default=None)
+
+
+def _reserved(session: Session, line_ids: list[int]) -> tuple[dict[int, list[str]], _ReservedLots]:
+    """The bins (in walking order) and the lots (units each, and their expiry) reserved for
+    each line."""
+    lots = _ReservedLots()
     if not line_ids:
-        return {}, {}
+        return {}, lots
     rows = _RESERVED_FOR_LINES.run(session, line_ids).all()
     bins: dict[int, list[str]] = defaultdict(list)
-    reserved_lots: dict[int, dict[str, int]] = defaultdict(dict)
-    for line_id, qty, _walk, bin_code, lot_code in sorted(rows, key=lambda r: (r[2], r[3])):
+    for line_id, qty, _walk, bin_code, lot_code, expiry in sorted(rows, key=lambda r: (r[2], r[3])):
         if bin_code not in bins[line_id]:
             bins[line_id].append(bin_code)
         if lot_code:
-            reserved_lots[line_id][lot_code] = reserved_lots[line_id].get(lot_code, 0) + qty
-    return bins, reserved_lots
+            lots.add(line_id, lot_code, qty, expiry)
+    return bins, lots
 
 
 def packed_units(session: Session, session_id: int) -> tuple[PackedUnit, ...]:

@@ -111,6 +111,8 @@ class ScanEntry:
     units: int = 0
     carton_no: int | None = None
     lot: str | None = None
+    #: False when `lot` is the reservation's, not read from the unit.
+    lot_read: bool = True
     expiry: dt.date | None = None
     serial: str | None = None
     undoes_scan: int | None = None

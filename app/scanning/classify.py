@@ -15,6 +15,7 @@ one digit away); it can still be an order or a tracking number.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Protocol
 
 from app.core.codes import gtin_forms
@@ -35,8 +36,9 @@ _BRACKETED_AI = re.compile(r"\(\d{2,4}\)")
 class CodeLookup(Protocol):
     """The registered codes a scan may match, as the station's database knows them."""
 
-    def product_by_code(self, code: str) -> tuple[int, int] | None:
-        """(product id, units per scan) of a registered unit or case code, else None."""
+    def product_by_code(self, code: str) -> ProductCode | None:
+        """The product a registered unit or case code names (its id, units per scan, SKU
+        and name), else None."""
 
     def is_badge(self, code: str) -> bool: ...
 
@@ -106,10 +108,9 @@ def _registered_product(text: str, lookup: CodeLookup) -> ProductCode | None:
         for form in gtin_forms(text):
             found = lookup.product_by_code(form)
             if found is not None:
-                return ProductCode(found[0], units=found[1], gtin=gtin14(text))
+                return replace(found, gtin=gtin14(text))
         return None
-    found = lookup.product_by_code(text)
-    return ProductCode(found[0], units=found[1]) if found is not None else None
+    return lookup.product_by_code(text)
 
 
 def _product_of_element(element: ElementString, lookup: CodeLookup) -> ProductCode | None:
@@ -118,10 +119,9 @@ def _product_of_element(element: ElementString, lookup: CodeLookup) -> ProductCo
     for form in gtin_forms(element.gtin):
         found = lookup.product_by_code(form)
         if found is not None:
-            product_id, units = found
-            return ProductCode(
-                product_id,
-                units=units * element.count,
+            return replace(
+                found,
+                units=found.units * element.count,
                 gtin=element.gtin,
                 lot=element.lot,
                 expiry=element.expiry,

@@ -26,8 +26,9 @@ class Registry:
     labels: set[str] = field(default_factory=set)
     locations: set[str] = field(default_factory=set)
 
-    def product_by_code(self, code: str) -> tuple[int, int] | None:
-        return self.products.get(code)
+    def product_by_code(self, code: str) -> ProductCode | None:
+        found = self.products.get(code)
+        return ProductCode(*found) if found is not None else None
 
     def is_badge(self, code: str) -> bool:
         return code in self.badges

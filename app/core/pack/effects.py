@@ -73,6 +73,9 @@ class Decision:
     line_id: int | None = None
     units: int = 0
     lot: str | None = None
+    #: False when `lot` was taken from the reservation (`lot_check` confirm), not read
+    #: from the unit's code.
+    lot_read: bool = True
     serial: str | None = None
     #: For UNDO: the scan_ref of the PackedUnit taken back.
     undo_ref: int | None = None

@@ -182,9 +182,10 @@ def _product(scan: ClassifiedScan, pack: Pack, today: dt.date) -> Decision:
     """Count a product scan on its line, or refuse it whole."""
     assert scan.product is not None
     product = scan.product
-    line = place(pack, product, scan.code, today)
-    if isinstance(line, Refusal):
-        return refused(line)
+    placed = place(pack, product, scan.code, today)
+    if isinstance(placed, Refusal):
+        return refused(placed)
+    line = placed.line
     message = f"{line.sku}: {pack.packed_on(line.line_id) + product.units} of {line.ordered}"
     if product.units > 1:
         message += f" (case of {product.units})"
@@ -194,7 +195,8 @@ def _product(scan: ClassifiedScan, pack: Pack, today: dt.date) -> Decision:
         message=message,
         line_id=line.line_id,
         units=product.units,
-        lot=product.lot,
+        lot=placed.lot,
+        lot_read=placed.lot_read,
         serial=product.serial,
     )
 

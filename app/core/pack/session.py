@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from app.core.pack.labels import ParcelLabel
+from app.core.scans import LotCheck, item_name
 from app.core.station import StationUser
 
 
@@ -30,6 +31,33 @@ class PackLine:
     min_shelf_life_days: int = 0
     #: Lot code -> units reserved for this line (lot-tracked lines only).
     reserved_lots: Mapping[str, int] = field(default_factory=dict)
+    #: How a unit of this lot product proves its lot (see `LotCheck`).
+    lot_check: LotCheck = LotCheck.GS1
+    #: Lot code -> its expiry date (None: undated), for the lots in `reserved_lots`.
+    lot_expiry: Mapping[str, dt.date | None] = field(default_factory=dict)
+
+    @property
+    def item(self) -> str:
+        """The product as the packer reads it: name and variant."""
+        return item_name(self.name, self.variant)
+
+    @property
+    def lots_by_expiry(self) -> list[str]:
+        """The reserved lots, first to expire first (undated ones last), as picked."""
+        return sorted(self.reserved_lots, key=self._expiry_order)
+
+    @property
+    def reserved_shown(self) -> str:
+        """The reserved lots with their expiry, as shown: "L2401 2027-03-31, L2402"."""
+        return ", ".join(self._shown(lot) for lot in self.lots_by_expiry)
+
+    def _expiry_order(self, lot: str) -> tuple[bool, dt.date, str]:
+        expiry = self.lot_expiry.get(lot)
+        return (expiry is None, expiry or dt.date.max, lot)
+
+    def _shown(self, lot: str) -> str:
+        expiry = self.lot_expiry.get(lot)
+        return f"{lot} {expiry.isoformat()}" if expiry is not None else lot
 
 
 @dataclass(frozen=True, slots=True)

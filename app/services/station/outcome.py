@@ -149,6 +149,8 @@ def station_view(station: str, screen: Screen) -> StationView:
                 line.bins,
                 line.ordered,
                 pack.packed_on(line.line_id),
+                lot_check=line.lot_check if line.lot_tracked else None,
+                reserved=line.reserved_shown,
             )
             for line in pack.lines
         )

@@ -103,6 +103,7 @@ class PackMode:
             units=decision.units,
             carton_no=after.carton_no,
             lot=decision.lot,
+            lot_read=decision.lot_read,
             expiry=product.expiry if product else None,
             serial=decision.serial,
             undoes_scan=decision.undo_ref,

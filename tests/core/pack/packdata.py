@@ -15,7 +15,7 @@ from app.core.pack.session import (
     PackLine,
     PackSnapshot,
 )
-from app.core.scans import ClassifiedScan, Command, ProductCode, Scan, ScanKind
+from app.core.scans import ClassifiedScan, Command, LotCheck, ProductCode, Scan, ScanKind
 from app.core.station import StationUser
 
 TODAY = dt.date(2026, 5, 1)
@@ -35,8 +35,11 @@ def line(
     lots: Mapping[str, int] | None = None,
     expiry_tracked: bool = False,
     shelf_life: int = 0,
+    lot_check: LotCheck = LotCheck.GS1,
+    expiries: Mapping[str, dt.date | None] | None = None,
 ) -> PackLine:
-    """Line `line_id`: `ordered` units of product `product_id` (SKU-<product>)."""
+    """Line `line_id`: `ordered` units of product `product_id` (SKU-<product>), with the
+    `lots` reserved for it (and their `expiries`)."""
     return PackLine(
         line_id,
         product_id,
@@ -49,6 +52,8 @@ def line(
         expiry_tracked=expiry_tracked,
         min_shelf_life_days=shelf_life,
         reserved_lots=dict(lots or {}),
+        lot_check=lot_check,
+        lot_expiry=dict(expiries or {}),
     )
 
 
@@ -68,7 +73,15 @@ def product(
     return ClassifiedScan(
         Scan(code),
         ScanKind.PRODUCT,
-        product=ProductCode(product_id, units, lot=lot, expiry=expiry, serial=serial),
+        product=ProductCode(
+            product_id,
+            units,
+            lot=lot,
+            expiry=expiry,
+            serial=serial,
+            sku=f"SKU-{product_id}",
+            item=f"Product {product_id}",
+        ),
     )
 
 

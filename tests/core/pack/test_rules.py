@@ -65,6 +65,10 @@ def _wrong_lot() -> Decision:
     return decide(product(1, lot="L9"), at_station(pack(line(1, 1, 2, lots={"L1": 2}))))
 
 
+def _lot_required() -> Decision:
+    return decide(product(1), at_station(pack(line(1, 1, 2, lots={"L1": 2}))))
+
+
 def _expired() -> Decision:
     return decide(product(1, expiry=days(-1)), at_station(pack(line(1, 1, 2))))
 
@@ -94,6 +98,7 @@ REFUSALS: dict[Reason, Callable[[], Decision]] = {
     Reason.NOT_ON_ORDER: _not_on_order,
     Reason.OVER_QUANTITY: _over_quantity,
     Reason.WRONG_LOT: _wrong_lot,
+    Reason.LOT_REQUIRED: _lot_required,
     Reason.EXPIRED: _expired,
     Reason.PACK_INCOMPLETE: _pack_incomplete,
     Reason.CARD_NOT_CONFIRMED: _card_not_confirmed,

@@ -11,6 +11,7 @@ order's card is in.
 from __future__ import annotations
 
 import copy
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -20,18 +21,34 @@ from hypothesis import strategies as st
 from app.core.pack.effects import Effect
 from app.core.pack.rules import applied, decide
 from app.core.pack.session import Pack, PackedUnit, PackLine
-from app.core.scans import ClassifiedScan, Command, ProductCode, Reason, ScanKind, VerdictKind
+from app.core.scans import (
+    ClassifiedScan,
+    Command,
+    LotCheck,
+    ProductCode,
+    Reason,
+    ScanKind,
+    VerdictKind,
+)
 
 from .packdata import TODAY, at_station, code, command, days, line, pack, product
 
-#: The catalogue: 1 and 2 plain, 3 lot-tracked, 4 lot- and expiry-tracked with
-#: 10 days of minimum shelf life, 5 on no order.
+#: The catalogue: 1 and 2 plain, 3 lot-tracked (a plain code counts as its reserved
+#: lot: `confirm`), 4 lot- and expiry-tracked with 10 days of minimum shelf life (its
+#: GS1 code must carry the lot), 5 on no order.
 LOT_TRACKED = {3, 4}
+CONFIRMED = {3}
 SHELF_LIFE = {4: 10}
 ON_ORDERS = [1, 2, 3, 4]
 LOTS = ["A", "B", "C"]
 
-UNIT_REASONS = {Reason.NOT_ON_ORDER, Reason.OVER_QUANTITY, Reason.WRONG_LOT, Reason.EXPIRED}
+UNIT_REASONS = {
+    Reason.NOT_ON_ORDER,
+    Reason.OVER_QUANTITY,
+    Reason.WRONG_LOT,
+    Reason.EXPIRED,
+    Reason.LOT_REQUIRED,
+}
 
 
 @st.composite
@@ -55,6 +72,7 @@ def orders(draw: st.DrawFn) -> Pack:
                 lots=lots,
                 expiry_tracked=product_id in SHELF_LIFE,
                 shelf_life=SHELF_LIFE.get(product_id, 0),
+                lot_check=LotCheck.CONFIRM if product_id in CONFIRMED else LotCheck.GS1,
             )
         )
     return pack(*lines, gift=draw(st.sampled_from(["", "Happy birthday"])))
@@ -83,7 +101,8 @@ other_scans = st.sampled_from(
 
 @dataclass
 class Box:
-    """What the model says is in the box: (scan ref, line, scanned code), in scan order."""
+    """What the model says is in the box: (scan ref, line, scanned code with the lot it
+    counts as), in scan order."""
 
     lines: Sequence[PackLine]
     units: list[tuple[int, int, ProductCode]] = field(default_factory=list)
@@ -94,8 +113,9 @@ class Box:
             p.units for _, lid, p in self.units if lid == line_id and (any_lot or p.lot == lot)
         )
 
-    def lines_taking(self, p: ProductCode) -> list[int]:
-        """The lines on which this scanned code would leave the box right."""
+    def lines_taking(self, p: ProductCode) -> list[tuple[int, ProductCode]]:
+        """The lines on which this scanned code would leave the box right, each with the
+        code as it counts there (a plain code of a `confirm` line as a reserved lot)."""
         if p.serial is not None and any(
             q.product_id == p.product_id and q.serial == p.serial for _, _, q in self.units
         ):
@@ -104,14 +124,30 @@ class Box:
         for ln in self.lines:
             if ln.product_id != p.product_id or self.on_line(ln.line_id) + p.units > ln.ordered:
                 continue
-            if ln.lot_tracked:
-                reserved = ln.reserved_lots.get(p.lot, 0) if p.lot is not None else 0
-                if self.on_line(ln.line_id, p.lot, any_lot=False) + p.units > reserved:
-                    continue
             if p.expiry is not None and (p.expiry - TODAY).days < ln.min_shelf_life_days:
                 continue
-            taking.append(ln.line_id)
+            counted = p
+            if ln.lot_tracked:
+                if p.lot is None and ln.product_id in CONFIRMED:
+                    lot = self.lot_with_room(ln, p.units)
+                    counted = dataclasses.replace(p, lot=lot)
+                reserved = ln.reserved_lots.get(counted.lot, 0) if counted.lot is not None else 0
+                if self.on_line(ln.line_id, counted.lot, any_lot=False) + p.units > reserved:
+                    continue
+            taking.append((ln.line_id, counted))
         return taking
+
+    def lot_with_room(self, ln: PackLine, units: int) -> str | None:
+        """The first reserved lot (by code: the tests' lots are undated) with room for
+        `units`."""
+        return next(
+            (
+                lot
+                for lot in sorted(ln.reserved_lots)
+                if self.on_line(ln.line_id, lot, any_lot=False) + units <= ln.reserved_lots[lot]
+            ),
+            None,
+        )
 
     def exactly_matched(self) -> bool:
         return all(self.on_line(ln.line_id) == ln.ordered for ln in self.lines)
@@ -175,8 +211,13 @@ def test_random_scans_never_overfill_a_line_and_complete_only_an_exact_box(
         if scan.kind is ScanKind.PRODUCT and scan.product is not None:
             taking = box.lines_taking(scan.product)
             if taking:
-                assert decision.effect is Effect.COUNT and decision.line_id == taking[0]
-                box.units.append((ref, taking[0], scan.product))
+                line_id, counted = taking[0]
+                assert decision.effect is Effect.COUNT and decision.line_id == line_id
+                assert (decision.lot, decision.lot_read) == (
+                    counted.lot,
+                    counted.lot == scan.product.lot,
+                )
+                box.units.append((ref, line_id, counted))
             else:
                 assert decision.reason in UNIT_REASONS
         elif scan.command is Command.UNDO:

@@ -120,7 +120,7 @@ def test_more_units_of_a_lot_than_reserved_are_refused() -> None:
 
 def test_a_plain_code_of_a_lot_tracked_product_asks_for_the_gs1_code() -> None:
     decision = decide(product(1), at_station(lot_line().pack))
-    refused(decision, Reason.WRONG_LOT, "SKU-1: scan the GS1 code with the lot")
+    refused(decision, Reason.LOT_REQUIRED, "SKU-1: scan the GS1 code with the lot on this unit")
 
 
 def test_a_lot_on_a_line_that_does_not_track_lots_is_kept_but_not_checked() -> None:
@@ -163,12 +163,15 @@ def test_a_unit_with_enough_shelf_life_or_no_date_is_accepted(
     assert decide(product(1, expiry=expiry), at_station(open_pack)).verdict is VerdictKind.ACCEPTED
 
 
-def test_an_expiry_is_checked_on_a_lot_tracked_line_after_the_lot() -> None:
+def test_an_expiry_is_checked_on_a_lot_tracked_line_before_the_lot() -> None:
     open_pack = pack(line(1, 1, 1, lots={"L1": 1}, expiry_tracked=True))
-    assert (
-        decide(product(1, lot="L1", expiry=days(-3)), at_station(open_pack)).reason
-        is Reason.EXPIRED
-    )
+    for lot in ("L1", "L9"):
+        # Set aside whatever its lot: an expired unit of another lot is not `wrong_lot`.
+        refused(
+            decide(product(1, lot=lot, expiry=days(-3)), at_station(open_pack)),
+            Reason.EXPIRED,
+            "SKU-1: expired 2026-04-28",
+        )
     assert decide(product(1, lot="L1"), at_station(open_pack)).verdict is VerdictKind.ACCEPTED
 
 
