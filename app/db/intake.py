@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from app.core.errors import ConcurrentChange
 from app.core.intake.products import BarcodeKind, StoredBarcode, StoredProduct
 from app.core.intake.walk import walk_key
+from app.core.scans import LotCheck
 from app.db.clock import DatabaseLater
 from app.db.import_batches import LEASE_S
 from app.db.models import (
@@ -111,6 +112,7 @@ def stored_products(session: Session, skus: Collection[str]) -> dict[str, Stored
         Product.lot_tracked,
         Product.expiry_tracked,
         Product.min_shelf_life_days,
+        Product.lot_check,
     ).outerjoin(Location, Location.id == Product.default_location_id)
     return {
         row.sku: StoredProduct(
@@ -123,6 +125,7 @@ def stored_products(session: Session, skus: Collection[str]) -> dict[str, Stored
             bool(row.lot_tracked),
             bool(row.expiry_tracked),
             row.min_shelf_life_days,
+            LotCheck(row.lot_check),
         )
         for row in rows_in(session, query, Product.sku, skus)
     }

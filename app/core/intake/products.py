@@ -14,9 +14,17 @@ from enum import StrEnum
 
 from app.core.codes import CodeOwner, Owners, code_problem
 from app.core.errors import Problem
-from app.core.intake.fields import FieldError, barcode, bin_code, flag, whole_number
+from app.core.intake.fields import (
+    FieldError,
+    barcode,
+    bin_code,
+    flag,
+    normalised,
+    whole_number,
+)
 from app.core.intake.rows import CellReader, Row, Sheet, cell_reader
-from app.core.scans import ScanKind
+from app.core.scans import LotCheck, ScanKind
+from app.core.text import shown
 
 REQUIRED = ("sku", "name", "barcode")
 OPTIONAL = (
@@ -28,6 +36,7 @@ OPTIONAL = (
     "expiry_tracked",
     "variant",
     "min_shelf_life_days",
+    "lot_check",
 )
 #: Every column a products file may have.
 COLUMNS = (*REQUIRED, *OPTIONAL)
@@ -56,6 +65,7 @@ class ProductDraft:
     lot_tracked: bool | None = None
     expiry_tracked: bool | None = None
     min_shelf_life_days: int | None = None
+    lot_check: LotCheck | None = None
 
     def barcodes(self) -> list[tuple[str, BarcodeKind, int]]:
         """(code, kind, units) for every code on the row."""
@@ -78,6 +88,7 @@ class StoredProduct:
     lot_tracked: bool
     expiry_tracked: bool
     min_shelf_life_days: int
+    lot_check: LotCheck = LotCheck.GS1
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +181,7 @@ def _read_row(cells: CellReader, row: Row) -> ProductDraft | None:
     shelf_life = cells.value(
         row, "min_shelf_life_days", lambda v: whole_number(v, least=0, most=36_500)
     )
+    lot_check = cells.value(row, "lot_check", lot_check_value)
     if len(cells.problems) > before:
         return None
     return ProductDraft(
@@ -185,7 +197,17 @@ def _read_row(cells: CellReader, row: Row) -> ProductDraft | None:
         lot_tracked,
         expiry_tracked,
         shelf_life,
+        lot_check,
     )
+
+
+def lot_check_value(value: str) -> LotCheck:
+    """`gs1` or `confirm` (in any case): how a lot product's unit proves its lot."""
+    try:
+        return LotCheck(normalised(value).lower())
+    except ValueError:
+        known = ", ".join(check.value for check in LotCheck)
+        raise FieldError(f"{shown(value)} is not a lot check ({known})") from None
 
 
 @dataclass(slots=True)
@@ -243,6 +265,7 @@ def _differs(draft: ProductDraft, current: StoredProduct) -> bool:
         (draft.lot_tracked, current.lot_tracked),
         (draft.expiry_tracked, current.expiry_tracked),
         (draft.min_shelf_life_days, current.min_shelf_life_days),
+        (draft.lot_check, current.lot_check),
     )
     return any(new is not None and new != old for new, old in given)
 
@@ -257,6 +280,7 @@ def merged(draft: ProductDraft, current: StoredProduct | None) -> dict[str, obje
             "lot_tracked": False,
             "expiry_tracked": False,
             "min_shelf_life_days": 0,
+            "lot_check": LotCheck.GS1,
         }
     else:
         base = {
@@ -266,6 +290,7 @@ def merged(draft: ProductDraft, current: StoredProduct | None) -> dict[str, obje
             "lot_tracked": current.lot_tracked,
             "expiry_tracked": current.expiry_tracked,
             "min_shelf_life_days": current.min_shelf_life_days,
+            "lot_check": current.lot_check,
         }
     given: dict[str, object] = {
         "variant": draft.variant,
@@ -274,6 +299,7 @@ def merged(draft: ProductDraft, current: StoredProduct | None) -> dict[str, obje
         "lot_tracked": draft.lot_tracked,
         "expiry_tracked": draft.expiry_tracked,
         "min_shelf_life_days": draft.min_shelf_life_days,
+        "lot_check": draft.lot_check,
     }
     fields = {key: base[key] if given[key] is None else given[key] for key in base}
     return {"sku": draft.sku, "name": draft.name, **fields}
