@@ -38,7 +38,7 @@ OUT = Path(__file__).resolve().parent.parent / "resources" / "sample"
 
 # fmt: off
 PRODUCT_COLUMNS = ["sku", "name", "variant", "barcode", "case_barcode", "case_qty", "location",
-                   "weight_g", "lot_tracked", "expiry_tracked", "min_shelf_life_days"]
+                   "weight_g", "lot_tracked", "expiry_tracked", "min_shelf_life_days", "lot_check"]
 # fmt: on
 
 # (name, sku stem, GS1 Japan company prefix, aisle, yen, grams, lot, expiry,
@@ -124,6 +124,9 @@ OLD_PACKAGE_CODE = {"TE-SEN-100": with_check_digit("497756100921")}
 # Fast movers also held as reserve stock on the upper rack.
 RESERVE_BINS = {"TE-GRN-500": "R-01-01", "FD-HNY-300": "R-01-02", "HH-HS-R": "R-01-03",
                 "ST-GEL05-BK": "R-02-01", "TS-ORG-WH-M": "R-02-02", "CS-LTN-MO": "R-02-03"}
+# Lot goods whose units carry a GS1 DataMatrix with the lot and expiry (lot_check gs1);
+# the other lot goods carry only a JAN, their lot printed as text (lot_check confirm).
+GS1_LOT_STEMS = {"SP-VC"}
 # Stock that runs short on purpose, so the demo shows backordered orders.
 SHORT = {"TS-ORG-NV-M": 3, "SP-VC-60": 2, "HH-TNG-2027": 6}
 # fmt: on
@@ -147,6 +150,13 @@ class Product:
     aisle: str
     case_code: str = ""
     case_qty: int = 0
+
+    @property
+    def lot_check(self) -> str:
+        """How a unit proves its lot at the bench: empty for goods without lots."""
+        if not self.lot_tracked:
+            return ""
+        return "gs1" if self.sku.startswith(tuple(GS1_LOT_STEMS)) else "confirm"
 
 
 @dataclass
@@ -417,6 +427,7 @@ def products_csv(products: list[Product]) -> str:
         rows.append([
             p.sku, p.name, p.variant, codes, p.case_code, str(p.case_qty or ""), p.location,
             str(p.grams), str(int(p.lot_tracked)), str(int(p.expiry_tracked)), str(p.shelf_days),
+            p.lot_check,
         ])  # fmt: skip
     return _csv(PRODUCT_COLUMNS, rows)
 

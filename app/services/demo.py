@@ -8,6 +8,8 @@ imports skip files they have seen, and users that exist are left alone.
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +19,9 @@ import platformdirs
 import app
 from app.core.carriers import CarrierCode
 from app.core.errors import Refused
+from app.core.gtin import gtin14
 from app.core.roles import Role
+from app.core.scans import LotCheck
 from app.db import users as user_store
 from app.db.database import Database
 from app.db.orders import order_listing
@@ -90,6 +94,7 @@ def build_demo(db: Database) -> str:
     report.extend(f"  {line}" for line in _add_tracking_blocks(db))
     report.append(str(allocate(db)))
     report.append(_order_counts(db))
+    report.extend(_lot_goods(folder))
     report.append("scan a badge to log in:")
     report.extend(f"  {u.badge}  {u.name} ({u.role}, PIN {u.pin})" for u in DEMO_USERS)
     return "\n".join(report)
@@ -123,6 +128,31 @@ def _add_users(db: Database) -> list[str]:
         add_user(db, user.name, user.role, user.badge, user.pin)
         said.append(f"user {user.name} ({user.role}) added")
     return said
+
+
+def _lot_goods(folder: Path) -> list[str]:
+    """How the demo's lot goods are scanned: which carry a GS1 code with the lot (with one
+    such code to type, as the unit's DataMatrix would read), which only a JAN."""
+    products = _csv_rows(folder / "products.csv")
+    gs1 = [p for p in products if p.get("lot_check") == LotCheck.GS1 and p["lot_tracked"] == "1"]
+    if not gs1:
+        return []
+    first = gs1[0]
+    lot = next(row for row in _csv_rows(folder / "stock.csv") if row["sku"] == first["sku"])
+    expiry = dt.date.fromisoformat(lot["expiry"])
+    code = f"(01){gtin14(first['barcode'].split('|')[0])}(17){expiry:%y%m%d}(10){lot['lot']}"
+    return [
+        "lot goods:",
+        f"  {', '.join(p['sku'] for p in gs1)}: scan the GS1 code with the lot (lot_check gs1),"
+        f" e.g. {code}",
+        "  the others: scan the JAN; it counts as the reserved lot the screen shows"
+        " (lot_check confirm)",
+    ]
+
+
+def _csv_rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8-sig", newline="") as file:
+        return list(csv.DictReader(file))
 
 
 def _order_counts(db: Database) -> str:

@@ -103,6 +103,14 @@ def test_case_barcodes_and_tracked_products_are_present() -> None:
     assert any(int(p["min_shelf_life_days"]) > 0 for p in products)
 
 
+def test_lot_goods_with_a_jan_only_are_confirmed_and_some_carry_their_lot_in_gs1() -> None:
+    products = _rows("products.csv")
+    checks = Counter(p["lot_check"] for p in products if p["lot_tracked"] == "1")
+    assert set(checks) == {"gs1", "confirm"}
+    assert checks["confirm"] > checks["gs1"]
+    assert all(p["lot_check"] == "" for p in products if p["lot_tracked"] == "0")
+
+
 def test_stock_is_in_named_bins_with_lots_and_one_expired_lot() -> None:
     products = {p["sku"]: p for p in _rows("products.csv")}
     stock = _rows("stock.csv")
@@ -200,6 +208,20 @@ def test_build_demo_fills_and_allocates_and_a_second_build_adds_nothing(db: Data
     assert gifts and gifts >= 10
     assert carriers == {"yamato", "sagawa", "japanpost"}
     assert "BADGE-PACK-01" in summary and "BADGE-SUP-01" in summary
+    with db.read() as session:
+        checks = dict(
+            session.execute(
+                select(Product.lot_check, func.count())
+                .where(Product.lot_tracked.is_(True))
+                .group_by(Product.lot_check)
+            ).all()
+        )
+    in_file = Counter(p["lot_check"] for p in _rows("products.csv") if p["lot_tracked"] == "1")
+    assert checks == in_file
+    # A GS1 code to type for the gs1 goods, as their DataMatrix would read.
+    assert re.search(
+        r"SP-VC-30, SP-VC-60: .* e\.g\. \(01\)04582119031015\(17\)\d{6}\(10\)VC", summary
+    )
 
     again = build_demo(db)
     assert _counts(db) == counts
