@@ -96,13 +96,13 @@ def _on_line(
         return refusal or Placement(line, product.lot)
     if product.lot is not None:
         return _lot_refusal(pack, line, product) or Placement(line, product.lot)
-    if line.lot_check is LotCheck.GS1:
-        return Refusal(
-            Reason.LOT_REQUIRED,
-            f"{line.sku}: scan the GS1 code with the lot on this unit",
-            _lot_facts(line),
-        )
-    return _confirmed(pack, line, product, today)
+    if line.lot_check is LotCheck.CONFIRM:
+        return _confirmed(pack, line, product, today)
+    return Refusal(
+        Reason.LOT_REQUIRED,
+        f"{line.sku}: scan the GS1 code with the lot on this unit",
+        _lot_facts(line),
+    )
 
 
 def _confirmed(
