@@ -19,6 +19,7 @@ from app.db.codes import RegisteredCodes
 from app.db.database import Database
 from app.db.models import Product
 from app.db.station_models import ScanRecord
+from app.scanning.classify import classify
 from tests.stationdata import (
     HANAKO,
     RICE_GTIN,
@@ -136,5 +137,13 @@ def test_a_scanned_code_names_its_product_for_a_refusal_without_another_query(
     stock_bench(db)
     with db.read() as s:
         found = RegisteredCodes(s).product_by_code(SOAP)
+        gs1 = classify(sent(RICE_L1), RegisteredCodes(s)).product
     assert found is not None
     assert (found.sku, found.item, found.units) == ("SOAP", "item SOAP", 1)
+    assert gs1 is not None
+    assert (gs1.sku, gs1.item, gs1.lot, gs1.expiry) == (
+        "RICE",
+        "item RICE",
+        "L1",
+        dt.date(2026, 12, 31),
+    )
