@@ -119,11 +119,9 @@ def _confirmed(
         None,
     )
     if lot is None:
-        return Refusal(
-            Reason.WRONG_LOT,
-            f"{line.sku}: the reserved lots are already packed ({line.reserved_shown or 'none'})",
-            _lot_facts(line),
-        )
+        full = f"the reserved lots are already packed ({line.reserved_shown})"
+        why = full if line.reserved_lots else "no lot is reserved for this line"
+        return Refusal(Reason.WRONG_LOT, f"{line.sku}: {why}", _lot_facts(line))
     refusal = _expiry_refusal(line, line.lot_expiry.get(lot), today, lot)
     return refusal or Placement(line, lot, lot_read=False)
 
@@ -195,7 +193,11 @@ def _named(line: PackLine) -> dict[Fact, str]:
 
 
 def _lot_facts(line: PackLine) -> dict[Fact, str]:
-    return {**_named(line), Fact.RESERVED_LOT: line.reserved_shown}
+    """The product and the lots reserved for its line (none: not said)."""
+    facts = _named(line)
+    if line.reserved_lots:
+        facts[Fact.RESERVED_LOT] = line.reserved_shown
+    return facts
 
 
 def _counts(line: PackLine, product: ProductCode, packed: int, ordered: int) -> dict[Fact, str]:

@@ -188,6 +188,13 @@ def test_confirm_when_the_reserved_lots_are_full_but_the_line_is_not_it_is_wrong
     assert decision.message == "SKU-1: the reserved lots are already packed (L1)"
 
 
+def test_confirm_on_a_line_with_no_lot_reserved_is_wrong_lot_saying_so() -> None:
+    open_pack = pack(line(1, 1, 1, lots={}, lot_check=CONFIRM))
+    decision = decide(product(1), at_station(open_pack))
+    refused_with(decision, Reason.WRONG_LOT, {Fact.SKU: "SKU-1", Fact.ITEM: "Product 1"})
+    assert decision.message == "SKU-1: no lot is reserved for this line"
+
+
 def test_confirm_a_case_takes_a_lot_with_room_for_all_its_units() -> None:
     bench = Bench(pack(lots(CONFIRM)))
     assert (bench.scan(product(1, 2)).lot, bench.pack.scanned) == ("L2", 2)
