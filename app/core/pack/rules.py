@@ -14,17 +14,26 @@ import datetime as dt
 from dataclasses import replace
 
 from app.core.orders import OrderStatus
-from app.core.pack.effects import PACK_EFFECTS, Decision, Effect, Refusal, info, refused
+from app.core.pack.effects import (
+    PACK_EFFECTS,
+    Decision,
+    Effect,
+    Refusal,
+    info,
+    line_facts,
+    refused,
+)
 from app.core.pack.labels import (
+    LabelVerdict,
     command_while_waiting,
     label_not_awaited,
     label_while_waiting,
     pending,
 )
 from app.core.pack.orders import order_refusal
-from app.core.pack.session import Pack, PackedUnit, PackSnapshot
+from app.core.pack.session import Pack, PackedUnit, PackLine, PackSnapshot
 from app.core.pack.units import mismatches, place
-from app.core.scans import ClassifiedScan, Command, Reason, ScanKind, VerdictKind
+from app.core.scans import ClassifiedScan, Command, Fact, Note, Reason, ScanKind, VerdictKind
 from app.core.station import BadgeChange, StationUser, badge_scanned
 
 #: Commands that close the carton being filled: its parcel gets a tracking number.
@@ -35,8 +44,11 @@ def decide(scan: ClassifiedScan, snapshot: PackSnapshot) -> Decision:
     """The verdict on `scan` at a station in state `snapshot`.
 
     Nothing is changed here: the caller applies the decision's effect and
-    records it.
+    records it. A scan that was not read is refused before anything else, so
+    the packer always hears that it must scan again.
     """
+    if scan.scan.unreadable:
+        return refused(Refusal(Reason.UNREADABLE, "scan not read, scan again"))
     if scan.kind is ScanKind.BADGE:
         return _badge(scan, snapshot)
     if snapshot.user is None:
@@ -104,9 +116,11 @@ def _decide_logged_in(scan: ClassifiedScan, snapshot: PackSnapshot, user: Statio
     if scan.kind is ScanKind.COMMAND and scan.command is not None:
         return _command(scan.command, user, pack, snapshot)
     if scan.kind is ScanKind.LOCATION:
-        return info(f"{scan.code}: bin locations are not scanned when packing")
+        return info(
+            f"{scan.code}: bin locations are not scanned when packing", Note.LOCATION_NOT_PACKED
+        )
     if scan.kind is ScanKind.LABEL:
-        return info(label_not_awaited(snapshot.label, scan.code))
+        return _label(label_not_awaited(snapshot.label, scan.code))
     return refused(Refusal(Reason.UNKNOWN_BARCODE, f"{scan.code}: unknown barcode"))
 
 
@@ -116,10 +130,14 @@ def _fenced(decision: Decision, snapshot: PackSnapshot) -> Decision:
     if lost is None:
         return decision
     where = f"is now open at station {lost.holder}" if lost.holder else "is no longer open here"
+    facts = {Fact.ORDER: lost.order_number}
+    if lost.holder:
+        facts[Fact.HOLDER] = lost.holder
     return refused(
         Refusal(
             Reason.ORDER_LOCKED,
             f"order {lost.order_number} {where}; this station's claim ran out",
+            facts,
         ),
         Effect.FORGET_CLAIM,
     )
@@ -144,20 +162,56 @@ def _waiting(scan: ClassifiedScan, snapshot: PackSnapshot) -> Decision | None:
         effect = Effect.VERIFY_LABEL
     elif verdict.reprints:
         effect = Effect.REPRINT
-    return Decision(verdict.verdict, effect, verdict.reason, verdict.message, label=awaiting)
+    return replace(_label(verdict), effect=effect, label=awaiting)
+
+
+def _label(verdict: LabelVerdict) -> Decision:
+    """A label rule's verdict as a decision (its effect and parcel set by the caller)."""
+    return Decision(
+        verdict.verdict,
+        reason=verdict.reason,
+        message=verdict.message,
+        note=verdict.note,
+        facts=verdict.facts,
+    )
 
 
 def _badge(scan: ClassifiedScan, snapshot: PackSnapshot) -> Decision:
     """Log in, switch user, or (the same badge again) log out; an open pack stays open."""
     outcome = badge_scanned(scan.code, snapshot.user, snapshot.badge_user)
-    if outcome.change is BadgeChange.UNKNOWN:
+    if outcome.change is BadgeChange.UNKNOWN or outcome.user is None:
         return refused(Refusal(Reason.UNKNOWN_BARCODE, outcome.message))
-    effect = Effect.LOGOUT if outcome.change is BadgeChange.LOG_OUT else Effect.LOGIN
-    return Decision(VerdictKind.INFO, effect, message=outcome.message, user=outcome.user)
+    if outcome.change is BadgeChange.LOG_OUT:
+        return _logout(outcome.user, outcome.message)
+    return Decision(
+        VerdictKind.INFO,
+        Effect.LOGIN,
+        message=outcome.message,
+        user=outcome.user,
+        note=Note.LOGGED_IN,
+        facts={Fact.USER: outcome.user.name},
+    )
+
+
+def _logout(user: StationUser, message: str) -> Decision:
+    return Decision(
+        VerdictKind.INFO,
+        Effect.LOGOUT,
+        message=message,
+        user=user,
+        note=Note.LOGGED_OUT,
+        facts={Fact.USER: user.name},
+    )
 
 
 def _order(scan: ClassifiedScan, pack: Pack | None, snapshot: PackSnapshot) -> Decision:
-    """Open (or resume) the scanned order's pack, or say why not."""
+    """Open (or resume) the scanned order's pack, or say why not.
+
+    Why the scanned order itself cannot be packed (not packable, held by
+    another station) is told before that another pack is still open: the
+    packer then does not leave the pack in front of them for an order that
+    could not be opened anyway.
+    """
     order = snapshot.order
     if order is None:
         return refused(Refusal(Reason.UNKNOWN_BARCODE, f"{scan.code}: no order has this number"))
@@ -166,16 +220,32 @@ def _order(scan: ClassifiedScan, pack: Pack | None, snapshot: PackSnapshot) -> D
     refusal = order_refusal(order)
     if refusal is not None:
         return refused(refusal)
+    facts = {Fact.ORDER: order.number}
     if pack is not None and pack.order_id == order.order_id:
         return Decision(
-            VerdictKind.INFO, message=f"order {order.number} is already open", order=order
+            VerdictKind.INFO,
+            message=f"order {order.number} is already open",
+            order=order,
+            note=Note.ORDER_SHOWN,
+            facts=facts,
+        )
+    if pack is not None:
+        return refused(
+            Refusal(
+                Reason.PACK_OPEN,
+                f"{pack.order_number} is still open: scan COMPLETE, or LEAVE FOR LATER first",
+                {Fact.OPEN_ORDER: pack.order_number, **facts},
+            )
         )
     resumed = order.open_here or order.status == OrderStatus.PACKING
-    message = f"order {order.number} {'resumed' if resumed else 'opened'}"
-    if pack is not None:
-        # The pack open until now is left for later, as KCMD:CANCEL leaves it.
-        message += f"; order {pack.order_number} left for later"
-    return Decision(VerdictKind.INFO, Effect.OPEN_ORDER, message=message, order=order)
+    return Decision(
+        VerdictKind.INFO,
+        Effect.OPEN_ORDER,
+        message=f"order {order.number} {'resumed' if resumed else 'opened'}",
+        order=order,
+        note=Note.ORDER_RESUMED if resumed else Note.ORDER_OPENED,
+        facts=facts,
+    )
 
 
 def _product(scan: ClassifiedScan, pack: Pack, today: dt.date) -> Decision:
@@ -185,7 +255,8 @@ def _product(scan: ClassifiedScan, pack: Pack, today: dt.date) -> Decision:
     line = place(pack, product, scan.code, today)
     if isinstance(line, Refusal):
         return refused(line)
-    message = f"{line.sku}: {pack.packed_on(line.line_id) + product.units} of {line.ordered}"
+    packed = pack.packed_on(line.line_id) + product.units
+    message = f"{line.sku}: {packed} of {line.ordered}"
     if product.units > 1:
         message += f" (case of {product.units})"
     return Decision(
@@ -196,7 +267,19 @@ def _product(scan: ClassifiedScan, pack: Pack, today: dt.date) -> Decision:
         units=product.units,
         lot=product.lot,
         serial=product.serial,
+        note=Note.COUNTED,
+        facts=_counts(line, packed, product.units),
     )
+
+
+def _counts(line: PackLine, packed: int, units: int) -> dict[Fact, str]:
+    """A line's product, the units now on it and ordered, and the units the scan moved."""
+    return {
+        **line_facts(line),
+        Fact.PACKED: str(packed),
+        Fact.ORDERED: str(line.ordered),
+        Fact.UNITS: str(units),
+    }
 
 
 def _command(
@@ -204,42 +287,50 @@ def _command(
 ) -> Decision:
     """A command code's verdict; every command but LOGOUT needs an open pack."""
     if command is Command.LOGOUT:
-        return Decision(
-            VerdictKind.INFO, Effect.LOGOUT, message=f"{user.name} logged out", user=user
-        )
+        return _logout(user, f"{user.name} logged out")
     if pack is None:
         return refused(Refusal(Reason.NO_OPEN_PACK, f"{command.value} needs an open order"))
+    order = {Fact.ORDER: pack.order_number}
     if command is Command.UNDO:
         return _undo(pack)
     if command is Command.CARD:
         return _card(pack)
     if command is Command.CANCEL:
-        return info(f"order {pack.order_number} left for later", Effect.CANCEL)
+        return info(
+            f"order {pack.order_number} left for later", Note.LEFT_FOR_LATER, order, Effect.CANCEL
+        )
     if command in CLOSING:
         return _closing(command, pack, snapshot)
-    return info("no label to reprint")
+    return info("no label to reprint", Note.NOTHING_TO_REPRINT, order)
 
 
 def _card(pack: Pack) -> Decision:
+    order = {Fact.ORDER: pack.order_number}
     if not pack.gift_message:
-        return info("no gift card on this order")
+        return refused(
+            Refusal(Reason.NO_CARD, f"order {pack.order_number} has no gift message", order)
+        )
     if pack.card_confirmed:
-        return info("gift card already confirmed")
-    return info("gift card confirmed", Effect.CONFIRM_CARD)
+        return info("gift card already confirmed", Note.CARD_ALREADY_CONFIRMED, order)
+    return info("gift card confirmed", Note.CARD_CONFIRMED, order, Effect.CONFIRM_CARD)
 
 
 def _closing(command: Command, pack: Pack, snapshot: PackSnapshot) -> Decision:
     """COMPLETE or NEWCARTON: the carton is closed, if it can be, and gets its parcel."""
+    carton = {Fact.ORDER: pack.order_number, Fact.CARTON: str(pack.carton_no)}
     if command is Command.COMPLETE:
         decision = _complete(pack)
     elif not pack.in_carton:
-        return info("carton is empty")
+        return info("carton is empty", Note.CARTON_EMPTY, carton)
     elif not snapshot.labels_on:
-        return info("this station prints no labels")
+        return info("this station prints no labels", Note.NO_LABELS_HERE, carton)
     else:
         # INTERFACES.md: a command that changes no count is `info`.
         decision = info(
-            f"carton {pack.carton_no} of order {pack.order_number} closed", Effect.NEW_CARTON
+            f"carton {pack.carton_no} of order {pack.order_number} closed",
+            Note.CARTON_CLOSED,
+            carton,
+            Effect.NEW_CARTON,
         )
     if decision.effect is Effect.NONE or snapshot.no_numbers_for is None:
         return decision
@@ -249,22 +340,43 @@ def _closing(command: Command, pack: Pack, snapshot: PackSnapshot) -> Decision:
             Reason.NO_TRACKING_NUMBER,
             f"no {snapshot.no_numbers_for} tracking numbers left: register a block with "
             "kenpin carriers add-range or attach the carrier's numbers with kenpin carriers import",
+            {**carton, Fact.CARRIER: snapshot.no_numbers_for},
         )
     )
 
 
 def _complete(pack: Pack) -> Decision:
+    order = {Fact.ORDER: pack.order_number}
     missing = mismatches(pack)
     if missing:
-        return refused(Refusal(Reason.PACK_INCOMPLETE, "incomplete: " + "; ".join(missing)))
+        return refused(
+            Refusal(
+                Reason.PACK_INCOMPLETE,
+                "incomplete: " + "; ".join(missing),
+                {**order, Fact.SHORT: short_lines(pack)},
+            )
+        )
     if pack.gift_message and not pack.card_confirmed:
         return refused(
-            Refusal(Reason.CARD_NOT_CONFIRMED, "gift order: put the card in and scan KCMD:CARD")
+            Refusal(
+                Reason.CARD_NOT_CONFIRMED, "gift order: put the card in and scan KCMD:CARD", order
+            )
         )
     return Decision(
         VerdictKind.ACCEPTED,
         Effect.COMPLETE,
         message=f"order {pack.order_number} packed ({pack.scanned} units)",
+        note=Note.PACK_COMPLETED,
+        facts={**order, Fact.UNITS: str(pack.scanned)},
+    )
+
+
+def short_lines(pack: Pack) -> str:
+    """The lines still short and by how many: "SKU-1 ×2, SKU-2 ×1" (empty when none is)."""
+    return ", ".join(
+        f"{line.sku} ×{line.ordered - pack.packed_on(line.line_id)}"
+        for line in pack.lines
+        if pack.packed_on(line.line_id) < line.ordered
     )
 
 
@@ -272,12 +384,13 @@ def _undo(pack: Pack) -> Decision:
     """Take back the last accepted scan still in the box."""
     # Units of a carton already closed are under its label: they stay.
     if not pack.in_carton:
-        return info("nothing to undo")
+        return info("nothing to undo", Note.NOTHING_TO_UNDO, {Fact.ORDER: pack.order_number})
     unit = pack.in_carton[-1]
     line = next((line for line in pack.lines if line.line_id == unit.line_id), None)
     sku = line.sku if line is not None else "unit"
     left = pack.packed_on(unit.line_id) - unit.units
     of = f" of {line.ordered}" if line is not None else ""
+    facts = _counts(line, left, unit.units) if line is not None else {}
     return Decision(
         VerdictKind.ACCEPTED,
         Effect.UNDO,
@@ -287,4 +400,6 @@ def _undo(pack: Pack) -> Decision:
         lot=unit.lot,
         serial=unit.serial,
         undo_ref=unit.scan_ref,
+        note=Note.TOOK_BACK,
+        facts=facts,
     )
