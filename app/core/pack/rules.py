@@ -5,7 +5,10 @@ snapshot). The station service reads a `PackSnapshot` (the station's state
 and the facts this scan needs), asks `decide` what the classified scan
 means, applies the `Decision`'s effect through its table of handlers and
 records it; the window, the replay command and the benchmarks all go
-through that one path. Every verdict, refusals included, is made here.
+through that one path. Every verdict, refusals included, is made here or
+in the rules it hands a scan to: `units` (a product), `orders` (an order
+number), `labels` (a label, or anything while a label is awaited) and
+`commands` (a command code).
 """
 
 from __future__ import annotations
@@ -14,15 +17,8 @@ import datetime as dt
 from dataclasses import replace
 
 from app.core.orders import OrderStatus
-from app.core.pack.effects import (
-    PACK_EFFECTS,
-    Decision,
-    Effect,
-    Refusal,
-    info,
-    line_facts,
-    refused,
-)
+from app.core.pack.commands import CLOSING, command_decision, counted_facts, logged_out
+from app.core.pack.effects import PACK_EFFECTS, Decision, Effect, Refusal, info, refused
 from app.core.pack.labels import (
     LabelVerdict,
     command_while_waiting,
@@ -31,13 +27,10 @@ from app.core.pack.labels import (
     pending,
 )
 from app.core.pack.orders import order_refusal
-from app.core.pack.session import Pack, PackedUnit, PackLine, PackSnapshot
-from app.core.pack.units import mismatches, place
+from app.core.pack.session import Pack, PackedUnit, PackSnapshot
+from app.core.pack.units import place
 from app.core.scans import ClassifiedScan, Command, Fact, Note, Reason, ScanKind, VerdictKind
 from app.core.station import BadgeChange, StationUser, badge_scanned
-
-#: Commands that close the carton being filled: its parcel gets a tracking number.
-CLOSING = frozenset({Command.COMPLETE, Command.NEWCARTON})
 
 
 def decide(scan: ClassifiedScan, snapshot: PackSnapshot) -> Decision:
@@ -114,7 +107,7 @@ def _decide_logged_in(scan: ClassifiedScan, snapshot: PackSnapshot, user: Statio
             return refused(Refusal(Reason.NO_OPEN_PACK, "scan an order first"))
         return _product(scan, pack, snapshot.today)
     if scan.kind is ScanKind.COMMAND and scan.command is not None:
-        return _command(scan.command, user, pack, snapshot)
+        return command_decision(scan.command, user, pack, snapshot)
     if scan.kind is ScanKind.LOCATION:
         return info(
             f"{scan.code}: bin locations are not scanned when packing", Note.LOCATION_NOT_PACKED
@@ -182,7 +175,7 @@ def _badge(scan: ClassifiedScan, snapshot: PackSnapshot) -> Decision:
     if outcome.change is BadgeChange.UNKNOWN or outcome.user is None:
         return refused(Refusal(Reason.UNKNOWN_BARCODE, outcome.message))
     if outcome.change is BadgeChange.LOG_OUT:
-        return _logout(outcome.user, outcome.message)
+        return logged_out(outcome.user, outcome.message)
     return Decision(
         VerdictKind.INFO,
         Effect.LOGIN,
@@ -190,17 +183,6 @@ def _badge(scan: ClassifiedScan, snapshot: PackSnapshot) -> Decision:
         user=outcome.user,
         note=Note.LOGGED_IN,
         facts={Fact.USER: outcome.user.name},
-    )
-
-
-def _logout(user: StationUser, message: str) -> Decision:
-    return Decision(
-        VerdictKind.INFO,
-        Effect.LOGOUT,
-        message=message,
-        user=user,
-        note=Note.LOGGED_OUT,
-        facts={Fact.USER: user.name},
     )
 
 
@@ -268,138 +250,5 @@ def _product(scan: ClassifiedScan, pack: Pack, today: dt.date) -> Decision:
         lot=product.lot,
         serial=product.serial,
         note=Note.COUNTED,
-        facts=_counts(line, packed, product.units),
-    )
-
-
-def _counts(line: PackLine, packed: int, units: int) -> dict[Fact, str]:
-    """A line's product, the units now on it and ordered, and the units the scan moved."""
-    return {
-        **line_facts(line),
-        Fact.PACKED: str(packed),
-        Fact.ORDERED: str(line.ordered),
-        Fact.UNITS: str(units),
-    }
-
-
-def _command(
-    command: Command, user: StationUser, pack: Pack | None, snapshot: PackSnapshot
-) -> Decision:
-    """A command code's verdict; every command but LOGOUT needs an open pack."""
-    if command is Command.LOGOUT:
-        return _logout(user, f"{user.name} logged out")
-    if pack is None:
-        return refused(Refusal(Reason.NO_OPEN_PACK, f"{command.value} needs an open order"))
-    order = {Fact.ORDER: pack.order_number}
-    if command is Command.UNDO:
-        return _undo(pack)
-    if command is Command.CARD:
-        return _card(pack)
-    if command is Command.CANCEL:
-        return info(
-            f"order {pack.order_number} left for later", Note.LEFT_FOR_LATER, order, Effect.CANCEL
-        )
-    if command in CLOSING:
-        return _closing(command, pack, snapshot)
-    return info("no label to reprint", Note.NOTHING_TO_REPRINT, order)
-
-
-def _card(pack: Pack) -> Decision:
-    order = {Fact.ORDER: pack.order_number}
-    if not pack.gift_message:
-        return refused(
-            Refusal(Reason.NO_CARD, f"order {pack.order_number} has no gift message", order)
-        )
-    if pack.card_confirmed:
-        return info("gift card already confirmed", Note.CARD_ALREADY_CONFIRMED, order)
-    return info("gift card confirmed", Note.CARD_CONFIRMED, order, Effect.CONFIRM_CARD)
-
-
-def _closing(command: Command, pack: Pack, snapshot: PackSnapshot) -> Decision:
-    """COMPLETE or NEWCARTON: the carton is closed, if it can be, and gets its parcel."""
-    carton = {Fact.ORDER: pack.order_number, Fact.CARTON: str(pack.carton_no)}
-    if command is Command.COMPLETE:
-        decision = _complete(pack)
-    elif not pack.in_carton:
-        return info("carton is empty", Note.CARTON_EMPTY, carton)
-    elif not snapshot.labels_on:
-        return info("this station prints no labels", Note.NO_LABELS_HERE, carton)
-    else:
-        # INTERFACES.md: a command that changes no count is `info`.
-        decision = info(
-            f"carton {pack.carton_no} of order {pack.order_number} closed",
-            Note.CARTON_CLOSED,
-            carton,
-            Effect.NEW_CARTON,
-        )
-    if decision.effect is Effect.NONE or snapshot.no_numbers_for is None:
-        return decision
-    # Told before anything changes: the pack stays open until a number can be had.
-    return refused(
-        Refusal(
-            Reason.NO_TRACKING_NUMBER,
-            f"no {snapshot.no_numbers_for} tracking numbers left: register a block with "
-            "kenpin carriers add-range or attach the carrier's numbers with kenpin carriers import",
-            {**carton, Fact.CARRIER: snapshot.no_numbers_for},
-        )
-    )
-
-
-def _complete(pack: Pack) -> Decision:
-    order = {Fact.ORDER: pack.order_number}
-    missing = mismatches(pack)
-    if missing:
-        return refused(
-            Refusal(
-                Reason.PACK_INCOMPLETE,
-                "incomplete: " + "; ".join(missing),
-                {**order, Fact.SHORT: short_lines(pack)},
-            )
-        )
-    if pack.gift_message and not pack.card_confirmed:
-        return refused(
-            Refusal(
-                Reason.CARD_NOT_CONFIRMED, "gift order: put the card in and scan KCMD:CARD", order
-            )
-        )
-    return Decision(
-        VerdictKind.ACCEPTED,
-        Effect.COMPLETE,
-        message=f"order {pack.order_number} packed ({pack.scanned} units)",
-        note=Note.PACK_COMPLETED,
-        facts={**order, Fact.UNITS: str(pack.scanned)},
-    )
-
-
-def short_lines(pack: Pack) -> str:
-    """The lines still short and by how many: "SKU-1 ×2, SKU-2 ×1" (empty when none is)."""
-    return ", ".join(
-        f"{line.sku} ×{line.ordered - pack.packed_on(line.line_id)}"
-        for line in pack.lines
-        if pack.packed_on(line.line_id) < line.ordered
-    )
-
-
-def _undo(pack: Pack) -> Decision:
-    """Take back the last accepted scan still in the box."""
-    # Units of a carton already closed are under its label: they stay.
-    if not pack.in_carton:
-        return info("nothing to undo", Note.NOTHING_TO_UNDO, {Fact.ORDER: pack.order_number})
-    unit = pack.in_carton[-1]
-    line = next((line for line in pack.lines if line.line_id == unit.line_id), None)
-    sku = line.sku if line is not None else "unit"
-    left = pack.packed_on(unit.line_id) - unit.units
-    of = f" of {line.ordered}" if line is not None else ""
-    facts = _counts(line, left, unit.units) if line is not None else {}
-    return Decision(
-        VerdictKind.ACCEPTED,
-        Effect.UNDO,
-        message=f"{sku}: took back {unit.units}, {left}{of}",
-        line_id=unit.line_id,
-        units=unit.units,
-        lot=unit.lot,
-        serial=unit.serial,
-        undo_ref=unit.scan_ref,
-        note=Note.TOOK_BACK,
-        facts=facts,
+        facts=counted_facts(line, packed, product.units),
     )

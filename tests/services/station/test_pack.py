@@ -383,3 +383,31 @@ def test_a_station_already_on_file_without_state_starts_with_nobody_logged_in(
     station = Kenpin(db).pack_station("S9")
     assert (station.view().user, station.view().order_number) == (None, None)
     assert scan_all(station, [HANAKO, "#1001"]) == [("info", None), ("info", None)]
+
+
+def test_a_scan_comes_back_with_its_note_and_facts_and_a_typed_one_says_so(db: Database) -> None:
+    stock_bench(db)
+    station = Kenpin(db).pack_station("S1")
+    scan_all(station, [HANAKO, "#1001"])
+
+    counted = station.scan(dataclasses.replace(sent(TEA), typed=True), at=later(5))
+    assert (counted.verdict, counted.note, counted.typed) == (
+        VerdictKind.ACCEPTED,
+        Note.COUNTED,
+        True,
+    )
+    assert counted.facts == {
+        Fact.SKU: "TEA",
+        Fact.ITEM: counted.facts[Fact.ITEM],
+        Fact.PACKED: "1",
+        Fact.ORDERED: "2",
+        Fact.UNITS: "1",
+    }
+    assert counted.facts[Fact.ITEM]
+    short = station.scan(sent("KCMD:COMPLETE"), at=later(6))
+    assert (short.reason, short.typed) == (Reason.PACK_INCOMPLETE, False)
+    assert short.facts[Fact.SHORT] == "TEA ×1, CUP ×3"
+    # The list and a restarted station know which scan was typed.
+    assert short.view is not None
+    assert [o.typed for o in short.view.recent] == [False, True, False]
+    assert [o.typed for o in Kenpin(db).pack_station("S1").view().recent] == [False, True, False]
