@@ -3,6 +3,11 @@
 A scan's outcome is stored as it was shown (sequence number, order, counts,
 message), so a scan retried under the same client scan id, and the screen's
 list of recent scans, read it back unchanged.
+
+The recent-scans list shows the current user's current pack (`RecentScope`):
+with a pack held, this user's scans of that pack session at this station;
+with none, this user's scans since the newest scan that changed who is
+logged in or let go of the station's pack (`NEW_LIST`), that one included.
 """
 
 from __future__ import annotations
@@ -10,9 +15,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, fields
 
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from app.core.pack.effects import NEW_LIST
 from app.db.models import Order, table
 from app.db.sql import core
 from app.db.station_models import Mismatch, ScanRecord
@@ -38,6 +44,7 @@ class StoredScan:
     expected: int | None
     message: str
     at: dt.datetime
+    typed: bool = False
 
 
 _STORED_COLUMNS = (
@@ -51,7 +58,9 @@ _STORED_COLUMNS = (
     _SCANS.expected,
     _SCANS.message,
     _SCANS.at,
+    _SCANS.typed,
 )
+_NEW_LIST = sorted(effect.value for effect in NEW_LIST)
 
 
 def recorded_scan(session: Session, scan_id: str) -> StoredScan | None:
@@ -68,19 +77,41 @@ def recorded_scan(session: Session, scan_id: str) -> StoredScan | None:
     return StoredScan(*tuple(row)) if row is not None else None
 
 
+@dataclass(frozen=True, slots=True)
+class RecentScope:
+    """Whose scans a station's recent-scans list shows: the user logged in (None: nobody)
+    and the pack session the station holds (None: no pack)."""
+
+    user_id: int | None
+    session_id: int | None
+
+
 def recent_scans(
-    session: Session, station_id: int, limit: int, up_to: int | None = None
+    session: Session, station_id: int, scope: RecentScope, limit: int, up_to: int
 ) -> list[StoredScan]:
-    """The station's last `limit` scans (up to its scan number `up_to`), newest first."""
+    """The station's last `limit` scans in `scope`, up to its scan number `up_to`, newest
+    first."""
+    by_user = _SCANS.user_id.is_(None) if scope.user_id is None else _SCANS.user_id == scope.user_id
     query = (
         select(*_STORED_COLUMNS)
         .select_from(table(ScanRecord).outerjoin(table(Order), _ORDERS.id == _SCANS.order_id))
-        .where(_SCANS.station_id == station_id)
+        .where(_SCANS.station_id == station_id, _SCANS.seq <= up_to, by_user)
         .order_by(_SCANS.seq.desc())
         .limit(limit)
     )
-    if up_to is not None:
-        query = query.where(_SCANS.seq <= up_to)
+    if scope.session_id is not None:
+        query = query.where(_SCANS.pack_session_id == scope.session_id)
+    else:
+        since = (
+            select(func.coalesce(func.max(_SCANS.seq), 0))
+            .where(
+                _SCANS.station_id == station_id,
+                _SCANS.seq <= up_to,
+                _SCANS.effect.in_(_NEW_LIST),
+            )
+            .scalar_subquery()
+        )
+        query = query.where(_SCANS.seq >= since)
     return [StoredScan(*tuple(row)) for row in core(session).execute(query)]
 
 
@@ -119,6 +150,8 @@ class ScanEntry:
     scanned: int | None = None
     expected: int | None = None
     concerning: int | None = None
+    #: Keyed in by hand, not scanned (also marked in the mismatch log).
+    typed: bool = False
 
 
 #: The entry's fields that are columns of the scans table.
@@ -146,6 +179,7 @@ def record_scan(session: Session, entry: ScanEntry) -> int:
                 "scanned": values["raw"],
                 "detail": entry.message,
                 "review_note": "",
+                "typed": entry.typed,
             },
         )
     return ref

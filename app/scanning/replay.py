@@ -1,7 +1,10 @@
 """Recorded scan files (JSON lines) for `kenpin replay`.
 
 One scan per line: `{"scan": "4901234567894"}`, optionally with `"at"`, the
-ISO 8601 time it was scanned, and `"id"`, the line's own scan id. A line's
+ISO 8601 time it was scanned, `"id"`, the line's own scan id, `"typed": true`
+for a code keyed in by hand, and `"unreadable": true` for a key burst the
+scanner's rules did not take as a scan (its `scan` is what was read, possibly
+nothing; the station refuses it `unreadable`). A line's
 time is only recorded (leases run on the database's clock), and one more
 than `SCAN_TIME_TOLERANCE` ahead of the database's clock is refused. Other
 keys are ignored, so `kenpin replay`'s own output can be fed back in. Lines
@@ -133,16 +136,29 @@ def _scan_of(line: str, settings: InputSettings | None, now: dt.datetime | None)
         raise _BadLine("scan", "missing")
     if not isinstance(code, str):
         raise _BadLine("scan", f"{json.dumps(code)} is not a string")
+    typed, unreadable = _flag_of(record, "typed"), _flag_of(record, "unreadable")
+    if typed and unreadable:
+        raise _BadLine("unreadable", "a typed code is never unreadable")
     scan = normalise(code, settings)
-    if not scan.code:
+    # What a burst the scanner's rules refused held may be nothing at all.
+    if not scan.code and not unreadable:
         raise _BadLine("scan", "empty")
     _check_characters("scan", code)
-    # The file's own text is what the replay's output echoes.
     at = _time_of(record.get("at"))
     ahead = too_far_ahead(at, now) if at is not None and now is not None else None
     if ahead is not None:
         raise _BadLine("at", ahead)
-    return RecordedScan(replace(scan, sent=code), at, _id_of(record.get("id")))
+    # The file's own text is what the replay's output echoes.
+    scan = replace(scan, sent=code, typed=typed, unreadable=unreadable)
+    return RecordedScan(scan, at, _id_of(record.get("id")))
+
+
+def _flag_of(record: dict[str, object], key: str) -> bool:
+    """A line's optional true/false key (absent: false)."""
+    value = record.get(key, False)
+    if not isinstance(value, bool):
+        raise _BadLine(key, f"{json.dumps(value, ensure_ascii=False)} is not true or false")
+    return value
 
 
 def _id_of(value: object) -> str | None:

@@ -178,6 +178,41 @@ def test_a_line_may_carry_its_own_id(tmp_path: Path) -> None:
     assert [(r.line_id, r.line) for r in read_scan_file(path)] == [("a-1", 1), (None, 3)]
 
 
+def test_a_line_may_say_its_code_was_typed_or_not_read(tmp_path: Path) -> None:
+    path = written(
+        tmp_path,
+        '{"scan": "#1001", "typed": true}\n'
+        '{"scan": "49", "unreadable": true}\n'
+        '{"scan": "", "unreadable": true}\n'
+        '{"scan": "B-001", "typed": false, "unreadable": false}\n',
+    )
+    assert [r.scan for r in read_scan_file(path)] == [
+        Scan("#1001", sent="#1001", typed=True),
+        Scan("49", sent="49", unreadable=True),
+        Scan("", sent="", unreadable=True),
+        Scan("B-001", sent="B-001"),
+    ]
+    path = written(
+        tmp_path,
+        '{"scan": "#1001", "typed": 1}\n'
+        '{"scan": "#1001", "typed": "yes"}\n'
+        '{"scan": "#1001", "unreadable": null}\n'
+        '{"scan": "", "typed": true}\n'
+        '{"scan": "#1001", "typed": true, "unreadable": true}\n'
+        '{"scan": "\\u0000", "unreadable": true}\n',
+    )
+    with pytest.raises(InputRejected) as refused:
+        read_scan_file(path)
+    assert str(refused.value).splitlines() == [
+        "scans.jsonl:1: typed: 1 is not true or false",
+        'scans.jsonl:2: typed: "yes" is not true or false',
+        "scans.jsonl:3: unreadable: null is not true or false",
+        "scans.jsonl:4: scan: empty",
+        "scans.jsonl:5: unreadable: a typed code is never unreadable",
+        "scans.jsonl:6: scan: control character U+0000 at character 1",
+    ]
+
+
 def test_resumed_lines_get_ids_from_the_file_the_station_and_the_line(tmp_path: Path) -> None:
     path = written(tmp_path, '{"scan": "B-001"}\n{"id": "mine", "scan": "#1001"}\n')
     first = read_scan_file(path, resume=True)
@@ -213,10 +248,13 @@ def test_a_time_too_far_ahead_of_the_database_clock_is_refused_at_its_line(
     assert len(read_scan_file(path)) == 4
 
 
+_FLAG = st.sampled_from(["true", "false", "null", "1", '"true"'])
 _LINE = st.one_of(
     st.text(max_size=40),
     st.builds(
-        lambda code, at: f'{{"scan": {code}, "at": {at}}}',
+        lambda code, at, typed, unreadable: (
+            f'{{"scan": {code}, "at": {at}, "typed": {typed}, "unreadable": {unreadable}}}'
+        ),
         st.sampled_from(['"#1001"', '""', "1", "null", '"KCMD:COMPLETE"', '"\\u0000"']),
         st.one_of(
             st.sampled_from(
@@ -230,6 +268,8 @@ _LINE = st.one_of(
             ),
             st.text(max_size=30).map(json.dumps),
         ),
+        _FLAG,
+        _FLAG,
     ),
 )
 
@@ -245,4 +285,5 @@ def test_any_scan_file_is_read_or_refused_with_located_lines(lines: list[str]) -
             assert problem.file == "scans.jsonl" and 1 <= problem.line <= len(lines)
         return
     assert len(scans) == sum(1 for line in lines if line.strip())
-    assert all(scan.scan.code for scan in scans)
+    assert all(scan.scan.code or scan.scan.unreadable for scan in scans)
+    assert not any(scan.scan.typed and scan.scan.unreadable for scan in scans)

@@ -26,6 +26,8 @@ GOOD_LINES = [
     {"scan": "#1001", "at": "2026-04-01T10:00:00+09:00"},
     {"id": "line-3", "scan": TEA},
     {"seq": 4, "scan": "KCMD:UNDO", "kind": "command", "order": "#1001\u2028"},
+    {"scan": TEA, "typed": True},
+    {"scan": "49", "unreadable": True},
 ]
 GOOD = ("\n".join(json.dumps(line, ensure_ascii=False) for line in GOOD_LINES) + "\n").encode()
 
@@ -50,7 +52,12 @@ times = st.sampled_from(
 )
 scan_record = st.fixed_dictionaries(
     {"scan": awkward_text | json_value},
-    optional={"at": times | awkward_text | json_value, "id": awkward_text | json_value},
+    optional={
+        "at": times | awkward_text | json_value,
+        "id": awkward_text | json_value,
+        "typed": st.booleans() | json_value,
+        "unreadable": st.booleans() | json_value,
+    },
 )
 json_line = scan_record.map(lambda r: json.dumps(r, ensure_ascii=False, allow_nan=True))
 

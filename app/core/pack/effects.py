@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from app.core.pack.labels import ParcelLabel
-from app.core.pack.session import OrderCandidate
+from app.core.pack.session import OrderCandidate, PackLine
 from app.core.scans import Fact, Note, Reason, VerdictKind
 from app.core.station import StationUser
 
@@ -45,6 +45,13 @@ PACK_EFFECTS = frozenset(
         Effect.CANCEL,
         Effect.NEW_CARTON,
     }
+)
+
+
+#: Effects after which the station has another user or no longer holds its pack: with no
+#: pack held, its recent-scans list begins at the newest scan of these.
+NEW_LIST = frozenset(
+    {Effect.LOGIN, Effect.LOGOUT, Effect.COMPLETE, Effect.CANCEL, Effect.FORGET_CLAIM}
 )
 
 
@@ -97,6 +104,21 @@ def refused(refusal: Refusal, effect: Effect = Effect.NONE) -> Decision:
     )
 
 
-def info(message: str, effect: Effect = Effect.NONE) -> Decision:
-    """A decision that counts nothing (`info` in the scan protocol)."""
-    return Decision(VerdictKind.INFO, effect, message=message)
+def info(
+    message: str,
+    note: Note,
+    facts: Mapping[Fact, str] | None = None,
+    effect: Effect = Effect.NONE,
+) -> Decision:
+    """A decision that counts nothing (`info` in the scan protocol), with what it says."""
+    return Decision(VerdictKind.INFO, effect, message=message, note=note, facts=facts or {})
+
+
+def item(line: PackLine) -> str:
+    """A line's product as the packer reads it: its name and variant ("Tシャツ 赤 / M")."""
+    return f"{line.name} {line.variant}".strip()
+
+
+def line_facts(line: PackLine) -> dict[Fact, str]:
+    """What a verdict about one order line names: its SKU and its product."""
+    return {Fact.SKU: line.sku, Fact.ITEM: item(line)}

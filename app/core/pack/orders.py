@@ -5,7 +5,7 @@ from __future__ import annotations
 from app.core.orders import OrderStatus
 from app.core.pack.effects import Refusal
 from app.core.pack.session import OrderCandidate
-from app.core.scans import Reason
+from app.core.scans import Fact, Reason
 
 #: Order statuses a pack may be opened (or resumed) on.
 PACKABLE = frozenset({OrderStatus.ALLOCATED, OrderStatus.PACKING})
@@ -32,9 +32,13 @@ def order_refusal(order: OrderCandidate) -> Refusal | None:
     """
     if order.status not in PACKABLE:
         why = _NOT_PACKABLE.get(order.status, f"is {order.status}")
-        return Refusal(Reason.ORDER_NOT_PACKABLE, f"order {order.number} {why}")
+        return Refusal(
+            Reason.ORDER_NOT_PACKABLE, f"order {order.number} {why}", {Fact.ORDER: order.number}
+        )
     if order.locked_by is not None:
         return Refusal(
-            Reason.ORDER_LOCKED, f"order {order.number} is open at station {order.locked_by}"
+            Reason.ORDER_LOCKED,
+            f"order {order.number} is open at station {order.locked_by}",
+            {Fact.ORDER: order.number, Fact.HOLDER: order.locked_by},
         )
     return None

@@ -5,7 +5,10 @@ snapshot). The station service reads a `PackSnapshot` (the station's state
 and the facts this scan needs), asks `decide` what the classified scan
 means, applies the `Decision`'s effect through its table of handlers and
 records it; the window, the replay command and the benchmarks all go
-through that one path. Every verdict, refusals included, is made here.
+through that one path. Every verdict, refusals included, is made here or
+in the rules it hands a scan to: `units` (a product), `orders` (an order
+number), `labels` (a label, or anything while a label is awaited) and
+`commands` (a command code).
 """
 
 from __future__ import annotations
@@ -14,8 +17,10 @@ import datetime as dt
 from dataclasses import replace
 
 from app.core.orders import OrderStatus
+from app.core.pack.commands import CLOSING, command_decision, counted_facts, logged_out
 from app.core.pack.effects import PACK_EFFECTS, Decision, Effect, Refusal, info, refused
 from app.core.pack.labels import (
+    LabelVerdict,
     command_while_waiting,
     label_not_awaited,
     label_while_waiting,
@@ -23,20 +28,20 @@ from app.core.pack.labels import (
 )
 from app.core.pack.orders import order_refusal
 from app.core.pack.session import Pack, PackedUnit, PackSnapshot
-from app.core.pack.units import mismatches, place
-from app.core.scans import ClassifiedScan, Command, Reason, ScanKind, VerdictKind
+from app.core.pack.units import place
+from app.core.scans import ClassifiedScan, Command, Fact, Note, Reason, ScanKind, VerdictKind
 from app.core.station import BadgeChange, StationUser, badge_scanned
-
-#: Commands that close the carton being filled: its parcel gets a tracking number.
-CLOSING = frozenset({Command.COMPLETE, Command.NEWCARTON})
 
 
 def decide(scan: ClassifiedScan, snapshot: PackSnapshot) -> Decision:
     """The verdict on `scan` at a station in state `snapshot`.
 
     Nothing is changed here: the caller applies the decision's effect and
-    records it.
+    records it. A scan that was not read is refused before anything else, so
+    the packer always hears that it must scan again.
     """
+    if scan.scan.unreadable:
+        return refused(Refusal(Reason.UNREADABLE, "scan not read, scan again"))
     if scan.kind is ScanKind.BADGE:
         return _badge(scan, snapshot)
     if snapshot.user is None:
@@ -102,11 +107,13 @@ def _decide_logged_in(scan: ClassifiedScan, snapshot: PackSnapshot, user: Statio
             return refused(Refusal(Reason.NO_OPEN_PACK, "scan an order first"))
         return _product(scan, pack, snapshot.today)
     if scan.kind is ScanKind.COMMAND and scan.command is not None:
-        return _command(scan.command, user, pack, snapshot)
+        return command_decision(scan.command, user, pack, snapshot)
     if scan.kind is ScanKind.LOCATION:
-        return info(f"{scan.code}: bin locations are not scanned when packing")
+        return info(
+            f"{scan.code}: bin locations are not scanned when packing", Note.LOCATION_NOT_PACKED
+        )
     if scan.kind is ScanKind.LABEL:
-        return info(label_not_awaited(snapshot.label, scan.code))
+        return _label(label_not_awaited(snapshot.label, scan.code))
     return refused(Refusal(Reason.UNKNOWN_BARCODE, f"{scan.code}: unknown barcode"))
 
 
@@ -116,10 +123,14 @@ def _fenced(decision: Decision, snapshot: PackSnapshot) -> Decision:
     if lost is None:
         return decision
     where = f"is now open at station {lost.holder}" if lost.holder else "is no longer open here"
+    facts = {Fact.ORDER: lost.order_number}
+    if lost.holder:
+        facts[Fact.HOLDER] = lost.holder
     return refused(
         Refusal(
             Reason.ORDER_LOCKED,
             f"order {lost.order_number} {where}; this station's claim ran out",
+            facts,
         ),
         Effect.FORGET_CLAIM,
     )
@@ -144,20 +155,45 @@ def _waiting(scan: ClassifiedScan, snapshot: PackSnapshot) -> Decision | None:
         effect = Effect.VERIFY_LABEL
     elif verdict.reprints:
         effect = Effect.REPRINT
-    return Decision(verdict.verdict, effect, verdict.reason, verdict.message, label=awaiting)
+    return replace(_label(verdict), effect=effect, label=awaiting)
+
+
+def _label(verdict: LabelVerdict) -> Decision:
+    """A label rule's verdict as a decision (its effect and parcel set by the caller)."""
+    return Decision(
+        verdict.verdict,
+        reason=verdict.reason,
+        message=verdict.message,
+        note=verdict.note,
+        facts=verdict.facts,
+    )
 
 
 def _badge(scan: ClassifiedScan, snapshot: PackSnapshot) -> Decision:
     """Log in, switch user, or (the same badge again) log out; an open pack stays open."""
     outcome = badge_scanned(scan.code, snapshot.user, snapshot.badge_user)
-    if outcome.change is BadgeChange.UNKNOWN:
+    if outcome.change is BadgeChange.UNKNOWN or outcome.user is None:
         return refused(Refusal(Reason.UNKNOWN_BARCODE, outcome.message))
-    effect = Effect.LOGOUT if outcome.change is BadgeChange.LOG_OUT else Effect.LOGIN
-    return Decision(VerdictKind.INFO, effect, message=outcome.message, user=outcome.user)
+    if outcome.change is BadgeChange.LOG_OUT:
+        return logged_out(outcome.user, outcome.message)
+    return Decision(
+        VerdictKind.INFO,
+        Effect.LOGIN,
+        message=outcome.message,
+        user=outcome.user,
+        note=Note.LOGGED_IN,
+        facts={Fact.USER: outcome.user.name},
+    )
 
 
 def _order(scan: ClassifiedScan, pack: Pack | None, snapshot: PackSnapshot) -> Decision:
-    """Open (or resume) the scanned order's pack, or say why not."""
+    """Open (or resume) the scanned order's pack, or say why not.
+
+    Why the scanned order itself cannot be packed (not packable, held by
+    another station) is told before that another pack is still open: the
+    packer then does not leave the pack in front of them for an order that
+    could not be opened anyway.
+    """
     order = snapshot.order
     if order is None:
         return refused(Refusal(Reason.UNKNOWN_BARCODE, f"{scan.code}: no order has this number"))
@@ -166,16 +202,32 @@ def _order(scan: ClassifiedScan, pack: Pack | None, snapshot: PackSnapshot) -> D
     refusal = order_refusal(order)
     if refusal is not None:
         return refused(refusal)
+    facts = {Fact.ORDER: order.number}
     if pack is not None and pack.order_id == order.order_id:
         return Decision(
-            VerdictKind.INFO, message=f"order {order.number} is already open", order=order
+            VerdictKind.INFO,
+            message=f"order {order.number} is already open",
+            order=order,
+            note=Note.ORDER_SHOWN,
+            facts=facts,
+        )
+    if pack is not None:
+        return refused(
+            Refusal(
+                Reason.PACK_OPEN,
+                f"{pack.order_number} is still open: scan COMPLETE, or LEAVE FOR LATER first",
+                {Fact.OPEN_ORDER: pack.order_number, **facts},
+            )
         )
     resumed = order.open_here or order.status == OrderStatus.PACKING
-    message = f"order {order.number} {'resumed' if resumed else 'opened'}"
-    if pack is not None:
-        # The pack open until now is left for later, as KCMD:CANCEL leaves it.
-        message += f"; order {pack.order_number} left for later"
-    return Decision(VerdictKind.INFO, Effect.OPEN_ORDER, message=message, order=order)
+    return Decision(
+        VerdictKind.INFO,
+        Effect.OPEN_ORDER,
+        message=f"order {order.number} {'resumed' if resumed else 'opened'}",
+        order=order,
+        note=Note.ORDER_RESUMED if resumed else Note.ORDER_OPENED,
+        facts=facts,
+    )
 
 
 def _product(scan: ClassifiedScan, pack: Pack, today: dt.date) -> Decision:
@@ -186,7 +238,8 @@ def _product(scan: ClassifiedScan, pack: Pack, today: dt.date) -> Decision:
     if isinstance(placed, Refusal):
         return refused(placed)
     line = placed.line
-    message = f"{line.sku}: {pack.packed_on(line.line_id) + product.units} of {line.ordered}"
+    packed = pack.packed_on(line.line_id) + product.units
+    message = f"{line.sku}: {packed} of {line.ordered}"
     if product.units > 1:
         message += f" (case of {product.units})"
     return Decision(
@@ -198,95 +251,6 @@ def _product(scan: ClassifiedScan, pack: Pack, today: dt.date) -> Decision:
         lot=placed.lot,
         lot_read=placed.lot_read,
         serial=product.serial,
-    )
-
-
-def _command(
-    command: Command, user: StationUser, pack: Pack | None, snapshot: PackSnapshot
-) -> Decision:
-    """A command code's verdict; every command but LOGOUT needs an open pack."""
-    if command is Command.LOGOUT:
-        return Decision(
-            VerdictKind.INFO, Effect.LOGOUT, message=f"{user.name} logged out", user=user
-        )
-    if pack is None:
-        return refused(Refusal(Reason.NO_OPEN_PACK, f"{command.value} needs an open order"))
-    if command is Command.UNDO:
-        return _undo(pack)
-    if command is Command.CARD:
-        return _card(pack)
-    if command is Command.CANCEL:
-        return info(f"order {pack.order_number} left for later", Effect.CANCEL)
-    if command in CLOSING:
-        return _closing(command, pack, snapshot)
-    return info("no label to reprint")
-
-
-def _card(pack: Pack) -> Decision:
-    if not pack.gift_message:
-        return info("no gift card on this order")
-    if pack.card_confirmed:
-        return info("gift card already confirmed")
-    return info("gift card confirmed", Effect.CONFIRM_CARD)
-
-
-def _closing(command: Command, pack: Pack, snapshot: PackSnapshot) -> Decision:
-    """COMPLETE or NEWCARTON: the carton is closed, if it can be, and gets its parcel."""
-    if command is Command.COMPLETE:
-        decision = _complete(pack)
-    elif not pack.in_carton:
-        return info("carton is empty")
-    elif not snapshot.labels_on:
-        return info("this station prints no labels")
-    else:
-        # INTERFACES.md: a command that changes no count is `info`.
-        decision = info(
-            f"carton {pack.carton_no} of order {pack.order_number} closed", Effect.NEW_CARTON
-        )
-    if decision.effect is Effect.NONE or snapshot.no_numbers_for is None:
-        return decision
-    # Told before anything changes: the pack stays open until a number can be had.
-    return refused(
-        Refusal(
-            Reason.NO_TRACKING_NUMBER,
-            f"no {snapshot.no_numbers_for} tracking numbers left: register a block with "
-            "kenpin carriers add-range or attach the carrier's numbers with kenpin carriers import",
-        )
-    )
-
-
-def _complete(pack: Pack) -> Decision:
-    missing = mismatches(pack)
-    if missing:
-        return refused(Refusal(Reason.PACK_INCOMPLETE, "incomplete: " + "; ".join(missing)))
-    if pack.gift_message and not pack.card_confirmed:
-        return refused(
-            Refusal(Reason.CARD_NOT_CONFIRMED, "gift order: put the card in and scan KCMD:CARD")
-        )
-    return Decision(
-        VerdictKind.ACCEPTED,
-        Effect.COMPLETE,
-        message=f"order {pack.order_number} packed ({pack.scanned} units)",
-    )
-
-
-def _undo(pack: Pack) -> Decision:
-    """Take back the last accepted scan still in the box."""
-    # Units of a carton already closed are under its label: they stay.
-    if not pack.in_carton:
-        return info("nothing to undo")
-    unit = pack.in_carton[-1]
-    line = next((line for line in pack.lines if line.line_id == unit.line_id), None)
-    sku = line.sku if line is not None else "unit"
-    left = pack.packed_on(unit.line_id) - unit.units
-    of = f" of {line.ordered}" if line is not None else ""
-    return Decision(
-        VerdictKind.ACCEPTED,
-        Effect.UNDO,
-        message=f"{sku}: took back {unit.units}, {left}{of}",
-        line_id=unit.line_id,
-        units=unit.units,
-        lot=unit.lot,
-        serial=unit.serial,
-        undo_ref=unit.scan_ref,
+        note=Note.COUNTED,
+        facts=counted_facts(line, packed, product.units),
     )

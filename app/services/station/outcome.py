@@ -122,6 +122,7 @@ def stored_outcome(scan: StoredScan) -> ScanOutcome:
         expected=scan.expected,
         message=scan.message,
         at=as_utc(scan.at),
+        typed=scan.typed,
     )
 
 

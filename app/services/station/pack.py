@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from app.core.pack.effects import Decision, Effect
+from app.core.pack.effects import NEW_LIST, Decision, Effect
 from app.core.pack.rules import applied, decide, needs_numbers
 from app.core.pack.session import LostClaim, Pack, PackSnapshot
 from app.core.scans import ClassifiedScan, ScanKind
@@ -21,7 +21,7 @@ from app.db import pack_contents as contents
 from app.db import station as store
 from app.db.database import Database
 from app.db.models import utcnow
-from app.db.scan_log import ScanEntry
+from app.db.scan_log import RecentScope, ScanEntry
 from app.services import labels as parcels
 from app.services.station.outcome import ScanOutcome, Screen, StationView, station_view
 from app.services.station.pack_effects import HANDLERS, After, KeptPack, PackFacts, PackStep
@@ -113,6 +113,7 @@ class PackMode:
             concerning=(
                 on_file.candidate.order_id if on_file else (row.held.order_id if row.held else None)
             ),
+            typed=incoming.scan.typed,
         )
 
     def shown(self, step: PackStep, after: After, ref: int) -> Shown[KeptPack]:
@@ -134,9 +135,16 @@ class PackMode:
             message=decision.message,
             at=step.at,
             print_job=after.print_job,
+            note=decision.note,
+            facts=decision.facts,
+            typed=step.incoming.scan.typed,
         )
         keep = KeptPack(after.claim, held) if held is not None and after.claim else None
-        kept = kept_after(step.tx, outcome, keep)
+        scope = RecentScope(
+            after.user.user_id if after.user else None,
+            after.claim.session_id if after.claim else None,
+        )
+        kept = kept_after(step.tx, outcome, keep, scope, first=_begins_list(step, after))
         awaiting = row.awaiting
         if after.labels_changed and row.labels_on:
             awaiting = labels.awaited_parcel(step.session, row.station_id)
@@ -154,7 +162,22 @@ class PackMode:
     def repeated(self, tx: PackTx, outcome: ScanOutcome) -> Shown[KeptPack]:
         """A retried scan's recorded outcome, with the pack screen as it stands."""
         view, keep = self.screen(tx)
-        return Shown(replace(outcome, view=view), Kept(tx.row.last_seq, tx.recent(), keep))
+        return Shown(
+            replace(outcome, view=view), Kept(tx.row.last_seq, tx.scope, tx.recent(), keep)
+        )
+
+
+def _begins_list(step: PackStep, after: After) -> bool:
+    """True when the scan is the first of the recent-scans list after it: a login, or a pack
+    let go of, with no pack held then, or a pack opened that had no scans yet.
+
+    A logout begins a list it is not part of (it was the user's, the list is nobody's).
+    """
+    effect = step.decision.effect
+    if after.claim is None:
+        return effect in NEW_LIST and effect is not Effect.LOGOUT
+    on_file = step.facts.on_file
+    return effect is Effect.OPEN_ORDER and on_file is not None and on_file.session_id is None
 
 
 def held_pack(tx: PackTx) -> Pack | None:

@@ -3,10 +3,10 @@
 Every write to a held pack starts with the fence (`pack_claims.fenced`): a
 station whose claim was taken over between reading and writing changes
 nothing, and the scan is decided again from what is stored then (the rules
-refuse it `order_locked`). `KCMD:CANCEL`, and opening another order while a
-pack is open, park the pack: it stays open with its units and no station, the
-order goes back to `allocated`, and the next station to open the order
-resumes it.
+refuse it `order_locked`). `KCMD:CANCEL` parks the pack: it stays open with
+its units and no station, the order goes back to `allocated`, and the next
+station to open the order resumes it. (Another order is opened only when the
+station holds no pack, or lost the one it held: the rules refuse `pack_open`.)
 """
 
 from __future__ import annotations
@@ -219,11 +219,8 @@ _PARKED: Mapping[str, Any] = {"station_id": None}
 
 
 def _open_order(step: PackStep) -> After:
-    row, facts = step.row, step.facts
-    on_file = facts.on_file
+    row, on_file = step.row, step.facts.on_file
     assert on_file is not None and row.user is not None
-    if facts.snapshot.pack is not None and not facts.snapshot.lost and row.claim is not None:
-        _park(step)
     new_claim = claims.claim(step.session, row.station_id, row.user.user_id, on_file, _lease(step))
     order_id = on_file.candidate.order_id
     if not claims.set_order_status(step.session, order_id, OrderStatus.PACKING, _PACKABLE):
@@ -241,14 +238,6 @@ def _open_order(step: PackStep) -> After:
         carton_no=opened.carton_no,
         user=row.user,
     )
-
-
-def _park(step: PackStep) -> None:
-    """Leave the held pack for later (another order is being opened)."""
-    row, pack = step.row, step.facts.snapshot.pack
-    assert row.claim is not None and pack is not None
-    if claims.fenced(step.session, row.station_id, row.claim, _lease_over(step), _PARKED):
-        claims.set_order_status(step.session, pack.order_id, OrderStatus.ALLOCATED, _PACKING_ONLY)
 
 
 def _verify_label(step: PackStep) -> After:

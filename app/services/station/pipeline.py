@@ -21,11 +21,12 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 
 from app.core.errors import ConcurrentChange
-from app.core.scans import ClassifiedScan, Scan
+from app.core.scans import ClassifiedScan, Scan, ScanKind
 from app.core.times import JAPAN
 from app.db import scan_log
 from app.db import station as store
 from app.db.codes import RegisteredCodes
+from app.db.scan_log import RecentScope
 from app.scanning.classify import classify
 from app.services.station.hold import StationHold
 from app.services.station.outcome import RECENT_SCANS, ScanOutcome, stored_outcome
@@ -74,13 +75,15 @@ class StationRef:
 class Kept(Generic[H]):
     """What a station keeps between its scans, as of its scan number `seq`.
 
-    The latest outcomes (newest first) and what the mode keeps of the pack it
-    holds. Valid only while the station's last recorded scan is still `seq`:
-    every change to a held pack is a scan of the station holding it, so a
-    scan made meanwhile (by another process running the same station) shows.
+    The latest outcomes in `scope` (newest first) and what the mode keeps of
+    the pack it holds. Valid only while the station's last recorded scan is
+    still `seq`: every change to a held pack is a scan of the station holding
+    it, so a scan made meanwhile (by another process running the same
+    station) shows.
     """
 
     seq: int
+    scope: RecentScope
     recent: tuple[ScanOutcome, ...]
     held: H | None = None
 
@@ -100,15 +103,26 @@ class Tx(Generic[H]):
             return self.kept
         return None
 
+    @property
+    def scope(self) -> RecentScope:
+        """Whose scans the recent-scans list shows as the station stands."""
+        row = self.row
+        return RecentScope(
+            row.user.user_id if row.user else None,
+            row.claim.session_id if row.claim else None,
+        )
+
     def recent(self) -> tuple[ScanOutcome, ...]:
-        """The station's latest outcomes before this scan (read only when not kept)."""
+        """The recent-scans list before this scan (read only when not kept)."""
         kept = self.kept_now()
-        if kept is not None:
+        if kept is not None and kept.scope == self.scope:
             return kept.recent
         # Up to the station's last scan before this one (this one may be recorded already).
-        stored = scan_log.recent_scans(
-            self.session, self.station.id, RECENT_SCANS, up_to=self.row.last_seq
-        )
+        return self.recent_in(self.scope, self.row.last_seq)
+
+    def recent_in(self, scope: RecentScope, up_to: int) -> tuple[ScanOutcome, ...]:
+        """The recent-scans list in `scope` as recorded, up to the station's scan `up_to`."""
+        stored = scan_log.recent_scans(self.session, self.station.id, scope, RECENT_SCANS, up_to)
         return tuple(stored_outcome(scan) for scan in stored)
 
 
@@ -177,7 +191,11 @@ def run_scan(mode: StationMode[S, D, A, H, V], tx: Tx[H], incoming: Incoming) ->
         done = scan_log.recorded_scan(tx.session, incoming.scan_id)
         assert done is not None
         return mode.repeated(tx, stored_outcome(done))
-    classified = classify(incoming.scan, RegisteredCodes(tx.session))
+    # What was not read is not guessed at: it is refused as it is, never taken for a code.
+    if incoming.scan.unreadable:
+        classified = ClassifiedScan(incoming.scan, ScanKind.UNKNOWN)
+    else:
+        classified = classify(incoming.scan, RegisteredCodes(tx.session))
     facts = mode.facts(tx, incoming, classified)
     step = Step(tx, incoming, classified, facts, mode.decide(classified, facts))
     after = mode.apply(step)
@@ -185,10 +203,27 @@ def run_scan(mode: StationMode[S, D, A, H, V], tx: Tx[H], incoming: Incoming) ->
     return mode.shown(step, after, ref)
 
 
-def kept_after(tx: Tx[H], outcome: ScanOutcome, held: H | None) -> Kept[H]:
-    """What the station keeps after recording `outcome` (its view left out)."""
-    listed = replace(outcome, view=None, print_job=None)
-    return Kept(tx.row.last_seq + 1, (listed, *tx.recent()[: RECENT_SCANS - 1]), held)
+def kept_after(
+    tx: Tx[H], outcome: ScanOutcome, held: H | None, scope: RecentScope, *, first: bool = False
+) -> Kept[H]:
+    """What the station keeps after recording `outcome` (its view left out).
+
+    `scope` is whose scans the list shows after the scan; `first` says the
+    scan begins that list (a login, a pack closed, a new pack opened). The
+    scan joins the list kept so far when the scope stayed; a list in a scope
+    that began before this scan (a pack resumed) is read from the scan log.
+    """
+    listed = replace(outcome, view=None, print_job=None, note=None, facts={})
+    seq = tx.row.last_seq + 1
+    kept = tx.kept_now()
+    if first:
+        recent: tuple[ScanOutcome, ...] = (listed,)
+    elif kept is not None and kept.scope == scope:
+        recent = (listed, *kept.recent[: RECENT_SCANS - 1])
+    else:
+        # This scan is recorded already: it is read with the rest.
+        recent = tx.recent_in(scope, seq)
+    return Kept(seq, scope, recent, held)
 
 
 def retried(work: Callable[[], T]) -> T:

@@ -116,7 +116,7 @@ class Station(Generic[S, D, A, H, V]):
             row = store.load_station(session, self.ref.id, for_scan=False)
             tx = Tx(session, self.ref, row, self._kept)
             view, held = self._mode.screen(tx)
-            self._kept = Kept(row.last_seq, tx.recent(), held)
+            self._kept = Kept(row.last_seq, tx.scope, tx.recent(), held)
         return view
 
     def renew_lease(self) -> bool:

@@ -93,6 +93,11 @@ def code(kind: ScanKind, text: str) -> ClassifiedScan:
     return ClassifiedScan(Scan(text), kind)
 
 
+def unreadable(text: str) -> ClassifiedScan:
+    """A key burst the scanner's rules did not take for a scan, as the pipeline hands it on."""
+    return ClassifiedScan(Scan(text, unreadable=True), ScanKind.UNKNOWN)
+
+
 def candidate(
     status: str = "allocated",
     *,

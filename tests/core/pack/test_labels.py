@@ -119,3 +119,8 @@ def test_newcarton_closes_a_carton_with_units_and_undo_stays_in_the_carton() -> 
     assert decide(command(Command.NEWCARTON), at_station(open_pack)).message == "carton is empty"
     undo = decide(command(Command.UNDO), at_station(open_pack))
     assert (undo.effect, undo.message) == (Effect.NONE, "nothing to undo")
+
+
+def test_an_unknown_code_while_a_label_is_awaited_is_an_unknown_barcode() -> None:
+    decision = decide(code(ScanKind.UNKNOWN, "XYZ-123"), waiting())
+    assert (decision.verdict, decision.reason) == (VerdictKind.REJECTED, Reason.UNKNOWN_BARCODE)

@@ -9,8 +9,8 @@ import pytest
 
 from app.core.pack.effects import Decision, Effect
 from app.core.pack.rules import decide, needs_numbers
-from app.core.pack.session import LostClaim, Pack
-from app.core.scans import ClassifiedScan, Command, Reason, ScanKind, VerdictKind
+from app.core.pack.session import LostClaim, OrderCandidate, Pack
+from app.core.scans import ClassifiedScan, Command, Fact, Note, Reason, ScanKind, VerdictKind
 
 from .packdata import (
     ALICE,
@@ -25,6 +25,7 @@ from .packdata import (
     line,
     pack,
     product,
+    unreadable,
 )
 
 LABEL_REASONS = {Reason.LABEL_PENDING, Reason.LABEL_MISMATCH, Reason.LABEL_VOIDED}
@@ -89,6 +90,18 @@ def _no_tracking_number() -> Decision:
     return decide(command(Command.COMPLETE), at_station(bench.pack, no_numbers_for="yamato"))
 
 
+def _pack_open() -> Decision:
+    return decide(code(ScanKind.ORDER, "#1002"), at_station(pack(line(1, 1, 1)), order=candidate()))
+
+
+def _no_card() -> Decision:
+    return decide(command(Command.CARD), at_station(pack(line(1, 1, 1))))
+
+
+def _unreadable() -> Decision:
+    return decide(unreadable("49"), at_station(pack(line(1, 1, 1))))
+
+
 REFUSALS: dict[Reason, Callable[[], Decision]] = {
     Reason.NOT_LOGGED_IN: _not_logged_in,
     Reason.UNKNOWN_BARCODE: _unknown_barcode,
@@ -103,12 +116,36 @@ REFUSALS: dict[Reason, Callable[[], Decision]] = {
     Reason.PACK_INCOMPLETE: _pack_incomplete,
     Reason.CARD_NOT_CONFIRMED: _card_not_confirmed,
     Reason.NO_TRACKING_NUMBER: _no_tracking_number,
+    Reason.PACK_OPEN: _pack_open,
+    Reason.NO_CARD: _no_card,
+    Reason.UNREADABLE: _unreadable,
+}
+
+#: What each refusal made here names for the screen (the units' refusals are tested with
+#: `place`, in test_units.py).
+REFUSAL_FACTS: dict[Reason, set[Fact]] = {
+    Reason.ORDER_NOT_PACKABLE: {Fact.ORDER},
+    Reason.ORDER_LOCKED: {Fact.ORDER, Fact.HOLDER},
+    Reason.PACK_INCOMPLETE: {Fact.ORDER, Fact.SHORT},
+    Reason.CARD_NOT_CONFIRMED: {Fact.ORDER},
+    Reason.NO_TRACKING_NUMBER: {Fact.ORDER, Fact.CARTON, Fact.CARRIER},
+    Reason.PACK_OPEN: {Fact.OPEN_ORDER, Fact.ORDER},
+    Reason.NO_CARD: {Fact.ORDER},
 }
 
 
 def test_every_reason_but_the_label_ones_has_a_scan_that_earns_it() -> None:
     # The rules never decide `database_unavailable`: it answers a scan no rule could see.
-    assert set(REFUSALS) == set(Reason) - LABEL_REASONS - {Reason.DATABASE_UNAVAILABLE}
+    # `lot_required` is the lot check's (`place`, tested in test_units.py).
+    assert set(REFUSALS) == (set(Reason) - LABEL_REASONS - {Reason.DATABASE_UNAVAILABLE})
+
+
+@pytest.mark.parametrize("reason", list(REFUSAL_FACTS))
+def test_a_refusal_names_what_the_screen_needs(reason: Reason) -> None:
+    decision = REFUSALS[reason]()
+    assert REFUSAL_FACTS[reason] <= set(decision.facts)
+    assert decision.note is None
+    assert all(decision.facts.values())
 
 
 @pytest.mark.parametrize("reason", list(REFUSALS))
@@ -234,19 +271,45 @@ def test_an_order_number_nobody_has_is_an_unknown_barcode() -> None:
     assert decision.reason is Reason.UNKNOWN_BARCODE
 
 
-def test_scanning_the_open_order_again_changes_nothing() -> None:
+def test_scanning_the_open_order_again_only_shows_it() -> None:
     open_pack = pack(line(1, 1, 2), order_id=2, number="#1002")
     order = candidate("packing", open_here=True)
     decision = decide(code(ScanKind.ORDER, "#1002"), at_station(open_pack, order=order))
-    assert (decision.verdict, decision.effect) == (VerdictKind.INFO, Effect.NONE)
+    assert (decision.verdict, decision.effect, decision.note) == (
+        VerdictKind.INFO,
+        Effect.NONE,
+        Note.ORDER_SHOWN,
+    )
     assert decision.message == "order #1002 is already open"
+    assert decision.facts == {Fact.ORDER: "#1002"}
 
 
-def test_another_order_opens_and_leaves_the_open_pack_for_later() -> None:
-    open_pack = pack(line(1, 1, 2))
+@pytest.mark.parametrize("done", [False, True], ids=["half-packed", "fully-scanned"])
+def test_another_order_is_refused_while_a_pack_is_open_and_nothing_changes(done: bool) -> None:
+    open_pack = full_box() if done else pack(line(1, 1, 2), number="KP-10055")
     decision = decide(code(ScanKind.ORDER, "#1002"), at_station(open_pack, order=candidate()))
-    assert (decision.verdict, decision.effect) == (VerdictKind.INFO, Effect.OPEN_ORDER)
-    assert decision.message == "order #1002 opened; order #1001 left for later"
+    assert (decision.verdict, decision.reason, decision.effect) == (
+        VerdictKind.REJECTED,
+        Reason.PACK_OPEN,
+        Effect.NONE,
+    )
+    number = open_pack.order_number
+    assert decision.message == (f"{number} is still open: scan COMPLETE, or LEAVE FOR LATER first")
+    assert decision.facts == {Fact.OPEN_ORDER: number, Fact.ORDER: "#1002"}
+
+
+@pytest.mark.parametrize(
+    ("order", "reason"),
+    [
+        (candidate("cancelled"), Reason.ORDER_NOT_PACKABLE),
+        (candidate("packing", locked_by="PACK-2"), Reason.ORDER_LOCKED),
+    ],
+)
+def test_an_order_that_could_not_be_opened_anyway_says_so_before_the_open_pack(
+    order: OrderCandidate, reason: Reason
+) -> None:
+    decision = decide(code(ScanKind.ORDER, "#1002"), at_station(full_box(), order=order))
+    assert decision.reason is reason
 
 
 # --- commands and other scans ---------------------------------------------------------

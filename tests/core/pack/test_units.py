@@ -240,13 +240,14 @@ def test_the_card_is_confirmed_once_on_a_gift_order() -> None:
     assert (again.effect, again.message) == (Effect.NONE, "gift card already confirmed")
 
 
-def test_the_card_on_an_order_without_a_gift_message_has_nothing_to_confirm() -> None:
+def test_the_card_on_an_order_without_a_gift_message_is_refused_no_card() -> None:
     bench = Bench(pack(line(1, 1, 1)))
     decision = bench.scan(command(Command.CARD))
-    assert (decision.verdict, decision.effect, decision.message) == (
-        VerdictKind.INFO,
+    assert (decision.verdict, decision.reason, decision.effect, decision.message) == (
+        VerdictKind.REJECTED,
+        Reason.NO_CARD,
         Effect.NONE,
-        "no gift card on this order",
+        "order #1001 has no gift message",
     )
     assert not bench.pack.card_confirmed
 

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from app.bootstrap import Kenpin
 from app.core.carriers import CarrierCode
 from app.core.errors import Refused
-from app.core.scans import Reason, ScanKind, VerdictKind
+from app.core.scans import Fact, Reason, ScanKind, VerdictKind
 from app.core.tracking import with_check_digit
 from app.db.database import Database
 from app.db.models import AuditEntry
@@ -141,7 +141,10 @@ def test_a_voided_label_is_replaced_and_scanning_it_is_label_voided(bench: Datab
     # The station now waits for the new label.
     assert station.scan(sent(number(1)), at=later(31)).verdict is VerdictKind.ACCEPTED
     assert order_state(bench, "#1001")[0] == "verified"
-    assert station.scan(sent(number(0)), at=later(32)).message == "label of #1001, voided"
+    # With no label awaited, the voided one is still refused, never just noted.
+    again = station.scan(sent(number(0)), at=later(32))
+    assert (again.verdict, again.reason) == (VerdictKind.REJECTED, Reason.LABEL_VOIDED)
+    assert again.facts == {Fact.ORDER: "#1001", Fact.TRACKING: number(0)}
 
 
 def test_two_cartons_make_two_parcels_and_the_order_is_verified_after_both(

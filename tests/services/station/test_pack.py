@@ -3,6 +3,7 @@ once, one station per order, and a station that is closed or crashed picks up wh
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -10,7 +11,7 @@ from sqlalchemy import func, select
 
 from app.bootstrap import Kenpin
 from app.cli import main
-from app.core.scans import Reason, ScanKind, VerdictKind
+from app.core.scans import Fact, Note, Reason, ScanKind, VerdictKind
 from app.db import pack_claims as claims
 from app.db import station as store
 from app.db.database import Database
@@ -95,7 +96,8 @@ def test_a_whole_pack_from_badge_to_complete_moves_the_stock_out_once(
     # The station is free again, its packer still logged in.
     view = station.view()
     assert (view.user and view.user.name, view.order_number) == ("Hanako", None)
-    assert [o.seq for o in view.recent[:2]] == [7, 6]
+    # The recent-scans list begins again with the pack completed.
+    assert [o.seq for o in view.recent] == [7]
 
     assert main(["--db", db.url, "stock", "check"]) == 0
     assert "every balance matches its ledger" in capsys.readouterr().out
@@ -183,7 +185,9 @@ def test_a_retried_scan_id_gets_the_recorded_outcome_and_counts_once(db: Databas
     # Even from a restarted station object.
     third = Kenpin(db).pack_station("S1").scan(sent(TEA), scan_id="scanner-7f3a", at=later(7))
 
-    assert first == again == third
+    # The note and facts are the screen's words of the moment, not recorded.
+    assert dataclasses.replace(first, note=None, facts={}) == again == third
+    assert first.note is Note.COUNTED
     assert (first.seq, first.scanned) == (3, 1)
     view = station.view()
     assert view.scanned == 1
@@ -299,15 +303,34 @@ def test_cancel_parks_the_pack_and_any_station_resumes_it(db: Database) -> None:
     assert order_state(db, "#1001")[0] == "labelled"
 
 
-def test_opening_another_order_leaves_the_open_one_for_later(db: Database) -> None:
+def test_another_order_is_refused_while_a_pack_is_open_until_it_is_left_for_later(
+    db: Database,
+) -> None:
     stock_bench(db)
     station = Kenpin(db).pack_station("S1")
     scan_all(station, [HANAKO, "#1001", TEA])
 
-    assert station.scan(sent("#1003"), at=later(10)).order == "#1003"
-    assert order_state(db, "#1001")[0] == "allocated"
+    refused = station.scan(sent("#1003"), at=later(10))
+    assert (refused.verdict, refused.reason, refused.order, refused.scanned) == (
+        VerdictKind.REJECTED,
+        Reason.PACK_OPEN,
+        "#1001",
+        1,
+    )
+    assert refused.message == "#1001 is still open: scan COMPLETE, or LEAVE FOR LATER first"
+    assert refused.facts == {Fact.OPEN_ORDER: "#1001", Fact.ORDER: "#1003"}
+    # Nothing changed but the mismatch log, which names the order scanned.
+    assert order_state(db, "#1001")[0] == "packing"
+    assert order_state(db, "#1003")[0] == "allocated"
+    assert mismatches(db)[-1] == ("S1", "pack_open", "#1003", "#1003")
+    assert refused.view is not None and refused.view.order_number == "#1001"
+    shown = station.scan(sent("#1001"), at=later(11))
+    assert (shown.verdict, shown.note, shown.scanned) == (VerdictKind.INFO, Note.ORDER_SHOWN, 1)
+
+    assert scan_all(station, ["KCMD:CANCEL", "#1003"], at=12) == [("info", None)] * 2
     assert order_state(db, "#1003")[0] == "packing"
-    back = station.scan(sent("#1001"), at=later(11))
+    scan_all(station, ["KCMD:CANCEL"], at=14)
+    back = station.scan(sent("#1001"), at=later(15))
     assert (back.order, back.scanned) == ("#1001", 1)
 
 
@@ -360,3 +383,31 @@ def test_a_station_already_on_file_without_state_starts_with_nobody_logged_in(
     station = Kenpin(db).pack_station("S9")
     assert (station.view().user, station.view().order_number) == (None, None)
     assert scan_all(station, [HANAKO, "#1001"]) == [("info", None), ("info", None)]
+
+
+def test_a_scan_comes_back_with_its_note_and_facts_and_a_typed_one_says_so(db: Database) -> None:
+    stock_bench(db)
+    station = Kenpin(db).pack_station("S1")
+    scan_all(station, [HANAKO, "#1001"])
+
+    counted = station.scan(dataclasses.replace(sent(TEA), typed=True), at=later(5))
+    assert (counted.verdict, counted.note, counted.typed) == (
+        VerdictKind.ACCEPTED,
+        Note.COUNTED,
+        True,
+    )
+    assert counted.facts == {
+        Fact.SKU: "TEA",
+        Fact.ITEM: counted.facts[Fact.ITEM],
+        Fact.PACKED: "1",
+        Fact.ORDERED: "2",
+        Fact.UNITS: "1",
+    }
+    assert counted.facts[Fact.ITEM]
+    short = station.scan(sent("KCMD:COMPLETE"), at=later(6))
+    assert (short.reason, short.typed) == (Reason.PACK_INCOMPLETE, False)
+    assert short.facts[Fact.SHORT] == "TEA ×1, CUP ×3"
+    # The list and a restarted station know which scan was typed.
+    assert short.view is not None
+    assert [o.typed for o in short.view.recent] == [False, True, False]
+    assert [o.typed for o in Kenpin(db).pack_station("S1").view().recent] == [False, True, False]

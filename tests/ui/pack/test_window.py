@@ -239,8 +239,9 @@ def test_a_restarted_window_resumes_the_open_pack(qtbot: QtBot, bench: Database)
     assert page.order.text() == "Order #1001"
     assert again.line(0)[3:] == ["1 / 2", "In progress"]
     assert page.banner.headline.text() == "Order #1001 resumed"
-    recent = [page.recent.row_text(row) for row in range(3)]
-    assert [row[1] for row in recent] == [TEA, "#1001", BADGE]
+    # The packer's scans of the open pack (the login before it is not one of them).
+    recent = [page.recent.row_text(row) for row in range(2)]
+    assert [row[1] for row in recent] == [TEA, "#1001"]
     # The times come from the scan records, so a restart still shows when each scan was.
     assert all(re.fullmatch(r"\d\d:\d\d:\d\d", row[0]) for row in recent)
     for code in (TEA, CUP, "KCMD:COMPLETE"):
