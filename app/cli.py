@@ -387,7 +387,7 @@ def _replay(args: argparse.Namespace) -> int:
         # station's scanners read theirs.
         scans = read_scan_file(
             args.file,
-            kenpin.settings.scanners.wedge.codes,
+            kenpin.wedge_settings(args.station).codes,
             resume=args.resume,
             now=database_clock(kenpin.db),
         )
