@@ -1,7 +1,7 @@
 """Open the station window on its scanner test page, scan into it, and save a screenshot.
 
     KENPIN_LANG=ja xvfb-run -a -s "-screen 0 1024x768x24" .venv/bin/python \
-        -m scripts.screenshot_scanner_test [--size 1024x768] [--out docs/screens/scanner-test-ja.png]
+        -m scripts.screenshot_scanner_test [--size 1024x768] [--out FILE.png]
 
 Run from the repository's root. A keyboard-wedge scanner's bursts (key events
 with their own times, as the tests send them) go into the page on the sample
@@ -22,7 +22,6 @@ from PySide6.QtWidgets import QApplication, QSizePolicy
 
 from app.bootstrap import Kenpin, open_database
 from app.core.gtin import gtin14
-from app.scanning.wedge import KeyboardWedge
 from app.ui.app import make_application
 from app.ui.main_window import MainWindow
 from scripts.screenshot_station import LOT, PACKER, build_sample, settle, unit_code

@@ -11,7 +11,6 @@ from pytestqt.qtbot import QtBot
 
 from app.bootstrap import Kenpin, Settings, read_settings
 from app.db.database import Database
-from app.scanning.wedge import KeyboardWedge
 from app.ui.main_window import MainWindow
 from app.ui.scanner_test.view import AIM, CODE, END, GAPS, KEYS, KIND, OUTCOME
 from tests.scanning.keys import scanner_sends, type_text
