@@ -21,6 +21,19 @@ LOOKS_LIKE_SCAN = 3
 END_KEY_NAMES = {"\r": "Enter", "\n": "Enter", "\t": "Tab"}
 
 
+class Terminator(StrEnum):
+    """The key(s) a wedge scanner ends its scans with."""
+
+    ENTER = "enter"
+    TAB = "tab"
+    ENTER_OR_TAB = "enter-or-tab"
+
+    @property
+    def characters(self) -> str:
+        """The characters the wedge takes as this terminator."""
+        return {"enter": "\r\n", "tab": "\t", "enter-or-tab": "\r\n\t"}[self.value]
+
+
 class Outcome(StrEnum):
     """What the wedge did with a burst."""
 

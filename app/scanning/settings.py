@@ -21,26 +21,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from enum import StrEnum
 from typing import Any
 
 from app.core.errors import Refused
+from app.scanning.bursts import Terminator
 from app.scanning.normalize import InputSettings
 from app.scanning.wedge import WedgeSettings
-
-
-class Terminator(StrEnum):
-    """The key(s) a wedge scanner ends its scans with."""
-
-    ENTER = "enter"
-    TAB = "tab"
-    ENTER_OR_TAB = "enter-or-tab"
-
-    @property
-    def characters(self) -> str:
-        """The characters the wedge takes as this terminator."""
-        return {"enter": "\r\n", "tab": "\t", "enter-or-tab": "\r\n\t"}[self.value]
-
 
 #: Each of `ScanRules`' settings and the environment variable that overrides it.
 RULE_VARIABLES = {

@@ -15,7 +15,13 @@ from app.db.codes import RegisteredCodes
 from app.db.database import Database
 from app.db.station_settings import product_name, station_setting, store_station_setting
 from app.scanning.classify import classify
-from app.scanning.settings import ScannerSettings, ScanRules, rules_from_json
+from app.scanning.settings import (
+    DEFAULT_RULES,
+    RULE_VARIABLES,
+    ScannerSettings,
+    ScanRules,
+    rules_from_json,
+)
 from app.scanning.wedge import WedgeSettings
 
 #: The key of the scanner settings in `stations.settings`.
@@ -63,6 +69,22 @@ class ScannerSetup:
             kept = rules_from_json(values, f"station {station}'s scanner settings")
             store_station_setting(session, station, SCANNER_KEY, rules.over(kept).as_json())
         return self.in_force(station)
+
+    def sources(self, station: str) -> dict[str, tuple[object, str]]:
+        """Each setting's value in force at `station` and where it comes from: its
+        environment variable, `station` (stored) or `default`."""
+        stored = self.stored(station)
+        in_force = self.from_env.over(stored).over(DEFAULT_RULES)
+        found: dict[str, tuple[object, str]] = {}
+        for name, variable in RULE_VARIABLES.items():
+            if getattr(self.from_env, name) is not None:
+                source = variable
+            elif getattr(stored, name) is not None:
+                source = "station"
+            else:
+                source = "default"
+            found[name] = (getattr(in_force, name), source)
+        return found
 
     def meaning(self, scan: Scan) -> CodeMeaning:
         """What `scan` would be at the station, by the same classifier and database."""

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from app.core.errors import Refused
-from app.scanning.settings import ScanRules, Terminator, scanner_settings
+from app.scanning.bursts import Terminator
+from app.scanning.settings import ScanRules, scanner_settings
 
 
 def test_defaults_are_a_keyboard_wedge_with_30_ms_gaps_and_300_ms_debounce() -> None:

@@ -7,12 +7,14 @@ import json
 import pytest
 from sqlalchemy import select
 
-from app.bootstrap import Kenpin, read_settings
+from app.bootstrap import Kenpin, open_database, read_settings
+from app.cli import main
 from app.core.errors import Refused
 from app.core.scans import Scan, ScanKind
 from app.db.database import Database
 from app.db.models import Station
-from app.scanning.settings import ScanRules, Terminator
+from app.scanning.bursts import Terminator
+from app.scanning.settings import ScanRules
 from app.services.scanner_setup import CodeMeaning
 from tests.stationdata import HANAKO, RICE_L1, TEA, sent, stations_without_labels, stock_bench
 
@@ -64,3 +66,29 @@ def test_a_test_scan_is_classified_against_the_station_database(db: Database) ->
     rice = setup.meaning(sent(RICE_L1))
     assert (rice.kind, rice.item.split()[0], rice.lot) == (ScanKind.PRODUCT, "RICE", "L1")
     assert setup.meaning(Scan("nothing-here")).kind == ScanKind.UNKNOWN
+
+
+def test_kenpin_scanner_sets_and_shows_a_station_s_settings_and_where_each_comes_from(
+    db_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    scanner = ["--db", db_url, "scanner", "PACK-1"]
+    assert main([*scanner, "--gap-ms", "60", "--terminator", "tab", "--gs1-standin", ""]) == 0
+    monkeypatch.setenv("KENPIN_SCAN_KEY_GAP_MS", "45")
+    assert main(scanner) == 0
+    shown = capsys.readouterr().out.splitlines()
+    assert shown[4:] == [
+        "gap-ms: 45 (KENPIN_SCAN_KEY_GAP_MS)",
+        "min-length: 4 (default)",
+        "terminator: tab (station)",
+        "gs1-standin: '' (station)",
+    ]
+
+
+def test_kenpin_scanner_refuses_a_bad_value_naming_its_option_and_changes_nothing(
+    db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--db", db_url, "scanner", "PACK-1", "--min-length", "0", "--gap-ms", "9"]) == 1
+    assert (
+        capsys.readouterr().err == "kenpin: --min-length: '0' is not a whole number of at least 1\n"
+    )
+    assert Kenpin(open_database(db_url)).wedge_settings("PACK-1").key_gap_ms == 30

@@ -15,9 +15,9 @@ from PySide6.QtCore import QObject, Signal
 
 from app.core.errors import KenpinError
 from app.core.scans import Scan
-from app.scanning.bursts import Burst, Outcome
+from app.scanning.bursts import Burst, Outcome, Terminator
 from app.scanning.serial_scanner import SerialScanner
-from app.scanning.settings import RULE_VARIABLES, ScanRules, Terminator
+from app.scanning.settings import RULE_VARIABLES, ScanRules
 from app.scanning.source import ScanSource, ScanSwitch
 from app.scanning.wedge import KeyboardWedge, WedgeSettings
 from app.services.scanner_setup import CodeMeaning, ScannerSetup

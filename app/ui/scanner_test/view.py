@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.scanning.settings import Terminator
+from app.scanning.bursts import Terminator
 from app.ui.styles import SCANNER_TEST_STYLE
 
 #: The bursts table's columns.

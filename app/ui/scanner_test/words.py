@@ -11,8 +11,7 @@ from html import escape
 from PySide6.QtCore import QCoreApplication
 
 from app.core.scans import ScanKind
-from app.scanning.bursts import Burst, Outcome, Problem, Rule
-from app.scanning.settings import Terminator
+from app.scanning.bursts import Burst, Outcome, Problem, Rule, Terminator
 from app.scanning.wedge import WedgeSettings
 from app.services.scanner_setup import CodeMeaning
 
