@@ -17,8 +17,6 @@ from app.core.scans import Scan
 #: A run of at least this many characters, each within the key gap of the one before,
 #: looks like a scan: people do not type three keys that fast.
 LOOKS_LIKE_SCAN = 3
-#: The end keys a wedge scanner sends, by the character they stand for.
-END_KEY_NAMES = {"\r": "Enter", "\n": "Enter", "\t": "Tab"}
 
 
 class Terminator(StrEnum):
@@ -104,11 +102,6 @@ class Burst:
         if self.end_at_ms is not None:
             times.append(self.end_at_ms)
         return [later - earlier for earlier, later in pairwise(times)]
-
-    @property
-    def end_name(self) -> str:
-        """`Enter`, `Tab`, or "" when no end key came."""
-        return END_KEY_NAMES.get(self.end, "")
 
 
 def first_slow_gap(burst: Burst, key_gap_ms: int) -> Problem | None:

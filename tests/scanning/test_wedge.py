@@ -320,10 +320,10 @@ def test_each_burst_is_reported_with_its_key_times(
     end = type_text(bench.field, "ABCD\r", start=end + 1_000, gap=45)
     qtbot.waitUntil(lambda: bench.field.text() == "ABCD")
     scan, slow = bursts
-    assert (scan.outcome, scan.text, scan.end_name, scan.scan.symbology) == (
+    assert (scan.outcome, scan.text, scan.end, scan.scan.symbology) == (
         Outcome.SCAN,
         "]C1KP-1",
-        "Enter",
+        "\r",
         "]C1",
     )
     assert scan.gaps_ms == [5] * 7
