@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from app.bootstrap import Kenpin, Settings, read_settings
 from app.db.database import Database
+from app.scanning.source import ScriptedScanner
 from app.ui.main_window import MainWindow
 from app.ui.scanner_test.view import AIM, CODE, END, GAPS, KEYS, KIND, OUTCOME
 from tests.scanning.keys import scanner_sends, type_text
@@ -141,3 +142,32 @@ def test_a_setting_the_environment_makes_is_shown_and_not_saved(
     # Stored: the minimum length only; without the variable the station's gap is the default.
     assert Kenpin(bench).scanner_setup().stored("PACK-1").key_gap_ms is None
     assert Kenpin(bench).wedge_settings("PACK-1").min_length == 7
+
+
+def test_a_serial_scanner_s_scans_come_to_the_page_too_and_back_to_the_station_after(
+    qtbot: QtBot, bench: Database
+) -> None:
+    serial = ScriptedScanner(name="/dev/ttyACM0")
+    window = MainWindow(Kenpin(bench).station_services(), "PACK-1", [serial])
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.pack.view is not None, timeout=5_000)
+    test = window.scanner_test
+    try:
+        window.pages.setCurrentWidget(window.scanner_test_page)
+        with qtbot.waitSignal(test.meaning_shown, timeout=5_000):
+            serial.scan("]C1#1001")
+        row = window.scanner_test_page.bursts
+        assert [row.item(0, column).text() for column in (OUTCOME, CODE, KIND, KEYS, AIM)] == [
+            "Scan",
+            "#1001",
+            "Order",
+            "–",
+            "]C1",
+        ]
+        window.show_pack_page()
+        with qtbot.waitSignal(window.pack.scan_shown, timeout=5_000):
+            serial.scan(HANAKO)
+        assert window.pack_page.logged_in
+    finally:
+        window.close()
