@@ -124,6 +124,8 @@ class KeyboardWedge(QObject):
         self._cut: Problem | None = None
         #: Every key since the last pause, held or handed on: what the test page is shown.
         self._trail: list[KeyTime] = []
+        #: The last key press let pass (time, key, text), offered again to the focused widget.
+        self._let_pass: tuple[int, int, str] | None = None
         self._last_key_at: int | None = None
         self._after_scan = False
         self._handing_on = False
@@ -185,11 +187,15 @@ class KeyboardWedge(QObject):
                 return True
             return False
         # Qt offers a key press to the window, then to the focused widget and up its
-        # parents. A press kept here goes no further; one let pass comes back at the same
-        # time stamp, which `_key_press` lets pass again without a change of state.
+        # parents. A press kept here goes no further; one let pass comes back with the same
+        # time stamp and is let pass again without a change of state.
+        press = (event.timestamp(), event.key(), event.text())
+        if press == self._let_pass:
+            return False
         if self._key_press(watched, event):
             event.accept()
             return True
+        self._let_pass = press
         return False
 
     def _character(self, event: QKeyEvent) -> str | None:

@@ -312,6 +312,21 @@ def test_a_run_broken_by_two_slow_gaps_is_typing(
     assert (bench.field.text(), read) == ("4901234", [])
 
 
+def test_a_burst_through_the_window_system_is_reported_once(
+    qtbot: QtBot, bench: Bench, bursts: list[Burst]
+) -> None:
+    # Keys let pass reach the window, then the focused widget: each is one key of the burst.
+    window = bench.windowHandle()
+    at = type_text(window, "4901234", start=1_000, gap=4)
+    qtbot.waitUntil(lambda: bench.field.text() == "4901234")
+    with qtbot.waitSignal(bench.field.returnPressed):
+        type_text(window, "567894\r", start=at, gap=4)
+    assert [(burst.text, burst.end, burst.outcome) for burst in bursts] == [
+        ("4901234", "", Outcome.TYPING),
+        ("567894", "\r", Outcome.TYPING),
+    ]
+
+
 def test_each_burst_is_reported_with_its_key_times(
     qtbot: QtBot, bench: Bench, bursts: list[Burst]
 ) -> None:
