@@ -83,3 +83,4 @@ _.logged_in  # ui.pack.view.PackPage: the pack panel (not the badge prompt) is u
 _.row_text  # ui.pack.widgets: a row of the lines or recent-scans table as the packer reads it
 _.ready  # labels.printer_status.PrinterStatus: a label sent now should print
 _.checkpointer  # db.database.Database: the SQLite log thread a station database runs
+_.shown_settings  # ui.scanner_test.controller: the settings the fields show (tests, the screenshot script)

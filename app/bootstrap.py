@@ -39,6 +39,7 @@ from app.scanning.settings import ScannerSettings, scanner_settings
 from app.services import documents
 from app.services.labels import run_print_job
 from app.services.order_queue import OrderQueue
+from app.services.scanner_setup import ScannerSetup
 from app.services.station.hold import StationHold, this_process
 from app.services.station.pack import PackStation
 from app.services.station.services import StationServices
@@ -46,6 +47,7 @@ from app.services.station.station import Opening
 
 if TYPE_CHECKING:
     from app.scanning.source import ScanSource
+    from app.scanning.wedge import WedgeSettings
 
 Clock = Callable[[], dt.datetime]
 
@@ -131,22 +133,34 @@ class Kenpin:
             packing_slip=partial(documents.packing_slip_pdf, self.db, ship_from=ship_from),
             message_card=partial(documents.message_card_pdf, self.db),
             print_label=self.print_label,
+            scanner_setup=self.scanner_setup(),
         )
 
-    def scanners(self) -> list[ScanSource]:
-        """The keyboard wedge, and the serial scanner the settings name if any."""
+    def scanner_setup(self) -> ScannerSetup:
+        """The stations' scanner settings: stored per station, the environment's over them."""
+        return ScannerSetup(self.db, self.settings.scanners)
+
+    def wedge_settings(self, station: str | None) -> WedgeSettings:
+        """How `station`'s scanners are read (environment > station's stored > default);
+        without a station, the environment's and the defaults."""
+        if station is None:
+            return self.settings.scanners.wedge
+        return self.scanner_setup().in_force(station)
+
+    def scanners(self, station: str | None = None) -> list[ScanSource]:
+        """The keyboard wedge, and the serial scanner the settings name if any, set up as
+        `station` keeps its scanners."""
         # Qt only when a window opens: the command line starts without it.
         from app.scanning.serial_scanner import SerialScanner
         from app.scanning.wedge import KeyboardWedge
 
         settings = self.settings.scanners
-        found: list[ScanSource] = [KeyboardWedge(settings.wedge)]
+        wedge = self.wedge_settings(station)
+        found: list[ScanSource] = [KeyboardWedge(wedge)]
         if settings.serial_port:
             found.append(
                 SerialScanner(
-                    settings.serial_port,
-                    baudrate=settings.serial_baud,
-                    settings=settings.wedge.codes,
+                    settings.serial_port, baudrate=settings.serial_baud, settings=wedge.codes
                 )
             )
         return found

@@ -21,6 +21,7 @@ from app.core.label import LabelFormat
 from app.core.orders import OrderStatus
 from app.core.roles import Role
 from app.core.station import Mode
+from app.scanning.bursts import Terminator
 
 if TYPE_CHECKING:
     from app.bootstrap import Kenpin
@@ -118,6 +119,21 @@ def _parser() -> argparse.ArgumentParser:
     )
     numbers.add_argument("file", metavar="FILE", type=Path)
     numbers.set_defaults(run=_carriers_import)
+
+    scanner = sub.add_parser(
+        "scanner", help="a station's scanner settings: shown, and set by the options given"
+    )
+    scanner.add_argument("station", metavar="NAME")
+    for option, setting, helptext in _SCANNER_OPTIONS:
+        scanner.add_argument(option, dest=setting, metavar="N", help=helptext)
+    scanner.add_argument("--terminator", choices=_values(Terminator))
+    scanner.add_argument(
+        "--gs1-standin",
+        dest="gs1_standin",
+        metavar="TEXT",
+        help='what the scanner sends for the GS1 separator ("" for none)',
+    )
+    scanner.set_defaults(run=_scanner)
 
     label = sub.add_parser("label", help="shipping labels")
     label_sub = label.add_subparsers(dest="label_command", metavar="ACTION", required=True)
@@ -360,6 +376,39 @@ def _carriers_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+#: `kenpin scanner`'s number options: option, setting, help.
+_SCANNER_OPTIONS = (
+    ("--gap-ms", "key_gap_ms", "longest pause between two keys of a scan, in ms"),
+    ("--min-length", "min_length", "fewest characters of a scan"),
+)
+_SCANNER_NAMES = {
+    "key_gap_ms": "--gap-ms",
+    "min_length": "--min-length",
+    "terminator": "--terminator",
+    "gs1_standin": "--gs1-standin",
+}
+
+
+def _scanner(args: argparse.Namespace) -> int:
+    from app.scanning.settings import rules_from_text
+    from app.services.station.station import check_station_name
+
+    check_station_name(args.station)
+    given = {name: value for name in _SCANNER_NAMES if (value := getattr(args, name)) is not None}
+    rules = rules_from_text(given, _SCANNER_NAMES)
+    kenpin = _kenpin(args)
+    try:
+        setup = kenpin.scanner_setup()
+        if given:
+            setup.save(args.station, rules)
+        for name, (value, source) in setup.sources(args.station).items():
+            shown = repr(value) if name == "gs1_standin" else str(value)
+            print(f"{_SCANNER_NAMES[name].removeprefix('--')}: {shown} ({source})")
+    finally:
+        kenpin.db.dispose()
+    return EXIT_OK
+
+
 def _label_render(args: argparse.Namespace) -> int:
     from app.services.labels import LabelStyle, write_order_label
 
@@ -387,7 +436,7 @@ def _replay(args: argparse.Namespace) -> int:
         # station's scanners read theirs.
         scans = read_scan_file(
             args.file,
-            kenpin.settings.scanners.wedge.codes,
+            kenpin.wedge_settings(args.station).codes,
             resume=args.resume,
             now=database_clock(kenpin.db),
         )

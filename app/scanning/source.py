@@ -121,3 +121,40 @@ class ScriptedScanner:
         """Report the scanner connected again."""
         if self._on_status is not None:
             self._on_status(ScannerStatus(connected=True, port=self._name))
+
+
+class ScanSwitch:
+    """A `ScanSource` whose scans can be turned aside from the station for a while.
+
+    The station starts it like any scanner; while `divert(handler)` is in
+    force its scans go to `handler` instead (the scanner test page), until
+    `divert(None)`. Safe from a reader's own thread: the handler is read once
+    per scan.
+    """
+
+    def __init__(self, source: ScanSource) -> None:
+        self.source = source
+        self._station: ScanHandler | None = None
+        self._diverted: ScanHandler | None = None
+
+    @property
+    def name(self) -> str:
+        return self.source.name
+
+    def start(self, on_scan: ScanHandler, on_status: StatusHandler) -> None:
+        """Start the scanner; its scans go to `on_scan` unless diverted."""
+        self._station = on_scan
+        self.source.start(self._route, on_status)
+
+    def close(self) -> None:
+        """Close the scanner."""
+        self.source.close()
+
+    def divert(self, handler: ScanHandler | None) -> None:
+        """Send the scans to `handler` from now on; None: back to the station."""
+        self._diverted = handler
+
+    def _route(self, scan: Scan) -> None:
+        handler = self._diverted or self._station
+        if handler is not None:
+            handler(scan)

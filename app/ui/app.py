@@ -112,9 +112,8 @@ def run_station(kenpin: Kenpin, station: str | None, printer: str | None = None)
     station keeps the one it has.
     """
     app = make_application(language=kenpin.settings.language)
-    window = MainWindow(
-        kenpin.station_services(printer), station or default_station_name(), kenpin.scanners()
-    )
+    name = station or default_station_name()
+    window = MainWindow(kenpin.station_services(printer), name, kenpin.scanners(name))
     # The bench's own screen comes first; the order queue is a look-up on the side.
     window.show_pack_page()
     previous = sys.excepthook

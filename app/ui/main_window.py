@@ -32,6 +32,8 @@ from app.ui.orders.model import status_labels
 from app.ui.orders.view import OrdersPage
 from app.ui.pack.controller import PackController
 from app.ui.pack.view import PackPage
+from app.ui.scanner_test.controller import ScannerTestController
+from app.ui.scanner_test.view import ScannerTestPage
 from app.ui.sounds import StationSounds
 from app.ui.styles import WINDOW_STYLE
 
@@ -105,6 +107,12 @@ class MainWindow(QMainWindow):
             parent=self,
             print_label=services.print_label,
         )
+        # The scanner test page: while it is shown, scans go to it, not to the pack station.
+        self.scanner_test_page = ScannerTestPage(station)
+        self.add_page(self.scanner_test_page, self.tr("Scanner test"))
+        self.scanner_test = ScannerTestController(
+            services.scanner_setup, station, scanners, self.scanner_test_page, self
+        )
         self._services = services
         self._station = station
         #: Paper (command sheet, pick list, slips) is written here, never on the GUI thread.
@@ -127,7 +135,7 @@ class MainWindow(QMainWindow):
         self._counts_timer = QTimer(self)
         self._counts_timer.setInterval(COUNTS_REFRESH_MS)
         self._connect_signals()
-        self.pack.start(scanners)
+        self.pack.start(self.scanner_test.station_scanners)
         self.refresh_counts()
         self._counts_timer.start()
 
@@ -261,6 +269,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         # Bounded waits: the scans already made first, then a count or a document under way.
         self.pack.stop()
+        self.scanner_test.close()
         self._counts_timer.stop()
         self.counts.close()
         self.documents.close()

@@ -90,3 +90,27 @@ def status_badge_style(background: str, foreground: str) -> str:
         f"background: {background}; color: {foreground}; border-radius: 11px;"
         " padding: 2px 12px; font-weight: bold;"
     )
+
+
+#: The scanner test page: the last burst large (green read, red not read, slate typing),
+#: its key timings, and the settings form.
+SCANNER_TEST_STYLE = """
+QWidget#scannerTestPage { background: #f8fafc; }
+#scannerTestPage QLabel, #scannerTestPage QSpinBox, #scannerTestPage QComboBox,
+#scannerTestPage QLineEdit, #scannerTestPage QPushButton { font-size: 13pt; }
+#scannerTestPage QGroupBox { font-size: 13pt; font-weight: bold; }
+#scannerTestPage QLabel#scannerTestHint { font-size: 14pt; color: #334155; }
+#scannerTestPage QFrame#burstPanel { border-radius: 8px; border: 2px solid #cbd5e1;
+                                     background: white; }
+#scannerTestPage QFrame#burstPanel[outcome="scan"] { background: #dcfce7; border-color: #16a34a; }
+#scannerTestPage QFrame#burstPanel[outcome="unreadable"] { background: #fee2e2;
+                                                           border-color: #dc2626; }
+#scannerTestPage QFrame#burstPanel[outcome="typing"] { background: #e2e8f0;
+                                                       border-color: #475569; }
+#scannerTestPage QLabel#burstCode { font-size: 28pt; font-weight: bold; color: #0f172a; }
+#scannerTestPage QLabel#burstVerdict { font-size: 19pt; font-weight: bold; color: #0f172a; }
+#scannerTestPage QLabel#burstDetail { font-size: 14pt; color: #1e293b; }
+#scannerTestPage QLabel#scannerOverride { font-size: 11pt; color: #9a3412; }
+#scannerTestPage QLabel#scannerSaved { color: #166534; }
+#scannerTestPage QTableWidget#scannerBursts { font-size: 12pt; }
+"""

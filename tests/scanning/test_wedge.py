@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QVBoxLayout,
 from pytestqt.qtbot import QtBot
 
 from app.core.scans import Scan
+from app.scanning.bursts import Burst, Outcome, Problem, Rule
 from app.scanning.normalize import InputSettings
 from app.scanning.source import ScannerStatus
 from app.scanning.wedge import KeyboardWedge, WedgeSettings
@@ -210,16 +211,142 @@ def test_gap_length_terminator_and_stand_in_are_settings(qtbot: QtBot, bench: Be
     settings = WedgeSettings(
         key_gap_ms=60, min_length=6, terminators="\t", codes=InputSettings(group_separator="~")
     )
-    found: list[str] = []
+    found: list[Scan] = []
     with installed(KeyboardWedge(settings)) as wedge:
-        wedge.scanned.connect(lambda scan: found.append(scan.code))
+        wedge.scanned.connect(found.append)
         # 50 ms between keys is a scan here; Tab ends it; "~" stands for the separator.
         end = type_text(bench.field, "010490123456789410L1~21S\t", start=1_000, gap=50)
-        # Enter does not end a scan here, and five characters are too few.
+        # Enter does not end a scan here, and five characters are too few: not read.
         end = type_text(bench.field, "ABCDEFG\r", start=end + 500, gap=5)
-        type_text(bench.field, "12345\t", start=end + 500, gap=5)
-        assert found == ["010490123456789410L1\x1d21S"]
-        qtbot.waitUntil(lambda: bench.field.text() == "ABCDEFG12345")
+        end = type_text(bench.field, "12345\t", start=end + 500, gap=5)
+        person_types(bench.field, "ok", start=end + 500)
+        qtbot.waitUntil(lambda: bench.field.text() == "ok")
+    assert found == [
+        Scan("010490123456789410L1\x1d21S"),
+        Scan("ABCDEFG", unreadable=True),
+        Scan("12345", unreadable=True),
+    ]
+
+
+# -- Unreadable bursts: looked like a scan, broke a rule ------------------------------------
+
+
+@pytest.fixture
+def read(wedge: KeyboardWedge) -> list[Scan]:
+    """Every scan the wedge emits, unreadable ones with their flag."""
+    found: list[Scan] = []
+    wedge.scanned.connect(found.append)
+    return found
+
+
+@pytest.fixture
+def bursts(wedge: KeyboardWedge) -> list[Burst]:
+    found: list[Burst] = []
+    wedge.burst_read.connect(found.append)
+    return found
+
+
+def test_a_quick_burst_shorter_than_the_minimum_is_not_read(
+    qtbot: QtBot, bench: Bench, read: list[Scan], bursts: list[Burst]
+) -> None:
+    end = scanner_sends(bench.field, "ABC")
+    settle(qtbot, bench.field, end)
+    assert read == [Scan("ABC", unreadable=True)]
+    assert bursts[0].problem == Problem(Rule.SHORT)
+    assert bench.field.text() == ""
+
+
+def test_a_scan_cut_by_one_slow_gap_is_not_read_and_never_shortened(
+    qtbot: QtBot, bench: Bench, read: list[Scan], bursts: list[Burst]
+) -> None:
+    at = type_text(bench.field, "4901234", start=1_000, gap=4)
+    end = scanner_sends(bench.field, "567894", start=at + 56)
+    settle(qtbot, bench.field, end)
+    assert read == [Scan("4901234567894", unreadable=True)]
+    # The eighth key came 60 ms after the seventh.
+    assert bursts[0].problem == Problem(Rule.GAP, key=8, gap_ms=60)
+    assert bench.field.text() == ""
+
+
+def test_a_late_terminator_is_a_slow_gap_too(
+    qtbot: QtBot, bench: Bench, read: list[Scan], bursts: list[Burst]
+) -> None:
+    at = type_text(bench.field, "]E04901234567894", start=1_000, gap=4)
+    press(bench.field, Qt.Key.Key_Return, "\r", at + 76)
+    settle(qtbot, bench.field, at + 76)
+    assert read == [Scan("4901234567894", "]E0", unreadable=True)]
+    assert bursts[0].problem == Problem(Rule.GAP, key=17, gap_ms=80)
+
+
+def test_a_scan_ended_by_a_key_that_is_not_the_terminator_is_not_read(
+    qtbot: QtBot, bench: Bench
+) -> None:
+    found: list[Scan] = []
+    with installed(KeyboardWedge(WedgeSettings(terminators="\r"))) as wedge:
+        wedge.scanned.connect(found.append)
+        end = type_text(bench.field, "4901234567894\t", start=1_000, gap=4)
+        settle(qtbot, bench.field, end)
+    assert found == [Scan("4901234567894", unreadable=True)]
+    # The Tab was the scanner's: the focus stayed where it was.
+    assert bench.field.hasFocus()
+
+
+def test_a_lone_enter_and_slow_typing_with_enter_are_never_unreadable(
+    qtbot: QtBot, bench: Bench, read: list[Scan]
+) -> None:
+    with qtbot.waitSignal(bench.field.returnPressed):
+        press(bench.field, Qt.Key.Key_Return, "\r", 1_000)
+    end = person_types(bench.field, "4901234567894", start=2_000, gap=90)
+    with qtbot.waitSignal(bench.field.returnPressed):
+        press(bench.field, Qt.Key.Key_Return, "\r", end + 50)
+    assert (bench.field.text(), read) == ("4901234567894", [])
+
+
+def test_a_run_broken_by_two_slow_gaps_is_typing(
+    qtbot: QtBot, bench: Bench, read: list[Scan]
+) -> None:
+    at = type_text(bench.field, "4901", start=1_000, gap=4)
+    at = type_text(bench.field, "23", start=at + 56, gap=4)
+    with qtbot.waitSignal(bench.field.returnPressed):
+        type_text(bench.field, "4\r", start=at + 56, gap=4)
+    assert (bench.field.text(), read) == ("4901234", [])
+
+
+def test_a_burst_through_the_window_system_is_reported_once(
+    qtbot: QtBot, bench: Bench, bursts: list[Burst]
+) -> None:
+    # Keys let pass reach the window, then the focused widget: each is one key of the burst.
+    window = bench.windowHandle()
+    at = type_text(window, "4901234", start=1_000, gap=4)
+    qtbot.waitUntil(lambda: bench.field.text() == "4901234")
+    with qtbot.waitSignal(bench.field.returnPressed):
+        type_text(window, "567894\r", start=at, gap=4)
+    assert [(burst.text, burst.end, burst.outcome) for burst in bursts] == [
+        ("4901234", "", Outcome.TYPING),
+        ("567894", "\r", Outcome.TYPING),
+    ]
+
+
+def test_each_burst_is_reported_with_its_key_times(
+    qtbot: QtBot, bench: Bench, bursts: list[Burst]
+) -> None:
+    end = scanner_sends(bench.field, "]C1KP-1", gap=5)
+    # A scanner 45 ms per key: typing under a 30 ms gap, and the report says where.
+    end = type_text(bench.field, "ABCD\r", start=end + 1_000, gap=45)
+    qtbot.waitUntil(lambda: bench.field.text() == "ABCD")
+    scan, slow = bursts
+    assert (scan.outcome, scan.text, scan.end, scan.scan.symbology) == (
+        Outcome.SCAN,
+        "]C1KP-1",
+        "\r",
+        "]C1",
+    )
+    assert scan.gaps_ms == [5] * 7
+    assert (slow.outcome, slow.problem, slow.gaps_ms) == (
+        Outcome.TYPING,
+        Problem(Rule.GAP, key=2, gap_ms=45),
+        [45] * 4,
+    )
 
 
 def test_the_wedge_as_a_scan_source(qtbot: QtBot, bench: Bench) -> None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.services.order_queue import OrderQueue
+from app.services.scanner_setup import ScannerSetup
 from app.services.station.pack import PackStation
 
 
@@ -26,3 +27,5 @@ class StationServices:
     message_card: Callable[[str, Path], str]
     #: Prints a queued label job (on a worker thread); raises when the printer failed.
     print_label: Callable[[int], None]
+    #: The station's scanner settings and test scans (the scanner test page).
+    scanner_setup: ScannerSetup
