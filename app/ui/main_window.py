@@ -11,6 +11,8 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
     QFileDialog,
     QFrame,
     QHBoxLayout,
@@ -190,7 +192,11 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.pack_page)
 
     def on_scan_taken(self) -> None:
-        """A scan arrived while another page was up: the packer wants its verdict."""
+        """A scan arrived: the packer wants its verdict, so the pack screen comes up and a
+        dialog in front of it (the command sheet's save dialog, say) closes unanswered."""
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, QDialog):
+            dialog.reject()
         self.show_pack_page()
 
     def on_command_sheet_requested(self) -> None:
@@ -253,8 +259,14 @@ class MainWindow(QMainWindow):
         )
 
     def _save_as(self, title: str, name: str) -> Path | None:
+        # Qt's own dialog, not the desktop's: a scan made while it is open must reach the
+        # window (and close it) rather than be typed into another toolkit's file name box.
         path, _ = QFileDialog.getSaveFileName(
-            self, title, str(Path.home() / name.replace("#", "")), self.tr("PDF files (*.pdf)")
+            self,
+            title,
+            str(Path.home() / name.replace("#", "")),
+            self.tr("PDF files (*.pdf)"),
+            options=QFileDialog.Option.DontUseNativeDialog,
         )
         return Path(path) if path else None
 

@@ -106,6 +106,6 @@ def test_two_cartons_another_cartons_label_and_a_voided_label_in_the_window(
     assert replacement.new_number in page.label_prompt.text().replace("-", "")
     assert scan(replacement.new_number) == "accepted"
     assert order_state(bench, "#1001")[0] == "verified"
-    reasons = [row[3] for row in map(page.recent.row_text, range(4))]
-    assert reasons[1] == "Voided label"
+    reasons = [row[2] for row in map(page.recent.row_text, range(4))]
+    assert reasons[1] == "✖ Voided label"
     window.close()
