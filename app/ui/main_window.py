@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QScrollArea,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -96,7 +97,13 @@ class MainWindow(QMainWindow):
         self.pages = QTabWidget()
         self.pages.setDocumentMode(False)
         self.orders_page = OrdersPage()
-        self.pages.addTab(self.orders_page, self.tr("Orders"))
+        # Its tool row is wider than a 1024×768 bench screen: it scrolls there rather than
+        # widening the window (and the pack screen with it) past the screen.
+        self.orders_scroll = QScrollArea()
+        self.orders_scroll.setWidgetResizable(True)
+        self.orders_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.orders_scroll.setWidget(self.orders_page)
+        self.pages.addTab(self.orders_scroll, self.tr("Orders"))
         self.orders = OrdersController(services.orders, self.orders_page, self)
         self.pack_page = PackPage(station)
         self.add_page(self.pack_page, self.tr("Pack"))
@@ -190,6 +197,10 @@ class MainWindow(QMainWindow):
     def show_pack_page(self) -> None:
         """Bring the pack screen to the front (where a station at the bench starts)."""
         self.pages.setCurrentWidget(self.pack_page)
+
+    def show_orders_page(self) -> None:
+        """Bring the order queue to the front."""
+        self.pages.setCurrentWidget(self.orders_scroll)
 
     def on_scan_taken(self) -> None:
         """A scan arrived: the packer wants its verdict, so the pack screen comes up and a

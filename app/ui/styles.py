@@ -95,7 +95,7 @@ QFrame#gift[card="confirmed"] QLabel#giftCard { color: #3f6212; }
 QLabel#scannerStatus { font-size: 12pt; padding: 4px 10px; border-radius: 4px; }
 QLabel#scannerStatus[state="connected"] { background: #dcfce7; color: #166534; }
 QLabel#scannerStatus[state="disconnected"] { background: #fee2e2; color: #991b1b; }
-QPushButton#packCommand, QPushButton#soundSwitch { font-size: 12pt; padding: 8px 10px;
+QPushButton#packCommand, QPushButton#soundSwitch { font-size: 12pt; padding: 8px 6px;
                                                    min-height: 26px; }
 QPushButton#packCommand:focus, QPushButton#soundSwitch:focus { border: 3px solid #2563eb; }
 """

@@ -123,7 +123,7 @@ class PackPage(QWidget):
             self.buttons[command] = self._button(text)
         self.sheet_button = self._button(self.tr("Command sheet…"))
         self.sheet_button.setToolTip(self.tr("Save the command codes as a PDF to print"))
-        self.typed_button = self._button(self.tr("Type a code (F2)"))
+        self.typed_button = self._button(self.tr("Type (F2)"))
 
         self.header = QFrame()
         self.header.setObjectName("packHeader")
