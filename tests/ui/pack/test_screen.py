@@ -17,10 +17,10 @@ from pytestqt.qtbot import QtBot
 from app.bootstrap import Kenpin
 from app.core.errors import EnvironmentFailure
 from app.core.pack.labels import ParcelLabel
-from app.core.statuses import ParcelStatus
 from app.core.roles import Role
 from app.core.scans import Fact, LotCheck, Note, Reason, Scan, ScanKind, VerdictKind
 from app.core.station import StationUser
+from app.core.statuses import ParcelStatus
 from app.db.database import Database
 from app.scanning.wedge import KeyboardWedge
 from app.services.station.outcome import LineView, ScanOutcome, StationView
