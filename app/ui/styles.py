@@ -35,11 +35,12 @@ QFrame#banner QLabel { color: #0f172a; font-weight: bold; }
 QStatusBar QLabel { color: #334155; padding: 0 8px; }
 """
 
-#: The pack screen, read from two metres. Sizes, largest first: the next action (36pt), the
-#: current line's "N more" (34pt, over twice the lines table's 15pt), the verdict's
-#: headline (26pt). Colours: green accepted, dark green completed, red refused, neutral
-#: slate for information, amber only for what waits for the packer (the next action, the
-#: label to scan), slate blue while scans wait for the database; a new verdict flashes.
+#: The pack screen, read from two metres. Sizes, largest first: the next action (36pt),
+#: the current line's "N more" (34pt, over twice the old 16pt lines table; the table is a
+#: 13pt overview now), the verdict's headline (26pt). Colours: green accepted, dark green
+#: completed, red refused, neutral slate for information, amber only for what waits for
+#: the packer (the next action, the label to scan), slate blue while scans wait for the
+#: database; a new verdict flashes.
 PACK_STYLE = """
 QWidget#packPage { background: #f8fafc; }
 QLabel#loginPrompt { font-size: 54pt; font-weight: bold; color: #0f172a; }
@@ -81,7 +82,7 @@ QLabel#currentRemaining { font-size: 34pt; font-weight: bold; color: #0f172a; pa
 QLabel#currentWhere { font-size: 15pt; color: #334155; }
 QLabel#currentLot { font-size: 24pt; font-weight: bold; color: #0f172a; background: #f1f5f9;
                     border-radius: 4px; padding: 2px 8px; }
-QTableWidget#packLines { font-size: 15pt; }
+QTableWidget#packLines { font-size: 13pt; }
 QTableWidget#packLines::item { padding: 4px 8px; }
 QTableWidget#recentScans { font-size: 12pt; }
 QLabel#recentTitle { font-size: 13pt; font-weight: bold; color: #334155; }

@@ -756,12 +756,12 @@
         <translation>最近のスキャン</translation>
     </message>
     <message>
-        <source>🔊 Sound on</source>
-        <translation>🔊 音あり</translation>
+        <source>♪ Sound on</source>
+        <translation>♪ 音あり</translation>
     </message>
     <message>
-        <source>🔇 Sound off</source>
-        <translation>🔇 音なし</translation>
+        <source>Sound off</source>
+        <translation>音なし</translation>
     </message>
     <message>
         <source>Packer: {0}</source>

@@ -191,7 +191,9 @@ class PackController(QObject):
 
     def on_station_not_read(self, error: KenpinError) -> None:
         """The station could not be read at start; its first scan tries again."""
-        sentence = self.tr("Could not read the station from the database: {0}").format(error)
+        sentence = self.tr("Could not read the station from the database: {0}").format(
+            self._problem(error)
+        )
         self.problem.emit(sentence)
 
     def on_lane_idle(self) -> None:

@@ -103,7 +103,10 @@ class PackPage(QWidget):
         self.gift = GiftPanel()
         self.recent = RecentScans()
 
-        self.scanner_status = ElidedLabel(self.tr("No scanner yet: use the buttons, or F2"))
+        # Cut at the start, so the state ("connected") stays in sight.
+        self.scanner_status = ElidedLabel(
+            self.tr("No scanner yet: use the buttons, or F2"), mode=Qt.TextElideMode.ElideLeft
+        )
         self.scanner_status.setObjectName("scannerStatus")
         self.scanner_status.setProperty("state", "disconnected")
         self.sound = QPushButton()
@@ -318,4 +321,4 @@ class PackPage(QWidget):
         self.ime_warning.setVisible(shown)
 
     def _show_sound(self, on: bool) -> None:
-        self.sound.setText(self.tr("🔊 Sound on") if on else self.tr("🔇 Sound off"))
+        self.sound.setText(self.tr("♪ Sound on") if on else self.tr("Sound off"))

@@ -134,6 +134,7 @@ class VerdictBanner(QFrame):
     def show_waiting(self, headline: str, detail: str, queued: str) -> None:
         """Blue-grey, neither a verdict nor a refusal: the scans are on their way."""
         self._show(WAITING, headline, detail, queued)
+        self.counter.setText("")
         self.setToolTip("")
 
     def on_flash_over(self) -> None:
@@ -161,9 +162,15 @@ class ElidedLabel(QLabel):
     """One line of text cut with … where it does not fit (a long code never widens the
     window); the whole text shows on hover."""
 
-    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        text: str = "",
+        parent: QWidget | None = None,
+        mode: Qt.TextElideMode = Qt.TextElideMode.ElideMiddle,
+    ) -> None:
         super().__init__(parent)
         self._full = ""
+        self._mode = mode
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.setText(text)
 
@@ -185,7 +192,7 @@ class ElidedLabel(QLabel):
 
     def _elide(self) -> None:
         shown = self.fontMetrics().elidedText(
-            self._full, Qt.TextElideMode.ElideMiddle, max(self.width(), 40)
+            self._full, self._mode, max(self.contentsRect().width(), 40)
         )
         super().setText(shown)
 
@@ -384,9 +391,9 @@ class RecentScans(QTableWidget):
         self.verticalHeader().hide()
         header = self.horizontalHeader()
         header.setSectionResizeMode(self.TIME, QHeaderView.ResizeMode.ResizeToContents)
-        # Codes run long (a GS1 string) and reasons too: both share what is left.
+        # Codes run long (a GS1 string): they take what is left, cut in the middle.
         header.setSectionResizeMode(self.CODE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(self.VERDICT, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(self.VERDICT, QHeaderView.ResizeMode.ResizeToContents)
 
     def show_scans(self, scans: tuple[ScanOutcome, ...]) -> None:
         """Show `scans` (newest first); a refusal's reason in words beside its mark."""

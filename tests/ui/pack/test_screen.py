@@ -353,7 +353,7 @@ def test_recent_scans_are_narrow_and_the_sound_switch_is_kept(
     sounds = station.window.pack.sounds
     qtbot.mouseClick(page.sound, Qt.MouseButton.LeftButton)
     assert not sounds.enabled
-    assert page.sound.text() == "🔇 Sound off"
+    assert page.sound.text() == "Sound off"
     station.scan("KCMD:LOGOUT", BADGE)
     assert not sounds.enabled and not page.sound.isChecked()
 
@@ -512,3 +512,17 @@ def test_a_label_awaited_view_names_the_order_in_the_header(
     assert page.order.text() == "Order #1001"
     assert next_action(view) == "Put the label on the box and scan it"
     assert next_action(view, print_failed=True) == "Fix the printer, then scan REPRINT"
+
+
+def test_a_station_another_kenpin_holds_is_said_in_the_windows_language(
+    qtbot: QtBot,
+    bench: Database,  # noqa: F811
+    japanese: None,
+) -> None:
+    Kenpin(bench, holder="77@another-pc").pack_station("PACK-9")  # holds PACK-9
+    window = MainWindow(Kenpin(bench, holder="88@this-pc").station_services(), "PACK-9")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(window.banner.isVisible, timeout=WAIT_MS)
+    assert "このステーションは実行中の別の Kenpin" in window.banner.text.text()
+    window.close()

@@ -3,6 +3,7 @@ on a real SQLite database, in English and in Japanese."""
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
 import re
 import shutil
@@ -387,6 +388,48 @@ def test_every_text_of_the_window_has_a_japanese_translation(tmp_path: Path) -> 
         or message.find("translation[@type='unfinished']") is not None
     ]
     assert missing == []
+
+
+#: Calls that put a text on screen, and the position of the text among their arguments.
+_SHOWN = {
+    "setText": 0,
+    "setToolTip": 0,
+    "setWindowTitle": 0,
+    "setPlaceholderText": 0,
+    "QLabel": 0,
+    "QPushButton": 0,
+    "addTab": 1,
+    "show_message": 1,
+    "show_idle": 0,
+    "show_failure": 0,
+}
+
+
+def _english_literals() -> list[str]:
+    """`file:line` of each text put on screen as a literal (or an f-string with words)
+    rather than through `tr`/`translate`, where lupdate would never see it."""
+    found = []
+    for path in sorted((ROOT / "app" / "ui").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            if name not in _SHOWN or len(node.args) <= _SHOWN[name]:
+                continue
+            text = node.args[_SHOWN[name]]
+            words = ""
+            if isinstance(text, ast.Constant) and isinstance(text.value, str):
+                words = text.value
+            elif isinstance(text, ast.JoinedStr):
+                words = "".join(str(v.value) for v in text.values if isinstance(v, ast.Constant))
+            if re.search("[A-Za-z]{2}", words):
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    return found
+
+
+def test_no_text_reaches_the_screen_without_going_through_the_translation() -> None:
+    assert _english_literals() == []
 
 
 def test_the_compiled_translation_says_what_its_source_says(qapp: QApplication) -> None:
