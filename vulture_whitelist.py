@@ -83,3 +83,5 @@ _.logged_in  # ui.pack.view.PackPage: the pack panel (not the badge prompt) is u
 _.row_text  # ui.pack.widgets: a row of the lines or recent-scans table as the packer reads it
 _.ready  # labels.printer_status.PrinterStatus: a label sent now should print
 _.checkpointer  # db.database.Database: the SQLite log thread a station database runs
+_.show_orders_page  # ui.main_window.MainWindow: the order queue to the front
+_.flashing  # ui.pack.widgets.VerdictBanner: a new verdict is flashing
