@@ -103,8 +103,40 @@ def verdict_words(
         )
     if outcome.note is not None:
         level = Level.COMPLETED if outcome.note is Note.PACK_COMPLETED else _LEVELS[outcome.verdict]
-        return ShownVerdict(level, *note_words(outcome.note, outcome.facts), note=outcome.message)
+        facts = {**_seen_facts(outcome.note, before, after), **outcome.facts}
+        return ShownVerdict(level, *note_words(outcome.note, facts), note=outcome.message)
     return _guessed_words(outcome, before, after)
+
+
+#: Notes about the order open at the station (before the scan, or after it).
+_ORDER_NOTES = frozenset(
+    {
+        Note.ORDER_OPENED,
+        Note.ORDER_RESUMED,
+        Note.ORDER_SHOWN,
+        Note.LEFT_FOR_LATER,
+        Note.PACK_COMPLETED,
+    }
+)
+
+
+def _seen_facts(note: Note, before: StationView | None, after: StationView) -> dict[Fact, str]:
+    """What the screen itself saw change, for the facts a station did not send."""
+    facts: dict[Fact, str] = {}
+    user = after.user or (before.user if before else None)
+    if user is not None:
+        facts[Fact.USER] = user.name
+    order = after.order_number or (before.order_number if before else None)
+    if note in _ORDER_NOTES and order:
+        facts[Fact.ORDER] = order
+    line = changed_line(before, after)
+    if line is not None:
+        facts |= {
+            Fact.ITEM: _item(line),
+            Fact.PACKED: str(line.packed),
+            Fact.ORDERED: str(line.ordered),
+        }
+    return facts
 
 
 def _guessed_words(

@@ -260,6 +260,13 @@ def test_the_words_of_a_few_refusals_and_notes(qapp: QApplication) -> None:
     assert note_words(Note.LABEL_VERIFIED, {})[1] == "Order —: the parcel may go."
     info = verdict_words(_outcome(VerdictKind.INFO, note=Note.REPRINTING), None, EMPTY)
     assert (info.level, info.headline) == ("info", "Printing the label again")
+    # What the station did not say, the screen saw: the line a unit went onto.
+    before = StationView(
+        "PACK-1", StationUser(1, PACKER, Role.PACKER), "#2001", "", False, (LOT_LINE,), 1, 3, ()
+    )
+    after = dataclasses.replace(before, lines=(dataclasses.replace(LOT_LINE, packed=2),))
+    counted_here = verdict_words(_outcome(VerdictKind.ACCEPTED, note=Note.COUNTED), before, after)
+    assert (counted_here.headline, counted_here.detail) == ("OK  2 / 3", "魚沼産コシヒカリ 5kg")
 
 
 def _japanese(text: str) -> bool:
