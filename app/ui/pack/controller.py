@@ -317,8 +317,9 @@ class PackController(QObject):
         before, self._view = self._view, after
         words = verdict_words(outcome, before, after)
         line = changed_line(before, after)
-        if after.order_number != (before.order_number if before else None):
-            self._pack_scans = 0
+        opened = after.order_number is not None
+        if opened and after.order_number != (before.order_number if before else None):
+            self._pack_scans = 0  # a new pack: its scans count from 1
         self._pack_scans += 1
         if after.awaiting is None:
             self._print_error = None  # the label was verified, or its parcel let go

@@ -370,6 +370,11 @@ class LinesTable(QTableWidget):
         cells = (self.item(row, column) for column in range(self.COLUMNS))
         return [item.text() if item is not None else "" for item in cells]
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # A narrower product column wraps names onto more lines: the rows grow with them.
+        super().resizeEvent(event)
+        self.resizeRowsToContents()
+
 
 class RecentScans(QTableWidget):
     """The last scans, newest first, narrow: time, the code (cut in the middle) and the

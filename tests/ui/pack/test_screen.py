@@ -346,6 +346,8 @@ def test_information_is_neutral_and_each_verdict_looks_new(qtbot: QtBot, station
     assert (first, page.banner.counter.text()) == ("scan 2", "scan 3")
     station.scan("#1001")
     assert page.banner.counter.text() == "scan 1"  # counted per pack
+    station.scan(TEA, TEA, CUP, "KCMD:COMPLETE")
+    assert page.banner.counter.text() == "scan 5"  # the pack's last scan is its own
 
 
 def test_recent_scans_are_narrow_and_the_sound_switch_is_kept(
