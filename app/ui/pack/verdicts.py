@@ -152,6 +152,12 @@ def _guessed_words(
     if command == Command.UNDO:
         facts = {Fact.ITEM: _item(line)} if line else {}
         return ShownVerdict(Level.INFO, *note_words(Note.TOOK_BACK, facts), note=outcome.message)
+    if outcome.kind is ScanKind.LABEL and outcome.verdict is VerdictKind.ACCEPTED:
+        awaited = before.awaiting if before else None
+        facts = {Fact.ORDER: awaited.order_number if awaited else order}
+        return ShownVerdict(
+            Level.ACCEPTED, *note_words(Note.LABEL_VERIFIED, facts), note=outcome.message
+        )
     if outcome.verdict is VerdictKind.ACCEPTED:
         counted = (
             {Fact.ITEM: _item(line), Fact.PACKED: str(line.packed), Fact.ORDERED: str(line.ordered)}

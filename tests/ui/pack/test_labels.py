@@ -61,6 +61,8 @@ def test_complete_prints_the_label_and_its_scan_back_verifies_the_order(
     assert page.banner.level == "refused" and page.label_prompt.isVisible()
     scan(f"A{tracking}A")  # Codabar, as a scanner reads it off the label
     assert not page.label_prompt.isVisible()
+    assert page.banner.headline.text() == "✔ Label verified"
+    assert page.banner.detail.text() == "Order #1001: the parcel may go."
     assert page.order_prompt.text().startswith("Scan the order number")
     assert order_state(bench, "#1001")[0] == "verified"
     window.close()
