@@ -54,6 +54,7 @@
     <name>LinesTable</name>
     <message>
         <source>Product</source>
+        <extracomment>(background, text) of a line&apos;s row by progress: to do, in progress, done, too many.</extracomment>
         <translation>商品</translation>
     </message>
     <message>
@@ -1168,6 +1169,7 @@
     </message>
     <message>
         <source>Noted</source>
+        <extracomment>Notes about the order open at the station (before the scan, or after it).</extracomment>
         <translation>受け付けました</translation>
     </message>
 </context>
@@ -1175,7 +1177,7 @@
     <name>VerdictBanner</name>
     <message>
         <source>scan {0}</source>
-        <extracomment>(background, text) of a line&apos;s row by progress: to do, in progress, done, too many. How long a new verdict&apos;s banner flashes. The banner&apos;s level while scans wait for the database (no verdict yet).</extracomment>
+        <extracomment>How long a new verdict&apos;s banner flashes. The banner&apos;s level while scans wait for the database (no verdict yet).</extracomment>
         <translation>スキャン {0}</translation>
     </message>
 </context>

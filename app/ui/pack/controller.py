@@ -20,11 +20,11 @@ from app.scanning.normalize import normalise
 from app.scanning.source import ScannerStatus, ScanSource
 from app.services.station.outcome import ScanOutcome, StationView
 from app.services.station.pack import PackStation
+from app.ui.pack.panels import WAITING
 from app.ui.pack.printing import LabelPrinting, printer_reason
 from app.ui.pack.scan_queue import ScanQueue
 from app.ui.pack.verdicts import Level, changed_line, reason_sentence, verdict_words
 from app.ui.pack.view import PackPage
-from app.ui.pack.widgets import WAITING
 from app.ui.sounds import Sound, StationSounds
 
 #: Well inside the station's lease (a minute), so a missed beat or two does no harm.

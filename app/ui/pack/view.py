@@ -22,17 +22,9 @@ from PySide6.QtWidgets import (
 from app.core.label import tracking_display
 from app.core.scans import Command
 from app.services.station.outcome import StationView
+from app.ui.pack.panels import CurrentLine, ElidedLabel, NextAction, TypedEntry, VerdictBanner
 from app.ui.pack.verdicts import current_line, next_action
-from app.ui.pack.widgets import (
-    CurrentLine,
-    ElidedLabel,
-    GiftPanel,
-    LinesTable,
-    NextAction,
-    RecentScans,
-    TypedEntry,
-    VerdictBanner,
-)
+from app.ui.pack.widgets import GiftPanel, LinesTable, RecentScans
 from app.ui.styles import PACK_STYLE
 
 

@@ -1,31 +1,25 @@
-"""The pack screen's parts, each drawing only what it is given: the verdict banner, the
-next action, the current line, the order's lines, the recent scans, the gift panel and
-the typed-entry field."""
+"""The pack screen's tables and gift panel, each drawing only what it is given: the
+order's lines, the recent scans and the gift message with its card step."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
-    QLineEdit,
-    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from app.core.scans import LotCheck, VerdictKind
+from app.core.scans import VerdictKind
 from app.core.times import as_utc
 from app.services.station.outcome import LineView, ScanOutcome
+from app.ui.pack.panels import named_label, restyle
 from app.ui.pack.verdicts import (
-    Level,
-    ShownVerdict,
     line_progress,
     progress_name,
     reason_label,
@@ -45,268 +39,8 @@ VERDICT_COLOURS = {
     VerdictKind.REJECTED: "#b91c1c",
     VerdictKind.INFO: "#475569",
 }
-#: How long a new verdict's banner flashes.
-FLASH_MS = 350
-#: The banner's level while scans wait for the database (no verdict yet).
-WAITING = "waiting"
 _CENTRE = Qt.AlignmentFlag.AlignCenter
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-
-
-def _restyle(widget: QWidget) -> None:
-    """Re-read the style sheet after a dynamic property changed (children's rules use it too)."""
-    for each in (widget, *widget.findChildren(QLabel)):
-        each.style().unpolish(each)
-        each.style().polish(each)
-
-
-class VerdictBanner(QFrame):
-    """The last scan's verdict, large and coloured, with the pack's scan number; it stays
-    until the next scan, and flashes as it arrives so a repeat verdict is seen as new."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("verdict")
-        self.setProperty("level", "idle")
-        self.setProperty("flash", False)
-        self.headline = QLabel()
-        self.headline.setObjectName("verdictHeadline")
-        self.headline.setWordWrap(True)
-        self.counter = QLabel()
-        self.counter.setObjectName("verdictCounter")
-        self.counter.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        self.detail = QLabel()
-        self.detail.setObjectName("verdictDetail")
-        self.detail.setWordWrap(True)
-        self.code = ElidedLabel()
-        self.code.setObjectName("verdictCode")
-        top = QHBoxLayout()
-        top.setContentsMargins(0, 0, 0, 0)
-        top.addWidget(self.headline, 1)
-        top.addWidget(self.counter)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 8, 20, 10)
-        layout.setSpacing(2)
-        layout.addLayout(top)
-        layout.addWidget(self.detail)
-        layout.addWidget(self.code)
-        self._flash = QTimer(self)
-        self._flash.setSingleShot(True)
-        self._flash.setInterval(FLASH_MS)
-        self._flash.timeout.connect(self.on_flash_over)
-
-    @property
-    def level(self) -> str:
-        """The colour shown: `accepted`, `refused`, `info`, `completed`, `waiting` or `idle`."""
-        return str(self.property("level"))
-
-    @property
-    def flashing(self) -> bool:
-        """True for a moment after a verdict arrived."""
-        return bool(self.property("flash"))
-
-    def show_verdict(self, verdict: ShownVerdict, number: int = 0) -> None:
-        """Show `verdict` until the next one; `number` is the scan's number in this pack."""
-        self._show(verdict.level.value, verdict.headline, verdict.detail, verdict.code)
-        self.counter.setText(self.tr("scan {0}").format(number) if number else "")
-        self.setToolTip(verdict.note)
-        self._start_flash()
-
-    def show_idle(self, headline: str, detail: str = "") -> None:
-        """A neutral prompt (what to scan next) when there is no verdict to show."""
-        self._show("idle", headline, detail)
-        self.counter.setText("")
-        self.setToolTip("")
-
-    def clear(self) -> None:
-        """No verdict and nothing to say: the banner steps aside (the badge prompt says it)."""
-        self.setProperty("level", "idle")
-        self.hide()
-
-    def show_failure(self, headline: str, detail: str, note: str = "") -> None:
-        """Red, for a scan that could not be recorded at all or a label that did not print;
-        `note` (the lower layer's own words) shows on hover."""
-        self._show(Level.REFUSED.value, headline, detail)
-        self.counter.setText("")
-        self.setToolTip(note)
-        self._start_flash()
-
-    def show_waiting(self, headline: str, detail: str, queued: str) -> None:
-        """Blue-grey, neither a verdict nor a refusal: the scans are on their way."""
-        self._show(WAITING, headline, detail, queued)
-        self.counter.setText("")
-        self.setToolTip("")
-
-    def on_flash_over(self) -> None:
-        """The flash is over: the verdict's own colour stays."""
-        self.setProperty("flash", False)
-        _restyle(self)
-
-    def _start_flash(self) -> None:
-        self.setProperty("flash", True)
-        _restyle(self)
-        self._flash.start()
-
-    def _show(self, level: str, headline: str, detail: str, code: str = "") -> None:
-        self.setProperty("level", level)
-        _restyle(self)
-        self.headline.setText(headline)
-        self.detail.setText(detail)
-        self.detail.setVisible(bool(detail))
-        self.code.setText(code)
-        self.code.setVisible(bool(code))
-        self.show()
-
-
-class ElidedLabel(QLabel):
-    """One line of text cut with … where it does not fit (a long code never widens the
-    window); the whole text shows on hover."""
-
-    def __init__(
-        self,
-        text: str = "",
-        parent: QWidget | None = None,
-        mode: Qt.TextElideMode = Qt.TextElideMode.ElideMiddle,
-    ) -> None:
-        super().__init__(parent)
-        self._full = ""
-        self._mode = mode
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.setText(text)
-
-    def setText(self, text: str) -> None:
-        self._full = text
-        self.setToolTip(text if text else "")
-        self._elide()
-
-    def text(self) -> str:
-        """The whole text, as given (not as cut)."""
-        return self._full
-
-    def minimumSizeHint(self) -> QSize:
-        return QSize(0, super().minimumSizeHint().height())
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._elide()
-
-    def _elide(self) -> None:
-        shown = self.fontMetrics().elidedText(
-            self._full, self._mode, max(self.contentsRect().width(), 40)
-        )
-        super().setText(shown)
-
-
-class NextAction(QLabel):
-    """What the packer does next: the biggest text on the screen."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("nextAction")
-        self.setWordWrap(True)
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-
-
-class CurrentLine(QFrame):
-    """The line the packer is on, large enough to read from two metres: the product and
-    its variant, how many more, its bin, and for a lot checked by eye the reserved lot
-    and expiry to compare with the print on the unit."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("currentLine")
-        self.product = QLabel()
-        self.product.setObjectName("currentProduct")
-        self.product.setWordWrap(True)
-        self.remaining = QLabel()
-        self.remaining.setObjectName("currentRemaining")
-        self.remaining.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.where = QLabel()
-        self.where.setObjectName("currentWhere")
-        self.where.setWordWrap(True)
-        self.lot = QLabel()
-        self.lot.setObjectName("currentLot")
-        self.lot.setWordWrap(True)
-        top = QHBoxLayout()
-        top.setContentsMargins(0, 0, 0, 0)
-        top.addWidget(self.product, 1)
-        top.addWidget(self.remaining)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 8, 16, 8)
-        layout.setSpacing(2)
-        layout.addLayout(top)
-        layout.addWidget(self.where)
-        layout.addWidget(self.lot)
-        self.hide()
-
-    def show_line(self, line: LineView | None) -> None:
-        """Show `line` (None: every line is in, the panel steps aside)."""
-        if line is None:
-            self.hide()
-            return
-        self.product.setText(f"{line.name}  {line.variant}".strip())
-        self.remaining.setText(self.tr("{0} more").format(line.ordered - line.packed))
-        self.where.setText(
-            self.tr("Bin {0} · {1} · {2} of {3} in the box").format(
-                line.bins or "—", line.sku, line.packed, line.ordered
-            )
-        )
-        confirm = line.lot_check is LotCheck.CONFIRM and bool(line.reserved)
-        self.lot.setText(
-            self.tr("Check the unit's print: lot / expiry {0}").format(line.reserved)
-            if confirm
-            else ""
-        )
-        self.lot.setVisible(confirm)
-        self.show()
-
-
-class TypedEntry(QFrame):
-    """The keyboard fallback (F2): a barcode that will not scan is typed here; Enter sends
-    it as a typed scan, Esc closes the field."""
-
-    #: A code was typed and Enter pressed.
-    typed = Signal(str)
-    #: The field closed (Esc, or after Enter): focus goes back to the page.
-    closed = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("typedEntry")
-        self.prompt = QLabel(self.tr("Type the barcode, then Enter (Esc closes):"))
-        self.prompt.setObjectName("typedPrompt")
-        self.prompt.setWordWrap(True)
-        self.field = QLineEdit()
-        self.field.setObjectName("typedField")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(12, 6, 12, 6)
-        layout.addWidget(self.prompt, 1)
-        layout.addWidget(self.field, 2)
-        self.field.returnPressed.connect(self.on_return)
-        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
-        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        escape.activated.connect(self.close_entry)
-        self.hide()
-
-    def open_entry(self) -> None:
-        """Show the field, empty, with the keyboard in it."""
-        self.field.clear()
-        self.show()
-        self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
-
-    def close_entry(self) -> None:
-        """Hide the field (what was typed is dropped)."""
-        self.field.clear()
-        self.hide()
-        self.closed.emit()
-
-    def on_return(self) -> None:
-        """Enter: send the typed code, then close."""
-        code = self.field.text().strip()
-        if code:
-            self.typed.emit(code)
-        self.close_entry()
 
 
 class LinesTable(QTableWidget):
@@ -447,15 +181,9 @@ class GiftPanel(QFrame):
         super().__init__(parent)
         self.setObjectName("gift")
         self.setProperty("card", "missing")
-        self.title = QLabel(self.tr("Gift: put a message card in the box"))
-        self.title.setObjectName("giftTitle")
-        self.title.setWordWrap(True)
-        self.message = QLabel()
-        self.message.setObjectName("giftMessage")
-        self.message.setWordWrap(True)
-        self.card = QLabel()
-        self.card.setObjectName("giftCard")
-        self.card.setWordWrap(True)
+        self.title = named_label("giftTitle", self.tr("Gift: put a message card in the box"))
+        self.message = named_label("giftMessage")
+        self.card = named_label("giftCard")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(self.title)
@@ -474,5 +202,5 @@ class GiftPanel(QFrame):
         else:
             self.card.setText(self.tr("Card not confirmed yet: put it in, then scan CARD"))
         self.setProperty("card", "confirmed" if card_confirmed else "missing")
-        _restyle(self)
+        restyle(self)
         self.show()
