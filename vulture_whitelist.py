@@ -84,3 +84,5 @@ _.row_text  # ui.pack.widgets: a row of the lines or recent-scans table as the p
 _.ready  # labels.printer_status.PrinterStatus: a label sent now should print
 _.checkpointer  # db.database.Database: the SQLite log thread a station database runs
 _.shown_settings  # ui.scanner_test.controller: the settings the fields show (tests, the screenshot script)
+_.show_orders_page  # ui.main_window.MainWindow: the order queue to the front
+_.flashing  # ui.pack.widgets.VerdictBanner: a new verdict is flashing

@@ -14,6 +14,12 @@ the order, scanned with the IME on), -gift- (a gift order's message and card
 step), -no-numbers- (COMPLETE refused: no tracking numbers registered yet) and
 -completed- (the gift order packed, its label to scan back).
 
+With --screens, every state of the pack screen a packer meets (login, order open,
+accepted, refused, all in, label awaited, label not printed, typed entry, waiting for
+the database) is saved as STATE-LANG-WxH.png in --out-dir, in English and Japanese, at
+1024x768 and 1920x1080: `--screens --out-dir docs/screens` regenerates the README's
+screens (run it under `xvfb-run -a -s "-screen 0 1920x1080x24"`).
+
 With --waiting (SQLite only), another connection holds the database's write lock
 while three scans are made: kenpin-pack-waiting-LANG-WxH.png shows the waiting
 banner, kenpin-pack-after-waiting-LANG-WxH.png the screen once the lock is gone
@@ -27,6 +33,7 @@ lines, and allocated orders whose lines are reserved in bins and lots.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import random
 import sqlite3
@@ -39,6 +46,7 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from app.bootstrap import Kenpin, open_database
+from app.core.errors import EnvironmentFailure
 from app.core.gtin import gtin14, with_check_digit
 from app.db import stock
 from app.db.database import Database
@@ -49,6 +57,7 @@ from app.services.order_queue import OrderQueue
 from app.services.users import add_user
 from app.ui.app import make_application
 from app.ui.main_window import MainWindow
+from app.ui.translation import install_translation, remove_translation
 
 PRODUCTS = (
     ("TEA-GRN-20", "オーガニック緑茶 ティーバッグ", "20包"),
@@ -189,10 +198,22 @@ def main() -> int:
     parser.add_argument(
         "--waiting", action="store_true", help="the pack screen waiting for a locked database"
     )
+    parser.add_argument(
+        "--screens",
+        action="store_true",
+        help="every state of the pack screen, in English and Japanese, at 1024x768 and "
+        "1920x1080, into --out-dir (docs/screens for the README)",
+    )
     parser.add_argument("--lang", choices=("en", "ja"), default="en", help="the window's language")
     parser.add_argument("--out-dir", default="/tmp", help="folder for the --pack screenshots")
     args = parser.parse_args()
 
+    if args.screens:
+        make_application(language="en")
+        for lang in ("en", "ja"):
+            for size in SCREEN_SIZES:
+                screens(sample_database(), size, Path(args.out_dir), lang)
+        return 0
     if args.db:
         db = open_database(args.db)
     else:
@@ -285,6 +306,137 @@ def pack_shots(db: Database, size: tuple[int, int], folder: Path, lang: str) -> 
     window.close()
     db.dispose()
     return 0
+
+
+#: The bench screens the README shows: the smallest supported, and a common monitor.
+SCREEN_SIZES = ((1024, 768), (1920, 1080))
+#: What a printer out of labels says (a physical printer is the one thing simulated here).
+OUT_OF_LABELS = (
+    "the printer is out of labels: load a new roll (tcp://192.168.1.50:9100); "
+    "then scan KCMD:REPRINT"
+)
+
+
+def sample_database() -> Database:
+    """A fresh sample database in a temporary folder, with tracking numbers to print."""
+    folder = Path(tempfile.mkdtemp(prefix="kenpin-shot-"))
+    db = open_database(f"sqlite:///{folder / 'kenpin-sample.db'}")
+    build_sample(db)
+    for n, carrier in enumerate(("yamato", "sagawa", "japanpost")):
+        first = 90_000_000_000 + n * 1_000_000
+        add_range(db, carrier, str(first), str(first + 999))
+    return db
+
+
+class ShelfPrinter:
+    """The station's own label printing, into a folder, unless told it is out of labels."""
+
+    def __init__(self, kenpin: Kenpin) -> None:
+        self.kenpin = kenpin
+        self.out_of_labels = False
+
+    def __call__(self, job: int) -> None:
+        if self.out_of_labels:
+            raise EnvironmentFailure(OUT_OF_LABELS)
+        self.kenpin.print_label(job)
+
+
+def save_small(window: MainWindow, path: Path) -> None:
+    """The window as a PNG of 128 colours (a screen of flat colours loses nothing a reader
+    sees, and the README's screens stay a fraction of the size)."""
+    from PIL import Image
+
+    window.grab().save(str(path))
+    with Image.open(path) as shot:
+        small = shot.convert("RGB").quantize(
+            colors=128, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE
+        )
+    small.save(path, optimize=True)
+
+
+def screens(db: Database, size: tuple[int, int], folder: Path, lang: str) -> None:
+    """Every state of the pack screen as a packer meets it, one PNG each:
+    STATE-LANG-WxH.png in `folder`."""
+    translators = install_translation(lang) if lang == "ja" else []
+    try:
+        _screens(db, size, folder, lang)
+    finally:
+        remove_translation(translators)
+        db.dispose()
+
+
+def _screens(db: Database, size: tuple[int, int], folder: Path, lang: str) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    kenpin = Kenpin(db)
+    printer = ShelfPrinter(kenpin)
+    labels = Path(tempfile.mkdtemp(prefix="kenpin-labels-")).as_uri()
+    services = dataclasses.replace(kenpin.station_services(labels), print_label=printer)
+    scanner = ScriptedScanner(name="/dev/ttyACM0")
+    window = MainWindow(services, "PACK-01", scanners=[scanner])
+    window.show_pack_page()
+    window.resize(*size)
+    window.show()
+    plain, gift = _allocated_orders(db)
+    stranger = next(code for code in gift[1] if code not in plain[1])
+
+    def answered() -> bool:
+        return window.pack.view is not None and window.pack.scans.unanswered == 0
+
+    def scan(*codes: str) -> None:
+        for code in codes:
+            scanner.scan(code)
+            settle(answered)
+
+    def shot(state: str) -> None:
+        settle(answered)
+        settle(lambda: not window.pack_page.banner.flashing)
+        path = folder / f"{state}-{lang}-{size[0]}x{size[1]}.png"
+        save_small(window, path)
+        print(f"saved {path} ({window.width()}x{window.height()})")
+
+    shot("login")
+    scan(PACKER[1], plain[0])
+    shot("order-open")
+    scan(plain[1][0])
+    shot("accepted")
+    scan(stranger)
+    shot("refused")
+    scan(*plain[1][1:])
+    shot("all-in")
+    printed: list[bool] = []
+    window.pack.print_shown.connect(printed.append)
+    scan("KCMD:COMPLETE")
+    settle(lambda: bool(printed))
+    shot("label-awaited")
+    printer.out_of_labels = True
+    scan("KCMD:REPRINT")
+    settle(lambda: printed[-1] is False)
+    shot("label-not-printed")
+    printer.out_of_labels = False
+    scan("KCMD:REPRINT")
+    settle(lambda: printed[-1] is True)
+    awaiting = window.pack.view.awaiting if window.pack.view else None
+    assert awaiting is not None
+    scan(awaiting.tracking_number, gift[0])
+    window.pack_page.open_typed_entry()
+    window.pack_page.typed_entry.field.setText(gift[1][0])
+    shot("typed-entry")
+    window.pack_page.typed_entry.close_entry()
+    path = db.engine.url.database
+    assert path
+    locker = sqlite3.connect(path, isolation_level=None)
+    locker.execute("BEGIN IMMEDIATE")  # another program writing (a long import, say)
+    try:
+        for code in gift[1][:2]:
+            scanner.scan(code)
+        settle(lambda: window.pack_page.banner.level == "waiting")
+        settle(lambda: not window.pack_page.banner.flashing)
+        save_small(window, folder / f"waiting-for-database-{lang}-{size[0]}x{size[1]}.png")
+    finally:
+        locker.rollback()
+        locker.close()
+    settle(answered)
+    window.close()
 
 
 def waiting_shots(db: Database, size: tuple[int, int], folder: Path, lang: str) -> int:

@@ -11,11 +11,14 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
     QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QScrollArea,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -96,7 +99,13 @@ class MainWindow(QMainWindow):
         self.pages = QTabWidget()
         self.pages.setDocumentMode(False)
         self.orders_page = OrdersPage()
-        self.pages.addTab(self.orders_page, self.tr("Orders"))
+        # Its tool row is wider than a 1024×768 bench screen: it scrolls there rather than
+        # widening the window (and the pack screen with it) past the screen.
+        self.orders_scroll = QScrollArea()
+        self.orders_scroll.setWidgetResizable(True)
+        self.orders_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.orders_scroll.setWidget(self.orders_page)
+        self.pages.addTab(self.orders_scroll, self.tr("Orders"))
         self.orders = OrdersController(services.orders, self.orders_page, self)
         self.pack_page = PackPage(station)
         self.add_page(self.pack_page, self.tr("Pack"))
@@ -197,8 +206,16 @@ class MainWindow(QMainWindow):
         """Bring the pack screen to the front (where a station at the bench starts)."""
         self.pages.setCurrentWidget(self.pack_page)
 
+    def show_orders_page(self) -> None:
+        """Bring the order queue to the front."""
+        self.pages.setCurrentWidget(self.orders_scroll)
+
     def on_scan_taken(self) -> None:
-        """A scan arrived while another page was up: the packer wants its verdict."""
+        """A scan arrived: the packer wants its verdict, so the pack screen comes up and a
+        dialog in front of it (the command sheet's save dialog, say) closes unanswered."""
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, QDialog):
+            dialog.reject()
         self.show_pack_page()
 
     def on_command_sheet_requested(self) -> None:
@@ -261,8 +278,14 @@ class MainWindow(QMainWindow):
         )
 
     def _save_as(self, title: str, name: str) -> Path | None:
+        # Qt's own dialog, not the desktop's: a scan made while it is open must reach the
+        # window (and close it) rather than be typed into another toolkit's file name box.
         path, _ = QFileDialog.getSaveFileName(
-            self, title, str(Path.home() / name.replace("#", "")), self.tr("PDF files (*.pdf)")
+            self,
+            title,
+            str(Path.home() / name.replace("#", "")),
+            self.tr("PDF files (*.pdf)"),
+            options=QFileDialog.Option.DontUseNativeDialog,
         )
         return Path(path) if path else None
 

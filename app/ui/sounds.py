@@ -54,6 +54,8 @@ class StationSounds(QObject):
     def __init__(self, folder: Path = SOUNDS, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._effects: dict[Sound, QSoundEffect] = {}
+        #: The packer's switch (kept while the window is open, across logins).
+        self.enabled = True
         with _quiet_qt():
             self._load(folder)
 
@@ -88,10 +90,17 @@ class StationSounds(QObject):
         if effect is not None and effect.status() == QSoundEffect.Status.Error:
             del self._effects[sound]
 
+    def set_enabled(self, on: bool) -> None:
+        """Switch the sounds on or off (the pack screen's sound switch)."""
+        self.enabled = on
+        if not on:
+            for effect in self._effects.values():
+                effect.stop()
+
     def play(self, sound: Sound) -> None:
         """Play `sound` (cutting short the one before, so quick scans are each heard)."""
         effect = self._effects.get(sound)
-        if effect is None:
+        if effect is None or not self.enabled:
             return
         for other in self._effects.values():
             other.stop()

@@ -35,9 +35,12 @@ QFrame#banner QLabel { color: #0f172a; font-weight: bold; }
 QStatusBar QLabel { color: #334155; padding: 0 8px; }
 """
 
-#: The pack screen: the badge prompt, the header, the verdict banner (green accepted, dark
-#: green completed, red refused, amber info, slate blue waiting for the database), lines,
-#: gift panel, scanner state and command buttons.
+#: The pack screen, read from two metres. Sizes, largest first: the next action (36pt),
+#: the current line's "N more" (34pt, over twice the old 16pt lines table; the table is a
+#: 13pt overview now), the verdict's headline (26pt). Colours: green accepted, dark green
+#: completed, red refused, neutral slate for information, amber only for what waits for
+#: the packer (the next action, the label to scan), slate blue while scans wait for the
+#: database; a new verdict flashes.
 PACK_STYLE = """
 QWidget#packPage { background: #f8fafc; }
 QLabel#loginPrompt { font-size: 54pt; font-weight: bold; color: #0f172a; }
@@ -45,42 +48,57 @@ QLabel#loginHint, QLabel#orderPrompt { font-size: 20pt; color: #475569; }
 QLabel#loginStation { font-size: 14pt; color: #64748b; }
 QFrame#packHeader { background: #1e293b; border-radius: 6px; }
 QFrame#packHeader QLabel { color: white; }
-QLabel#packUser { font-size: 16pt; }
-QLabel#packOrder { font-size: 28pt; font-weight: bold; }
-QLabel#packTotal { font-size: 24pt; font-weight: bold; }
-QFrame#verdict { border-radius: 8px; border: 2px solid #cbd5e1; background: #f1f5f9; }
+QLabel#packUser { font-size: 15pt; }
+QLabel#packOrder { font-size: 24pt; font-weight: bold; }
+QLabel#packTotal { font-size: 22pt; font-weight: bold; }
+QFrame#verdict { border-radius: 8px; border: 3px solid #cbd5e1; background: #f1f5f9; }
 QFrame#verdict QLabel { color: #0f172a; }
 QFrame#verdict[level="accepted"] { background: #16a34a; border-color: #15803d; }
 QFrame#verdict[level="completed"] { background: #15803d; border-color: #14532d; }
 QFrame#verdict[level="refused"] { background: #dc2626; border-color: #991b1b; }
-QFrame#verdict[level="info"] { background: #f59e0b; border-color: #b45309; }
+QFrame#verdict[level="info"] { background: #e2e8f0; border-color: #64748b; }
 QFrame#verdict[level="waiting"] { background: #475569; border-color: #1e293b; }
+QFrame#verdict[flash="true"] { border: 3px solid #facc15; }
 QFrame#verdict[level="accepted"] QLabel, QFrame#verdict[level="completed"] QLabel,
 QFrame#verdict[level="refused"] QLabel, QFrame#verdict[level="waiting"] QLabel { color: white; }
-QFrame#verdict[level="info"] QLabel { color: #1c1917; }
-QLabel#verdictHeadline { font-size: 34pt; font-weight: bold; }
-QLabel#verdictDetail { font-size: 19pt; }
-QLabel#verdictCode { font-size: 13pt; }
-QFrame#verdict[level="waiting"] QLabel#verdictCode { font-size: 19pt; }
-QLabel#labelPrompt { background: #fef3c7; color: #78350f; border: 3px solid #f59e0b;
-                     border-radius: 6px; padding: 10px 16px; font-size: 20pt; font-weight: bold; }
+QLabel#verdictHeadline { font-size: 26pt; font-weight: bold; }
+QLabel#verdictCounter { font-size: 13pt; font-weight: bold; }
+QLabel#verdictDetail { font-size: 17pt; }
+QLabel#verdictCode { font-size: 12pt; }
+QFrame#verdict[level="waiting"] QLabel#verdictCode { font-size: 17pt; }
+QLabel#nextAction { font-size: 36pt; font-weight: bold; color: #0f172a; background: white;
+                    border: 3px solid #f59e0b; border-radius: 8px; padding: 2px 12px; }
+QLabel#nextAction[waiting="true"] { background: #fef3c7; color: #78350f; }
+QLabel#labelPrompt { background: #fef3c7; color: #78350f; border: 2px solid #f59e0b;
+                     border-radius: 6px; padding: 6px 14px; font-size: 17pt; font-weight: bold; }
 QLabel#imeWarning { background: #ffedd5; color: #9a3412; border: 2px solid #fb923c;
-                    border-radius: 6px; padding: 8px 14px; font-size: 15pt; font-weight: bold; }
-QTableWidget#packLines { font-size: 16pt; }
-QTableWidget#packLines::item { padding: 6px 8px; }
+                    border-radius: 6px; padding: 6px 14px; font-size: 14pt; font-weight: bold; }
+QFrame#typedEntry { background: #e0f2fe; border: 2px solid #0284c7; border-radius: 6px; }
+QLabel#typedPrompt { font-size: 14pt; font-weight: bold; color: #0c4a6e; }
+QLineEdit#typedField { font-size: 20pt; padding: 4px 8px; }
+QFrame#currentLine { background: white; border: 2px solid #334155; border-radius: 8px; }
+QLabel#currentProduct { font-size: 24pt; font-weight: bold; color: #0f172a; }
+QLabel#currentRemaining { font-size: 34pt; font-weight: bold; color: #0f172a; padding-left: 12px; }
+QLabel#currentWhere { font-size: 15pt; color: #334155; }
+QLabel#currentLot { font-size: 24pt; font-weight: bold; color: #0f172a; background: #f1f5f9;
+                    border-radius: 4px; padding: 2px 8px; }
+QTableWidget#packLines { font-size: 13pt; }
+QTableWidget#packLines::item { padding: 4px 8px; }
 QTableWidget#recentScans { font-size: 12pt; }
 QLabel#recentTitle { font-size: 13pt; font-weight: bold; color: #334155; }
 QFrame#gift { background: #fef08a; border: 3px solid #eab308; border-radius: 8px; }
 QFrame#gift[card="confirmed"] { background: #fef9c3; border-color: #84cc16; }
-QLabel#giftTitle { font-size: 17pt; font-weight: bold; color: #713f12; }
-QLabel#giftMessage { font-size: 17pt; color: #1c1917; background: white; border-radius: 4px;
-                     padding: 8px; }
+QLabel#giftTitle { font-size: 16pt; font-weight: bold; color: #713f12; }
+QLabel#giftMessage { font-size: 16pt; color: #1c1917; background: white; border-radius: 4px;
+                     padding: 6px; }
 QLabel#giftCard { font-size: 14pt; font-weight: bold; color: #9a3412; }
 QFrame#gift[card="confirmed"] QLabel#giftCard { color: #3f6212; }
 QLabel#scannerStatus { font-size: 12pt; padding: 4px 10px; border-radius: 4px; }
 QLabel#scannerStatus[state="connected"] { background: #dcfce7; color: #166534; }
 QLabel#scannerStatus[state="disconnected"] { background: #fee2e2; color: #991b1b; }
-QPushButton#packCommand { font-size: 13pt; padding: 10px 18px; min-height: 28px; }
+QPushButton#packCommand, QPushButton#soundSwitch { font-size: 12pt; padding: 8px 6px;
+                                                   min-height: 26px; }
+QPushButton#packCommand:focus, QPushButton#soundSwitch:focus { border: 3px solid #2563eb; }
 """
 
 

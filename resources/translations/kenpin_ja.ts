@@ -21,6 +21,21 @@
     </message>
 </context>
 <context>
+    <name>CurrentLine</name>
+    <message>
+        <source>{0} more</source>
+        <translation>あと {0}</translation>
+    </message>
+    <message>
+        <source>Bin {0} · {1} · {2} of {3} in the box</source>
+        <translation>棚 {0} · {1} · {3} 点中 {2} 点 箱入り</translation>
+    </message>
+    <message>
+        <source>Check the unit&apos;s print: lot / expiry {0}</source>
+        <translation>商品の印字と照合: ロット / 期限 {0}</translation>
+    </message>
+</context>
+<context>
     <name>GiftPanel</name>
     <message>
         <source>Gift: put a message card in the box</source>
@@ -39,7 +54,7 @@
     <name>LinesTable</name>
     <message>
         <source>Product</source>
-        <extracomment>(background, text) of a line&apos;s row by progress: to do, in progress, done, too many. The banner&apos;s level while scans wait for the database (no verdict yet).</extracomment>
+        <extracomment>(background, text) of a line&apos;s row by progress: to do, in progress, done, too many.</extracomment>
         <translation>商品</translation>
     </message>
     <message>
@@ -135,6 +150,216 @@
     <message>
         <source>Command sheet saved to {0}: print it and keep it at the bench.</source>
         <translation>コマンドシートを {0} に保存しました。印刷して作業台に置いてください。</translation>
+    </message>
+</context>
+<context>
+    <name>Next</name>
+    <message>
+        <source>Scan your badge</source>
+        <translation>バッジをスキャンしてください</translation>
+    </message>
+    <message>
+        <source>Fix the printer, then scan REPRINT</source>
+        <translation>プリンターを直して「送り状再印刷」をスキャン</translation>
+    </message>
+    <message>
+        <source>Put the label on the box and scan it</source>
+        <translation>送り状を箱に貼ってスキャン</translation>
+    </message>
+    <message>
+        <source>Scan the order number on the pick list</source>
+        <translation>ピッキングリストの注文番号をスキャン</translation>
+    </message>
+    <message>
+        <source>All {0} items in: put the card in, scan CARD</source>
+        <translation>全 {0} 点入りました: カードを入れて「カード確認」をスキャン</translation>
+    </message>
+    <message>
+        <source>All {0} items in: scan COMPLETE</source>
+        <translation>全 {0} 点入りました: 「梱包完了」をスキャン</translation>
+    </message>
+    <message>
+        <source>Scan the next item: {0} to go</source>
+        <translation>次の商品をスキャン: 残り {0} 点</translation>
+    </message>
+</context>
+<context>
+    <name>Note</name>
+    <message>
+        <source>OK  {0} / {1}</source>
+        <translation>OK  {0} / {1}</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>A case of {0}: {1}</source>
+        <translation>ケース {0} 点入り: {1}</translation>
+    </message>
+    <message>
+        <source>Logged in: {0}</source>
+        <translation>ログイン: {0}</translation>
+    </message>
+    <message>
+        <source>Logged out</source>
+        <translation>ログアウトしました</translation>
+    </message>
+    <message>
+        <source>Scan a badge to log in.</source>
+        <translation>バッジをスキャンするとログインします。</translation>
+    </message>
+    <message>
+        <source>Order {0} open</source>
+        <translation>注文 {0} を開きました</translation>
+    </message>
+    <message>
+        <source>Scan every item into the box.</source>
+        <translation>商品を1点ずつスキャンして箱に入れてください。</translation>
+    </message>
+    <message>
+        <source>Order {0} resumed</source>
+        <translation>注文 {0} を再開しました</translation>
+    </message>
+    <message>
+        <source>Carry on where it stopped: scan the remaining items.</source>
+        <translation>中断したところから続けます。残りの商品をスキャンしてください。</translation>
+    </message>
+    <message>
+        <source>Order {0} is open</source>
+        <translation>注文 {0} は開いています</translation>
+    </message>
+    <message>
+        <source>It is already open here: nothing changed.</source>
+        <translation>このステーションで既に開いています。変更はありません。</translation>
+    </message>
+    <message>
+        <source>Undone</source>
+        <translation>取り消しました</translation>
+    </message>
+    <message>
+        <source>Took back one unit of {0}.</source>
+        <translation>{0} を1点取り消しました。</translation>
+    </message>
+    <message>
+        <source>Nothing to undo</source>
+        <translation>取り消すものがありません</translation>
+    </message>
+    <message>
+        <source>No unit in this carton to take back.</source>
+        <translation>この箱には取り消せる商品がありません。</translation>
+    </message>
+    <message>
+        <source>Message card confirmed</source>
+        <translation>メッセージカード確認済み</translation>
+    </message>
+    <message>
+        <source>The card is in the box.</source>
+        <translation>カードを箱に入れました。</translation>
+    </message>
+    <message>
+        <source>Card already confirmed</source>
+        <translation>カードは確認済みです</translation>
+    </message>
+    <message>
+        <source>The card was confirmed before: nothing changed.</source>
+        <translation>カードは先に確認されています。変更はありません。</translation>
+    </message>
+    <message>
+        <source>Pack left for later</source>
+        <translation>梱包を中断しました</translation>
+    </message>
+    <message>
+        <source>Order {0} is released; scan it again to carry on.</source>
+        <translation>注文 {0} を解放しました。再開するにはもう一度スキャンしてください。</translation>
+    </message>
+    <message>
+        <source>✔ Pack complete</source>
+        <translation>✔ 梱包完了</translation>
+    </message>
+    <message>
+        <source>Order {0}: every unit checked. Close the box.</source>
+        <translation>注文 {0}: 全商品を検品しました。箱を閉じてください。</translation>
+    </message>
+    <message>
+        <source>Carton {0} closed</source>
+        <translation>{0} 箱目を閉じました</translation>
+    </message>
+    <message>
+        <source>Its label prints now: put it on this box and scan it.</source>
+        <translation>送り状を印刷中です。この箱に貼ってスキャンしてください。</translation>
+    </message>
+    <message>
+        <source>The carton is empty</source>
+        <translation>箱が空です</translation>
+    </message>
+    <message>
+        <source>Scan a unit into it before closing it.</source>
+        <translation>閉じる前に商品を1点以上スキャンしてください。</translation>
+    </message>
+    <message>
+        <source>No labels at this station</source>
+        <translation>このステーションは送り状を扱いません</translation>
+    </message>
+    <message>
+        <source>This station prints no labels: nothing to close or reprint.</source>
+        <translation>このステーションは送り状を印刷しません。箱の区切りや再印刷はできません。</translation>
+    </message>
+    <message>
+        <source>Printing the label again</source>
+        <translation>送り状を再印刷します</translation>
+    </message>
+    <message>
+        <source>Label {0} is on its way.</source>
+        <translation>送り状 {0} を印刷しています。</translation>
+    </message>
+    <message>
+        <source>Nothing to reprint</source>
+        <translation>再印刷するものがありません</translation>
+    </message>
+    <message>
+        <source>No label is waiting to be scanned at this station.</source>
+        <translation>このステーションでスキャン待ちの送り状はありません。</translation>
+    </message>
+    <message>
+        <source>✔ Label verified</source>
+        <translation>✔ 送り状を照合しました</translation>
+    </message>
+    <message>
+        <source>Order {0}: the parcel may go.</source>
+        <translation>注文 {0}: この荷物は出荷できます。</translation>
+    </message>
+    <message>
+        <source>Label already verified</source>
+        <translation>照合済みの送り状です</translation>
+    </message>
+    <message>
+        <source>This label of order {0} was checked before.</source>
+        <translation>注文 {0} の送り状は照合済みです。</translation>
+    </message>
+    <message>
+        <source>Label of order {0}</source>
+        <translation>注文 {0} の送り状</translation>
+    </message>
+    <message>
+        <source>Not scanned back yet: it is checked at the station packing it.</source>
+        <translation>まだ照合されていません。梱包したステーションで照合します。</translation>
+    </message>
+    <message>
+        <source>Unknown label</source>
+        <translation>不明な送り状</translation>
+    </message>
+    <message>
+        <source>No parcel has this tracking number.</source>
+        <translation>この送り状番号の荷物はありません。</translation>
+    </message>
+    <message>
+        <source>A bin location</source>
+        <translation>棚番です</translation>
+    </message>
+    <message>
+        <source>Bin codes are for picking: scan an item or an order here.</source>
+        <translation>棚番はピッキング用です。ここでは商品か注文をスキャンしてください。</translation>
     </message>
 </context>
 <context>
@@ -404,16 +629,28 @@
     </message>
     <message>
         <source>unexpected error</source>
-        <extracomment>Well inside the station&apos;s lease (a minute), so a missed beat or two does no harm. An error for the window&apos;s message banner (the lease could not be renewed, say). A scan was made and is on its way to the station. A scan&apos;s verdict (or its failure) was shown (tests wait for it). The station&apos;s state was shown without a scan: at start, or after its claim was lost. The station&apos;s hold was renewed with no order open (tests wait for it). The scans on their way to the station, and the station&apos;s other database work. Labels print on a lane of their own: a scan never waits behind a printer. Given to `start`, which starts them; `stop` closes them.</extracomment>
+        <extracomment>Well inside the station&apos;s lease (a minute), so a missed beat or two does no harm. An error for the window&apos;s message banner (the lease could not be renewed, say). A scan was made and is on its way to the station. A scan&apos;s verdict (or its failure) was shown (tests wait for it). The station&apos;s state was shown without a scan: at start, or after its claim was lost. The station&apos;s hold was renewed with no order open (tests wait for it). A label print&apos;s result was shown: True printed, False not (tests wait for it). The scans on their way to the station, and the station&apos;s other database work. Labels print on a lane of their own: a scan never waits behind a printer. Given to `start`, which starts them; `stop` closes them. Why the awaited label did not print (in the packer&apos;s words), until one prints. Verdicts shown since the open order changed: &quot;scan 7&quot; in the banner.</extracomment>
         <translation>予期しないエラー</translation>
     </message>
     <message>
-        <source>The label did not print: {0}. Trying again shortly.</source>
-        <translation>送り状を印刷できませんでした: {0}。まもなく自動で再印刷します。</translation>
+        <source>{0}. Kenpin tries again by itself; or fix it, then scan REPRINT.</source>
+        <translation>{0}。自動で再試行します。直したら「送り状再印刷」をスキャンしてください。</translation>
     </message>
     <message>
-        <source>The label did not print: {0}</source>
-        <translation>送り状を印刷できませんでした: {0}</translation>
+        <source>{0}. Fix it, then scan REPRINT.</source>
+        <translation>{0}。直してから「送り状再印刷」をスキャンしてください。</translation>
+    </message>
+    <message>
+        <source>Label NOT printed</source>
+        <translation>送り状が印刷されていません</translation>
+    </message>
+    <message>
+        <source>Label printed</source>
+        <translation>送り状を印刷しました</translation>
+    </message>
+    <message>
+        <source>Put it on the box and scan it.</source>
+        <translation>箱に貼ってスキャンしてください。</translation>
     </message>
     <message>
         <source>Keyboard scanner ready</source>
@@ -432,31 +669,43 @@
         <translation>注文の確保を更新できませんでした: {0}</translation>
     </message>
     <message>
+        <source>This station is in use by another running Kenpin (a window or a replay): close it, then scan again.</source>
+        <translation>このステーションは実行中の別の Kenpin(画面またはリプレイ)が使用しています。それを閉じてから、もう一度スキャンしてください。</translation>
+    </message>
+    <message>
+        <source>Another running Kenpin took this station over: this window no longer acts as it. Close it.</source>
+        <translation>実行中の別の Kenpin がこのステーションを引き継ぎました。この画面はもう使えません。閉じてください。</translation>
+    </message>
+    <message>
+        <source>Label of order {0} not scanned yet</source>
+        <translation>注文 {0} の送り状がまだスキャンされていません</translation>
+    </message>
+    <message>
+        <source>Find its box, put the label on it and scan the label.</source>
+        <translation>その箱に送り状を貼り、送り状をスキャンしてください。</translation>
+    </message>
+    <message>
+        <source>Ready, {0}</source>
+        <translation>準備完了: {0}</translation>
+    </message>
+    <message>
+        <source>Carry on where it stopped: scan the remaining items.</source>
+        <translation>中断したところから続けます。残りの商品をスキャンしてください。</translation>
+    </message>
+    <message>
         <source>Order {0} is no longer held by this station: its claim ran out or another station took it over. Scan the order again to carry on.</source>
         <translation>注文 {0} はこのステーションの担当ではなくなりました（確保の期限切れか、別のステーションが引き継ぎました）。続けるには注文番号をもう一度スキャンしてください。</translation>
     </message>
     <message>
-        <source>Ready</source>
-        <translation>準備完了</translation>
-    </message>
-    <message>
-        <source>Scan the order number on the pick list.</source>
-        <translation>ピッキングリストの注文番号をスキャンしてください。</translation>
-    </message>
-    <message>
         <source>Order {0} resumed</source>
         <translation>注文 {0} を再開しました</translation>
-    </message>
-    <message>
-        <source>Scan the remaining items into the box.</source>
-        <translation>残りの商品をスキャンして箱に入れてください。</translation>
     </message>
 </context>
 <context>
     <name>PackPage</name>
     <message>
         <source>Full-width characters came from the scanner: switch the Japanese input (IME) off. The scan was read correctly.</source>
-        <extracomment>A button standing in for a command barcode was pressed. The user asked for the command sheet PDF.</extracomment>
+        <extracomment>A button standing in for a command barcode was pressed. The user asked for the command sheet PDF. A barcode was typed into the F2 field and Enter pressed. The sound switch was flipped: True for sound on.</extracomment>
         <translation>スキャナーから全角文字が入力されました。日本語入力（IME）をオフにしてください。スキャン自体は正しく読み取れています。</translation>
     </message>
     <message>
@@ -474,6 +723,10 @@
     <message>
         <source>Scan the order number on the pick list or packing slip.</source>
         <translation>ピッキングリストか納品書の注文番号をスキャンしてください。</translation>
+    </message>
+    <message>
+        <source>No scanner yet: use the buttons, or F2</source>
+        <translation>スキャナー未接続: ボタンか F2 を使ってください</translation>
     </message>
     <message>
         <source>Card in box</source>
@@ -508,8 +761,12 @@
         <translation>最近のスキャン</translation>
     </message>
     <message>
-        <source>Put the label on the box and scan it: {0}, {1}</source>
-        <translation>送り状を箱に貼ってスキャンしてください: {0}、{1}</translation>
+        <source>♪ Sound on</source>
+        <translation>♪ 音あり</translation>
+    </message>
+    <message>
+        <source>Sound off</source>
+        <translation>音なし</translation>
     </message>
     <message>
         <source>Packer: {0}</source>
@@ -532,6 +789,18 @@
         <translation>次の注文の前に、箱の送り状をスキャンしてください。</translation>
     </message>
     <message>
+        <source>Type (F2)</source>
+        <translation>手入力 (F2)</translation>
+    </message>
+    <message>
+        <source>Label to scan: order {0}, tracking number {1}</source>
+        <translation>スキャンする送り状: 注文 {0}、送り状番号 {1}</translation>
+    </message>
+    <message>
+        <source>Label to scan</source>
+        <translation>送り状スキャン待ち</translation>
+    </message>
+    <message>
         <source>Waiting for the database…</source>
         <translation>データベースの応答を待っています…</translation>
     </message>
@@ -542,6 +811,49 @@
     <message>
         <source>Scans waiting: {0}</source>
         <translation>待機中のスキャン: {0} 件</translation>
+    </message>
+</context>
+<context>
+    <name>Printer</name>
+    <message>
+        <source>this station has no printer: ask a supervisor to set one up</source>
+        <translation>このステーションにはプリンターがありません。管理者に設定を頼んでください</translation>
+    </message>
+    <message>
+        <source>the printer is off or unreachable: switch it on and check its cable</source>
+        <translation>プリンターの電源が切れているか接続できません。電源とケーブルを確認してください</translation>
+    </message>
+    <message>
+        <source>the printer did not answer in time: check it is on and not busy</source>
+        <translation>プリンターが応答しません。電源が入っていて使用中でないか確認してください</translation>
+    </message>
+    <message>
+        <source>the printer is out of labels: load a new roll</source>
+        <translation>プリンターのラベル切れです。新しいロールをセットしてください</translation>
+    </message>
+    <message>
+        <source>the printer is out of ribbon: load a new ribbon</source>
+        <translation>プリンターのリボン切れです。新しいリボンをセットしてください</translation>
+    </message>
+    <message>
+        <source>the printer&apos;s head is open: close it</source>
+        <translation>プリンターのヘッドが開いています。閉じてください</translation>
+    </message>
+    <message>
+        <source>the printer is paused: press its pause button</source>
+        <translation>プリンターが一時停止中です。一時停止ボタンを押してください</translation>
+    </message>
+    <message>
+        <source>the printer queue does not exist: ask a supervisor to set it up</source>
+        <translation>プリンターのキューがありません。管理者に設定を頼んでください</translation>
+    </message>
+    <message>
+        <source>Kenpin may not use this printer: ask a supervisor</source>
+        <translation>このプリンターを使う権限がありません。管理者に確認してください</translation>
+    </message>
+    <message>
+        <source>the printer refused the label</source>
+        <translation>プリンターが送り状を受け付けませんでした</translation>
     </message>
 </context>
 <context>
@@ -567,6 +879,7 @@
     <name>Reason</name>
     <message>
         <source>Nobody is logged in: scan your badge first.</source>
+        <extracomment>A headline and a sentence under it (&quot;&quot; when there is nothing more to say).</extracomment>
         <translation>ログインしていません。先にバッジをスキャンしてください。</translation>
     </message>
     <message>
@@ -598,8 +911,24 @@
         <translation>ロット違いです。この注文に引き当てたロットではありません。別の商品を取ってください。</translation>
     </message>
     <message>
-        <source>Expired, or too close to its expiry date for this order. Take another unit.</source>
-        <translation>期限切れ、またはこの注文には期限が近すぎます。別の商品を取ってください。</translation>
+        <source>Expired, or too close to its expiry date for this order. Set this unit aside.</source>
+        <translation>期限切れ、またはこの注文には期限が近すぎます。この商品は別に取り置いてください。</translation>
+    </message>
+    <message>
+        <source>Another order is still open: scan COMPLETE, or LEAVE FOR LATER, first.</source>
+        <translation>別の注文がまだ開いています。先に「梱包完了」か「梱包中断」をスキャンしてください。</translation>
+    </message>
+    <message>
+        <source>This order has no gift message: no card goes in the box.</source>
+        <translation>この注文にはギフトメッセージがありません。カードは入れません。</translation>
+    </message>
+    <message>
+        <source>Scan the GS1 code with the lot on this unit.</source>
+        <translation>この商品のロット入り GS1 コードをスキャンしてください。</translation>
+    </message>
+    <message>
+        <source>The scanner&apos;s keys did not read as a whole barcode: scan again.</source>
+        <translation>バーコード全体を読み取れませんでした。もう一度スキャンしてください。</translation>
     </message>
     <message>
         <source>Not finished: some lines still need units before the pack can be completed.</source>
@@ -696,6 +1025,22 @@
         <source>Database unavailable</source>
         <translation>データベース接続不可</translation>
     </message>
+    <message>
+        <source>Another order is open</source>
+        <translation>別の注文が開いています</translation>
+    </message>
+    <message>
+        <source>No card on this order</source>
+        <translation>カードなしの注文</translation>
+    </message>
+    <message>
+        <source>Lot not read</source>
+        <translation>ロット未読取</translation>
+    </message>
+    <message>
+        <source>Scan not read</source>
+        <translation>読み取り失敗</translation>
+    </message>
 </context>
 <context>
     <name>RecentScans</name>
@@ -711,9 +1056,84 @@
         <source>Verdict</source>
         <translation>判定</translation>
     </message>
+</context>
+<context>
+    <name>Refusal</name>
     <message>
-        <source>Reason</source>
-        <translation>理由</translation>
+        <source>Scan not read: scan again</source>
+        <translation>読み取れませんでした: もう一度スキャン</translation>
+    </message>
+    <message>
+        <source>Expired: set this unit aside</source>
+        <translation>期限切れ: この商品は取り置き</translation>
+    </message>
+    <message>
+        <source>Scanned {0}, but the order needs {1}. Take it out of the box.</source>
+        <translation>スキャンしたのは {0}。注文の商品は {1} です。箱から取り出してください。</translation>
+    </message>
+    <message>
+        <source>{0} is not on this order. Take it out of the box.</source>
+        <translation>{0} はこの注文に含まれていません。箱から取り出してください。</translation>
+    </message>
+    <message>
+        <source>{0}: all {1} ordered are in the box already. Take this one out.</source>
+        <translation>{0}: 注文数 {1} 点はすべて箱に入っています。この1点を取り出してください。</translation>
+    </message>
+    <message>
+        <source>This unit is lot {0}; the order has lot {1}. Take a unit of lot {1}.</source>
+        <translation>この商品はロット {0}、注文の引当ロットは {1} です。ロット {1} の商品を取ってください。</translation>
+    </message>
+    <message>
+        <source>The order has lot {0}. Take a unit of lot {0}.</source>
+        <translation>注文の引当ロットは {0} です。ロット {0} の商品を取ってください。</translation>
+    </message>
+    <message>
+        <source>Scan the GS1 code with the lot on this unit (the order has lot {0}).</source>
+        <translation>この商品のロット入り GS1 コードをスキャンしてください(引当ロット {0})。</translation>
+    </message>
+    <message>
+        <source>Use by {0}: this order needs {1} days or more left. Take another unit.</source>
+        <translation>期限 {0}: この注文には残り {1} 日以上が必要です。別の商品を取ってください。</translation>
+    </message>
+    <message>
+        <source>Use by {0}: past. Take another unit.</source>
+        <translation>期限 {0}: 期限切れです。別の商品を取ってください。</translation>
+    </message>
+    <message>
+        <source>Still missing: {0}. Scan them, then COMPLETE.</source>
+        <translation>不足: {0}。スキャンしてから「梱包完了」をスキャンしてください。</translation>
+    </message>
+    <message>
+        <source>This is the label of order {0}, not of the box in front of you.</source>
+        <translation>これは注文 {0} の送り状です。目の前の箱の送り状ではありません。</translation>
+    </message>
+    <message>
+        <source>This label of order {0} was voided and replaced. Use the new label.</source>
+        <translation>注文 {0} のこの送り状は無効になり、差し替えられました。新しい送り状を使ってください。</translation>
+    </message>
+    <message>
+        <source>Order {0} is open at station {1}. Finish it or leave it for later there.</source>
+        <translation>注文 {0} はステーション {1} で開いています。そちらで完了するか中断してください。</translation>
+    </message>
+    <message>
+        <source>{0} is still open: scan COMPLETE, or LEAVE FOR LATER, first.</source>
+        <translation>{0} がまだ開いています。先に「梱包完了」か「梱包中断」をスキャンしてください。</translation>
+    </message>
+    <message>
+        <source>Order {0} has no gift message: no card goes in the box.</source>
+        <translation>注文 {0} にはギフトメッセージがありません。カードは入れません。</translation>
+    </message>
+    <message>
+        <source>The label of order {0} is not scanned back yet. Scan it first.</source>
+        <translation>注文 {0} の送り状がまだスキャンされていません。先にスキャンしてください。</translation>
+    </message>
+    <message>
+        <source>Order {0} cannot be packed: not allocated, on hold, cancelled or already packed.</source>
+        <translation>注文 {0} は梱包できません(未引当、保留、キャンセル、または梱包済み)。</translation>
+    </message>
+    <message>
+        <source>No tracking number left for {0}: the pack stays open. Ask a supervisor to add numbers, then scan COMPLETE again.</source>
+        <translation>{0} の送り状番号が残っていません。梱包は開いたままです。管理者に番号の追加を頼み、もう一度「梱包完了」をスキャンしてください。</translation>
     </message>
 </context>
 <context>
@@ -933,6 +1353,14 @@
     </message>
 </context>
 <context>
+    <name>TypedEntry</name>
+    <message>
+        <source>Type the barcode, then Enter (Esc closes):</source>
+        <extracomment>A code was typed and Enter pressed. The field closed (Esc, or after Enter): focus goes back to the page.</extracomment>
+        <translation>バーコードを入力して Enter (Esc で閉じる):</translation>
+    </message>
+</context>
+<context>
     <name>Verdict</name>
     <message>
         <source>OK</source>
@@ -940,7 +1368,6 @@
     </message>
     <message>
         <source>Refused</source>
-        <extracomment>The code a refusal was about, shown under the sentence. The station&apos;s own note on the verdict (English, for a supervisor), shown on hover.</extracomment>
         <translation>受付不可</translation>
     </message>
     <message>
@@ -949,71 +1376,21 @@
     </message>
     <message>
         <source>Scanned: {0}</source>
+        <extracomment>The code a refusal was about, shown under the sentence. The station&apos;s own note on the verdict (English, for a supervisor), shown on hover.</extracomment>
         <translation>スキャン: {0}</translation>
     </message>
     <message>
-        <source>✔ Pack complete</source>
-        <translation>✔ 梱包完了</translation>
-    </message>
-    <message>
-        <source>Order {0}: all {1} units checked. Close the box.</source>
-        <translation>注文 {0}: 全 {1} 点を確認しました。箱を閉じてください。</translation>
-    </message>
-    <message>
-        <source>Took back one unit of {0}.</source>
-        <translation>{0} を1点取り消しました。</translation>
-    </message>
-    <message>
-        <source>Undone</source>
-        <translation>取り消しました</translation>
-    </message>
-    <message>
-        <source>OK  {0} / {1}</source>
-        <translation>OK  {0} / {1}</translation>
-    </message>
-    <message>
-        <source>Logged in: {0}</source>
-        <translation>ログイン: {0}</translation>
-    </message>
-    <message>
-        <source>Scan the order number on the pick list or packing slip.</source>
-        <translation>ピッキングリストか納品書の注文番号をスキャンしてください。</translation>
-    </message>
-    <message>
-        <source>Logged out</source>
-        <translation>ログアウトしました</translation>
-    </message>
-    <message>
-        <source>Scan a badge to log in.</source>
-        <translation>バッジをスキャンするとログインします。</translation>
-    </message>
-    <message>
-        <source>Order {0}</source>
-        <translation>注文 {0}</translation>
-    </message>
-    <message>
-        <source>Scan every item into the box.</source>
-        <translation>商品を1点ずつスキャンして箱に入れてください。</translation>
-    </message>
-    <message>
-        <source>Message card confirmed</source>
-        <translation>メッセージカード確認済み</translation>
-    </message>
-    <message>
-        <source>The card is in the box.</source>
-        <translation>カードを箱に入れました。</translation>
-    </message>
-    <message>
-        <source>Pack left for later</source>
-        <translation>梱包を中断しました</translation>
-    </message>
-    <message>
-        <source>Order {0} is released; scan it again to carry on.</source>
-        <translation>注文 {0} を解放しました。再開するにはもう一度スキャンしてください。</translation>
-    </message>
-    <message>
         <source>Noted</source>
+        <extracomment>Notes about the order open at the station (before the scan, or after it).</extracomment>
         <translation>受け付けました</translation>
+    </message>
+</context>
+<context>
+    <name>VerdictBanner</name>
+    <message>
+        <source>scan {0}</source>
+        <extracomment>How long a new verdict&apos;s banner flashes. The banner&apos;s level while scans wait for the database (no verdict yet).</extracomment>
+        <translation>スキャン {0}</translation>
     </message>
 </context>
 </TS>

@@ -10,19 +10,21 @@ order alive, and says when a label did not print.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from app.core.errors import DatabaseUnavailable, KenpinError
+from app.core.errors import DatabaseUnavailable, KenpinError, Refused
 from app.core.scans import Reason, Scan
+from app.scanning.normalize import normalise
 from app.scanning.source import ScannerStatus, ScanSource
 from app.services.station.outcome import ScanOutcome, StationView
 from app.services.station.pack import PackStation
-from app.ui.pack.printing import LabelPrinting
+from app.ui.pack.panels import WAITING
+from app.ui.pack.printing import LabelPrinting, printer_reason
 from app.ui.pack.scan_queue import ScanQueue
 from app.ui.pack.verdicts import Level, changed_line, reason_sentence, verdict_words
 from app.ui.pack.view import PackPage
-from app.ui.pack.widgets import WAITING
 from app.ui.sounds import Sound, StationSounds
 
 #: Well inside the station's lease (a minute), so a missed beat or two does no harm.
@@ -57,6 +59,8 @@ class PackController(QObject):
     view_shown = Signal(object)
     #: The station's hold was renewed with no order open (tests wait for it).
     hold_kept = Signal()
+    #: A label print's result was shown: True printed, False not (tests wait for it).
+    print_shown = Signal(bool)
 
     def __init__(
         self,
@@ -79,6 +83,10 @@ class PackController(QObject):
         self.bridge = ScannerBridge(self)
         self._statuses: dict[str, ScannerStatus] = {}
         self._view: StationView | None = None
+        #: Why the awaited label did not print (in the packer's words), until one prints.
+        self._print_error: str | None = None
+        #: Verdicts shown since the open order changed: "scan 7" in the banner.
+        self._pack_scans = 0
         self._renewing = False
         self._lease_timer = QTimer(self)
         self._lease_timer.setInterval(LEASE_RENEW_MS)
@@ -88,6 +96,8 @@ class PackController(QObject):
         self.bridge.scan_arrived.connect(self.on_scanned)
         self.bridge.status_changed.connect(self.on_scanner_status)
         self.page.command_chosen.connect(self.on_command_chosen)
+        self.page.code_typed.connect(self.on_code_typed)
+        self.page.sound_switched.connect(self.sounds.set_enabled)
         self._lease_timer.timeout.connect(self.on_lease_timer)
         self.scans.applied.connect(self.on_scan_applied)
         self.scans.not_recorded.connect(self.on_scan_not_recorded)
@@ -97,6 +107,7 @@ class PackController(QObject):
         self.scans.lane.idle.connect(self.on_lane_idle)
         if self.printing is not None:
             self.printing.failed.connect(self.on_print_failed)
+            self.printing.printed.connect(self.on_printed)
 
     @property
     def view(self) -> StationView | None:
@@ -152,7 +163,7 @@ class PackController(QObject):
     def on_scan_not_recorded(self, reading: Scan, error: KenpinError | None) -> None:
         """The database did not take the scan (`error` None: a bug, the excepthook told it):
         say so in red; a rescan reuses its id."""
-        reason = self.tr("unexpected error") if error is None else str(error)
+        reason = self.tr("unexpected error") if error is None else self._problem(error)
         if isinstance(error, DatabaseUnavailable):
             # What to do first, where a tired eye lands; the database's own words after it.
             sentence = f"{reason_sentence(Reason.DATABASE_UNAVAILABLE)} ({reading.code}: {reason})"
@@ -180,7 +191,9 @@ class PackController(QObject):
 
     def on_station_not_read(self, error: KenpinError) -> None:
         """The station could not be read at start; its first scan tries again."""
-        sentence = self.tr("Could not read the station from the database: {0}").format(error)
+        sentence = self.tr("Could not read the station from the database: {0}").format(
+            self._problem(error)
+        )
         self.problem.emit(sentence)
 
     def on_lane_idle(self) -> None:
@@ -188,13 +201,36 @@ class PackController(QObject):
         self._renewing = False
 
     def on_print_failed(self, _job: int, reason: str, again: bool) -> None:
-        """The label did not print: say why, and whether it will be tried again by itself."""
+        """The label did not print: a red verdict saying why and what to do, which stays
+        until a label prints (the next action says it too)."""
+        said = printer_reason(reason)
+        self._print_error = said
         if again:
-            self.problem.emit(
-                self.tr("The label did not print: {0}. Trying again shortly.").format(reason)
-            )
+            detail = self.tr("{0}. Kenpin tries again by itself; or fix it, then scan REPRINT.")
         else:
-            self.problem.emit(self.tr("The label did not print: {0}").format(reason))
+            detail = self.tr("{0}. Fix it, then scan REPRINT.")
+        self.page.banner.show_failure(
+            self.tr("Label NOT printed"), detail.format(_sentence_start(said)), reason
+        )
+        self._show_state()
+        self.sounds.play(Sound.REFUSED)
+        self.print_shown.emit(False)
+
+    def on_printed(self, _job: int) -> None:
+        """A label printed: a print failure on screen is over."""
+        if self._print_error is None:
+            self.print_shown.emit(True)
+            return
+        self._print_error = None
+        self.page.banner.show_idle(
+            self.tr("Label printed"), self.tr("Put it on the box and scan it.")
+        )
+        self._show_state()
+        self.print_shown.emit(True)
+
+    def on_code_typed(self, code: str) -> None:
+        """A code typed into the F2 field: the same path as a scan, marked as typed."""
+        self.on_scanned(replace(normalise(code), typed=True))
 
     def on_command_chosen(self, command: str) -> None:
         """A button standing in for a command barcode: the same path as scanning it."""
@@ -235,7 +271,7 @@ class PackController(QObject):
         """The hold could not be renewed (another process took the station over, the
         database is down): the refusal's own sentence."""
         self._renewing = False
-        self.problem.emit(str(error))
+        self.problem.emit(self._problem(error))
 
     def on_lease_renewed(self, after: StationView | None) -> None:
         """The claim was renewed, or (`after` given) the station no longer holds its order."""
@@ -261,12 +297,34 @@ class PackController(QObject):
 
     # Helpers -------------------------------------------------------------------------
 
+    def _problem(self, error: KenpinError) -> str:
+        """A station error in the packer's language where it is one a window meets (the
+        station held by another running Kenpin), else as the station said it."""
+        text = str(error)
+        if isinstance(error, Refused) and "in use by another running Kenpin" in text:
+            return self.tr(
+                "This station is in use by another running Kenpin (a window or a replay): "
+                "close it, then scan again."
+            )
+        if isinstance(error, Refused) and "taken over by another running Kenpin" in text:
+            return self.tr(
+                "Another running Kenpin took this station over: this window no longer acts "
+                "as it. Close it."
+            )
+        return text
+
     def _show(self, outcome: ScanOutcome, after: StationView) -> None:
         before, self._view = self._view, after
         words = verdict_words(outcome, before, after)
         line = changed_line(before, after)
-        self.page.show_view(after, line.line_id if line else None)
-        self.page.banner.show_verdict(words)
+        opened = after.order_number is not None
+        if opened and after.order_number != (before.order_number if before else None):
+            self._pack_scans = 0  # a new pack: its scans count from 1
+        self._pack_scans += 1
+        if after.awaiting is None:
+            self._print_error = None  # the label was verified, or its parcel let go
+        self.page.show_view(after, line.line_id if line else None, self._print_error is not None)
+        self.page.banner.show_verdict(words, self._pack_scans)
         if words.level is Level.COMPLETED:
             self.sounds.play(Sound.COMPLETED)
         elif words.level is Level.REFUSED:
@@ -275,16 +333,29 @@ class PackController(QObject):
             self.sounds.play(Sound.ACCEPTED)
         self.scan_shown.emit(outcome)
 
+    def _show_state(self) -> None:
+        """Show the station's state again (the printer's state changed)."""
+        if self._view is not None:
+            self.page.show_view(self._view, None, self._print_error is not None)
+
     def _prompt(self, view: StationView) -> None:
-        """What to scan next, before the first scan of this window."""
+        """The state the station is in, before the first scan of this window."""
         if view.user is None:
             self.page.banner.clear()
-        elif view.order_number is None:
+        elif view.awaiting is not None:
             self.page.banner.show_idle(
-                self.tr("Ready"), self.tr("Scan the order number on the pick list.")
+                self.tr("Label of order {0} not scanned yet").format(view.awaiting.order_number),
+                self.tr("Find its box, put the label on it and scan the label."),
             )
+        elif view.order_number is None:
+            self.page.banner.show_idle(self.tr("Ready, {0}").format(view.user.name))
         else:
             self.page.banner.show_idle(
                 self.tr("Order {0} resumed").format(view.order_number),
-                self.tr("Scan the remaining items into the box."),
+                self.tr("Carry on where it stopped: scan the remaining items."),
             )
+
+
+def _sentence_start(text: str) -> str:
+    """`text` with a capital first letter (a printer's reason opens the sentence)."""
+    return text[:1].upper() + text[1:]

@@ -11,11 +11,55 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from app.core.errors import KenpinError
 from app.labels.print_queue import RetryPolicy
+from app.labels.printer_status import PrinterProblem
 from app.ui.jobs import JobLane
+
+translate = QCoreApplication.translate
+
+#: What the print service says of a station without a printer (`run_print_job`).
+NO_PRINTER = "the station has no printer"
+
+
+def printer_reason(reason: str) -> str:
+    """Why a label did not print, in the packer's language: the printer's known problems
+    (and a station without a printer) translated, anything else as the printer said it."""
+    if reason.startswith(NO_PRINTER):
+        return translate("Printer", "this station has no printer: ask a supervisor to set one up")
+    for problem in PrinterProblem:
+        if reason.startswith(problem.advice):
+            return _ADVICE[problem]()
+    return reason
+
+
+_ADVICE = {
+    PrinterProblem.OFF: lambda: translate(
+        "Printer", "the printer is off or unreachable: switch it on and check its cable"
+    ),
+    PrinterProblem.TIMED_OUT: lambda: translate(
+        "Printer", "the printer did not answer in time: check it is on and not busy"
+    ),
+    PrinterProblem.PAPER_OUT: lambda: translate(
+        "Printer", "the printer is out of labels: load a new roll"
+    ),
+    PrinterProblem.RIBBON_OUT: lambda: translate(
+        "Printer", "the printer is out of ribbon: load a new ribbon"
+    ),
+    PrinterProblem.HEAD_OPEN: lambda: translate("Printer", "the printer's head is open: close it"),
+    PrinterProblem.PAUSED: lambda: translate(
+        "Printer", "the printer is paused: press its pause button"
+    ),
+    PrinterProblem.NO_QUEUE: lambda: translate(
+        "Printer", "the printer queue does not exist: ask a supervisor to set it up"
+    ),
+    PrinterProblem.NOT_ALLOWED: lambda: translate(
+        "Printer", "Kenpin may not use this printer: ask a supervisor"
+    ),
+    PrinterProblem.FAILED: lambda: translate("Printer", "the printer refused the label"),
+}
 
 
 class LabelPrinting(QObject):

@@ -1,7 +1,9 @@
-"""What the pack screen says about a scan: the verdict banner's words and each line's progress.
+"""What the pack screen says: the verdict banner's words, the next action and each line's
+progress.
 
-Worded here, from the outcome's reason and the station's view before and after
-the scan, so every sentence goes through Qt's translation.
+The banner is worded from the outcome's reason or note and its facts (see `wording`);
+the next action from the station's view alone, so a restart or a new login shows the
+state the station is really in, whatever the last verdict was.
 """
 
 from __future__ import annotations
@@ -11,94 +13,25 @@ from enum import StrEnum
 
 from PySide6.QtCore import QCoreApplication
 
-from app.core.scans import Command, Reason, ScanKind, VerdictKind
+from app.core.scans import Command, Fact, Note, Reason, ScanKind, VerdictKind
 from app.services.station.outcome import LineView, ScanOutcome, StationView
+from app.ui.pack.wording import note_words, reason_label, reason_sentence, refusal_words
+
+__all__ = [
+    "Level",
+    "ShownVerdict",
+    "changed_line",
+    "current_line",
+    "line_progress",
+    "next_action",
+    "progress_name",
+    "reason_label",
+    "reason_sentence",
+    "verdict_name",
+    "verdict_words",
+]
 
 translate = QCoreApplication.translate
-
-
-def reason_sentence(reason: Reason) -> str:
-    """The refusal `reason` as a sentence a packer understands at a glance, translated."""
-    sentences = {
-        Reason.NOT_LOGGED_IN: translate("Reason", "Nobody is logged in: scan your badge first."),
-        Reason.UNKNOWN_BARCODE: translate(
-            "Reason", "Unknown barcode: not a product, order, badge or command code Kenpin knows."
-        ),
-        Reason.NO_OPEN_PACK: translate(
-            "Reason", "No order is open: scan the order number on the pick list first."
-        ),
-        Reason.ORDER_NOT_PACKABLE: translate(
-            "Reason",
-            "This order cannot be packed: not allocated, on hold, cancelled or already packed.",
-        ),
-        Reason.ORDER_LOCKED: translate(
-            "Reason", "This order is open at another station. Finish or cancel it there first."
-        ),
-        Reason.NOT_ON_ORDER: translate(
-            "Reason", "This item is not on the order. Take it out of the box."
-        ),
-        Reason.OVER_QUANTITY: translate(
-            "Reason",
-            "Too many: the order does not need this unit (or case). Take it out of the box.",
-        ),
-        Reason.WRONG_LOT: translate(
-            "Reason",
-            "Wrong lot: this lot is not the one reserved for the order. Take another unit.",
-        ),
-        Reason.EXPIRED: translate(
-            "Reason", "Expired, or too close to its expiry date for this order. Take another unit."
-        ),
-        Reason.PACK_INCOMPLETE: translate(
-            "Reason", "Not finished: some lines still need units before the pack can be completed."
-        ),
-        Reason.CARD_NOT_CONFIRMED: translate(
-            "Reason", "Gift order: put the message card in the box and scan CARD before completing."
-        ),
-        Reason.LABEL_PENDING: translate(
-            "Reason",
-            "The last parcel's label has not been scanned back yet. Scan that label first.",
-        ),
-        Reason.LABEL_MISMATCH: translate(
-            "Reason", "Wrong label: this is not the label of the parcel in front of you."
-        ),
-        Reason.LABEL_VOIDED: translate(
-            "Reason", "This label was voided and replaced. Use the new label."
-        ),
-        Reason.NO_TRACKING_NUMBER: translate(
-            "Reason",
-            "No tracking number left for this carrier: the pack stays open. Ask a supervisor to "
-            "register a block or import the carrier's numbers, then scan COMPLETE again.",
-        ),
-        Reason.DATABASE_UNAVAILABLE: translate(
-            "Reason",
-            "The database is unavailable: nothing was recorded. Scan it again; if it keeps "
-            "failing, call a supervisor.",
-        ),
-    }
-    return sentences[reason]
-
-
-def reason_label(reason: Reason) -> str:
-    """The refusal `reason` in a few words, for the recent-scans list."""
-    labels = {
-        Reason.NOT_LOGGED_IN: translate("ReasonLabel", "Not logged in"),
-        Reason.UNKNOWN_BARCODE: translate("ReasonLabel", "Unknown barcode"),
-        Reason.NO_OPEN_PACK: translate("ReasonLabel", "No order open"),
-        Reason.ORDER_NOT_PACKABLE: translate("ReasonLabel", "Order not packable"),
-        Reason.ORDER_LOCKED: translate("ReasonLabel", "Open at another station"),
-        Reason.NOT_ON_ORDER: translate("ReasonLabel", "Not on the order"),
-        Reason.OVER_QUANTITY: translate("ReasonLabel", "Too many"),
-        Reason.WRONG_LOT: translate("ReasonLabel", "Wrong lot"),
-        Reason.EXPIRED: translate("ReasonLabel", "Expired"),
-        Reason.PACK_INCOMPLETE: translate("ReasonLabel", "Pack not finished"),
-        Reason.CARD_NOT_CONFIRMED: translate("ReasonLabel", "Card not confirmed"),
-        Reason.LABEL_PENDING: translate("ReasonLabel", "Label not scanned back"),
-        Reason.LABEL_MISMATCH: translate("ReasonLabel", "Wrong label"),
-        Reason.LABEL_VOIDED: translate("ReasonLabel", "Voided label"),
-        Reason.NO_TRACKING_NUMBER: translate("ReasonLabel", "No tracking number"),
-        Reason.DATABASE_UNAVAILABLE: translate("ReasonLabel", "Database unavailable"),
-    }
-    return labels[reason]
 
 
 def verdict_name(verdict: VerdictKind) -> str:
@@ -111,7 +44,7 @@ def verdict_name(verdict: VerdictKind) -> str:
 
 
 class Level(StrEnum):
-    """The banner's colour."""
+    """The banner's colour: green accepted, dark green completed, red refused, neutral info."""
 
     ACCEPTED = "accepted"
     REFUSED = "refused"
@@ -147,73 +80,151 @@ def _item(line: LineView) -> str:
     return f"{line.name} {line.variant}".strip()
 
 
+_LEVELS = {
+    VerdictKind.ACCEPTED: Level.ACCEPTED,
+    VerdictKind.REJECTED: Level.REFUSED,
+    VerdictKind.INFO: Level.INFO,
+}
+
+
 def verdict_words(
     outcome: ScanOutcome, before: StationView | None, after: StationView
 ) -> ShownVerdict:
     """The banner for `outcome`, given the station's view before and after the scan."""
     if outcome.verdict is VerdictKind.REJECTED:
-        sentence = reason_sentence(outcome.reason) if outcome.reason else outcome.message
+        reason = outcome.reason or Reason.UNKNOWN_BARCODE
+        headline, detail = refusal_words(reason, outcome.facts)
         return ShownVerdict(
             Level.REFUSED,
-            translate("Verdict", "Refused"),
-            sentence,
+            headline,
+            detail,
             translate("Verdict", "Scanned: {0}").format(outcome.scan),
             outcome.message,
         )
+    if outcome.note is not None:
+        level = Level.COMPLETED if outcome.note is Note.PACK_COMPLETED else _LEVELS[outcome.verdict]
+        facts = {**_seen_facts(outcome.note, before, after), **outcome.facts}
+        return ShownVerdict(level, *note_words(outcome.note, facts), note=outcome.message)
+    return _guessed_words(outcome, before, after)
+
+
+#: Notes about the order open at the station (before the scan, or after it).
+_ORDER_NOTES = frozenset(
+    {
+        Note.ORDER_OPENED,
+        Note.ORDER_RESUMED,
+        Note.ORDER_SHOWN,
+        Note.LEFT_FOR_LATER,
+        Note.PACK_COMPLETED,
+    }
+)
+
+
+def _seen_facts(note: Note, before: StationView | None, after: StationView) -> dict[Fact, str]:
+    """What the screen itself saw change, for the facts a station did not send."""
+    facts: dict[Fact, str] = {}
+    user = after.user or (before.user if before else None)
+    if user is not None:
+        facts[Fact.USER] = user.name
+    order = after.order_number or (before.order_number if before else None)
+    if note in _ORDER_NOTES and order:
+        facts[Fact.ORDER] = order
+    line = changed_line(before, after)
+    if line is not None:
+        facts |= {
+            Fact.ITEM: _item(line),
+            Fact.PACKED: str(line.packed),
+            Fact.ORDERED: str(line.ordered),
+        }
+    return facts
+
+
+def _guessed_words(
+    outcome: ScanOutcome, before: StationView | None, after: StationView
+) -> ShownVerdict:
+    """The banner of a verdict without a note (a station that does not say one yet),
+    worded from the scan's kind and what it changed in the view."""
     command = outcome.scan if outcome.kind is ScanKind.COMMAND else ""
     line = changed_line(before, after)
+    order = (before.order_number if before else None) or outcome.order or ""
     if command == Command.COMPLETE and outcome.verdict is VerdictKind.ACCEPTED:
-        number = (before.order_number if before else None) or outcome.order or ""
-        units = before.expected if before and before.expected is not None else 0
-        return ShownVerdict(
-            Level.COMPLETED,
-            translate("Verdict", "✔ Pack complete"),
-            translate("Verdict", "Order {0}: all {1} units checked. Close the box.").format(
-                number, units
-            ),
-        )
+        return ShownVerdict(Level.COMPLETED, *note_words(Note.PACK_COMPLETED, {Fact.ORDER: order}))
     if command == Command.UNDO:
-        taken = (
-            translate("Verdict", "Took back one unit of {0}.").format(_item(line)) if line else ""
+        facts = {Fact.ITEM: _item(line)} if line else {}
+        return ShownVerdict(Level.INFO, *note_words(Note.TOOK_BACK, facts), note=outcome.message)
+    if outcome.kind is ScanKind.LABEL and outcome.verdict is VerdictKind.ACCEPTED:
+        awaited = before.awaiting if before else None
+        facts = {Fact.ORDER: awaited.order_number if awaited else order}
+        return ShownVerdict(
+            Level.ACCEPTED, *note_words(Note.LABEL_VERIFIED, facts), note=outcome.message
         )
-        return ShownVerdict(Level.INFO, translate("Verdict", "Undone"), taken or outcome.message)
     if outcome.verdict is VerdictKind.ACCEPTED:
-        if line is not None:
-            return ShownVerdict(
-                Level.ACCEPTED,
-                translate("Verdict", "OK  {0} / {1}").format(line.packed, line.ordered),
-                _item(line),
-            )
-        return ShownVerdict(Level.ACCEPTED, translate("Verdict", "OK"), outcome.message)
-    return ShownVerdict(Level.INFO, *_info_words(outcome, command, before, after))
+        counted = (
+            {Fact.ITEM: _item(line), Fact.PACKED: str(line.packed), Fact.ORDERED: str(line.ordered)}
+            if line
+            else {}
+        )
+        return ShownVerdict(
+            Level.ACCEPTED, *note_words(Note.COUNTED, counted), note=outcome.message
+        )
+    note, facts = _guessed_note(outcome, command, order, after)
+    if note is None:
+        return ShownVerdict(Level.INFO, translate("Verdict", "Noted"), "", note=outcome.message)
+    return ShownVerdict(Level.INFO, *note_words(note, facts), note=outcome.message)
 
 
-def _info_words(
-    outcome: ScanOutcome, command: str, before: StationView | None, after: StationView
-) -> tuple[str, str]:
-    """Headline and sentence of a scan that changed no count."""
-    if outcome.kind is ScanKind.BADGE:
-        if after.user is not None:
-            return translate("Verdict", "Logged in: {0}").format(after.user.name), translate(
-                "Verdict", "Scan the order number on the pick list or packing slip."
-            )
-        return translate("Verdict", "Logged out"), translate("Verdict", "Scan a badge to log in.")
-    if command == Command.LOGOUT:
-        return translate("Verdict", "Logged out"), translate("Verdict", "Scan a badge to log in.")
+def _guessed_note(
+    outcome: ScanOutcome, command: str, order: str, after: StationView
+) -> tuple[Note | None, dict[Fact, str]]:
+    if outcome.kind is ScanKind.BADGE or command == Command.LOGOUT:
+        if after.user is not None and command != Command.LOGOUT:
+            return Note.LOGGED_IN, {Fact.USER: after.user.name}
+        return Note.LOGGED_OUT, {}
     if outcome.kind is ScanKind.ORDER and after.order_number:
-        return translate("Verdict", "Order {0}").format(after.order_number), translate(
-            "Verdict", "Scan every item into the box."
-        )
-    if command == Command.CARD:
-        return translate("Verdict", "Message card confirmed"), translate(
-            "Verdict", "The card is in the box."
-        )
-    if command == Command.CANCEL:
-        number = (before.order_number if before else None) or outcome.order or ""
-        return translate("Verdict", "Pack left for later"), translate(
-            "Verdict", "Order {0} is released; scan it again to carry on."
-        ).format(number)
-    return translate("Verdict", "Noted"), outcome.message
+        return Note.ORDER_OPENED, {Fact.ORDER: after.order_number}
+    guessed = {
+        Command.CARD: Note.CARD_CONFIRMED,
+        Command.CANCEL: Note.LEFT_FOR_LATER,
+        Command.REPRINT: Note.REPRINTING,
+        Command.NEWCARTON: Note.CARTON_CLOSED,
+    }
+    note = next((n for c, n in guessed.items() if command == c), None)
+    return note, {Fact.ORDER: order}
+
+
+# The next action ----------------------------------------------------------------------------
+
+
+def current_line(view: StationView, counted: int | None = None) -> LineView | None:
+    """The line the packer is on: the one just counted while it still needs units, else
+    the first that does; None when every line is in (or no order is open)."""
+    open_lines = [line for line in view.lines if line.packed < line.ordered]
+    for line in open_lines:
+        if line.line_id == counted:
+            return line
+    return open_lines[0] if open_lines else None
+
+
+def next_action(view: StationView, print_failed: bool = False) -> str:
+    """What the packer does next, from the station's state alone (the biggest text)."""
+    if view.user is None:
+        return translate("Next", "Scan your badge")
+    if view.awaiting is not None:
+        if print_failed:
+            return translate("Next", "Fix the printer, then scan REPRINT")
+        return translate("Next", "Put the label on the box and scan it")
+    if view.order_number is None:
+        return translate("Next", "Scan the order number on the pick list")
+    units = view.expected or 0
+    if all(line.packed >= line.ordered for line in view.lines):
+        if view.gift_message and not view.card_confirmed:
+            return translate("Next", "All {0} items in: put the card in, scan CARD").format(units)
+        return translate("Next", "All {0} items in: scan COMPLETE").format(units)
+    left = units - (view.scanned or 0)
+    return translate("Next", "Scan the next item: {0} to go").format(left)
+
+
+# Line progress -----------------------------------------------------------------------------
 
 
 class Progress(StrEnum):

@@ -1,15 +1,14 @@
-"""The pack screen's parts, each drawing only what it is given: the verdict banner, the
-order's lines, the recent scans and the gift panel."""
+"""The pack screen's tables and gift panel, each drawing only what it is given: the
+order's lines, the recent scans and the gift message with its card step."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QHeaderView,
-    QLabel,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -19,9 +18,8 @@ from PySide6.QtWidgets import (
 from app.core.scans import VerdictKind
 from app.core.times import as_utc
 from app.services.station.outcome import LineView, ScanOutcome
+from app.ui.pack.panels import named_label, restyle
 from app.ui.pack.verdicts import (
-    Level,
-    ShownVerdict,
     line_progress,
     progress_name,
     reason_label,
@@ -39,82 +37,10 @@ PROGRESS_COLOURS = {
 VERDICT_COLOURS = {
     VerdictKind.ACCEPTED: "#166534",
     VerdictKind.REJECTED: "#b91c1c",
-    VerdictKind.INFO: "#92400e",
+    VerdictKind.INFO: "#475569",
 }
-#: The banner's level while scans wait for the database (no verdict yet).
-WAITING = "waiting"
 _CENTRE = Qt.AlignmentFlag.AlignCenter
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-
-
-def _restyle(widget: QWidget) -> None:
-    """Re-read the style sheet after a dynamic property changed (children's rules use it too)."""
-    for each in (widget, *widget.findChildren(QLabel)):
-        each.style().unpolish(each)
-        each.style().polish(each)
-
-
-class VerdictBanner(QFrame):
-    """The last scan's verdict, large and coloured; it stays until the next scan."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("verdict")
-        self.setProperty("level", "idle")
-        self.headline = QLabel()
-        self.headline.setObjectName("verdictHeadline")
-        self.detail = QLabel()
-        self.detail.setObjectName("verdictDetail")
-        self.detail.setWordWrap(True)
-        self.code = QLabel()
-        self.code.setObjectName("verdictCode")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 12, 24, 14)
-        layout.setSpacing(4)
-        layout.addWidget(self.headline)
-        layout.addWidget(self.detail)
-        layout.addWidget(self.code)
-        self.setMinimumHeight(150)
-
-    @property
-    def level(self) -> str:
-        """The colour shown: `accepted`, `refused`, `info`, `completed`, `waiting` or `idle`."""
-        return str(self.property("level"))
-
-    def show_verdict(self, verdict: ShownVerdict) -> None:
-        """Show `verdict` until the next one."""
-        self._show(verdict.level.value, verdict.headline, verdict.detail, verdict.code)
-        self.setToolTip(verdict.note)
-
-    def show_idle(self, headline: str, detail: str = "") -> None:
-        """A neutral prompt (what to scan next) when there is no verdict to show."""
-        self._show("idle", headline, detail)
-        self.setToolTip("")
-
-    def clear(self) -> None:
-        """No verdict and nothing to say: the banner steps aside (the badge prompt says it)."""
-        self.setProperty("level", "idle")
-        self.hide()
-
-    def show_failure(self, headline: str, detail: str) -> None:
-        """Red, for a scan that could not be recorded at all."""
-        self._show(Level.REFUSED.value, headline, detail)
-        self.setToolTip("")
-
-    def show_waiting(self, headline: str, detail: str, queued: str) -> None:
-        """Blue-grey, neither a verdict nor a refusal: the scans are on their way."""
-        self._show(WAITING, headline, detail, queued)
-        self.setToolTip("")
-
-    def _show(self, level: str, headline: str, detail: str, code: str = "") -> None:
-        self.setProperty("level", level)
-        _restyle(self)
-        self.headline.setText(headline)
-        self.detail.setText(detail)
-        self.detail.setVisible(bool(detail))
-        self.code.setText(code)
-        self.code.setVisible(bool(code))
-        self.show()
 
 
 class LinesTable(QTableWidget):
@@ -178,56 +104,68 @@ class LinesTable(QTableWidget):
         cells = (self.item(row, column) for column in range(self.COLUMNS))
         return [item.text() if item is not None else "" for item in cells]
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # A narrower product column wraps names onto more lines: the rows grow with them.
+        super().resizeEvent(event)
+        self.resizeRowsToContents()
+
 
 class RecentScans(QTableWidget):
-    """The station's last scans, newest first: time, code, verdict and why."""
+    """The last scans, newest first, narrow: time, the code (cut in the middle) and the
+    verdict's mark with the refusal's reason."""
 
-    COLUMNS = 4
-    TIME, CODE, VERDICT, REASON = range(COLUMNS)
+    COLUMNS = 3
+    TIME, CODE, VERDICT = range(COLUMNS)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, self.COLUMNS, parent)
         self.setObjectName("recentScans")
-        self.setHorizontalHeaderLabels(
-            [self.tr("Time"), self.tr("Code"), self.tr("Verdict"), self.tr("Reason")]
-        )
+        self.setHorizontalHeaderLabels([self.tr("Time"), self.tr("Code"), self.tr("Verdict")])
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setWordWrap(False)
-        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.verticalHeader().hide()
         header = self.horizontalHeader()
-        for column in (self.TIME, self.VERDICT, self.REASON):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        # Codes run long (a GS1 string): they take what is left and are cut at the end.
+        header.setSectionResizeMode(self.TIME, QHeaderView.ResizeMode.ResizeToContents)
+        # Codes run long (a GS1 string): they take what is left, cut in the middle.
         header.setSectionResizeMode(self.CODE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(self.VERDICT, QHeaderView.ResizeMode.ResizeToContents)
 
     def show_scans(self, scans: tuple[ScanOutcome, ...]) -> None:
-        """Show `scans` (newest first); the reason column holds the refusal in words."""
+        """Show `scans` (newest first); a refusal's reason in words beside its mark."""
         self.setRowCount(len(scans))
         for row, scan in enumerate(scans):
             cells = (
                 as_utc(scan.at).astimezone().strftime("%H:%M:%S") if scan.at else "",
-                scan.scan,
-                verdict_name(scan.verdict),
-                reason_label(scan.reason) if scan.reason else "",
+                f"⌨ {scan.scan}" if scan.typed else scan.scan,
+                _mark(scan),
             )
             for column, value in enumerate(cells):
                 item = QTableWidgetItem(value)
                 if column == self.VERDICT:
                     item.setForeground(QColor(VERDICT_COLOURS[scan.verdict]))
                     item.setFont(_bold(self.font()))
+                    item.setToolTip(
+                        reason_sentence(scan.reason) if scan.reason else verdict_name(scan.verdict)
+                    )
                 if column == self.CODE:
                     item.setToolTip(scan.scan)
-                if column == self.REASON and scan.reason:
-                    item.setToolTip(reason_sentence(scan.reason))
                 self.setItem(row, column, item)
 
     def row_text(self, row: int) -> list[str]:
         """The texts of one row, as shown."""
         cells = (self.item(row, column) for column in range(self.COLUMNS))
         return [item.text() if item is not None else "" for item in cells]
+
+
+def _mark(scan: ScanOutcome) -> str:
+    """✔ accepted, ✖ and the reason for a refusal, · for information."""
+    if scan.verdict is VerdictKind.REJECTED:
+        return f"✖ {reason_label(scan.reason)}" if scan.reason else "✖"
+    return "✔" if scan.verdict is VerdictKind.ACCEPTED else "·"
 
 
 def _bold(font: QFont) -> QFont:
@@ -243,15 +181,9 @@ class GiftPanel(QFrame):
         super().__init__(parent)
         self.setObjectName("gift")
         self.setProperty("card", "missing")
-        self.title = QLabel(self.tr("Gift: put a message card in the box"))
-        self.title.setObjectName("giftTitle")
-        self.title.setWordWrap(True)
-        self.message = QLabel()
-        self.message.setObjectName("giftMessage")
-        self.message.setWordWrap(True)
-        self.card = QLabel()
-        self.card.setObjectName("giftCard")
-        self.card.setWordWrap(True)
+        self.title = named_label("giftTitle", self.tr("Gift: put a message card in the box"))
+        self.message = named_label("giftMessage")
+        self.card = named_label("giftCard")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(self.title)
@@ -270,5 +202,5 @@ class GiftPanel(QFrame):
         else:
             self.card.setText(self.tr("Card not confirmed yet: put it in, then scan CARD"))
         self.setProperty("card", "confirmed" if card_confirmed else "missing")
-        _restyle(self)
+        restyle(self)
         self.show()

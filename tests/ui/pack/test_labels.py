@@ -61,6 +61,8 @@ def test_complete_prints_the_label_and_its_scan_back_verifies_the_order(
     assert page.banner.level == "refused" and page.label_prompt.isVisible()
     scan(f"A{tracking}A")  # Codabar, as a scanner reads it off the label
     assert not page.label_prompt.isVisible()
+    assert page.banner.headline.text() == "✔ Label verified"
+    assert page.banner.detail.text() == "Order #1001: the parcel may go."
     assert page.order_prompt.text().startswith("Scan the order number")
     assert order_state(bench, "#1001")[0] == "verified"
     window.close()
@@ -106,6 +108,6 @@ def test_two_cartons_another_cartons_label_and_a_voided_label_in_the_window(
     assert replacement.new_number in page.label_prompt.text().replace("-", "")
     assert scan(replacement.new_number) == "accepted"
     assert order_state(bench, "#1001")[0] == "verified"
-    reasons = [row[3] for row in map(page.recent.row_text, range(4))]
-    assert reasons[1] == "Voided label"
+    reasons = [row[2] for row in map(page.recent.row_text, range(4))]
+    assert reasons[1] == "✖ Voided label"
     window.close()

@@ -1,0 +1,429 @@
+"""What a verdict says, in the packer's language: a refusal worded from its `Reason` and
+facts, an accepted or `info` verdict from its `Note` and facts.
+
+Every sentence goes through Qt's translation; a fact that is missing (an older
+record, a retried scan) leaves out the clause it would fill rather than the
+whole verdict. The station's English `message` never reaches the screen here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from PySide6.QtCore import QCoreApplication
+
+from app.core.scans import Fact, Note, Reason
+
+translate = QCoreApplication.translate
+
+Facts = Mapping[Fact, str]
+#: A headline and a sentence under it ("" when there is nothing more to say).
+Words = tuple[str, str]
+
+
+def reason_sentence(reason: Reason) -> str:
+    """The refusal `reason` as a sentence a packer understands at a glance, translated."""
+    return _REASON_SENTENCES[reason]()
+
+
+def reason_label(reason: Reason) -> str:
+    """The refusal `reason` in a few words, for the recent-scans list and the headline."""
+    return _REASON_LABELS[reason]()
+
+
+_REASON_SENTENCES: dict[Reason, Callable[[], str]] = {
+    Reason.NOT_LOGGED_IN: lambda: translate(
+        "Reason", "Nobody is logged in: scan your badge first."
+    ),
+    Reason.UNKNOWN_BARCODE: lambda: translate(
+        "Reason", "Unknown barcode: not a product, order, badge or command code Kenpin knows."
+    ),
+    Reason.NO_OPEN_PACK: lambda: translate(
+        "Reason", "No order is open: scan the order number on the pick list first."
+    ),
+    Reason.ORDER_NOT_PACKABLE: lambda: translate(
+        "Reason",
+        "This order cannot be packed: not allocated, on hold, cancelled or already packed.",
+    ),
+    Reason.ORDER_LOCKED: lambda: translate(
+        "Reason", "This order is open at another station. Finish or cancel it there first."
+    ),
+    Reason.NOT_ON_ORDER: lambda: translate(
+        "Reason", "This item is not on the order. Take it out of the box."
+    ),
+    Reason.OVER_QUANTITY: lambda: translate(
+        "Reason",
+        "Too many: the order does not need this unit (or case). Take it out of the box.",
+    ),
+    Reason.WRONG_LOT: lambda: translate(
+        "Reason",
+        "Wrong lot: this lot is not the one reserved for the order. Take another unit.",
+    ),
+    Reason.EXPIRED: lambda: translate(
+        "Reason", "Expired, or too close to its expiry date for this order. Set this unit aside."
+    ),
+    Reason.PACK_INCOMPLETE: lambda: translate(
+        "Reason", "Not finished: some lines still need units before the pack can be completed."
+    ),
+    Reason.CARD_NOT_CONFIRMED: lambda: translate(
+        "Reason", "Gift order: put the message card in the box and scan CARD before completing."
+    ),
+    Reason.LABEL_PENDING: lambda: translate(
+        "Reason",
+        "The last parcel's label has not been scanned back yet. Scan that label first.",
+    ),
+    Reason.LABEL_MISMATCH: lambda: translate(
+        "Reason", "Wrong label: this is not the label of the parcel in front of you."
+    ),
+    Reason.LABEL_VOIDED: lambda: translate(
+        "Reason", "This label was voided and replaced. Use the new label."
+    ),
+    Reason.NO_TRACKING_NUMBER: lambda: translate(
+        "Reason",
+        "No tracking number left for this carrier: the pack stays open. Ask a supervisor to "
+        "register a block or import the carrier's numbers, then scan COMPLETE again.",
+    ),
+    Reason.DATABASE_UNAVAILABLE: lambda: translate(
+        "Reason",
+        "The database is unavailable: nothing was recorded. Scan it again; if it keeps "
+        "failing, call a supervisor.",
+    ),
+    Reason.PACK_OPEN: lambda: translate(
+        "Reason", "Another order is still open: scan COMPLETE, or LEAVE FOR LATER, first."
+    ),
+    Reason.NO_CARD: lambda: translate(
+        "Reason", "This order has no gift message: no card goes in the box."
+    ),
+    Reason.LOT_REQUIRED: lambda: translate(
+        "Reason", "Scan the GS1 code with the lot on this unit."
+    ),
+    Reason.UNREADABLE: lambda: translate(
+        "Reason", "The scanner's keys did not read as a whole barcode: scan again."
+    ),
+}
+
+_REASON_LABELS: dict[Reason, Callable[[], str]] = {
+    Reason.NOT_LOGGED_IN: lambda: translate("ReasonLabel", "Not logged in"),
+    Reason.UNKNOWN_BARCODE: lambda: translate("ReasonLabel", "Unknown barcode"),
+    Reason.NO_OPEN_PACK: lambda: translate("ReasonLabel", "No order open"),
+    Reason.ORDER_NOT_PACKABLE: lambda: translate("ReasonLabel", "Order not packable"),
+    Reason.ORDER_LOCKED: lambda: translate("ReasonLabel", "Open at another station"),
+    Reason.NOT_ON_ORDER: lambda: translate("ReasonLabel", "Not on the order"),
+    Reason.OVER_QUANTITY: lambda: translate("ReasonLabel", "Too many"),
+    Reason.WRONG_LOT: lambda: translate("ReasonLabel", "Wrong lot"),
+    Reason.EXPIRED: lambda: translate("ReasonLabel", "Expired"),
+    Reason.PACK_INCOMPLETE: lambda: translate("ReasonLabel", "Pack not finished"),
+    Reason.CARD_NOT_CONFIRMED: lambda: translate("ReasonLabel", "Card not confirmed"),
+    Reason.LABEL_PENDING: lambda: translate("ReasonLabel", "Label not scanned back"),
+    Reason.LABEL_MISMATCH: lambda: translate("ReasonLabel", "Wrong label"),
+    Reason.LABEL_VOIDED: lambda: translate("ReasonLabel", "Voided label"),
+    Reason.NO_TRACKING_NUMBER: lambda: translate("ReasonLabel", "No tracking number"),
+    Reason.DATABASE_UNAVAILABLE: lambda: translate("ReasonLabel", "Database unavailable"),
+    Reason.PACK_OPEN: lambda: translate("ReasonLabel", "Another order is open"),
+    Reason.NO_CARD: lambda: translate("ReasonLabel", "No card on this order"),
+    Reason.LOT_REQUIRED: lambda: translate("ReasonLabel", "Lot not read"),
+    Reason.UNREADABLE: lambda: translate("ReasonLabel", "Scan not read"),
+}
+
+
+# Refusals -------------------------------------------------------------------------------
+
+
+def refusal_words(reason: Reason, facts: Facts) -> Words:
+    """A refusal's headline and sentence: what Kenpin knows (`facts`) when it knows it,
+    else the reason's general sentence."""
+    worded = _REFUSALS.get(reason)
+    detail = worded(facts) if worded is not None else ""
+    return _REFUSAL_HEADLINES.get(reason, reason_label)(reason), detail or reason_sentence(reason)
+
+
+def _headline_unreadable(_reason: Reason) -> str:
+    return translate("Refusal", "Scan not read: scan again")
+
+
+def _headline_expired(_reason: Reason) -> str:
+    return translate("Refusal", "Expired: set this unit aside")
+
+
+_REFUSAL_HEADLINES: dict[Reason, Callable[[Reason], str]] = {
+    Reason.UNREADABLE: _headline_unreadable,
+    Reason.EXPIRED: _headline_expired,
+}
+
+
+def _not_on_order(facts: Facts) -> str:
+    item, expected = facts.get(Fact.ITEM), facts.get(Fact.EXPECTED)
+    if item and expected:
+        return translate(
+            "Refusal", "Scanned {0}, but the order needs {1}. Take it out of the box."
+        ).format(item, expected)
+    if item:
+        return translate("Refusal", "{0} is not on this order. Take it out of the box.").format(
+            item
+        )
+    return ""
+
+
+def _over_quantity(facts: Facts) -> str:
+    item, ordered = facts.get(Fact.ITEM), facts.get(Fact.ORDERED)
+    if item and ordered:
+        return translate(
+            "Refusal", "{0}: all {1} ordered are in the box already. Take this one out."
+        ).format(item, ordered)
+    return ""
+
+
+def _lot(facts: Facts) -> str:
+    lot, reserved = facts.get(Fact.LOT), facts.get(Fact.RESERVED_LOT)
+    if lot and reserved:
+        return translate(
+            "Refusal", "This unit is lot {0}; the order has lot {1}. Take a unit of lot {1}."
+        ).format(lot, reserved)
+    if reserved:
+        return translate("Refusal", "The order has lot {0}. Take a unit of lot {0}.").format(
+            reserved
+        )
+    return ""
+
+
+def _lot_required(facts: Facts) -> str:
+    reserved = facts.get(Fact.RESERVED_LOT)
+    if reserved:
+        return translate(
+            "Refusal", "Scan the GS1 code with the lot on this unit (the order has lot {0})."
+        ).format(reserved)
+    return ""
+
+
+def _expired(facts: Facts) -> str:
+    expiry, days = facts.get(Fact.EXPIRY), facts.get(Fact.DAYS)
+    if expiry and days:
+        return translate(
+            "Refusal", "Use by {0}: this order needs {1} days or more left. Take another unit."
+        ).format(expiry, days)
+    if expiry:
+        return translate("Refusal", "Use by {0}: past. Take another unit.").format(expiry)
+    return ""
+
+
+def _short(facts: Facts) -> str:
+    short = facts.get(Fact.SHORT)
+    if short:
+        return translate("Refusal", "Still missing: {0}. Scan them, then COMPLETE.").format(short)
+    return ""
+
+
+def _label_mismatch(facts: Facts) -> str:
+    order = facts.get(Fact.ORDER)
+    if order:
+        return translate(
+            "Refusal", "This is the label of order {0}, not of the box in front of you."
+        ).format(order)
+    return ""
+
+
+def _label_voided(facts: Facts) -> str:
+    order = facts.get(Fact.ORDER)
+    if order:
+        return translate(
+            "Refusal", "This label of order {0} was voided and replaced. Use the new label."
+        ).format(order)
+    return ""
+
+
+def _order_locked(facts: Facts) -> str:
+    order, holder = facts.get(Fact.ORDER), facts.get(Fact.HOLDER)
+    if holder:
+        return translate(
+            "Refusal", "Order {0} is open at station {1}. Finish it or leave it for later there."
+        ).format(order or "", holder)
+    return ""
+
+
+def _pack_open(facts: Facts) -> str:
+    open_order = facts.get(Fact.OPEN_ORDER)
+    if open_order:
+        return translate(
+            "Refusal", "{0} is still open: scan COMPLETE, or LEAVE FOR LATER, first."
+        ).format(open_order)
+    return ""
+
+
+def _no_card(facts: Facts) -> str:
+    order = facts.get(Fact.ORDER) or facts.get(Fact.OPEN_ORDER)
+    if order:
+        return translate(
+            "Refusal", "Order {0} has no gift message: no card goes in the box."
+        ).format(order)
+    return ""
+
+
+def _label_pending(facts: Facts) -> str:
+    order = facts.get(Fact.OPEN_ORDER) or facts.get(Fact.ORDER)
+    if order:
+        return translate(
+            "Refusal", "The label of order {0} is not scanned back yet. Scan it first."
+        ).format(order)
+    return ""
+
+
+def _not_packable(facts: Facts) -> str:
+    order = facts.get(Fact.ORDER)
+    if order:
+        return translate(
+            "Refusal",
+            "Order {0} cannot be packed: not allocated, on hold, cancelled or already packed.",
+        ).format(order)
+    return ""
+
+
+def _no_tracking(facts: Facts) -> str:
+    carrier = facts.get(Fact.CARRIER)
+    if carrier:
+        return translate(
+            "Refusal",
+            "No tracking number left for {0}: the pack stays open. Ask a supervisor to add "
+            "numbers, then scan COMPLETE again.",
+        ).format(carrier)
+    return ""
+
+
+_REFUSALS: dict[Reason, Callable[[Facts], str]] = {
+    Reason.NOT_ON_ORDER: _not_on_order,
+    Reason.OVER_QUANTITY: _over_quantity,
+    Reason.WRONG_LOT: _lot,
+    Reason.LOT_REQUIRED: _lot_required,
+    Reason.EXPIRED: _expired,
+    Reason.PACK_INCOMPLETE: _short,
+    Reason.LABEL_MISMATCH: _label_mismatch,
+    Reason.LABEL_VOIDED: _label_voided,
+    Reason.ORDER_LOCKED: _order_locked,
+    Reason.PACK_OPEN: _pack_open,
+    Reason.NO_CARD: _no_card,
+    Reason.LABEL_PENDING: _label_pending,
+    Reason.ORDER_NOT_PACKABLE: _not_packable,
+    Reason.NO_TRACKING_NUMBER: _no_tracking,
+}
+
+
+# Accepted and info verdicts ---------------------------------------------------------------
+
+
+def note_words(note: Note, facts: Facts) -> Words:
+    """An accepted or `info` verdict's headline and sentence, from its note and facts."""
+    return _NOTES[note](_Facts(facts))
+
+
+class _Facts:
+    """Facts read with a stand-in for what is missing (a sentence still reads)."""
+
+    def __init__(self, facts: Facts) -> None:
+        self._facts = facts
+
+    def __getitem__(self, fact: Fact) -> str:
+        return self._facts.get(fact) or "—"
+
+    def has(self, fact: Fact) -> bool:
+        return bool(self._facts.get(fact))
+
+
+def _counted(f: _Facts) -> Words:
+    if f.has(Fact.PACKED) and f.has(Fact.ORDERED):
+        headline = translate("Note", "OK  {0} / {1}").format(f[Fact.PACKED], f[Fact.ORDERED])
+    else:
+        headline = translate("Note", "OK")
+    if f.has(Fact.UNITS) and f[Fact.UNITS] != "1":
+        return headline, translate("Note", "A case of {0}: {1}").format(f[Fact.UNITS], f[Fact.ITEM])
+    return headline, f[Fact.ITEM] if f.has(Fact.ITEM) else ""
+
+
+def _optional(f: _Facts, fact: Fact, sentence: Callable[[str], str]) -> str:
+    return sentence(f[fact]) if f.has(fact) else ""
+
+
+_NOTES: dict[Note, Callable[[_Facts], Words]] = {
+    Note.LOGGED_IN: lambda f: (translate("Note", "Logged in: {0}").format(f[Fact.USER]), ""),
+    Note.LOGGED_OUT: lambda f: (
+        translate("Note", "Logged out"),
+        translate("Note", "Scan a badge to log in."),
+    ),
+    Note.ORDER_OPENED: lambda f: (
+        translate("Note", "Order {0} open").format(f[Fact.ORDER]),
+        translate("Note", "Scan every item into the box."),
+    ),
+    Note.ORDER_RESUMED: lambda f: (
+        translate("Note", "Order {0} resumed").format(f[Fact.ORDER]),
+        translate("Note", "Carry on where it stopped: scan the remaining items."),
+    ),
+    Note.ORDER_SHOWN: lambda f: (
+        translate("Note", "Order {0} is open").format(f[Fact.ORDER]),
+        translate("Note", "It is already open here: nothing changed."),
+    ),
+    Note.COUNTED: _counted,
+    Note.TOOK_BACK: lambda f: (
+        translate("Note", "Undone"),
+        _optional(f, Fact.ITEM, translate("Note", "Took back one unit of {0}.").format),
+    ),
+    Note.NOTHING_TO_UNDO: lambda f: (
+        translate("Note", "Nothing to undo"),
+        translate("Note", "No unit in this carton to take back."),
+    ),
+    Note.CARD_CONFIRMED: lambda f: (
+        translate("Note", "Message card confirmed"),
+        translate("Note", "The card is in the box."),
+    ),
+    Note.CARD_ALREADY_CONFIRMED: lambda f: (
+        translate("Note", "Card already confirmed"),
+        translate("Note", "The card was confirmed before: nothing changed."),
+    ),
+    Note.LEFT_FOR_LATER: lambda f: (
+        translate("Note", "Pack left for later"),
+        translate("Note", "Order {0} is released; scan it again to carry on.").format(
+            f[Fact.ORDER]
+        ),
+    ),
+    Note.PACK_COMPLETED: lambda f: (
+        translate("Note", "✔ Pack complete"),
+        translate("Note", "Order {0}: every unit checked. Close the box.").format(f[Fact.ORDER]),
+    ),
+    Note.CARTON_CLOSED: lambda f: (
+        translate("Note", "Carton {0} closed").format(f[Fact.CARTON]),
+        translate("Note", "Its label prints now: put it on this box and scan it."),
+    ),
+    Note.CARTON_EMPTY: lambda f: (
+        translate("Note", "The carton is empty"),
+        translate("Note", "Scan a unit into it before closing it."),
+    ),
+    Note.NO_LABELS_HERE: lambda f: (
+        translate("Note", "No labels at this station"),
+        translate("Note", "This station prints no labels: nothing to close or reprint."),
+    ),
+    Note.REPRINTING: lambda f: (
+        translate("Note", "Printing the label again"),
+        _optional(f, Fact.TRACKING, translate("Note", "Label {0} is on its way.").format),
+    ),
+    Note.NOTHING_TO_REPRINT: lambda f: (
+        translate("Note", "Nothing to reprint"),
+        translate("Note", "No label is waiting to be scanned at this station."),
+    ),
+    Note.LABEL_VERIFIED: lambda f: (
+        translate("Note", "✔ Label verified"),
+        translate("Note", "Order {0}: the parcel may go.").format(f[Fact.ORDER]),
+    ),
+    Note.LABEL_ALREADY_VERIFIED: lambda f: (
+        translate("Note", "Label already verified"),
+        translate("Note", "This label of order {0} was checked before.").format(f[Fact.ORDER]),
+    ),
+    Note.LABEL_NOT_VERIFIED: lambda f: (
+        translate("Note", "Label of order {0}").format(f[Fact.ORDER]),
+        translate("Note", "Not scanned back yet: it is checked at the station packing it."),
+    ),
+    Note.NO_SUCH_LABEL: lambda f: (
+        translate("Note", "Unknown label"),
+        translate("Note", "No parcel has this tracking number."),
+    ),
+    Note.LOCATION_NOT_PACKED: lambda f: (
+        translate("Note", "A bin location"),
+        translate("Note", "Bin codes are for picking: scan an item or an order here."),
+    ),
+}
