@@ -152,7 +152,11 @@ def test_a_whole_pack_by_scanner_keys(station: Bench, bench: Database) -> None:
 
     station.scan(SOAP)  # a unit of another product: refused, counted nowhere
     assert page.banner.level == "refused"
-    assert page.banner.detail.text() == ("This item is not on the order. Take it out of the box.")
+    # What was scanned beside what the order needs.
+    assert page.banner.detail.text() == (
+        "Scanned 柚子の石けん, but the order needs 緑茶ティーバッグ 20包, 波佐見焼マグ 藍."
+        " Take it out of the box."
+    )
     assert page.banner.code.text() == f"Scanned: {SOAP}"
     assert page.recent.row_text(0)[1:] == [SOAP, "✖ Not on the order"]
     assert page.total.text() == "0 / 3 units"
@@ -163,14 +167,19 @@ def test_a_whole_pack_by_scanner_keys(station: Bench, bench: Database) -> None:
     assert station.line(0)[3:] == ["1 / 2", "In progress"]
     assert page.recent.row_text(0)[1:] == [TEA, "✔"]
 
-    station.scan("KCMD:COMPLETE")  # too early
+    station.scan("KCMD:COMPLETE")  # too early: which lines are short, and by how many
     assert page.banner.level == "refused"
-    assert page.banner.detail.text() == reason_sentence(Reason.PACK_INCOMPLETE)
+    assert (
+        page.banner.detail.text()
+        == "Still missing: TEA-20 ×1, MUG-AI ×1. Scan them, then COMPLETE."
+    )
 
     station.scan(TEA)
     station.scan(TEA)  # one more than ordered
     assert page.banner.level == "refused"
-    assert page.banner.detail.text() == reason_sentence(Reason.OVER_QUANTITY)
+    assert page.banner.detail.text() == (
+        "緑茶ティーバッグ 20包: all 2 ordered are in the box already. Take this one out."
+    )
     station.scan(CUP)
     assert [station.line(row)[3:] for row in (0, 1)] == [["2 / 2", "Done"], ["1 / 1", "Done"]]
     assert page.total.text() == "3 / 3 units"
@@ -348,8 +357,9 @@ def test_the_japanese_window_speaks_japanese(japanese: None, station: Bench) -> 
     assert page.gift.title.text() == "ギフト: メッセージカードを入れてください"
     station.scan(SOAP)
     assert page.banner.headline.text() == "注文外の商品"
-    assert (
-        page.banner.detail.text() == "この商品は注文に含まれていません。箱から取り出してください。"
+    assert page.banner.detail.text() == (
+        "スキャンしたのは 柚子の石けん。注文の商品は 波佐見焼マグ 藍 です。"
+        "箱から取り出してください。"
     )
     assert page.buttons[Command.COMPLETE].text() == "梱包完了"
 
