@@ -653,18 +653,6 @@
         <translation>箱に貼ってスキャンしてください。</translation>
     </message>
     <message>
-        <source>Keyboard scanner ready</source>
-        <translation>キーボード型スキャナー 準備完了</translation>
-    </message>
-    <message>
-        <source>Scanner {0}: connected</source>
-        <translation>スキャナー {0}: 接続中</translation>
-    </message>
-    <message>
-        <source>Scanner {0}: disconnected, plug it in</source>
-        <translation>スキャナー {0}: 未接続 — 接続してください</translation>
-    </message>
-    <message>
         <source>Could not renew the claim on the order: {0}</source>
         <translation>注文の確保を更新できませんでした: {0}</translation>
     </message>
@@ -695,6 +683,22 @@
     <message>
         <source>Order {0} is no longer held by this station: its claim ran out or another station took it over. Scan the order again to carry on.</source>
         <translation>注文 {0} はこのステーションの担当ではなくなりました（確保の期限切れか、別のステーションが引き継ぎました）。続けるには注文番号をもう一度スキャンしてください。</translation>
+    </message>
+    <message>
+        <source>Scanner {0} unplugged: plug it in</source>
+        <translation>スキャナー {0} が外れています: 差し込んでください</translation>
+    </message>
+    <message>
+        <source>Scanner ready</source>
+        <translation>スキャナー準備完了</translation>
+    </message>
+    <message>
+        <source>{0}: connected</source>
+        <translation>{0}: 接続中</translation>
+    </message>
+    <message>
+        <source>{0}: disconnected</source>
+        <translation>{0}: 切断</translation>
     </message>
     <message>
         <source>Order {0} resumed</source>

@@ -239,16 +239,22 @@ class PackController(QObject):
     def on_scanner_status(self, connected: bool, port: str, detail: str) -> None:
         """A scanner connected or went away."""
         self._statuses[port] = ScannerStatus(connected, port, detail)
-        parts = []
-        for status in self._statuses.values():
-            if status.port == "keyboard":
-                parts.append(self.tr("Keyboard scanner ready"))
-            elif status.connected:
-                parts.append(self.tr("Scanner {0}: connected").format(status.port))
-            else:
-                parts.append(self.tr("Scanner {0}: disconnected, plug it in").format(status.port))
-        every_one = all(status.connected for status in self._statuses.values())
-        self.page.show_scanner("connected" if every_one else "disconnected", " · ".join(parts))
+        statuses = self._statuses.values()
+        # Short enough to stay whole beside the buttons at 1024 px: a scanner that is ready
+        # is one word; one that went away is named, in red. Every port is on hover.
+        lost = [status.port for status in statuses if not status.connected]
+        if lost:
+            text = self.tr("Scanner {0} unplugged: plug it in").format(", ".join(lost))
+        else:
+            text = self.tr("Scanner ready")
+        every = [
+            self.tr("{0}: connected").format(status.port)
+            if status.connected
+            else self.tr("{0}: disconnected").format(status.port)
+            for status in statuses
+        ]
+        self.page.show_scanner("disconnected" if lost else "connected", text)
+        self.page.scanner_status.setToolTip("\n".join(every))
 
     def on_lease_timer(self) -> None:
         """Keep the claim on the open order alive (in the lane, behind the scans made)."""

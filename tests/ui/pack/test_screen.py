@@ -355,7 +355,7 @@ def test_recent_scans_are_narrow_and_the_sound_switch_is_kept(
 ) -> None:
     page = station.page
     assert page.scanner_status.isVisible()  # on the badge page too
-    assert page.scanner_status.text() == "Keyboard scanner ready"
+    assert page.scanner_status.text() == "Scanner ready"
     station.scan(BADGE, "#1001", SOAP)
     assert page.recent.columnCount() == 3
     assert page.recent.row_text(0)[1:] == [SOAP, "✖ Not on the order"]

@@ -323,7 +323,8 @@ def test_a_serial_scanner_reading_on_its_own_thread_and_its_plug(
     qtbot.addWidget(window)
     window.show()
     page = window.pack_page
-    assert page.scanner_status.text() == "Scanner /dev/ttyACM0: connected"
+    assert page.scanner_status.text() == "Scanner ready"
+    assert page.scanner_status.toolTip() == "/dev/ttyACM0: connected"
 
     with qtbot.waitSignal(window.pack.scan_shown):
         # As the serial reader does: the scan is reported from the reading thread.
@@ -333,7 +334,7 @@ def test_a_serial_scanner_reading_on_its_own_thread_and_its_plug(
     assert page.logged_in
 
     scanner.unplug()
-    assert page.scanner_status.text() == "Scanner /dev/ttyACM0: disconnected, plug it in"
+    assert page.scanner_status.text() == "Scanner /dev/ttyACM0 unplugged: plug it in"
     assert page.scanner_status.property("state") == "disconnected"
     scanner.plug_in()
     assert page.scanner_status.property("state") == "connected"
