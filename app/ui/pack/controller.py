@@ -204,6 +204,11 @@ class PackController(QObject):
         """The label did not print: a red verdict saying why and what to do, which stays
         until a label prints (the next action says it too)."""
         said = printer_reason(reason)
+        if again and said == self._print_error:
+            # The same failure on a retry: the banner may show a newer scan's verdict by now,
+            # and the next action already says to fix the printer.
+            self.print_shown.emit(False)
+            return
         self._print_error = said
         if again:
             detail = self.tr("{0}. Kenpin tries again by itself; or fix it, then scan REPRINT.")

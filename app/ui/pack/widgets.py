@@ -125,22 +125,25 @@ class RecentScans(QTableWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setWordWrap(False)
-        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        # A reason is cut at its end (its start says it); a long code in its middle (`_code`).
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.verticalHeader().hide()
         header = self.horizontalHeader()
         header.setSectionResizeMode(self.TIME, QHeaderView.ResizeMode.ResizeToContents)
-        # Codes run long (a GS1 string): they take what is left, cut in the middle.
-        header.setSectionResizeMode(self.CODE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(self.VERDICT, QHeaderView.ResizeMode.ResizeToContents)
+        # A JAN or an order number whole; a longer code (a GS1 string) cut in the middle. The
+        # verdict takes what is left: the packer reads the reason before the code.
+        header.setSectionResizeMode(self.CODE, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(self.VERDICT, QHeaderView.ResizeMode.Stretch)
 
     def show_scans(self, scans: tuple[ScanOutcome, ...]) -> None:
         """Show `scans` (newest first); a refusal's reason in words beside its mark."""
+        self.setColumnWidth(self.CODE, self.fontMetrics().horizontalAdvance("4901234567894") + 20)
         self.setRowCount(len(scans))
         for row, scan in enumerate(scans):
             cells = (
                 as_utc(scan.at).astimezone().strftime("%H:%M:%S") if scan.at else "",
-                f"⌨ {scan.scan}" if scan.typed else scan.scan,
+                _code(scan),
                 _mark(scan),
             )
             for column, value in enumerate(cells):
@@ -166,6 +169,19 @@ def _mark(scan: ScanOutcome) -> str:
     if scan.verdict is VerdictKind.REJECTED:
         return f"✖ {reason_label(scan.reason)}" if scan.reason else "✖"
     return "✔" if scan.verdict is VerdictKind.ACCEPTED else "·"
+
+
+#: Longer codes (a GS1 string) are shown by their start and end, which tell them apart.
+CODE_SHOWN = 15
+
+
+def _code(scan: ScanOutcome) -> str:
+    """The scanned code as the recent-scans list shows it: marked when typed, cut in the
+    middle when long."""
+    code = scan.scan
+    if len(code) > CODE_SHOWN:
+        code = f"{code[:6]}…{code[-(CODE_SHOWN - 7) :]}"
+    return f"⌨ {code}" if scan.typed else code
 
 
 def _bold(font: QFont) -> QFont:

@@ -190,6 +190,38 @@ def test_a_label_that_did_not_print_is_a_red_verdict_until_one_prints(
     station.close()
 
 
+def test_a_retry_that_fails_again_leaves_a_newer_verdict_on_screen(
+    qtbot: QtBot,
+    bench: Database,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    tracking_block(bench)
+    printer = OutOfLabels(Kenpin(bench).print_label)
+    station = Station(
+        qtbot, bench, "LABEL-3", printer=(tmp_path / "l").as_uri(), print_label=printer
+    )
+    page = station.page
+    station.scan(BADGE, "#1001", TEA, TEA, CUP)
+    with qtbot.waitSignal(station.window.pack.print_shown, timeout=WAIT_MS):
+        station.scan("KCMD:COMPLETE")
+    assert page.banner.headline.text() == "Label NOT printed"
+    station.scan("#1002")  # the packer moves on too soon: refused, and told why
+    assert page.banner.headline.text() != "Label NOT printed"
+    refusal = page.banner.headline.text()
+    # The printing lane's next try fails the same way: the refusal stays on screen.
+    station.window.pack.on_print_failed(0, printer_error(), True)
+    assert page.banner.headline.text() == refusal
+    assert page.next_action.text() == "Fix the printer, then scan REPRINT"
+    station.close()
+
+
+def printer_error() -> str:
+    """What the printing lane reports for `OutOfLabels`."""
+    return (
+        "the printer is out of labels: load a new roll (tcp://zebra:9100); then scan KCMD:REPRINT"
+    )
+
+
 def test_a_station_without_a_printer_says_so_in_japanese(japanese: None) -> None:
     from app.ui.pack.printing import printer_reason
 
