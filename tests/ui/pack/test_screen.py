@@ -159,20 +159,26 @@ class OutOfLabels:
         self.prints(job)  # type: ignore[operator]
 
 
+def _completed_out_of_labels(
+    qtbot: QtBot, db: Database, tmp_path: Path
+) -> tuple[Station, OutOfLabels]:
+    """A station whose printer is out of labels, its first order just completed."""
+    tracking_block(db)
+    printer = OutOfLabels(Kenpin(db).print_label)
+    station = Station(qtbot, db, "LABEL-2", printer=(tmp_path / "l").as_uri(), print_label=printer)
+    station.scan(BADGE, "#1001", TEA, TEA, CUP)
+    with qtbot.waitSignal(station.window.pack.print_shown, timeout=WAIT_MS):
+        station.scan("KCMD:COMPLETE")
+    return station, printer
+
+
 def test_a_label_that_did_not_print_is_a_red_verdict_until_one_prints(
     qtbot: QtBot,
     bench: Database,  # noqa: F811
     tmp_path: Path,
 ) -> None:
-    tracking_block(bench)
-    printer = OutOfLabels(Kenpin(bench).print_label)
-    station = Station(
-        qtbot, bench, "LABEL-2", printer=(tmp_path / "l").as_uri(), print_label=printer
-    )
+    station, printer = _completed_out_of_labels(qtbot, bench, tmp_path)
     page = station.page
-    station.scan(BADGE, "#1001", TEA, TEA, CUP)
-    with qtbot.waitSignal(station.window.pack.print_shown, timeout=WAIT_MS):
-        station.scan("KCMD:COMPLETE")
     assert page.banner.level == "refused"
     assert page.banner.headline.text() == "Label NOT printed"
     assert page.banner.detail.text().startswith("The printer is out of labels: load a new roll.")
@@ -195,15 +201,8 @@ def test_a_retry_that_fails_again_leaves_a_newer_verdict_on_screen(
     bench: Database,  # noqa: F811
     tmp_path: Path,
 ) -> None:
-    tracking_block(bench)
-    printer = OutOfLabels(Kenpin(bench).print_label)
-    station = Station(
-        qtbot, bench, "LABEL-3", printer=(tmp_path / "l").as_uri(), print_label=printer
-    )
+    station, _ = _completed_out_of_labels(qtbot, bench, tmp_path)
     page = station.page
-    station.scan(BADGE, "#1001", TEA, TEA, CUP)
-    with qtbot.waitSignal(station.window.pack.print_shown, timeout=WAIT_MS):
-        station.scan("KCMD:COMPLETE")
     assert page.banner.headline.text() == "Label NOT printed"
     station.scan("#1002")  # the packer moves on too soon: refused, and told why
     assert page.banner.headline.text() != "Label NOT printed"
