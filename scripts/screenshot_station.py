@@ -48,6 +48,7 @@ from sqlalchemy import select
 from app.bootstrap import Kenpin, open_database
 from app.core.errors import EnvironmentFailure
 from app.core.gtin import gtin14, with_check_digit
+from app.core.scans import LotCheck, Scan
 from app.db import stock
 from app.db.database import Database
 from app.db.models import Barcode, Order, OrderLine, Product, Reservation
@@ -104,7 +105,15 @@ def build_sample(db: Database) -> None:
     with db.write() as s:
         products = []
         for seq, (sku, name, variant) in enumerate(PRODUCTS):
-            product = Product(sku=sku, name=name, variant=variant, lot_tracked=sku == "TEA-GRN-20")
+            # The tea's lot is printed on its pack, not in its barcode: checked by eye.
+            tracked = sku == "TEA-GRN-20"
+            product = Product(
+                sku=sku,
+                name=name,
+                variant=variant,
+                lot_tracked=tracked,
+                lot_check=LotCheck.CONFIRM if tracked else LotCheck.GS1,
+            )
             s.add(product)
             s.flush()
             s.add(Barcode(code=unit_code(seq), product_id=product.id))
@@ -159,7 +168,7 @@ def scan_code(db: Database, product_id: int) -> str:
         product = s.get_one(Product, product_id)
         jan = s.scalars(select(Barcode.code).where(Barcode.product_id == product_id)).first()
         assert jan is not None
-        if not product.lot_tracked:
+        if not product.lot_tracked or product.lot_check is LotCheck.CONFIRM:
             return jan
         return f"(01){gtin14(jan)}(17){LOT[1]:%y%m%d}(10){LOT[0]}"
 
@@ -422,6 +431,9 @@ def _screens(db: Database, size: tuple[int, int], folder: Path, lang: str) -> No
     window.pack_page.typed_entry.field.setText(gift[1][0])
     shot("typed-entry")
     window.pack_page.typed_entry.close_entry()
+    # A burst the scanner garbled (a slow key inside it), as the keyboard wedge reports it.
+    window.pack.on_scanned(Scan(gift[1][0][:9], unreadable=True))
+    shot("unreadable")
     path = db.engine.url.database
     assert path
     locker = sqlite3.connect(path, isolation_level=None)

@@ -31,14 +31,15 @@
         <translation>棚 {0} · {1} · {3} 点中 {2} 点 箱入り</translation>
     </message>
     <message>
-        <source>Check the unit&apos;s print: lot / expiry {0}</source>
-        <translation>商品の印字と照合: ロット / 期限 {0}</translation>
+        <source>Check the print on the unit: lot and expiry</source>
+        <translation>商品の印字と照合: ロットと期限</translation>
     </message>
 </context>
 <context>
     <name>GiftPanel</name>
     <message>
         <source>Gift: put a message card in the box</source>
+        <extracomment>Longer codes (a GS1 string) are shown by their start and end, which tell them apart.</extracomment>
         <translation>ギフト: メッセージカードを入れてください</translation>
     </message>
     <message>

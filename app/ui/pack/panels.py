@@ -3,6 +3,8 @@ the next action, the current line and the typed-entry field (and a label that el
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
@@ -224,8 +226,12 @@ class CurrentLine(QFrame):
             )
         )
         confirm = line.lot_check is LotCheck.CONFIRM and bool(line.reserved)
+        # The caption small, the lot and expiry large on a line of their own: what the
+        # packer compares with the print on the unit.
+        caption = self.tr("Check the print on the unit: lot and expiry")
         self.lot.setText(
-            self.tr("Check the unit's print: lot / expiry {0}").format(line.reserved)
+            f"<span style='font-size: 14pt; font-weight: normal'>{html.escape(caption)}</span>"
+            f"<br>{html.escape(line.reserved)}"
             if confirm
             else ""
         )

@@ -254,6 +254,8 @@ class PackPage(QWidget):
             # Nobody to act for: the badge prompt alone, no buttons to wonder about.
             button.setVisible(view.user is not None)
             button.setEnabled(has_order or command is Command.LOGOUT)
+        # The sheet is printed between packs; during one its place goes to the scanner's state.
+        self.sheet_button.setVisible(view.user is None or not has_order)
         awaiting = view.awaiting if view.user is not None else None
         self.label_prompt.setVisible(awaiting is not None)
         if awaiting is not None:

@@ -18,7 +18,7 @@ from app.bootstrap import Kenpin
 from app.core.errors import EnvironmentFailure
 from app.core.pack.labels import ParcelLabel
 from app.core.roles import Role
-from app.core.scans import Fact, LotCheck, Note, Reason, Scan, ScanKind, VerdictKind
+from app.core.scans import Command, Fact, LotCheck, Note, Reason, Scan, ScanKind, VerdictKind
 from app.core.station import StationUser
 from app.core.statuses import ParcelStatus
 from app.db.database import Database
@@ -566,3 +566,17 @@ def test_a_station_another_kenpin_holds_is_said_in_the_windows_language(
     qtbot.waitUntil(window.banner.isVisible, timeout=WAIT_MS)
     assert "このステーションは実行中の別の Kenpin" in window.banner.text.text()
     window.close()
+
+
+def test_the_scanner_state_stays_whole_beside_a_gift_order_s_buttons(
+    qtbot: QtBot, station: Station
+) -> None:
+    page = station.page
+    station.window.resize(1024, 768)
+    station.scan(BADGE)
+    assert page.sheet_button.isVisible()  # between packs: the command sheet can be saved
+    station.scan("#1002")  # a gift order: its CARD button joins the footer
+    assert page.buttons[Command.CARD].isVisible()
+    assert not page.sheet_button.isVisible()
+    status = page.scanner_status
+    assert status.width() >= status.fontMetrics().horizontalAdvance(status.text())
