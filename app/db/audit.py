@@ -27,7 +27,7 @@ from app.db.sql import core, on_postgresql
 #: The PostgreSQL advisory lock every audit append takes ("KENPAUDT").
 AUDIT_LOCK_KEY = 0x4B454E50_41554454
 #: Rows per page when the chain is read back.
-PAGE = 5000
+PAGE = 1000
 
 _AUDIT = table(AuditEntry)
 _LOCK = select(func.pg_advisory_xact_lock(AUDIT_LOCK_KEY))
