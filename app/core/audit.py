@@ -20,6 +20,8 @@ from app.core.times import as_utc
 
 #: What the first row chains to.
 GENESIS = "0" * 64
+#: The canonical text's JSON: compact, UTF-8 kept as it is (one encoder for every row).
+_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +44,7 @@ def canonical(prev_hash: str, row: AuditRow) -> bytes:
     """
     at = as_utc(row.at).isoformat(timespec="microseconds")
     fields = [prev_hash, row.id, at, row.user_id, row.station, row.action, row.detail]
-    return json.dumps(fields, ensure_ascii=False, separators=(",", ":")).encode()
+    return _JSON.encode(fields).encode()
 
 
 def chain_hash(prev_hash: str, row: AuditRow) -> str:

@@ -61,7 +61,9 @@ def record(
 
     The row's time is this machine's clock as it is written (a replayed scan's
     own time is in the scan log, not here). `detail` names people and things by
-    name or id, never by badge code.
+    name or id, never by badge code. Call it after the transaction's other
+    writes: on PostgreSQL the append lock is then held only until the commit,
+    and never while waiting for a row another writer of the trail has locked.
     """
     conn = core(session)
     if on_postgresql(session):

@@ -98,7 +98,8 @@ def _as_it_was(step: PackStep) -> After:
 
 
 def _audit(step: PackStep, action: str, by: StationUser | None, **detail: Any) -> None:
-    """One audit row for this scan: at this station, by `by`."""
+    """One audit row for this scan: at this station, by `by`; after the effect's other
+    writes, so the append lock is held only while the scan is recorded and committed."""
     audit.record(
         step.session,
         action,
@@ -239,6 +240,10 @@ def _open_order(step: PackStep) -> After:
     row, on_file = step.row, step.facts.on_file
     assert on_file is not None and row.user is not None
     new_claim = claims.claim(step.session, row.station_id, row.user.user_id, on_file, _lease(step))
+    order_id = on_file.candidate.order_id
+    if not claims.set_order_status(step.session, order_id, OrderStatus.PACKING, _PACKABLE):
+        raise ConcurrentChange("the order's status changed a moment ago")
+    claims.set_claim(step.session, row.station_id, new_claim)
     if on_file.lapsed_from is not None:
         _audit(
             step,
@@ -248,10 +253,6 @@ def _open_order(step: PackStep) -> After:
             taken_from=on_file.lapsed_from,
             why="lease ran out",
         )
-    order_id = on_file.candidate.order_id
-    if not claims.set_order_status(step.session, order_id, OrderStatus.PACKING, _PACKABLE):
-        raise ConcurrentChange("the order's status changed a moment ago")
-    claims.set_claim(step.session, row.station_id, new_claim)
     opened = store.held_pack(step.session, new_claim.session_id)
     assert opened is not None
     pack = contents.stored_pack(step.session, opened)
