@@ -28,6 +28,7 @@ import os
 import statistics
 import sys
 import time
+import uuid
 from collections import defaultdict
 from pathlib import Path
 
@@ -38,7 +39,7 @@ from sqlalchemy import func, insert, select
 from app.bootstrap import Kenpin, open_database
 from app.core.carriers import CarrierCode
 from app.db.database import Database
-from app.db.models import AuditEntry, Barcode, Order, OrderLine, table
+from app.db.models import Barcode, ImportBatch, Order, OrderLine, table
 from app.db.tracking import numbers_left
 from app.scanning.normalize import normalise
 from app.services.allocation import allocate
@@ -165,11 +166,17 @@ class Floor:
 
     def once(self) -> float:
         """One floor transaction's time (ms)."""
-        orders, audit = table(Order).c, table(AuditEntry)
+        # The INSERT goes to a table with no chain or trigger (the audit trail's appends
+        # read its last row first): a remembered "file" of kind `bench`, never an import.
+        orders, batches = table(Order).c, table(ImportBatch)
         started = time.perf_counter()
         with self._db.write() as s:
             s.execute(select(orders.id).where(orders.number == self._number)).first()
-            s.execute(insert(audit).values(action="bench.floor", detail=""))
+            s.execute(
+                insert(batches).values(
+                    kind="bench", file_name="floor", sha256=uuid.uuid4().hex, rows=0
+                )
+            )
         return (time.perf_counter() - started) * 1000
 
 

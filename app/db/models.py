@@ -344,7 +344,13 @@ class Station(Base):
 
 
 class AuditEntry(Base):
-    """Who did what, when: user management, overrides, voids."""
+    """Who did what, when: logins, user changes, voids, reprints, take-overs.
+
+    Append-only and chained: rows are numbered 1, 2, 3, ... and each `hash`
+    covers the row and the `prev_hash` before it (`app.core.audit`); rows are
+    added only by `app.db.audit.record`, and the database's triggers refuse
+    UPDATE, DELETE (and on PostgreSQL TRUNCATE) of the table.
+    """
 
     __tablename__ = "audit_log"
 
@@ -354,3 +360,5 @@ class AuditEntry(Base):
     station: Mapped[str] = mapped_column(String(64), default="")
     action: Mapped[str] = mapped_column(String(64))
     detail: Mapped[str] = mapped_column(Text, default="")
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))

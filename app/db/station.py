@@ -106,6 +106,8 @@ class OrderOnFile:
     candidate: OrderCandidate
     session_id: int | None
     lease_token: int | None
+    #: Another station whose lease on the open pack ran out: opening the order takes it over.
+    lapsed_from: str | None = None
 
 
 def open_station(session: Session, name: str, printer_uri: str | None = None) -> int:
@@ -273,13 +275,14 @@ def order_on_file(session: Session, number: str, station_id: int) -> OrderOnFile
     if row is None:
         return None
     order_id, number, status, session_id, holder, token, live, holder_name = row
-    locked_by = None
-    if holder is not None and holder != station_id and live:
-        locked_by = holder_name
+    elsewhere = holder is not None and holder != station_id
+    locked_by = holder_name if elsewhere and live else None
     candidate = OrderCandidate(
         int(order_id), number, status, locked_by=locked_by, open_here=holder == station_id
     )
-    return OrderOnFile(candidate, session_id, token)
+    return OrderOnFile(
+        candidate, session_id, token, holder_name if elsewhere and not live else None
+    )
 
 
 def holder_name(session: Session, session_id: int) -> str | None:

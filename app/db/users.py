@@ -6,7 +6,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core.roles import Role
-from app.db.models import AuditEntry, User
+from app.db import audit
+from app.db.models import User
 
 
 def name_or_badge_taken(session: Session, name: str, badge: str) -> str | None:
@@ -21,9 +22,9 @@ def name_or_badge_taken(session: Session, name: str, badge: str) -> str | None:
 
 
 def add(session: Session, name: str, role: Role, badge: str, pin_hash: str) -> User:
-    """Insert a user and note it in the audit log."""
+    """Insert a user and note it in the audit trail (by name and role: never the badge)."""
     user = User(name=name, role=role, badge_code=badge, pin_hash=pin_hash)
     session.add(user)
     session.flush()
-    session.add(AuditEntry(action="user.add", detail=f"{name} ({role}), badge {badge}"))
+    audit.record(session, "user.add", detail=f"{name} ({role}), user {user.id}")
     return user

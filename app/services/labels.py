@@ -16,10 +16,10 @@ from app.core.orders import OrderStatus
 from app.core.roles import SUPERVISING
 from app.core.statuses import ParcelStatus
 from app.core.tracking import OutOfTrackingNumbers, normalise
+from app.db import audit, tracking
 from app.db import labels as store
-from app.db import tracking
 from app.db.database import Database
-from app.db.models import AuditEntry, Order, utcnow
+from app.db.models import Order, utcnow
 from app.db.pack_claims import set_order_status
 from app.db.station import badge_user
 from app.db.tracking import OrderForLabel
@@ -233,21 +233,19 @@ def void_label(
         set_order_status(
             session, order.id, OrderStatus.LABELLED, frozenset({OrderStatus.VERIFIED.value})
         )
-        session.add(
-            AuditEntry(
-                at=at,
-                user_id=supervisor.user_id,
-                action="label.void",
-                detail=json.dumps(
-                    {
-                        "order": old.order_number,
-                        "voided": number,
-                        "new": new_number.digits,
-                        "reason": reason,
-                    },
-                    ensure_ascii=False,
-                ),
-            )
+        audit.record(
+            session,
+            "label.void",
+            user_id=supervisor.user_id,
+            detail=json.dumps(
+                {
+                    "order": old.order_number,
+                    "voided": number,
+                    "new": new_number.digits,
+                    "reason": reason,
+                },
+                ensure_ascii=False,
+            ),
         )
     message = (
         f"label {number} of {old.order_number} voided; new label {new_number.digits} "

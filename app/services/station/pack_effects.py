@@ -12,6 +12,7 @@ station holds no pack, or lost the one it held: the rules refuse `pack_open`.)
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
@@ -24,6 +25,7 @@ from app.core.pack.rules import applied
 from app.core.pack.session import Pack, PackSnapshot
 from app.core.station import StationUser
 from app.core.statuses import PackStatus
+from app.db import audit
 from app.db import pack_claims as claims
 from app.db import pack_contents as contents
 from app.db import station as store
@@ -95,14 +97,30 @@ def _as_it_was(step: PackStep) -> After:
     )
 
 
+def _audit(step: PackStep, action: str, by: StationUser | None, **detail: Any) -> None:
+    """One audit row for this scan: at this station, by `by`; after the effect's other
+    writes, so the append lock is held only while the scan is recorded and committed."""
+    audit.record(
+        step.session,
+        action,
+        user_id=by.user_id if by else None,
+        station=step.tx.station.name,
+        detail=json.dumps(detail, ensure_ascii=False) if detail else "",
+    )
+
+
 def _log_in(step: PackStep) -> After:
-    assert step.decision.user is not None
-    claims.log_in(step.session, step.row.station_id, step.decision.user.user_id, step.at)
-    return replace(_as_it_was(step), user=step.decision.user)
+    user = step.decision.user
+    assert user is not None
+    claims.log_in(step.session, step.row.station_id, user.user_id, step.at)
+    _audit(step, "station.login", user, user=user.name, role=str(user.role))
+    return replace(_as_it_was(step), user=user)
 
 
 def _log_out(step: PackStep) -> After:
     claims.log_out(step.session, step.row.station_id, step.at)
+    user = step.row.user
+    _audit(step, "station.logout", user, user=user.name if user else "")
     return replace(_as_it_was(step), user=None)
 
 
@@ -226,6 +244,15 @@ def _open_order(step: PackStep) -> After:
     if not claims.set_order_status(step.session, order_id, OrderStatus.PACKING, _PACKABLE):
         raise ConcurrentChange("the order's status changed a moment ago")
     claims.set_claim(step.session, row.station_id, new_claim)
+    if on_file.lapsed_from is not None:
+        _audit(
+            step,
+            "claim.takeover",
+            row.user,
+            order=on_file.candidate.number,
+            taken_from=on_file.lapsed_from,
+            why="lease ran out",
+        )
     opened = store.held_pack(step.session, new_claim.session_id)
     assert opened is not None
     pack = contents.stored_pack(step.session, opened)
@@ -251,6 +278,14 @@ def _reprint(step: PackStep) -> After:
     label = step.decision.label
     assert label is not None
     job = parcels.reprint(step.session, label.parcel_id, _printed_here(step))
+    _audit(
+        step,
+        "label.reprint",
+        step.row.user,
+        order=label.order_number,
+        tracking=label.tracking_number,
+        carton=label.carton_no,
+    )
     return replace(_as_it_was(step), print_job=job)
 
 
