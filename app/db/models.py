@@ -354,3 +354,17 @@ class AuditEntry(Base):
     station: Mapped[str] = mapped_column(String(64), default="")
     action: Mapped[str] = mapped_column(String(64))
     detail: Mapped[str] = mapped_column(Text, default="")
+
+
+class ShopSetting(Base):
+    """One shop setting shared by every station (`app.core.shop`): the label's sender,
+    the carriers' account codes. Key and value, so a new setting needs no migration; what
+    a key may hold is checked in `app.core.shop` before it is stored."""
+
+    __tablename__ = "shop_settings"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(String(400), default="")
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    #: Who set it, when known (the admin's credentials come with the supervisors' sign-in).
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
