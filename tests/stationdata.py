@@ -179,8 +179,10 @@ BLOCK_FIRST, BLOCK_LAST = "10000000000", "10000000099"
 
 
 def tracking_block(db: Database, first: str = BLOCK_FIRST, last: str = BLOCK_LAST) -> None:
-    """Register a block of Yamato tracking numbers, so completed packs get their labels."""
+    """Register a block of Yamato tracking numbers and set up the shop (the label's sender),
+    so completed packs get their labels."""
     add_range(db, "yamato", first, last)
+    shop_set_up(db)
 
 
 def parcels_of(db: Database, number: str) -> list[tuple[int, str, str]]:
