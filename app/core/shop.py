@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from enum import StrEnum
 
 from app.core.errors import Refused
 from app.core.intake.fields import FieldError, normalised, postal_code
@@ -41,6 +42,23 @@ _PHONE = re.compile(r"0\d{1,4}(-\d{1,4}){0,2}")
 
 class SettingError(ValueError):
     """A value a key does not take; the message is the rule it breaks."""
+
+
+class Problem(StrEnum):
+    """What is wrong with a value: it breaks the key's rule, it empties a key the label
+    needs, or it holds a control character."""
+
+    RULE = "rule"
+    EMPTY = "empty"
+    CONTROL = "control"
+
+
+class SettingRefused(Refused):
+    """A value refused for one key, with what is wrong (for the admin page to word it)."""
+
+    def __init__(self, key: str, value: str, problem: Problem, message: str) -> None:
+        super().__init__(f"{key}: {message}")
+        self.key, self.value, self.problem = key, value, problem
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,15 +170,18 @@ def check_setting(key: str, value: str) -> str:
     text = value.strip()
     found = control_character(text)
     if found is not None:
-        raise Refused(f"{setting.key}: {shown(value)} contains a control character ({found})")
+        message = f"{shown(value)} contains a control character ({found})"
+        raise SettingRefused(setting.key, value, Problem.CONTROL, message)
     if not text:
         if setting.required:
-            raise Refused(f"{setting.key}: may not be empty: the label's sender needs it")
+            message = "may not be empty: the label's sender needs it"
+            raise SettingRefused(setting.key, value, Problem.EMPTY, message)
         return ""
     try:
         return setting.check(text)
     except SettingError as exc:
-        raise Refused(f"{setting.key}: {exc}; the rule: {setting.rule}") from None
+        message = f"{exc}; the rule: {setting.rule}"
+        raise SettingRefused(setting.key, value, Problem.RULE, message) from None
 
 
 @dataclass(frozen=True, slots=True)

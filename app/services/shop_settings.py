@@ -76,12 +76,22 @@ class ShopSettings:
 
         Refused (nothing changed) for an unknown key or a value breaking the rule.
         """
-        setting = shop.known_key(key)
-        checked = shop.check_setting(setting.key, value)
+        return self.save({key: value})[0]
+
+    def save(self, values: Mapping[str, str]) -> list[str]:
+        """Store every value once all pass their key's rule, in one transaction; a line
+        per key saying what changed. The first value refused refuses them all."""
+        checked = {
+            shop.known_key(key).key: shop.check_setting(key, value) for key, value in values.items()
+        }
+        at = utcnow()
         with self.db.write() as session:
-            old = store_setting(session, setting.key, checked, utcnow())
-        said = f"{setting.key}: {_quoted(old)} -> {_quoted(checked)}"
-        override = self.overrides.get(setting.key)
+            old = {key: store_setting(session, key, value, at) for key, value in checked.items()}
+        return [self._said(key, old[key], value) for key, value in checked.items()]
+
+    def _said(self, key: str, old: str | None, new: str) -> str:
+        said = f"{key}: {_quoted(old)} -> {_quoted(new)}"
+        override = self.overrides.get(key)
         if override is not None:
             said += f" (on this PC {override.variable} still overrides it: unset it)"
         return said
