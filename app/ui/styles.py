@@ -139,6 +139,7 @@ QWidget#shopSettingsPage { background: #f8fafc; }
     font-size: 12pt; }
 #shopSettingsPage QGroupBox { font-size: 12pt; font-weight: bold; }
 #shopSettingsPage QLabel#shopHint { color: #334155; }
+#shopSettingsPage QLabel#shopCaption { font-weight: bold; color: #0f172a; }
 #shopSettingsPage QLabel#shopRule { font-size: 10pt; color: #64748b; }
 #shopSettingsPage QLabel#shopOverride { font-size: 10pt; color: #9a3412; }
 #shopSettingsPage QLabel#shopMissing { color: #991b1b; background: #fee2e2; padding: 6px;

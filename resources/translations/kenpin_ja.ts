@@ -1463,11 +1463,9 @@
         <extracomment>The fields show the settings as stored (at start, after a save); tests wait for it. A save was refused (or failed): its words are under the Save button. The settings as last read; Save stores only the fields that differ from them.</extracomment>
         <translation>保存する変更はありません。</translation>
     </message>
-    <message numerus="yes">
-        <source>Saved %n setting(s). Every station uses them now.</source>
-        <translation>
-            <numerusform>%n 件の設定を保存しました。すべてのステーションで今から使われます。</numerusform>
-        </translation>
+    <message>
+        <source>Saved: {0}. Every station uses it now.</source>
+        <translation>保存しました：{0}。すべてのステーションで今から使われます。</translation>
     </message>
 </context>
 <context>

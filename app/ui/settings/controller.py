@@ -13,7 +13,13 @@ from app.core.shop import SettingRefused, sender_missing
 from app.services.shop_settings import ShopSettings, ShownSetting
 from app.ui.jobs import JobLane
 from app.ui.settings.view import ShopSettingsPage
-from app.ui.settings.words import missing_words, override_words, refusal_words
+from app.ui.settings.words import (
+    caption,
+    missing_words,
+    override_words,
+    refusal_words,
+    translate,
+)
 
 
 class ShopSettingsController(QObject):
@@ -74,14 +80,15 @@ class ShopSettingsController(QObject):
         self.page.save.setEnabled(False)
         self.lane.submit(
             lambda: self.settings.save(changed),
-            lambda said: self.on_saved(len(said)),
+            lambda _said: self.on_saved(list(changed)),
             self.on_failed,
         )
 
-    def on_saved(self, count: int) -> None:
-        """Saved: say so, and show the settings as stored now."""
+    def on_saved(self, keys: list[str]) -> None:
+        """Saved: say what, and show the settings as stored now."""
         self.page.save.setEnabled(True)
-        self._said("saved", self.tr("Saved %n setting(s). Every station uses them now.", "", count))
+        names = translate("ShopSettings", ", ").join(caption(key) for key in keys)
+        self._said("saved", self.tr("Saved: {0}. Every station uses it now.").format(names))
         self.lane.submit(self.settings.listing, self.on_listing, self.on_failed)
 
     def on_failed(self, error: KenpinError) -> None:

@@ -3,8 +3,9 @@ what the save did. `ShopSettingsController` decides what it shows."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -65,18 +66,21 @@ class ShopSettingsPage(QWidget):
         return note
 
     def _box(self, title: str, keys: tuple[str, ...]) -> QGroupBox:
+        """A box of keys, each its caption, its field, its rule and its override note."""
         box = QGroupBox(title)
-        form = QFormLayout(box)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        column = QVBoxLayout(box)
+        column.setSpacing(2)
         for key in keys:
             label = QLabel(caption(key))
-            label.setWordWrap(True)
-            form.addRow(label, self.fields[key])
+            label.setObjectName("shopCaption")
+            label.setBuddy(self.fields[key])
             shown_rule = QLabel(rule(key))
             shown_rule.setObjectName("shopRule")
             shown_rule.setWordWrap(True)
-            form.addRow("", shown_rule)
-            form.addRow("", self.overridden[key])
+            for widget in (label, self.fields[key], shown_rule, self.overridden[key]):
+                column.addWidget(widget)
+            column.addSpacing(8)
+        column.addStretch(1)
         return box
 
     def _build(self) -> None:
@@ -85,16 +89,19 @@ class ShopSettingsPage(QWidget):
         column = QVBoxLayout(inner)
         column.addWidget(self.hint)
         column.addWidget(self.missing)
-        column.addWidget(self._box(self.tr("Sender on labels and packing slips"), _SENDER))
-        column.addWidget(self._box(self.tr("Carrier accounts"), carriers))
+        boxes = QHBoxLayout()
+        boxes.addWidget(self._box(self.tr("Sender on labels and packing slips"), _SENDER), 1)
+        boxes.addWidget(self._box(self.tr("Carrier accounts"), carriers), 1)
+        column.addLayout(boxes)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.save)
+        buttons.addWidget(self.save, 0, Qt.AlignmentFlag.AlignTop)
         buttons.addWidget(self.result, 1)
         column.addLayout(buttons)
         column.addStretch(1)
         # A 1024×768 bench screen shows the form whole or scrolls it, never cuts it off.
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(inner)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -69,7 +69,10 @@ def test_an_empty_shop_says_labels_wait_for_it_and_a_save_fills_it(
         station.type_into(key, value)
     station.type_into("yamato.customer_code", "0123456789-01")
     station.save()
-    assert page.result.text() == "Saved 5 setting(s). Every station uses them now."
+    assert page.result.text() == (
+        "Saved: Shop name (ご依頼主), Postal code, Address, Phone, Yamato customer code "
+        "(請求先顧客コード). Every station uses it now."
+    )
     assert not page.missing.isVisible()
     # Tidied as stored: the branch number's hyphen goes, as the carrier's file wants it.
     assert page.fields["yamato.customer_code"].text() == "012345678901"
