@@ -366,5 +366,3 @@ class ShopSetting(Base):
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(String(400), default="")
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
-    #: Who set it, when known (the admin's credentials come with the supervisors' sign-in).
-    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))

@@ -6,7 +6,7 @@ Create Date: 2026-12-01
 
 `shop_settings` holds one row per key (`shop.name`, `yamato.customer_code`, ...);
 what a key may hold is checked by `app.core.shop` before it is stored, so a new
-key needs no migration.
+key needs no migration. Who changed a value is in the audit log (`settings.set`).
 """
 
 from __future__ import annotations
@@ -26,12 +26,6 @@ def upgrade() -> None:
         sa.Column("key", sa.String(length=64), nullable=False),
         sa.Column("value", sa.String(length=400), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("updated_by_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=True),
-        sa.ForeignKeyConstraint(
-            ["updated_by_id"],
-            ["users.id"],
-            name=op.f("fk_shop_settings_updated_by_id_users"),
-        ),
         sa.PrimaryKeyConstraint("key", name=op.f("pk_shop_settings")),
     )
 
