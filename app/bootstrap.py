@@ -11,7 +11,7 @@ benchmarks alike.
 | `KENPIN_DB` | the database's SQLAlchemy URL | `kenpin.db` in the user's data folder |
 | `KENPIN_LANG` | the window's language, `ja` or `en` | the system locale |
 | `KENPIN_SCANNER_*`, `KENPIN_SCAN_*` | the scanners (`app.scanning.settings`) | |
-| `KENPIN_SHOP_NAME`, `_POSTAL_CODE`, `_ADDRESS`, `_PHONE` | the shop on labels and slips | blank |
+| `KENPIN_SHOP_NAME`, `_POSTAL_CODE`, `_ADDRESS`, `_PHONE` | deprecated: over the stored shop | |
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 import platformdirs
 
 from app.core.errors import EnvironmentFailure
-from app.core.label import ShipFrom
+from app.core.shop import Override, overrides_from
 from app.core.station import Mode
 from app.db.database import Database, translated
 from app.db.models import utcnow
@@ -40,6 +40,7 @@ from app.services import documents
 from app.services.labels import run_print_job
 from app.services.order_queue import OrderQueue
 from app.services.scanner_setup import ScannerSetup
+from app.services.shop_settings import ShopSettings
 from app.services.station.hold import StationHold, this_process
 from app.services.station.pack import PackStation
 from app.services.station.services import StationServices
@@ -50,14 +51,6 @@ if TYPE_CHECKING:
     from app.scanning.wedge import WedgeSettings
 
 Clock = Callable[[], dt.datetime]
-
-#: Where the shop's own name and address come from (no table holds them).
-SHIP_FROM_SETTINGS = {
-    "name": "KENPIN_SHOP_NAME",
-    "postal_code": "KENPIN_SHOP_POSTAL_CODE",
-    "address": "KENPIN_SHOP_ADDRESS",
-    "phone": "KENPIN_SHOP_PHONE",
-}
 
 
 def default_database_url() -> str:
@@ -74,7 +67,9 @@ class Settings:
     #: `ja`, `en`, or "" for the system locale.
     language: str = ""
     scanners: ScannerSettings = field(default_factory=lambda: scanner_settings({}))
-    ship_from: ShipFrom = field(default_factory=ShipFrom)
+    #: Shop settings this PC's `KENPIN_SHOP_*` variables set (deprecated): they win over the
+    #: database's (`app.services.shop_settings`).
+    shop_overrides: Mapping[str, Override] = field(default_factory=dict)
 
 
 def read_settings(env: Mapping[str, str] | None = None) -> Settings:
@@ -85,9 +80,7 @@ def read_settings(env: Mapping[str, str] | None = None) -> Settings:
         database_url=env.get("KENPIN_DB", "").strip() or default_database_url(),
         language=env.get("KENPIN_LANG", "").strip().lower()[:2],
         scanners=scanner_settings(env),
-        ship_from=ShipFrom(
-            **{key: env.get(name, "").strip() for key, name in SHIP_FROM_SETTINGS.items()}
-        ),
+        shop_overrides=overrides_from(env),
     )
 
 
@@ -108,7 +101,8 @@ class Kenpin:
         """The scan pipeline of pack station `name`; `printer` becomes its printer. A station
         process holds the station while it runs: refused while another process holds it."""
         hold = StationHold(self.holder) if self.holder else None
-        return PackStation(self.db, name, opening=Opening(printer, hold), clock=self.clock)
+        opening = Opening(printer, hold, self.settings.shop_overrides)
+        return PackStation(self.db, name, opening=opening, clock=self.clock)
 
     def station(self, name: str, mode: Mode, printer: str | None = None) -> PackStation:
         """The scan pipeline of station `name` in `mode`."""
@@ -118,23 +112,28 @@ class Kenpin:
     def print_label(self, job_id: int) -> None:
         """Print a queued label job once (the window on its worker thread, replay inline);
         raises EnvironmentFailure with the reason when the printer failed."""
-        outcome = run_print_job(self.db, job_id, self.printers, self.settings.ship_from)
+        outcome = run_print_job(self.db, job_id, self.printers, self.settings.shop_overrides)
         if not outcome.printed:
             raise EnvironmentFailure(outcome.message)
 
     def station_services(self, printer: str | None = None) -> StationServices:
         """Every service the station window uses; `printer` becomes the station's printer."""
-        ship_from = self.settings.ship_from
+        overrides = self.settings.shop_overrides
         return StationServices(
             orders=OrderQueue(self.db),
             pack_station=partial(self.pack_station, printer=printer),
             command_sheet=lambda path, station: write_command_sheet(path, station=station),
             pick_list=partial(documents.pick_list_pdf, self.db),
-            packing_slip=partial(documents.packing_slip_pdf, self.db, ship_from=ship_from),
+            packing_slip=partial(documents.packing_slip_pdf, self.db, overrides=overrides),
             message_card=partial(documents.message_card_pdf, self.db),
             print_label=self.print_label,
             scanner_setup=self.scanner_setup(),
+            shop_settings=self.shop_settings(),
         )
+
+    def shop_settings(self) -> ShopSettings:
+        """The shop settings shared by every station, this PC's environment over them."""
+        return ShopSettings(self.db, self.settings.shop_overrides)
 
     def scanner_setup(self) -> ScannerSetup:
         """The stations' scanner settings: stored per station, the environment's over them."""

@@ -153,6 +153,15 @@ def _parser() -> argparse.ArgumentParser:
     void.set_defaults(run=_label_void)
 
     cli_audit.register(sub, _db)
+    settings = sub.add_parser("settings", help="the shop settings shared by every station")
+    settings_sub = settings.add_subparsers(dest="settings_command", metavar="ACTION", required=True)
+    settings_sub.add_parser(
+        "show", help="every shop setting, its value, and the ones this PC's environment overrides"
+    ).set_defaults(run=_settings_show)
+    set_one = settings_sub.add_parser("set", help="set one shop setting (checked by its rule)")
+    set_one.add_argument("key", metavar="KEY", help="shop.name, shop.postal_code, ...")
+    set_one.add_argument("value", metavar="VALUE", help='the value ("" clears a carrier code)')
+    set_one.set_defaults(run=_settings_set)
 
     replay = sub.add_parser(
         "replay", help="feed a recorded scan file through the station pipeline, no window"
@@ -416,7 +425,7 @@ def _label_render(args: argparse.Namespace) -> int:
     from app.services.labels import LabelStyle, write_order_label
 
     kenpin = _kenpin(args)
-    style = LabelStyle(args.format, args.dpi, kenpin.settings.ship_from)
+    style = LabelStyle(args.format, args.dpi, kenpin.shop_settings().sender())
     print(write_order_label(kenpin.db, args.order, args.out, style))
     return EXIT_OK
 
@@ -425,6 +434,38 @@ def _label_void(args: argparse.Namespace) -> int:
     from app.services.labels import void_label
 
     print(void_label(_db(args), args.tracking, args.badge, args.reason).message)
+    return EXIT_OK
+
+
+def _settings_show(args: argparse.Namespace) -> int:
+    from app.core.shop import sender_missing
+
+    kenpin = _kenpin(args)
+    try:
+        listing = kenpin.shop_settings().listing()
+    finally:
+        kenpin.db.dispose()
+    width = max(len(shown.key) for shown in listing)
+    for shown in listing:
+        line = f"{shown.key:<{width}}  {shown.in_force or '(not set)'}"
+        if shown.override is not None:
+            line += (
+                f"  [{shown.override.variable} on this PC overrides the stored value "
+                f"{shown.stored or '(not set)'}; deprecated]"
+            )
+        print(line)
+    missing = sender_missing({shown.key: shown.in_force for shown in listing})
+    if missing:
+        print(f"labels are not issued until the sender is set: {', '.join(missing)}")
+    return EXIT_OK
+
+
+def _settings_set(args: argparse.Namespace) -> int:
+    kenpin = _kenpin(args)
+    try:
+        print(kenpin.shop_settings().set(args.key, args.value))
+    finally:
+        kenpin.db.dispose()
     return EXIT_OK
 
 
@@ -502,7 +543,7 @@ def _print_packing_slip(args: argparse.Namespace) -> int:
     from app.services.documents import packing_slip_pdf
 
     kenpin = _kenpin(args)
-    print(packing_slip_pdf(kenpin.db, args.order, args.out, kenpin.settings.ship_from))
+    print(packing_slip_pdf(kenpin.db, args.order, args.out, kenpin.settings.shop_overrides))
     return EXIT_OK
 
 

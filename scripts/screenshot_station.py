@@ -54,7 +54,9 @@ from app.db.database import Database
 from app.db.models import Barcode, Order, OrderLine, Product, Reservation
 from app.scanning.source import ScriptedScanner
 from app.services.carriers import add_range
+from app.services.demo import DEMO_SHOP
 from app.services.order_queue import OrderQueue
+from app.services.shop_settings import ShopSettings
 from app.services.users import add_user
 from app.ui.app import make_application
 from app.ui.main_window import MainWindow
@@ -155,6 +157,9 @@ def build_sample(db: Database) -> None:
                     order.short_lines = f"{PRODUCTS[products.index(picked[0])][0]}: 2 short"
                 number += 1
     add_user(db, PACKER[0], "packer", PACKER[1])
+    # The labels' sender: a label is not issued without one.
+    for key, value in DEMO_SHOP.items():
+        ShopSettings(db).set(key, value)
 
 
 def unit_code(seq: int) -> str:

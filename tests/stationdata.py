@@ -28,6 +28,7 @@ from app.db.station_models import Mismatch, PackSession, ScanRecord, StationStat
 from app.scanning.normalize import normalise
 from app.services.allocation import allocate
 from app.services.carriers import add_range
+from app.services.shop_settings import ShopSettings
 from app.services.users import add_user
 from tests.stockdata import add_order, add_product, receive
 
@@ -71,8 +72,24 @@ class Bench:
     rice_balance: int
 
 
+#: The shop every station test ships from: a label is not issued without its sender.
+SHOP = {
+    "shop.name": "検品ストア 大阪倉庫",
+    "shop.postal_code": "530-0001",
+    "shop.address": "大阪府大阪市北区梅田1-1-1",
+    "shop.phone": "06-1234-5678",
+}
+
+
+def shop_set_up(db: Database) -> None:
+    """Store the test shop's settings (what `kenpin settings set` stores)."""
+    settings = ShopSettings(db)
+    for key, value in SHOP.items():
+        settings.set(key, value)
+
+
 def stock_bench(db: Database) -> Bench:
-    """Products, 10 of each in stock, orders allocated, and two packers.
+    """Products, 10 of each in stock, orders allocated, two packers, and the shop set up.
 
     #1001: 2 tea, 3 cups. #1002: 1 tea, a gift with a message card.
     #1003: 2 rice (lot L1 reserved). #1004: 1 tea, on hold.
@@ -103,6 +120,7 @@ def stock_bench(db: Database) -> Bench:
     allocate(db, AT.date())
     add_user(db, "Hanako", "packer", HANAKO)
     add_user(db, "Taro", "packer", TARO)
+    shop_set_up(db)
     return Bench(tea, cup, rice_id, tea_balance, cup_balance, rice_balance)
 
 
@@ -161,8 +179,10 @@ BLOCK_FIRST, BLOCK_LAST = "10000000000", "10000000099"
 
 
 def tracking_block(db: Database, first: str = BLOCK_FIRST, last: str = BLOCK_LAST) -> None:
-    """Register a block of Yamato tracking numbers, so completed packs get their labels."""
+    """Register a block of Yamato tracking numbers and set up the shop (the label's sender),
+    so completed packs get their labels."""
     add_range(db, "yamato", first, last)
+    shop_set_up(db)
 
 
 def parcels_of(db: Database, number: str) -> list[tuple[int, str, str]]:

@@ -12,6 +12,7 @@ from app.bootstrap import Kenpin, bootstrap, read_settings
 from app.cli import main
 from app.core.errors import Refused
 from app.core.label import ShipFrom
+from app.core.shop import in_force, sender
 from app.db.database import Database
 from app.scanning.normalize import GROUP_SEPARATOR, normalise
 from tests import ROOT
@@ -30,7 +31,7 @@ def test_without_settings_kenpin_uses_its_file_in_the_users_data_folder() -> Non
     settings = read_settings({})
     assert settings.database_url.startswith("sqlite:///")
     assert settings.database_url.endswith("/kenpin/kenpin.db")
-    assert (settings.language, settings.ship_from) == ("", ShipFrom())
+    assert (settings.language, settings.shop_overrides) == ("", {})
     assert settings.scanners.serial_port == ""
 
 
@@ -50,7 +51,8 @@ def test_every_setting_comes_from_its_variable() -> None:
     assert normalise("]C10104901234567894~10L1", settings.scanners.wedge.codes).code == (
         f"0104901234567894{GROUP_SEPARATOR}10L1"
     )
-    assert settings.ship_from == ShipFrom(
+    # Deprecated, still honoured: the shop the variables name wins over the database's.
+    assert sender(in_force({}, settings.shop_overrides)) == ShipFrom(
         "検品ストア 大阪倉庫", "530-0001", "大阪府大阪市北区梅田1-1-1", "06-1234-5678"
     )
 
@@ -58,6 +60,8 @@ def test_every_setting_comes_from_its_variable() -> None:
 def test_a_bad_setting_is_refused_by_its_name() -> None:
     with pytest.raises(Refused, match="KENPIN_SCAN_KEY_GAP_MS"):
         read_settings({"KENPIN_SCAN_KEY_GAP_MS": "fast"})
+    with pytest.raises(Refused, match=r"^KENPIN_SHOP_PHONE: shop\.phone: .* the rule: 10 or 11"):
+        read_settings({"KENPIN_SHOP_PHONE": "12345"})
 
 
 def test_bootstrap_opens_the_database_the_settings_name_with_its_schema(tmp_path: Path) -> None:

@@ -71,6 +71,8 @@ class Reason(StrEnum):
     LOT_REQUIRED = "lot_required"
     #: A key burst that looked like a scan but broke the scanner's rules (gap, minimum length).
     UNREADABLE = "unreadable"
+    #: COMPLETE or NEWCARTON while the label's sender (the shop's name, address...) is not set.
+    SHOP_NOT_SET = "shop_not_set"
 
 
 class Note(StrEnum):
@@ -143,6 +145,8 @@ class Fact(StrEnum):
     CARRIER = "carrier"
     #: The badge's user.
     USER = "user"
+    #: The shop settings not set: "shop.name, shop.phone".
+    SETTINGS = "settings"
 
 
 class LotCheck(StrEnum):

@@ -362,3 +362,15 @@ class AuditEntry(Base):
     detail: Mapped[str] = mapped_column(Text, default="")
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class ShopSetting(Base):
+    """One shop setting shared by every station (`app.core.shop`): the label's sender,
+    the carriers' account codes. Key and value, so a new setting needs no migration; what
+    a key may hold is checked in `app.core.shop` before it is stored."""
+
+    __tablename__ = "shop_settings"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(String(400), default="")
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)

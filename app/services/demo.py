@@ -17,6 +17,7 @@ from pathlib import Path
 import platformdirs
 
 import app
+from app.core import shop
 from app.core.carriers import CarrierCode
 from app.core.errors import Refused
 from app.core.gtin import gtin14
@@ -29,6 +30,7 @@ from app.db.tracking import numbers_left
 from app.services import intake
 from app.services.allocation import allocate
 from app.services.carriers import add_range
+from app.services.shop_settings import ShopSettings
 from app.services.users import add_user
 
 
@@ -55,6 +57,20 @@ DEMO_TRACKING_BLOCKS = (
     (CarrierCode.SAGAWA, "91000000000", "91000099999"),
     (CarrierCode.JAPANPOST, "92000000000", "92000099999"),
 )
+
+
+#: The demo shop: the sender its labels and packing slips print, and sample carrier account
+#: codes (made up: no carrier issued them).
+DEMO_SHOP = {
+    shop.SHOP_NAME: "和雑貨さくら堂 大阪倉庫",
+    shop.SHOP_POSTAL_CODE: "530-0001",
+    shop.SHOP_ADDRESS: "大阪府大阪市北区梅田1-1-1 さくらビル3F",
+    shop.SHOP_PHONE: "06-1234-5678",
+    shop.YAMATO_CUSTOMER_CODE: "0612345678",
+    shop.YAMATO_FREIGHT_CODE: "01",
+    shop.SAGAWA_CUSTOMER_CODE: "123456789012",
+    shop.JAPANPOST_CUSTOMER_CODE: "JP-0001",
+}
 
 
 def demo_url() -> str:
@@ -92,6 +108,7 @@ def build_demo(db: Database) -> str:
     report.extend(f"  {result}" for result in results)
     report.extend(f"  {line}" for line in _add_users(db))
     report.extend(f"  {line}" for line in _add_tracking_blocks(db))
+    report.extend(f"  {line}" for line in _set_shop(db))
     report.append(str(allocate(db)))
     report.append(_order_counts(db))
     report.extend(_lot_goods(folder))
@@ -115,6 +132,18 @@ def _add_tracking_blocks(db: Database) -> list[str]:
                 continue
         said.append(add_range(db, carrier, first, last))
     return said
+
+
+def _set_shop(db: Database) -> list[str]:
+    """The demo shop's settings, those not set yet (one changed by hand stays as it is)."""
+    settings = ShopSettings(db)
+    stored = {shown.key: shown.stored for shown in settings.listing()}
+    unset = [key for key in DEMO_SHOP if not stored.get(key)]
+    for key in unset:
+        settings.set(key, DEMO_SHOP[key])
+    if not unset:
+        return ["shop settings: already there"]
+    return [f"shop settings: {', '.join(unset)} set (kenpin settings show)"]
 
 
 def _add_users(db: Database) -> list[str]:

@@ -15,7 +15,6 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from app.core.errors import Refused
-from app.core.label import ShipFrom
 from app.core.orders import OrderStatus
 from app.db import documents as store
 from app.db.database import Database
@@ -23,6 +22,7 @@ from app.db.models import Order
 from app.labels.message_card import MessageCard, write_message_card
 from app.labels.packing_slip import Address, PackingSlip, SlipItem, write_packing_slip
 from app.labels.pick_list import PickLine, PickList, WaveEntry, write_pick_list
+from app.services.shop_settings import Overrides, sender_in
 
 
 def pick_list_pdf(
@@ -107,10 +107,13 @@ def packing_slip_pdf(
     db: Database,
     order_number: str,
     out: Path,
-    ship_from: ShipFrom | None = None,
+    overrides: Overrides | None = None,
     today: dt.date | None = None,
 ) -> str:
-    """Write the packing slip (納品書) of one order to `out`; returns a one-line summary."""
+    """Write the packing slip (納品書) of one order to `out`; returns a one-line summary.
+
+    The shop on it is the shop settings' (`overrides`: this PC's environment over them).
+    """
     with db.read() as session:
         order = _order(session, order_number)
         lines = store.slip_lines(session, order.id)
@@ -119,7 +122,7 @@ def packing_slip_pdf(
             order_date=order.order_date.date(),
             printed_on=today or dt.date.today(),
             ship_to=_address(order),
-            ship_from=ship_from or ShipFrom(),
+            ship_from=sender_in(session, overrides or {}),
             items=tuple(SlipItem(line.sku, line.name, line.variant, line.qty) for line in lines),
             gift=bool(order.gift_message.strip()),
         )

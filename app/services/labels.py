@@ -26,6 +26,7 @@ from app.db.tracking import OrderForLabel
 from app.labels.print_queue import PrinterFactory, PrintJob, run_job
 from app.labels.printers import open_printer
 from app.labels.render import render_label
+from app.services.shop_settings import Overrides, sender_in
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -280,19 +281,21 @@ def run_print_job(
     db: Database,
     job_id: int,
     printer_factory: PrinterFactory = open_printer,
-    ship_from: ShipFrom | None = None,
+    shop_overrides: Overrides | None = None,
 ) -> PrintOutcome:
     """Print a queued job once and record how it went (printed, or failed with the reason).
 
     Runs off the scan path (the window's print worker thread, or `kenpin
     replay` after the scan committed); a printer problem is a failed outcome,
-    never an exception, and the job stays for a reprint.
+    never an exception, and the job stays for a reprint. The sender is the shop
+    settings' as they stand now (`shop_overrides`: this PC's environment over them).
     """
     with db.read() as session:
         job = store.print_job(session, job_id)
         if job is None:
             raise Refused(f"no print job {job_id}")
-        data = parcel_label(session, job.parcel_id, LabelStyle(ship_from=ship_from or ShipFrom()))
+        ship_from = sender_in(session, shop_overrides or {})
+        data = parcel_label(session, job.parcel_id, LabelStyle(ship_from=ship_from))
     if not job.printer_uri:
         result_message: str | None = "the station has no printer"
         attempts = job.attempts

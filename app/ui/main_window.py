@@ -37,6 +37,8 @@ from app.ui.pack.controller import PackController
 from app.ui.pack.view import PackPage
 from app.ui.scanner_test.controller import ScannerTestController
 from app.ui.scanner_test.view import ScannerTestPage
+from app.ui.settings.controller import ShopSettingsController
+from app.ui.settings.view import ShopSettingsPage
 from app.ui.sounds import StationSounds
 from app.ui.styles import WINDOW_STYLE
 
@@ -122,6 +124,9 @@ class MainWindow(QMainWindow):
         self.scanner_test = ScannerTestController(
             services.scanner_setup, station, scanners, self.scanner_test_page, self
         )
+        self.shop_page = ShopSettingsPage()
+        self.add_page(self.shop_page, self.tr("Shop settings"))
+        self.shop = ShopSettingsController(services.shop_settings, self.shop_page, self)
         self._services = services
         self._station = station
         #: Paper (command sheet, pick list, slips) is written here, never on the GUI thread.
@@ -293,6 +298,7 @@ class MainWindow(QMainWindow):
         # Bounded waits: the scans already made first, then a count or a document under way.
         self.pack.stop()
         self.scanner_test.close()
+        self.shop.close()
         self._counts_timer.stop()
         self.counts.close()
         self.documents.close()

@@ -132,3 +132,18 @@ QWidget#scannerTestPage { background: #f8fafc; }
 #scannerTestPage QLabel#scannerSaved { color: #166534; }
 #scannerTestPage QTableWidget#scannerBursts { font-size: 12pt; }
 """
+
+SHOP_SETTINGS_STYLE = """
+QWidget#shopSettingsPage { background: #f8fafc; }
+#shopSettingsPage QLabel, #shopSettingsPage QLineEdit, #shopSettingsPage QPushButton {
+    font-size: 12pt; }
+#shopSettingsPage QGroupBox { font-size: 12pt; font-weight: bold; }
+#shopSettingsPage QLabel#shopHint { color: #334155; }
+#shopSettingsPage QLabel#shopCaption { font-weight: bold; color: #0f172a; }
+#shopSettingsPage QLabel#shopRule { font-size: 10pt; color: #64748b; }
+#shopSettingsPage QLabel#shopOverride { font-size: 10pt; color: #9a3412; }
+#shopSettingsPage QLabel#shopMissing { color: #991b1b; background: #fee2e2; padding: 6px;
+                                       border-radius: 4px; }
+#shopSettingsPage QLabel#shopResult[state="saved"] { color: #166534; }
+#shopSettingsPage QLabel#shopResult[state="refused"] { color: #991b1b; font-weight: bold; }
+"""

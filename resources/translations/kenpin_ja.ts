@@ -95,6 +95,10 @@
         <translation>スキャナーテスト</translation>
     </message>
     <message>
+        <source>Shop settings</source>
+        <translation>店舗設定</translation>
+    </message>
+    <message>
         <source>Database: {0}</source>
         <extracomment>Paper (command sheet, pick list, slips) is written here, never on the GUI thread.</extracomment>
         <translation>データベース: {0}</translation>
@@ -936,6 +940,10 @@
         <translation>バーコード全体を読み取れませんでした。もう一度スキャンしてください。</translation>
     </message>
     <message>
+        <source>The shop&apos;s name and address for the label are not set: the pack stays open. Ask an admin to set them on the Shop settings page (or kenpin settings set shop.name …), then scan COMPLETE again.</source>
+        <translation>送り状のご依頼主（店舗名・住所）が未設定です。梱包は開いたままです。管理者に「店舗設定」画面（または kenpin settings set shop.name …）で設定してもらい、もう一度 COMPLETE をスキャンしてください。</translation>
+    </message>
+    <message>
         <source>Not finished: some lines still need units before the pack can be completed.</source>
         <translation>まだ完了できません。スキャンが足りない明細があります。</translation>
     </message>
@@ -1046,6 +1054,10 @@
         <source>Scan not read</source>
         <translation>読み取り失敗</translation>
     </message>
+    <message>
+        <source>Shop not set</source>
+        <translation>店舗未設定</translation>
+    </message>
 </context>
 <context>
     <name>RecentScans</name>
@@ -1139,6 +1151,10 @@
     <message>
         <source>No tracking number left for {0}: the pack stays open. Ask a supervisor to add numbers, then scan COMPLETE again.</source>
         <translation>{0} の送り状番号が残っていません。梱包は開いたままです。管理者に番号の追加を頼み、もう一度「梱包完了」をスキャンしてください。</translation>
+    </message>
+    <message>
+        <source>The label&apos;s sender is not set ({0}): the pack stays open. Ask an admin to set it on the Shop settings page (or kenpin settings set), then scan COMPLETE again.</source>
+        <translation>送り状のご依頼主が未設定です（{0}）。梱包は開いたままです。管理者に「店舗設定」画面（または kenpin settings set）で設定してもらい、もう一度 COMPLETE をスキャンしてください。</translation>
     </message>
 </context>
 <context>
@@ -1347,6 +1363,130 @@
     <message>
         <source>AIM</source>
         <translation>AIM</translation>
+    </message>
+</context>
+<context>
+    <name>ShopSettings</name>
+    <message>
+        <source>Shop name (ご依頼主)</source>
+        <translation>店舗名（ご依頼主）</translation>
+    </message>
+    <message>
+        <source>1 to 32 characters; required</source>
+        <translation>1〜32文字・必須</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>郵便番号</translation>
+    </message>
+    <message>
+        <source>7 digits: 123-4567, 1234567 or 〒123-4567; required</source>
+        <translation>7桁：123-4567、1234567、〒123-4567 のいずれか・必須</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>住所</translation>
+    </message>
+    <message>
+        <source>1 to 80 characters; required</source>
+        <translation>1〜80文字・必須</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>電話番号</translation>
+    </message>
+    <message>
+        <source>10 or 11 digits starting with 0, hyphens between groups (03-1234-5678); required</source>
+        <translation>0で始まる10桁または11桁、区切りにハイフン可（03-1234-5678）・必須</translation>
+    </message>
+    <message>
+        <source>Yamato customer code (請求先顧客コード)</source>
+        <translation>ヤマト運輸 請求先顧客コード</translation>
+    </message>
+    <message>
+        <source>10 digits, or 12 with the 2-digit branch number (0123456789-01)</source>
+        <translation>10桁、または2桁の枝番を付けた12桁（0123456789-01）</translation>
+    </message>
+    <message>
+        <source>Yamato freight code (運賃管理番号)</source>
+        <translation>ヤマト運輸 運賃管理番号</translation>
+    </message>
+    <message>
+        <source>2 digits (usually 01)</source>
+        <translation>2桁（通常は 01）</translation>
+    </message>
+    <message>
+        <source>Sagawa customer code (お客様コード)</source>
+        <translation>佐川急便 お客様コード</translation>
+    </message>
+    <message>
+        <source>12 digits</source>
+        <translation>12桁</translation>
+    </message>
+    <message>
+        <source>Japan Post customer code (お客様コード)</source>
+        <translation>日本郵便 お客様コード</translation>
+    </message>
+    <message>
+        <source>1 to 20 letters, digits and hyphens</source>
+        <translation>英数字とハイフンで1〜20文字</translation>
+    </message>
+    <message>
+        <source>{0} may not be empty: labels print it. Nothing was saved.</source>
+        <translation>{0}は空にできません（送り状に印字されます）。何も保存していません。</translation>
+    </message>
+    <message>
+        <source>{0} holds a control character. Nothing was saved.</source>
+        <translation>{0}に制御文字が含まれています。何も保存していません。</translation>
+    </message>
+    <message>
+        <source>{0}: “{1}” does not follow the rule: {2}. Nothing was saved.</source>
+        <translation>{0}：「{1}」は規則に合いません：{2}。何も保存していません。</translation>
+    </message>
+    <message>
+        <source>Set by {0} on this PC (deprecated): it wins over what is saved here. Remove the variable to use the saved value.</source>
+        <translation>このPCでは {0} で設定されています（非推奨）。ここで保存した値より優先されます。保存した値を使うには、この環境変数を削除してください。</translation>
+    </message>
+    <message>
+        <source>Labels are not issued until these are set: {0}. Packers are refused at COMPLETE.</source>
+        <translation>次の項目を設定するまで送り状は発行されません：{0}。梱包担当者の COMPLETE は拒否されます。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+</context>
+<context>
+    <name>ShopSettingsController</name>
+    <message>
+        <source>Nothing to save: no field was changed.</source>
+        <extracomment>The fields show the settings as stored (at start, after a save); tests wait for it. A save was refused (or failed): its words are under the Save button. The settings as last read; Save stores only the fields that differ from them.</extracomment>
+        <translation>保存する変更はありません。</translation>
+    </message>
+    <message>
+        <source>Saved: {0}. Every station uses it now.</source>
+        <translation>保存しました：{0}。すべてのステーションで今から使われます。</translation>
+    </message>
+</context>
+<context>
+    <name>ShopSettingsPage</name>
+    <message>
+        <source>Shared by every station: the labels and packing slips print the shop from here. Save checks every field against its rule.</source>
+        <extracomment>Shown in the first box: the label&apos;s sender; the rest are the carriers&apos; accounts.</extracomment>
+        <translation>すべてのステーションで共通です。送り状と納品書の店舗情報はここから印字されます。保存時に各項目を規則で確認します。</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <extracomment>One field per key, and under it the environment variable that overrides it.</extracomment>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Sender on labels and packing slips</source>
+        <translation>送り状・納品書のご依頼主</translation>
+    </message>
+    <message>
+        <source>Carrier accounts</source>
+        <translation>運送会社のお客様番号</translation>
     </message>
 </context>
 <context>

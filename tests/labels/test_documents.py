@@ -17,6 +17,7 @@ from app.db.models import Order, Product
 from app.labels.packing_slip import Address, PackingSlip, SlipItem, write_packing_slip
 from app.services.allocation import allocate
 from app.services.documents import message_card_pdf, packing_slip_pdf, pick_list_pdf
+from app.services.shop_settings import ShopSettings
 from tests.stockdata import add_order, add_product, receive
 
 TODAY = dt.date(2026, 5, 1)
@@ -144,8 +145,13 @@ def test_packing_slip_names_the_customer_and_carries_the_order_barcode(
 ) -> None:
     build_wave(db)
     out = tmp_path / "slip.pdf"
-    shop = ShipFrom("検品ストア", "1000005", "東京都千代田区丸の内1-1-1", "03-1234-5678")
-    assert "#1001" in packing_slip_pdf(db, "#1001", out, ship_from=shop, today=TODAY)
+    # The shop comes from the shop settings every station shares.
+    settings = ShopSettings(db)
+    settings.set("shop.name", "検品ストア")
+    settings.set("shop.postal_code", "1000005")
+    settings.set("shop.address", "東京都千代田区丸の内1-1-1")
+    settings.set("shop.phone", "03-1234-5678")
+    assert "#1001" in packing_slip_pdf(db, "#1001", out, today=TODAY)
     (text,), codes = read_pdf(out)
     assert codes == ["#1001"]
     for words in ("納品書", "〒150-0001", "東京都渋谷区神宮前", "401号室", "山田 花子 #1001", "様"):

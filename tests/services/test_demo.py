@@ -11,6 +11,7 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
+import pypdfium2
 import pytest
 from sqlalchemy import func, select
 
@@ -28,7 +29,9 @@ from app.db.models import (
     StockMove,
     User,
 )
+from app.services.carriers import attach_carrier_number
 from app.services.demo import build_demo, demo_url, sample_folder
+from app.services.shop_settings import ShopSettings
 from tests import ROOT
 
 SAMPLE = sample_folder()
@@ -227,6 +230,28 @@ def test_build_demo_fills_and_allocates_and_a_second_build_adds_nothing(db: Data
     assert _counts(db) == counts
     assert _statuses(db) == statuses
     assert "already there" in again
+
+
+def test_the_demo_shop_is_the_sender_on_its_labels_and_one_changed_by_hand_stays(
+    db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    build_demo(db)
+    with db.read() as session:
+        number = session.scalar(
+            select(Order.number).where(Order.carrier == "yamato").order_by(Order.id).limit(1)
+        )
+    assert number is not None
+    attach_carrier_number(db, number, "123456789002")
+    out = tmp_path / "label.pdf"
+    args = ["--db", db.url, "label", "render", number, "--format", "pdf", "--out", str(out)]
+    assert main(args) == 0
+    text = "".join(page.get_textpage().get_text_range() for page in pypdfium2.PdfDocument(out))
+    for words in ("和雑貨さくら堂 大阪倉庫", "〒530-0001", "さくらビル3F", "TEL 06-1234-5678"):
+        assert words in text
+
+    ShopSettings(db).set("shop.name", "さくら堂 本店")
+    assert "shop settings: already there" in build_demo(db)
+    assert ShopSettings(db).sender().name == "さくら堂 本店"
 
 
 def test_kenpin_demo_command_builds_without_a_window(

@@ -89,9 +89,21 @@ def _closing(command: Command, pack: Pack, snapshot: PackSnapshot) -> Decision:
             carton,
             Effect.NEW_CARTON,
         )
-    if decision.effect is Effect.NONE or snapshot.no_numbers_for is None:
+    if decision.effect is Effect.NONE:
         return decision
-    # Told before anything changes: the pack stays open until a number can be had.
+    # Told before anything changes: the pack stays open until its label can be issued.
+    if snapshot.sender_missing:
+        return refused(
+            Refusal(
+                Reason.SHOP_NOT_SET,
+                "the label's sender is not set ("
+                + ", ".join(snapshot.sender_missing)
+                + "): set it with kenpin settings set KEY VALUE or on the Shop settings page",
+                {**carton, Fact.SETTINGS: ", ".join(snapshot.sender_missing)},
+            )
+        )
+    if snapshot.no_numbers_for is None:
+        return decision
     return refused(
         Refusal(
             Reason.NO_TRACKING_NUMBER,

@@ -152,7 +152,7 @@ class PackSnapshot:
     a claim it lost) and the facts looked up for this scan: the user a badge
     names, the order an order number names, the parcel a label names, and,
     for a scan that would close a carton, the carrier that has no tracking
-    number left for it.
+    number left for it and the shop settings its label's sender lacks.
     """
 
     station: str
@@ -169,3 +169,6 @@ class PackSnapshot:
     label: ParcelLabel | None = None
     #: The carrier whose blocks have no number left for the carton being closed.
     no_numbers_for: str | None = None
+    #: The shop settings the label's sender lacks (`app.core.shop.SENDER_KEYS`), asked
+    #: like `no_numbers_for` for a scan that would issue a label.
+    sender_missing: tuple[str, ...] = ()

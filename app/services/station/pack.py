@@ -15,6 +15,7 @@ from app.core.pack.effects import NEW_LIST, Decision, Effect
 from app.core.pack.rules import applied, decide, needs_numbers
 from app.core.pack.session import LostClaim, Pack, PackSnapshot
 from app.core.scans import ClassifiedScan, ScanKind
+from app.core.shop import sender_missing
 from app.core.tracking import normalise
 from app.db import labels
 from app.db import pack_contents as contents
@@ -23,6 +24,7 @@ from app.db.database import Database
 from app.db.models import utcnow
 from app.db.scan_log import RecentScope, ScanEntry
 from app.services import labels as parcels
+from app.services.shop_settings import Overrides, values_in_force
 from app.services.station.outcome import ScanOutcome, Screen, StationView, station_view
 from app.services.station.pack_effects import HANDLERS, After, KeptPack, PackFacts, PackStep
 from app.services.station.pipeline import Incoming, Kept, Shown, Tx, kept_after
@@ -33,6 +35,10 @@ PackTx = Tx[KeptPack]
 
 class PackMode:
     """The pack mode's pieces for the scan pipeline (`app.services.station.pipeline`)."""
+
+    def __init__(self, shop_overrides: Overrides | None = None) -> None:
+        """`shop_overrides`: the shop settings this PC's environment sets (deprecated)."""
+        self._shop_overrides = shop_overrides or {}
 
     def facts(self, tx: PackTx, incoming: Incoming, classified: ClassifiedScan) -> PackFacts:
         """The station as the rules see it, and what the scanned code names."""
@@ -65,7 +71,9 @@ class PackMode:
             carrier = parcels.carrier_without_numbers(
                 session, snapshot.pack.order_number, row.held.carton_no
             )
-            snapshot = replace(snapshot, no_numbers_for=carrier)
+            # The sender is read once here, for the carton whose label is to be issued.
+            missing = sender_missing(values_in_force(session, self._shop_overrides))
+            snapshot = replace(snapshot, no_numbers_for=carrier, sender_missing=missing)
         return PackFacts(snapshot, on_file)
 
     def decide(self, classified: ClassifiedScan, facts: PackFacts) -> Decision:
@@ -220,4 +228,5 @@ class PackStation(Station[PackFacts, Decision, After, KeptPack, StationView]):
     ) -> None:
         """Open `station` as `opening` says (its printer, this process's hold on it)."""
         ref = open_station(db, station, opening)
-        super().__init__(db, ref, PackMode(), lease_seconds=lease_seconds, clock=clock)
+        mode = PackMode(opening.shop_overrides if opening else None)
+        super().__init__(db, ref, mode, lease_seconds=lease_seconds, clock=clock)

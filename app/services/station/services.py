@@ -8,6 +8,7 @@ from pathlib import Path
 
 from app.services.order_queue import OrderQueue
 from app.services.scanner_setup import ScannerSetup
+from app.services.shop_settings import ShopSettings
 from app.services.station.pack import PackStation
 
 
@@ -29,3 +30,5 @@ class StationServices:
     print_label: Callable[[int], None]
     #: The station's scanner settings and test scans (the scanner test page).
     scanner_setup: ScannerSetup
+    #: The shop settings shared by every station (the Shop settings page).
+    shop_settings: ShopSettings

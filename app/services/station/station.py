@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from app.core.errors import Refused
 from app.core.scans import Scan
+from app.core.shop import Override
 from app.core.text import check_text
 from app.core.times import too_far_ahead
 from app.db import pack_claims as claims
@@ -60,10 +61,12 @@ Clock = Callable[[], dt.datetime]
 @dataclass(frozen=True, slots=True)
 class Opening:
     """What a process sets as it opens a station: the printer it names (None: the one the
-    station has), and the hold it takes while it runs (None: it takes none)."""
+    station has), the hold it takes while it runs (None: it takes none), and the shop
+    settings its environment overrides (deprecated `KENPIN_SHOP_*`)."""
 
     printer: str | None = None
     hold: StationHold | None = None
+    shop_overrides: Mapping[str, Override] = field(default_factory=dict)
 
 
 class Station(Generic[S, D, A, H, V]):

@@ -100,6 +100,12 @@ _REASON_SENTENCES: dict[Reason, Callable[[], str]] = {
     Reason.UNREADABLE: lambda: translate(
         "Reason", "The scanner's keys did not read as a whole barcode: scan again."
     ),
+    Reason.SHOP_NOT_SET: lambda: translate(
+        "Reason",
+        "The shop's name and address for the label are not set: the pack stays open. Ask an "
+        "admin to set them on the Shop settings page (or kenpin settings set shop.name …), "
+        "then scan COMPLETE again.",
+    ),
 }
 
 _REASON_LABELS: dict[Reason, Callable[[], str]] = {
@@ -123,6 +129,7 @@ _REASON_LABELS: dict[Reason, Callable[[], str]] = {
     Reason.NO_CARD: lambda: translate("ReasonLabel", "No card on this order"),
     Reason.LOT_REQUIRED: lambda: translate("ReasonLabel", "Lot not read"),
     Reason.UNREADABLE: lambda: translate("ReasonLabel", "Scan not read"),
+    Reason.SHOP_NOT_SET: lambda: translate("ReasonLabel", "Shop not set"),
 }
 
 
@@ -288,6 +295,17 @@ def _no_tracking(facts: Facts) -> str:
     return ""
 
 
+def _shop_not_set(facts: Facts) -> str:
+    missing = facts.get(Fact.SETTINGS)
+    if missing:
+        return translate(
+            "Refusal",
+            "The label's sender is not set ({0}): the pack stays open. Ask an admin to set it "
+            "on the Shop settings page (or kenpin settings set), then scan COMPLETE again.",
+        ).format(missing)
+    return ""
+
+
 _REFUSALS: dict[Reason, Callable[[Facts], str]] = {
     Reason.NOT_ON_ORDER: _not_on_order,
     Reason.OVER_QUANTITY: _over_quantity,
@@ -303,6 +321,7 @@ _REFUSALS: dict[Reason, Callable[[Facts], str]] = {
     Reason.LABEL_PENDING: _label_pending,
     Reason.ORDER_NOT_PACKABLE: _not_packable,
     Reason.NO_TRACKING_NUMBER: _no_tracking,
+    Reason.SHOP_NOT_SET: _shop_not_set,
 }
 
 

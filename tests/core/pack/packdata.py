@@ -120,6 +120,7 @@ def at_station(
     labels_on: bool = True,
     lost: LostClaim | None = None,
     no_numbers_for: str | None = None,
+    sender_missing: tuple[str, ...] = (),
 ) -> PackSnapshot:
     """The station PACK-1 today, with `user` logged in and `open_pack` open, and the facts
     looked up for the scan."""
@@ -135,6 +136,7 @@ def at_station(
         order=order,
         label=label,
         no_numbers_for=no_numbers_for,
+        sender_missing=sender_missing,
     )
 
 

@@ -90,6 +90,13 @@ def _no_tracking_number() -> Decision:
     return decide(command(Command.COMPLETE), at_station(bench.pack, no_numbers_for="yamato"))
 
 
+def _shop_not_set() -> Decision:
+    bench = Bench(pack(line(1, 1, 1)))
+    bench.scan(product(1))
+    missing = ("shop.name", "shop.phone")
+    return decide(command(Command.COMPLETE), at_station(bench.pack, sender_missing=missing))
+
+
 def _pack_open() -> Decision:
     return decide(code(ScanKind.ORDER, "#1002"), at_station(pack(line(1, 1, 1)), order=candidate()))
 
@@ -116,6 +123,7 @@ REFUSALS: dict[Reason, Callable[[], Decision]] = {
     Reason.PACK_INCOMPLETE: _pack_incomplete,
     Reason.CARD_NOT_CONFIRMED: _card_not_confirmed,
     Reason.NO_TRACKING_NUMBER: _no_tracking_number,
+    Reason.SHOP_NOT_SET: _shop_not_set,
     Reason.PACK_OPEN: _pack_open,
     Reason.NO_CARD: _no_card,
     Reason.UNREADABLE: _unreadable,
@@ -129,6 +137,7 @@ REFUSAL_FACTS: dict[Reason, set[Fact]] = {
     Reason.PACK_INCOMPLETE: {Fact.ORDER, Fact.SHORT},
     Reason.CARD_NOT_CONFIRMED: {Fact.ORDER},
     Reason.NO_TRACKING_NUMBER: {Fact.ORDER, Fact.CARTON, Fact.CARRIER},
+    Reason.SHOP_NOT_SET: {Fact.ORDER, Fact.CARTON, Fact.SETTINGS},
     Reason.PACK_OPEN: {Fact.OPEN_ORDER, Fact.ORDER},
     Reason.NO_CARD: {Fact.ORDER},
 }
@@ -418,6 +427,27 @@ def test_a_carton_that_can_get_no_tracking_number_stays_open_and_says_what_to_do
         "no sagawa tracking numbers left: register a block with kenpin carriers add-range"
         " or attach the carrier's numbers with kenpin carriers import"
     )
+
+
+@pytest.mark.parametrize("cmd", [Command.COMPLETE, Command.NEWCARTON])
+def test_a_carton_whose_label_has_no_sender_stays_open_and_says_where_to_set_it(
+    cmd: Command,
+) -> None:
+    snapshot = at_station(full_box(), sender_missing=("shop.address",), no_numbers_for="yamato")
+    decision = decide(command(cmd), snapshot)
+    # The shop comes first: without it no label can be issued, whatever the numbers.
+    assert (decision.verdict, decision.reason, decision.effect) == (
+        VerdictKind.REJECTED,
+        Reason.SHOP_NOT_SET,
+        Effect.NONE,
+    )
+    assert decision.facts[Fact.SETTINGS] == "shop.address"
+    assert "kenpin settings set" in decision.message
+
+
+def test_a_pack_not_finished_is_told_so_before_the_missing_shop() -> None:
+    snapshot = at_station(pack(line(1, 1, 1)), sender_missing=("shop.name",))
+    assert decide(command(Command.COMPLETE), snapshot).reason is Reason.PACK_INCOMPLETE
 
 
 def test_tracking_numbers_are_looked_up_only_for_a_carton_that_gets_a_parcel() -> None:

@@ -1,0 +1,101 @@
+"""The shop settings page's words: each key's name and rule, and a refusal, translated.
+
+The rules themselves live in `app.core.shop`; these sentences say them to an admin
+in the window's language (a test holds the two lists of keys together).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
+
+from app.core import shop
+
+translate = QCoreApplication.translate
+
+#: Each key's caption and rule, as the page shows them.
+KEY_WORDS: dict[str, Callable[[], tuple[str, str]]] = {
+    shop.SHOP_NAME: lambda: (
+        translate("ShopSettings", "Shop name (ご依頼主)"),
+        translate("ShopSettings", "1 to 32 characters; required"),
+    ),
+    shop.SHOP_POSTAL_CODE: lambda: (
+        translate("ShopSettings", "Postal code"),
+        translate("ShopSettings", "7 digits: 123-4567, 1234567 or 〒123-4567; required"),
+    ),
+    shop.SHOP_ADDRESS: lambda: (
+        translate("ShopSettings", "Address"),
+        translate("ShopSettings", "1 to 80 characters; required"),
+    ),
+    shop.SHOP_PHONE: lambda: (
+        translate("ShopSettings", "Phone"),
+        translate(
+            "ShopSettings",
+            "10 or 11 digits starting with 0, hyphens between groups (03-1234-5678); required",
+        ),
+    ),
+    shop.YAMATO_CUSTOMER_CODE: lambda: (
+        translate("ShopSettings", "Yamato customer code (請求先顧客コード)"),
+        translate(
+            "ShopSettings", "10 digits, or 12 with the 2-digit branch number (0123456789-01)"
+        ),
+    ),
+    shop.YAMATO_FREIGHT_CODE: lambda: (
+        translate("ShopSettings", "Yamato freight code (運賃管理番号)"),
+        translate("ShopSettings", "2 digits (usually 01)"),
+    ),
+    shop.SAGAWA_CUSTOMER_CODE: lambda: (
+        translate("ShopSettings", "Sagawa customer code (お客様コード)"),
+        translate("ShopSettings", "12 digits"),
+    ),
+    shop.JAPANPOST_CUSTOMER_CODE: lambda: (
+        translate("ShopSettings", "Japan Post customer code (お客様コード)"),
+        translate("ShopSettings", "1 to 20 letters, digits and hyphens"),
+    ),
+}
+
+
+def caption(key: str) -> str:
+    """The key's name on the page."""
+    return KEY_WORDS[key]()[0]
+
+
+def rule(key: str) -> str:
+    """The key's rule on the page."""
+    return KEY_WORDS[key]()[1]
+
+
+def refusal_words(refused: shop.SettingRefused) -> str:
+    """Why a save was refused, naming the field and the rule it breaks; nothing was saved."""
+    name = caption(refused.key)
+    if refused.problem is shop.Problem.EMPTY:
+        return translate(
+            "ShopSettings", "{0} may not be empty: labels print it. Nothing was saved."
+        ).format(name)
+    if refused.problem is shop.Problem.CONTROL:
+        return translate(
+            "ShopSettings", "{0} holds a control character. Nothing was saved."
+        ).format(name)
+    return translate(
+        "ShopSettings", "{0}: “{1}” does not follow the rule: {2}. Nothing was saved."
+    ).format(name, refused.value.strip(), rule(refused.key))
+
+
+def override_words(variable: str) -> str:
+    """Under a field an environment variable sets on this PC."""
+    return translate(
+        "ShopSettings",
+        "Set by {0} on this PC (deprecated): it wins over what is saved here. Remove the "
+        "variable to use the saved value.",
+    ).format(variable)
+
+
+def missing_words(keys: tuple[str, ...]) -> str:
+    """The warning while the label's sender is incomplete ("" when it is complete)."""
+    if not keys:
+        return ""
+    return translate(
+        "ShopSettings",
+        "Labels are not issued until these are set: {0}. Packers are refused at COMPLETE.",
+    ).format(translate("ShopSettings", ", ").join(caption(key) for key in keys))

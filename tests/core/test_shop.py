@@ -1,0 +1,97 @@
+"""The shop settings' rules: every key, what each value may be, what the label needs."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from app.core import shop
+from app.core.errors import Refused
+from app.core.label import ShipFrom
+
+GOOD = {
+    "shop.name": ("検品ストア 大阪倉庫", "検品ストア 大阪倉庫"),
+    "shop.postal_code": ("〒５３０－０００１", "530-0001"),
+    "shop.address": ("大阪府大阪市北区梅田1-1-1", "大阪府大阪市北区梅田1-1-1"),
+    "shop.phone": ("０６ー１２３４ー５６７８", "06-1234-5678"),
+    "yamato.customer_code": ("0123456789-01", "012345678901"),
+    "yamato.freight_code": ("01", "01"),
+    "sagawa.customer_code": ("1234-5678-9012", "123456789012"),
+    "japanpost.customer_code": ("JP-12345", "JP-12345"),
+}
+
+
+def test_the_documented_keys_are_the_known_ones_in_order() -> None:
+    assert [known.key for known in shop.KEYS] == list(GOOD)
+
+
+@pytest.mark.parametrize(("key", "given", "stored"), [(k, *v) for k, v in GOOD.items()])
+def test_a_good_value_is_tidied_the_way_labels_and_carrier_files_want_it(
+    key: str, given: str, stored: str
+) -> None:
+    assert shop.check_setting(key, f"  {given} ") == stored
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "said"),
+    [
+        ("shop.postal_code", "12345", "the rule: 7 digits"),
+        ("shop.postal_code", "530-000A", "is not a postal code"),
+        ("shop.phone", "6-1234-5678", "is not a Japanese phone number"),
+        ("shop.phone", "03-1234-56789", "10 or 11 digits starting with 0"),
+        ("shop.phone", "03--1234", "is not a Japanese phone number"),
+        ("shop.phone", "+81-3-1234-5678", "is not a Japanese phone number"),
+        ("shop.name", "店" * 33, "too long (33 characters, at most 32)"),
+        ("shop.address", "住所" * 41, "at most 80"),
+        ("yamato.customer_code", "012345678", "10 digits, or 12"),
+        ("yamato.customer_code", "01234567890", "wrong number of digits"),
+        ("yamato.freight_code", "1", "2 digits (usually 01)"),
+        ("sagawa.customer_code", "12345678901", "12 digits"),
+        ("japanpost.customer_code", "お客様", "1 to 20 letters, digits and hyphens"),
+        ("japanpost.customer_code", "A" * 21, "1 to 20 letters"),
+        ("shop.name", "検品\x1bストア", "control character (ESC)"),
+        ("shop.name", "", "may not be empty"),
+    ],
+)
+def test_a_bad_value_is_refused_with_the_rule_it_breaks(key: str, value: str, said: str) -> None:
+    with pytest.raises(Refused, match=f"^{re.escape(key)}: ") as refused:
+        shop.check_setting(key, value)
+    assert said in str(refused.value)
+
+
+def test_a_carrier_code_may_be_cleared() -> None:
+    assert shop.check_setting("sagawa.customer_code", " ") == ""
+
+
+def test_an_unknown_key_is_refused_listing_the_known_ones() -> None:
+    with pytest.raises(Refused) as refused:
+        shop.known_key("shop.email")
+    assert '"shop.email" is not a shop setting' in str(refused.value)
+    assert all(known.key in str(refused.value) for known in shop.KEYS)
+
+
+def test_an_environment_variable_wins_and_a_bad_one_is_refused_by_name() -> None:
+    overrides = shop.overrides_from({"KENPIN_SHOP_PHONE": "03 1234 5678".replace(" ", "-")})
+    assert overrides == {"shop.phone": shop.Override("KENPIN_SHOP_PHONE", "03-1234-5678")}
+    values = shop.in_force({"shop.phone": "06-1111-2222", "shop.name": "店"}, overrides)
+    assert (values["shop.phone"], values["shop.name"], values["shop.address"]) == (
+        "03-1234-5678",
+        "店",
+        "",
+    )
+    with pytest.raises(Refused, match=r"^KENPIN_SHOP_POSTAL_CODE: shop\.postal_code: "):
+        shop.overrides_from({"KENPIN_SHOP_POSTAL_CODE": "abc"})
+
+
+def test_the_sender_is_the_four_shop_keys_and_names_what_is_missing() -> None:
+    values = {key: stored for key, (_given, stored) in GOOD.items()}
+    assert shop.sender(values) == ShipFrom(
+        "検品ストア 大阪倉庫", "530-0001", "大阪府大阪市北区梅田1-1-1", "06-1234-5678"
+    )
+    assert shop.sender_missing(values) == ()
+    assert shop.sender_missing({"shop.name": "店", "shop.phone": " "}) == (
+        "shop.postal_code",
+        "shop.address",
+        "shop.phone",
+    )

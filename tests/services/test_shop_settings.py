@@ -1,0 +1,166 @@
+"""Shop settings shared by every station: `kenpin settings show|set`, the label's sender
+read from them, and a pack refused `shop_not_set` until they are set."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import delete, select
+
+from app.bootstrap import Kenpin
+from app.cli import main
+from app.core.scans import Fact, Reason
+from app.db.database import Database
+from app.db.models import AuditEntry, ShopSetting
+from app.services.shop_settings import ShopSettings
+from tests.services.station.test_labels import PACK_1001, number
+from tests.services.station.test_labels_replay import labels_in, replay
+from tests.services.station.test_replay import scan_file
+from tests.stationdata import (
+    SHOP,
+    parcels_of,
+    sent,
+    stock_bench,
+    stored_state,
+    tracking_block,
+)
+from tests.stockdata import order_state
+
+
+def no_shop(db: Database) -> None:
+    """A database whose shop was never set up (as every database before migration 0012)."""
+    with db.write() as s:
+        s.execute(delete(ShopSetting))
+
+
+def stored(db: Database) -> dict[str, str]:
+    with db.read() as s:
+        return dict(s.execute(select(ShopSetting.key, ShopSetting.value)).all())
+
+
+def test_complete_is_refused_until_the_shop_is_set_then_the_label_carries_it(
+    db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    stock_bench(db)
+    tracking_block(db)
+    no_shop(db)
+    folder = tmp_path / "labels"
+    packed = scan_file(tmp_path, "packed.jsonl", [*PACK_1001])
+    replay(db, packed, folder, capsys)
+    before = stored_state(db)
+
+    complete = scan_file(tmp_path, "complete.jsonl", ["KCMD:COMPLETE", "KCMD:NEWCARTON"])
+    assert replay(db, complete, folder, capsys) == [
+        ("KCMD:COMPLETE", "rejected", "shop_not_set", "#1001"),
+        ("KCMD:NEWCARTON", "rejected", "shop_not_set", "#1001"),
+    ]
+    # Nothing changed but the mismatch log: the pack stays open with every unit in it.
+    assert stored_state(db) == before
+    assert parcels_of(db, "#1001") == []
+    assert order_state(db, "#1001")[0] == "packing"
+
+    for key, value in SHOP.items():
+        assert main(["--db", db.url, "settings", "set", key, value]) == 0
+    capsys.readouterr()
+    again = scan_file(tmp_path, "again.jsonl", ["KCMD:COMPLETE", number(0)])
+    assert replay(db, again, folder, capsys) == [
+        ("KCMD:COMPLETE", "accepted", None, "#1001"),
+        (number(0), "accepted", None, None),
+    ]
+    # The sender's phone is Latin text in the printer's own font: it is in the ZPL as is.
+    assert b"TEL 06-1234-5678" in labels_in(folder)[f"{number(0)}.zpl"]
+
+
+def test_the_refusal_names_the_keys_not_set(db: Database) -> None:
+    stock_bench(db)
+    tracking_block(db)
+    no_shop(db)
+    settings = ShopSettings(db)
+    settings.set("shop.name", SHOP["shop.name"])
+    settings.set("shop.phone", SHOP["shop.phone"])
+    station = Kenpin(db).pack_station("S1")
+    for code in PACK_1001:
+        station.scan(sent(code))
+    outcome = station.scan(sent("KCMD:COMPLETE"))
+    assert outcome.reason is Reason.SHOP_NOT_SET
+    assert outcome.facts[Fact.SETTINGS] == "shop.postal_code, shop.address"
+    assert outcome.message.startswith("the label's sender is not set (shop.postal_code, ")
+
+
+def test_show_lists_every_key_and_what_is_not_set(
+    db: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--db", db.url, "settings", "set", "shop.postal_code", "〒５３０－０００１"]) == 0
+    assert capsys.readouterr().out == 'shop.postal_code: (not set) -> "530-0001"\n'
+    assert main(["--db", db.url, "settings", "show"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split()[0] for line in lines[:8]] == [
+        "shop.name",
+        "shop.postal_code",
+        "shop.address",
+        "shop.phone",
+        "yamato.customer_code",
+        "yamato.freight_code",
+        "sagawa.customer_code",
+        "japanpost.customer_code",
+    ]
+    assert lines[0].endswith("(not set)") and lines[1].endswith("530-0001")
+    assert lines[8] == (
+        "labels are not issued until the sender is set: shop.name, shop.address, shop.phone"
+    )
+
+
+def test_a_bad_value_or_unknown_key_is_refused_and_changes_nothing(
+    db: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--db", db.url, "settings", "set", "yamato.customer_code", "0123456789"]) == 0
+    capsys.readouterr()
+    assert main(["--db", db.url, "settings", "set", "yamato.customer_code", "12345"]) == 1
+    assert capsys.readouterr().err == (
+        'kenpin: yamato.customer_code: "12345" has the wrong number of digits; the rule: '
+        "10 digits, or 12 with the 2-digit branch number (0123456789-01)\n"
+    )
+    assert main(["--db", db.url, "settings", "set", "shop.fax", "06-1234-5678"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith('kenpin: "shop.fax" is not a shop setting; the keys are: shop.name, ')
+    assert stored(db) == {"yamato.customer_code": "0123456789"}
+
+
+def test_a_change_is_written_to_the_audit_log(db: Database) -> None:
+    ShopSettings(db).set("shop.name", "検品ストア")
+    ShopSettings(db).set("shop.name", "検品ストア 本店")
+    with db.read() as s:
+        details = s.scalars(
+            select(AuditEntry.detail).where(AuditEntry.action == "settings.set")
+        ).all()
+    assert [json.loads(detail) for detail in details] == [
+        {"key": "shop.name", "old": None, "new": "検品ストア"},
+        {"key": "shop.name", "old": "検品ストア", "new": "検品ストア 本店"},
+    ]
+
+
+def test_a_carrier_code_is_cleared_with_an_empty_value(db: Database) -> None:
+    settings = ShopSettings(db)
+    settings.set("sagawa.customer_code", "123456789012")
+    assert (
+        settings.set("sagawa.customer_code", "")
+        == 'sagawa.customer_code: "123456789012" -> (not set)'
+    )
+    assert stored(db) == {}
+
+
+def test_an_environment_variable_still_wins_and_show_says_it_is_deprecated(
+    db: Database, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ShopSettings(db).set("shop.name", "検品ストア")
+    monkeypatch.setenv("KENPIN_SHOP_NAME", "旧ストア")
+    assert main(["--db", db.url, "settings", "show"]) == 0
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first == (
+        "shop.name                旧ストア  [KENPIN_SHOP_NAME on this PC overrides the stored "
+        "value 検品ストア; deprecated]"
+    )
+    assert main(["--db", db.url, "settings", "set", "shop.name", "新ストア"]) == 0
+    assert "KENPIN_SHOP_NAME still overrides it" in capsys.readouterr().out
