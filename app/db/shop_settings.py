@@ -11,7 +11,8 @@ import json
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.db.models import AuditEntry, ShopSetting, table
+from app.db import audit
+from app.db.models import ShopSetting, table
 
 _SETTINGS = table(ShopSetting).c
 _ALL = select(_SETTINGS.key, _SETTINGS.value)
@@ -36,11 +37,9 @@ def store_setting(session: Session, key: str, value: str, at: dt.datetime) -> st
         row.value, row.updated_at = value, at
     elif value:
         session.add(ShopSetting(key=key, value=value, updated_at=at))
-    session.add(
-        AuditEntry(
-            at=at,
-            action="settings.set",
-            detail=json.dumps({"key": key, "old": old, "new": value}, ensure_ascii=False),
-        )
+    audit.record(
+        session,
+        "settings.set",
+        detail=json.dumps({"key": key, "old": old, "new": value}, ensure_ascii=False),
     )
     return old
