@@ -12,6 +12,7 @@ benchmarks alike.
 | `KENPIN_LANG` | the window's language, `ja` or `en` | the system locale |
 | `KENPIN_SCANNER_*`, `KENPIN_SCAN_*` | the scanners (`app.scanning.settings`) | |
 | `KENPIN_SHOP_NAME`, `_POSTAL_CODE`, `_ADDRESS`, `_PHONE` | the shop on labels and slips | blank |
+| `KENPIN_PIN` | the PIN of a command's `--badge` or `--as`, for scripts | asked for |
 """
 
 from __future__ import annotations
@@ -75,6 +76,8 @@ class Settings:
     language: str = ""
     scanners: ScannerSettings = field(default_factory=lambda: scanner_settings({}))
     ship_from: ShipFrom = field(default_factory=ShipFrom)
+    #: The PIN of a supervisor's command line badge, for scripts (None: asked for).
+    pin: str | None = field(default=None, repr=False)
 
 
 def read_settings(env: Mapping[str, str] | None = None) -> Settings:
@@ -88,6 +91,7 @@ def read_settings(env: Mapping[str, str] | None = None) -> Settings:
         ship_from=ShipFrom(
             **{key: env.get(name, "").strip() for key, name in SHIP_FROM_SETTINGS.items()}
         ),
+        pin=env.get("KENPIN_PIN", "").strip() or None,
     )
 
 

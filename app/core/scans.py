@@ -71,6 +71,10 @@ class Reason(StrEnum):
     LOT_REQUIRED = "lot_required"
     #: A key burst that looked like a scan but broke the scanner's rules (gap, minimum length).
     UNREADABLE = "unreadable"
+    #: A supervisor's or admin's badge with a wrong PIN.
+    WRONG_PIN = "wrong_pin"
+    #: A badge locked after too many wrong PINs, until its lock runs out.
+    BADGE_LOCKED = "badge_locked"
 
 
 class Note(StrEnum):
@@ -83,6 +87,8 @@ class Note(StrEnum):
 
     LOGGED_IN = "logged_in"
     LOGGED_OUT = "logged_out"
+    #: A supervisor's or admin's badge scanned without its PIN: the PIN is asked for.
+    PIN_NEEDED = "pin_needed"
     ORDER_OPENED = "order_opened"
     ORDER_RESUMED = "order_resumed"
     #: The open order scanned again: shown, nothing changed.
@@ -143,6 +149,8 @@ class Fact(StrEnum):
     CARRIER = "carrier"
     #: The badge's user.
     USER = "user"
+    #: Until when a badge is locked (Japan time, "2026-12-01 16:05").
+    UNTIL = "until"
 
 
 class LotCheck(StrEnum):

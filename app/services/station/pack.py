@@ -23,6 +23,7 @@ from app.db.database import Database
 from app.db.models import utcnow
 from app.db.scan_log import RecentScope, ScanEntry
 from app.services import labels as parcels
+from app.services.signin import pin_given
 from app.services.station.outcome import ScanOutcome, Screen, StationView, station_view
 from app.services.station.pack_effects import HANDLERS, After, KeptPack, PackFacts, PackStep
 from app.services.station.pipeline import Incoming, Kept, Shown, Tx, kept_after
@@ -40,6 +41,9 @@ class PackMode:
         on_file = None
         if classified.kind is ScanKind.ORDER:
             on_file = store.order_on_file(session, classified.code, row.station_id)
+        badge_user = None
+        if classified.kind is ScanKind.BADGE:
+            badge_user = store.badge_user(session, classified.code)
         snapshot = PackSnapshot(
             station=tx.station.name,
             user=row.user,
@@ -48,9 +52,10 @@ class PackMode:
             awaiting=row.awaiting,
             labels_on=row.labels_on,
             lost=_lost(tx),
-            badge_user=(
-                store.badge_user(session, classified.code)
-                if classified.kind is ScanKind.BADGE
+            badge_user=badge_user,
+            badge_pin=(
+                pin_given(session, badge_user, incoming.pin, incoming.at)
+                if badge_user is not None and badge_user != row.user
                 else None
             ),
             order=on_file.candidate if on_file else None,
