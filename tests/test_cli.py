@@ -128,7 +128,7 @@ def test_kenpin_db_environment_variable_picks_the_database(tmp_path: Path) -> No
             "K1",
             "--pin",
             "1357",
-        ],  # fmt: skip
+        ],
         env=env,
         capture_output=True,
         text=True,
