@@ -23,6 +23,11 @@ class ScanKind(StrEnum):
     UNKNOWN = "unknown"
 
 
+#: What the scan log, the mismatch log, the screen and replay's output say for a badge scan:
+#: a badge is a credential, never written down.
+BADGE_RECORDED = "[badge]"
+
+
 class Command(StrEnum):
     """The command codes printed on the station's command sheet."""
 

@@ -14,7 +14,7 @@ from dataclasses import replace
 from app.core.pack.effects import NEW_LIST, Decision, Effect
 from app.core.pack.rules import applied, decide, needs_numbers
 from app.core.pack.session import LostClaim, Pack, PackSnapshot
-from app.core.scans import ClassifiedScan, ScanKind
+from app.core.scans import BADGE_RECORDED, ClassifiedScan, ScanKind
 from app.core.tracking import normalise
 from app.db import labels
 from app.db import pack_contents as contents
@@ -94,9 +94,9 @@ class PackMode:
             station=step.tx.station.name,
             seq=row.last_seq + 1,
             at=incoming.at,
-            raw=incoming.scan.raw,
+            raw=_as_recorded(step),
             kind=step.classified.kind.value,
-            code=step.classified.code,
+            code=_as_recorded(step, raw=False),
             verdict=decision.verdict.value,
             reason=decision.reason.value if decision.reason else None,
             effect=decision.effect.value,
@@ -130,7 +130,7 @@ class PackMode:
         reported = after.reported
         outcome = ScanOutcome(
             seq=row.last_seq + 1,
-            scan=step.incoming.scan.raw,
+            scan=_as_recorded(step),
             kind=step.classified.kind,
             verdict=decision.verdict,
             reason=decision.reason,
@@ -170,6 +170,13 @@ class PackMode:
         return Shown(
             replace(outcome, view=view), Kept(tx.row.last_seq, tx.scope, tx.recent(), keep)
         )
+
+
+def _as_recorded(step: PackStep, *, raw: bool = True) -> str:
+    """The scan as recorded, shown and printed: a badge never is (it is a credential)."""
+    if step.classified.kind is ScanKind.BADGE:
+        return BADGE_RECORDED
+    return step.incoming.scan.raw if raw else step.classified.code
 
 
 def _begins_list(step: PackStep, after: After) -> bool:

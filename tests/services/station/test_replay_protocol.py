@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import select
 
 from app.cli import main
+from app.core.scans import BADGE_RECORDED
 from app.db.database import Database
 from app.db.station_models import Mismatch, ScanRecord
 from app.services.users import add_user
@@ -63,7 +64,7 @@ def test_pack_open_no_card_unreadable_and_typed_scans(
 
     assert [(o["scan"], o["kind"], o["verdict"], o["reason"], o["order"]) for o in lines] == [
         ("49", "unknown", "rejected", "unreadable", None),
-        (HANAKO, "badge", "info", None, None),
+        (BADGE_RECORDED, "badge", "info", None, None),
         ("#1001", "order", "info", None, "#1001"),
         ("#1003", "order", "rejected", "pack_open", "#1001"),
         ("#1001", "order", "info", None, "#1001"),
