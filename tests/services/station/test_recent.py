@@ -59,7 +59,7 @@ def test_the_list_shows_the_packers_own_scans_of_the_open_pack(db: Database) -> 
     assert bench.scan(TEA, SOAP) == [SOAP, TEA, "#1001"]
     # Taro takes over the bench: his scans of this pack, none of Hanako's.
     assert bench.scan(TARO) == [BADGE_RECORDED]
-    assert bench.scan(CUP) == [CUP, TARO]
+    assert bench.scan(CUP) == [CUP, BADGE_RECORDED]
     # Hanako back: her scans of the pack again, Taro's left out.
     assert bench.scan(HANAKO) == [BADGE_RECORDED, SOAP, TEA, "#1001"]
 
