@@ -79,8 +79,7 @@ def signed_in(
         if user is None:
             raise Refused("--badge: not the badge of an active user")
         if user.role not in roles:
-            wanted = " or ".join(sorted(roles))
-            raise Refused(f"--badge: {user.name} is a {user.role}; this needs a {wanted}'s badge")
+            raise Refused(f"--badge: {user.name} is {_a(user.role)}; this needs {_wanted(roles)}")
         pin = pin_given(session, user, credentials.pin, moment)
         if pin.check is PinCheck.WRONG:
             keep_failure(session, user, pin, moment, place)
@@ -89,6 +88,16 @@ def signed_in(
     if problem is not None:
         raise Refused(problem)
     return user
+
+
+def _a(role: Role) -> str:
+    """A role with its article: "a packer", "an admin"."""
+    return f"{'an' if role[0] in 'aeiou' else 'a'} {role}"
+
+
+def _wanted(roles: Collection[Role]) -> str:
+    """Whose badge a command needs: "a supervisor's or an admin's badge"."""
+    return " or ".join(f"{_a(role)}'s" for role in Role if role in roles) + " badge"
 
 
 def _refusal(user: StationUser, pin: BadgePin) -> str | None:

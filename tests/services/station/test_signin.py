@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 from pathlib import Path
 
 import pytest
@@ -129,8 +130,12 @@ def test_a_packer_is_never_locked_out(bench: Database) -> None:
 
 
 def test_through_replay_a_line_carries_the_pin_and_it_is_never_written_down(
-    bench: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    bench: Database,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
+    caplog.set_level(logging.DEBUG)
     path = scan_file(
         tmp_path,
         "signin.jsonl",
@@ -153,7 +158,7 @@ def test_through_replay_a_line_carries_the_pin_and_it_is_never_written_down(
         (BADGE_RECORDED, "info", None),
     ]
     for secret in (SUPERVISOR_PIN, "86420", SATO):
-        assert secret not in out and secret not in err
+        assert secret not in out and secret not in err and secret not in caplog.text
     with bench.read() as s:
         recorded = s.execute(select(ScanRecord.raw, ScanRecord.code, ScanRecord.message)).all()
     assert not any(
