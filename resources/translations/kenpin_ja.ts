@@ -203,6 +203,14 @@
         <translation>ログイン: {0}</translation>
     </message>
     <message>
+        <source>PIN for {0}</source>
+        <translation>{0} さんの暗証番号</translation>
+    </message>
+    <message>
+        <source>Type the PIN and press Enter (Esc cancels).</source>
+        <translation>暗証番号を入力して Enter を押してください（Esc で取り消し）。</translation>
+    </message>
+    <message>
         <source>Logged out</source>
         <translation>ログアウトしました</translation>
     </message>
@@ -630,7 +638,7 @@
     </message>
     <message>
         <source>unexpected error</source>
-        <extracomment>Well inside the station&apos;s lease (a minute), so a missed beat or two does no harm. An error for the window&apos;s message banner (the lease could not be renewed, say). A scan was made and is on its way to the station. A scan&apos;s verdict (or its failure) was shown (tests wait for it). The station&apos;s state was shown without a scan: at start, or after its claim was lost. The station&apos;s hold was renewed with no order open (tests wait for it). A label print&apos;s result was shown: True printed, False not (tests wait for it). The scans on their way to the station, and the station&apos;s other database work. Labels print on a lane of their own: a scan never waits behind a printer. Given to `start`, which starts them; `stop` closes them. Why the awaited label did not print (in the packer&apos;s words), until one prints. Verdicts shown since the open order changed: &quot;scan 7&quot; in the banner.</extracomment>
+        <extracomment>Well inside the station&apos;s lease (a minute), so a missed beat or two does no harm. An error for the window&apos;s message banner (the lease could not be renewed, say). A scan was made and is on its way to the station. A scan&apos;s verdict (or its failure) was shown (tests wait for it). The station&apos;s state was shown without a scan: at start, or after its claim was lost. The station&apos;s hold was renewed with no order open (tests wait for it). A label print&apos;s result was shown: True printed, False not (tests wait for it). The scans on their way to the station, and the station&apos;s other database work. Labels print on a lane of their own: a scan never waits behind a printer. Given to `start`, which starts them; `stop` closes them. Why the awaited label did not print (in the packer&apos;s words), until one prints. Verdicts shown since the open order changed: &quot;scan 7&quot; in the banner. The supervisor&apos;s badge whose PIN the PIN entry asks for.</extracomment>
         <translation>予期しないエラー</translation>
     </message>
     <message>
@@ -652,6 +660,14 @@
     <message>
         <source>Put it on the box and scan it.</source>
         <translation>箱に貼ってスキャンしてください。</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>ログインしていません</translation>
+    </message>
+    <message>
+        <source>No PIN was typed. Scan the badge to try again.</source>
+        <translation>暗証番号が入力されませんでした。もう一度バッジをスキャンしてください。</translation>
     </message>
     <message>
         <source>Could not renew the claim on the order: {0}</source>
@@ -766,6 +782,14 @@
         <translation>最近のスキャン</translation>
     </message>
     <message>
+        <source>Supervisor: {0}</source>
+        <translation>責任者: {0}</translation>
+    </message>
+    <message>
+        <source>Admin: {0}</source>
+        <translation>管理者: {0}</translation>
+    </message>
+    <message>
         <source>♪ Sound on</source>
         <translation>♪ 音あり</translation>
     </message>
@@ -816,6 +840,14 @@
     <message>
         <source>Scans waiting: {0}</source>
         <translation>待機中のスキャン: {0} 件</translation>
+    </message>
+</context>
+<context>
+    <name>PinEntry</name>
+    <message>
+        <source>PIN for {0}: type it, then Enter (Esc cancels)</source>
+        <extracomment>The PIN was typed and Enter pressed. Esc: no PIN.</extracomment>
+        <translation>{0} さんの暗証番号を入力して Enter（Esc で取り消し）</translation>
     </message>
 </context>
 <context>
@@ -936,6 +968,14 @@
         <translation>バーコード全体を読み取れませんでした。もう一度スキャンしてください。</translation>
     </message>
     <message>
+        <source>Wrong PIN: nobody signed in. Scan the badge and type the PIN again.</source>
+        <translation>暗証番号が違います。ログインしていません。バッジをスキャンして暗証番号をもう一度入力してください。</translation>
+    </message>
+    <message>
+        <source>This badge is locked after too many wrong PINs. Wait until the lock ends, or ask another supervisor.</source>
+        <translation>暗証番号の誤りが多すぎるため、このバッジはロックされています。ロックが解けるまで待つか、別の責任者に依頼してください。</translation>
+    </message>
+    <message>
         <source>Not finished: some lines still need units before the pack can be completed.</source>
         <translation>まだ完了できません。スキャンが足りない明細があります。</translation>
     </message>
@@ -1046,6 +1086,14 @@
         <source>Scan not read</source>
         <translation>読み取り失敗</translation>
     </message>
+    <message>
+        <source>Wrong PIN</source>
+        <translation>暗証番号の誤り</translation>
+    </message>
+    <message>
+        <source>Badge locked</source>
+        <translation>バッジのロック中</translation>
+    </message>
 </context>
 <context>
     <name>RecentScans</name>
@@ -1139,6 +1187,18 @@
     <message>
         <source>No tracking number left for {0}: the pack stays open. Ask a supervisor to add numbers, then scan COMPLETE again.</source>
         <translation>{0} の送り状番号が残っていません。梱包は開いたままです。管理者に番号の追加を頼み、もう一度「梱包完了」をスキャンしてください。</translation>
+    </message>
+    <message>
+        <source>Wrong PIN for {0}: too many wrong PINs, the badge is locked until {1}.</source>
+        <translation>{0} さんの暗証番号が違います。誤りが多すぎるため、バッジは {1} までロックされます。</translation>
+    </message>
+    <message>
+        <source>Wrong PIN for {0}: nobody signed in. Scan the badge and try again.</source>
+        <translation>{0} さんの暗証番号が違います。ログインしていません。バッジをスキャンしてもう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>{0}&apos;s badge is locked after too many wrong PINs until {1}; the right PIN too is refused until then.</source>
+        <translation>暗証番号の誤りが多すぎるため、{0} さんのバッジは {1} までロックされています。それまでは正しい暗証番号でもログインできません。</translation>
     </message>
 </context>
 <context>
