@@ -70,7 +70,6 @@ _.PDF  # db.shipping_models: the print-job formats
 _.fail_next  # labels.printers: the in-memory printer's fault injection
 _.attach_carrier_number  # services.carriers: one carrier number at a time
 _.old_number  # services.labels.Voided
-_.pin_matches  # services.users: the check of a PIN against its stored scrypt hash
 _.audible  # ui.sounds.StationSounds: whether the station can sound verdicts
 _.remove_translation  # ui.translation: back to English after install_translation
 _.retryable  # labels.print_queue.JobResult: whether trying the same printer again can help

@@ -12,6 +12,7 @@ benchmarks alike.
 | `KENPIN_LANG` | the window's language, `ja` or `en` | the system locale |
 | `KENPIN_SCANNER_*`, `KENPIN_SCAN_*` | the scanners (`app.scanning.settings`) | |
 | `KENPIN_SHOP_NAME`, `_POSTAL_CODE`, `_ADDRESS`, `_PHONE` | deprecated: over the stored shop | |
+| `KENPIN_PIN` | the PIN of a command's `--badge` or `--as`, for scripts | asked for |
 """
 
 from __future__ import annotations
@@ -70,6 +71,8 @@ class Settings:
     #: Shop settings this PC's `KENPIN_SHOP_*` variables set (deprecated): they win over the
     #: database's (`app.services.shop_settings`).
     shop_overrides: Mapping[str, Override] = field(default_factory=dict)
+    #: The PIN of a supervisor's command line badge, for scripts (None: asked for).
+    pin: str | None = field(default=None, repr=False)
 
 
 def read_settings(env: Mapping[str, str] | None = None) -> Settings:
@@ -81,6 +84,7 @@ def read_settings(env: Mapping[str, str] | None = None) -> Settings:
         language=env.get("KENPIN_LANG", "").strip().lower()[:2],
         scanners=scanner_settings(env),
         shop_overrides=overrides_from(env),
+        pin=env.get("KENPIN_PIN", "").strip() or None,
     )
 
 

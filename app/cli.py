@@ -27,6 +27,7 @@ from app.scanning.bursts import Terminator
 if TYPE_CHECKING:
     from app.bootstrap import Kenpin
     from app.db.database import Database
+    from app.services.signin import Credentials
 
 # A usage error exits 2: argparse does that itself.
 EXIT_OK, EXIT_REFUSED = 0, 1
@@ -96,11 +97,19 @@ def _parser() -> argparse.ArgumentParser:
 
     users = sub.add_parser("users", help="users")
     users_sub = users.add_subparsers(dest="users_command", metavar="ACTION", required=True)
-    add = users_sub.add_parser("add", help="create a user who logs in by badge")
+    add = users_sub.add_parser(
+        "add", help="create a user who logs in by badge (an admin's badge and PIN needed)"
+    )
     add.add_argument("name", metavar="NAME")
     add.add_argument("--role", required=True, choices=_values(Role))
     add.add_argument("--badge", required=True, metavar="CODE")
-    add.add_argument("--pin", metavar="PIN")
+    add.add_argument("--pin", metavar="PIN", help="the new user's PIN (supervisors and admins)")
+    add.add_argument(
+        "--as",
+        dest="as_badge",
+        metavar="ADMIN_BADGE",
+        help="the admin's badge (PIN asked for, or $KENPIN_PIN); not for a database's first admin",
+    )
     add.set_defaults(run=_users_add)
 
     carriers = sub.add_parser("carriers", help="carriers' tracking numbers")
@@ -148,7 +157,12 @@ def _parser() -> argparse.ArgumentParser:
         "void", help="void a parcel's label and issue its carton a new number (supervisor)"
     )
     void.add_argument("tracking", metavar="TRACKING")
-    void.add_argument("--badge", required=True, metavar="SUPERVISOR_BADGE")
+    void.add_argument(
+        "--badge",
+        required=True,
+        metavar="SUPERVISOR_BADGE",
+        help="a supervisor's or admin's badge (PIN asked for, or $KENPIN_PIN)",
+    )
     void.add_argument("--reason", default="", metavar="TEXT")
     void.set_defaults(run=_label_void)
 
@@ -367,11 +381,30 @@ def _stock_check(args: argparse.Namespace) -> int:
 
 
 def _users_add(args: argparse.Namespace) -> int:
-    from app.services.users import add_user
+    from app.services.users import NewUser, add_user_as
 
-    add_user(_db(args), args.name, args.role, args.badge, args.pin)
-    print(f"user {args.name} ({args.role}) added; badge {args.badge}")
+    kenpin = _kenpin(args)
+    by = _credentials(kenpin, args.as_badge) if args.as_badge else None
+    add_user_as(kenpin.db, by, NewUser(args.name, args.role, args.badge, args.pin))
+    # The badge is not printed: it is a credential.
+    print(f"user {args.name.strip()} ({args.role}) added")
     return EXIT_OK
+
+
+def _credentials(kenpin: Kenpin, badge: str) -> Credentials:
+    """A supervisor's badge with its PIN: `KENPIN_PIN` for scripts, else asked for (not
+    echoed) when a person is at the terminal; refused when neither gives one."""
+    from app.core.errors import Refused
+    from app.services.signin import Credentials
+
+    pin = kenpin.settings.pin
+    if pin is None and sys.stdin.isatty():
+        import getpass
+
+        pin = getpass.getpass("PIN: ").strip() or None
+    if pin is None:
+        raise Refused("PIN: needed with --badge / --as (typed when asked, or KENPIN_PIN)")
+    return Credentials(badge, pin)
 
 
 def _carriers_add_range(args: argparse.Namespace) -> int:
@@ -433,7 +466,9 @@ def _label_render(args: argparse.Namespace) -> int:
 def _label_void(args: argparse.Namespace) -> int:
     from app.services.labels import void_label
 
-    print(void_label(_db(args), args.tracking, args.badge, args.reason).message)
+    kenpin = _kenpin(args)
+    by = _credentials(kenpin, args.badge)
+    print(void_label(kenpin.db, args.tracking, by, args.reason).message)
     return EXIT_OK
 
 
@@ -489,7 +524,9 @@ def _replay(args: argparse.Namespace) -> int:
             # A line whose id is recorded is answered from its record, not applied again.
             scan_id = recorded.scan_id(station.station)
             try:
-                outcome = station.scan(recorded.scan, scan_id=scan_id, at=recorded.at)
+                outcome = station.scan(
+                    recorded.scan, scan_id=scan_id, at=recorded.at, pin=recorded.pin
+                )
             except DatabaseUnavailable:
                 # Nothing was recorded: the scan's line says so, and the replay stops there.
                 print(json.dumps(unrecorded_json(recorded.scan), ensure_ascii=False), flush=True)

@@ -39,6 +39,8 @@ TEA = with_check_digit("490123456789")  # a JAN: one unit
 CUP, CUP_CASE = "CUP-1", "CUP-CASE"  # a registered code, and a case of 2
 SOAP = with_check_digit("490000000001")  # on no order
 RICE_GTIN = with_check_digit("491234567890")  # lot- and expiry-tracked
+#: The PIN every supervisor and admin of the tests signs in with.
+SUPERVISOR_PIN = "2468"
 HANAKO, TARO = "B-001", "B-002"
 
 

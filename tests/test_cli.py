@@ -13,8 +13,11 @@ from sqlalchemy import func, select
 
 from app.bootstrap import open_database
 from app.cli import main
+from app.core.roles import Role
+from app.core.station import StationUser
 from app.db.models import Order, User
 from app.db.schema import head_revision
+from app.db.station import badge_user
 from app.services.users import pin_matches
 from benchmarks.bulkdata import add_orders, add_products
 
@@ -29,25 +32,35 @@ def test_db_upgrade_creates_the_schema_then_says_it_is_current(
 
 
 def test_users_add_creates_a_badge_user_with_a_hashed_pin(
-    db_url: str, capsys: pytest.CaptureFixture[str]
+    db_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    args = ["--db", db_url, "users", "add", "山田 花子", "--role", "packer"]
+    base = ["--db", db_url, "users", "add"]
+    assert main([*base, "Ken", "--role", "admin", "--badge", "K-1", "--pin", "9753"]) == 0
+    monkeypatch.setenv("KENPIN_PIN", "9753")
+    args = [*base, "山田 花子", "--role", "packer", "--as", "K-1"]
     assert main([*args, "--badge", "B-001", "--pin", "1234"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "user Ken (admin) added",
+        "user 山田 花子 (packer) added",
+    ]
     db = open_database(db_url)
     with db.read() as s:
-        user = s.scalars(select(User)).one()
-    assert (user.name, user.role, user.badge_code) == ("山田 花子", "packer", "B-001")
+        user = s.scalars(select(User).where(User.name == "山田 花子")).one()
+        assert badge_user(s, "B-001") == StationUser(user.id, "山田 花子", Role.PACKER)
+    assert (user.name, user.role) == ("山田 花子", "packer")
+    assert user.badge_hash != "B-001" and len(user.badge_hash) == 64
     assert user.pin_hash != "1234" and pin_matches("1234", user.pin_hash)
     assert not pin_matches("4321", user.pin_hash)
 
 
 def test_a_taken_badge_is_refused_with_exit_1_and_changes_nothing(
-    db_url: str, capsys: pytest.CaptureFixture[str]
+    db_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     base = ["--db", db_url, "users", "add"]
-    assert main([*base, "A", "--role", "packer", "--badge", "B-1"]) == 0
-    assert main([*base, "B", "--role", "supervisor", "--badge", "B-1"]) == 1
-    assert "badge: 'B-1' already belongs to A" in capsys.readouterr().err
+    assert main([*base, "A", "--role", "admin", "--badge", "B-1", "--pin", "1111"]) == 0
+    monkeypatch.setenv("KENPIN_PIN", "1111")
+    assert main([*base, "B", "--role", "packer", "--badge", "B-1", "--as", "B-1"]) == 1
+    assert "badge: already belongs to A" in capsys.readouterr().err
     with open_database(db_url).read() as s:
         assert s.scalar(select(func.count()).select_from(User)) == 1
 
@@ -102,7 +115,20 @@ def test_kenpin_db_environment_variable_picks_the_database(tmp_path: Path) -> No
     target = tmp_path / "from-env.db"
     env = {**os.environ, "KENPIN_DB": f"sqlite:///{target}"}
     done = subprocess.run(
-        [sys.executable, "-m", "app", "users", "add", "Ken", "--role", "admin", "--badge", "K1"],
+        [
+            sys.executable,
+            "-m",
+            "app",
+            "users",
+            "add",
+            "Ken",
+            "--role",
+            "admin",
+            "--badge",
+            "K1",
+            "--pin",
+            "1357",
+        ],
         env=env,
         capture_output=True,
         text=True,

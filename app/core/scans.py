@@ -23,6 +23,11 @@ class ScanKind(StrEnum):
     UNKNOWN = "unknown"
 
 
+#: What the scan log, the mismatch log, the screen and replay's output say for a badge scan:
+#: a badge is a credential, never written down.
+BADGE_RECORDED = "[badge]"
+
+
 class Command(StrEnum):
     """The command codes printed on the station's command sheet."""
 
@@ -73,6 +78,10 @@ class Reason(StrEnum):
     UNREADABLE = "unreadable"
     #: COMPLETE or NEWCARTON while the label's sender (the shop's name, address...) is not set.
     SHOP_NOT_SET = "shop_not_set"
+    #: A supervisor's or admin's badge with a wrong PIN.
+    WRONG_PIN = "wrong_pin"
+    #: A badge locked after too many wrong PINs, until its lock runs out.
+    BADGE_LOCKED = "badge_locked"
 
 
 class Note(StrEnum):
@@ -85,6 +94,8 @@ class Note(StrEnum):
 
     LOGGED_IN = "logged_in"
     LOGGED_OUT = "logged_out"
+    #: A supervisor's or admin's badge scanned without its PIN: the PIN is asked for.
+    PIN_NEEDED = "pin_needed"
     ORDER_OPENED = "order_opened"
     ORDER_RESUMED = "order_resumed"
     #: The open order scanned again: shown, nothing changed.
@@ -147,6 +158,8 @@ class Fact(StrEnum):
     USER = "user"
     #: The shop settings not set: "shop.name, shop.phone".
     SETTINGS = "settings"
+    #: Until when a badge is locked (Japan time, "2026-12-01 16:05").
+    UNTIL = "until"
 
 
 class LotCheck(StrEnum):

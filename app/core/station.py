@@ -2,15 +2,18 @@
 
 A station mode (packing today) is a rules function, `decide(scan, snapshot)`,
 that starts with these rules: a badge logs its user in (or, scanned again,
-out), and nothing but a badge works while nobody is logged in.
+out), and nothing but a badge works while nobody is logged in. A supervisor's
+or admin's badge logs in only with the right PIN (`app.core.signin`).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
 from app.core.roles import Role
+from app.core.signin import PinCheck, until_shown
 
 
 class Mode(StrEnum):
@@ -38,6 +41,19 @@ class BadgeChange(StrEnum):
     LOG_IN = "log_in"
     LOG_OUT = "log_out"
     UNKNOWN = "unknown"
+    #: A supervising badge scanned without its PIN: nobody logs in, the PIN is asked for.
+    PIN_NEEDED = "pin_needed"
+    WRONG_PIN = "wrong_pin"
+    LOCKED = "locked"
+
+
+@dataclass(frozen=True, slots=True)
+class BadgePin:
+    """What the PIN given with a badge came to, and the lock that concerns it: for a wrong
+    PIN the lock it sets (if it is the last one allowed), for a locked badge its end."""
+
+    check: PinCheck = PinCheck.NOT_NEEDED
+    locked_until: dt.datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,18 +66,39 @@ class BadgeOutcome:
 
 
 def badge_scanned(
-    code: str, current: StationUser | None, badge_user: StationUser | None
+    current: StationUser | None, badge_user: StationUser | None, pin: BadgePin | None = None
 ) -> BadgeOutcome:
     """Log in, switch user, or (the same badge again) log out.
 
-    `badge_user` is the active user the badge belongs to, None when nobody's.
+    `badge_user` is the active user the badge belongs to, None when nobody's;
+    `pin` what the PIN given with it came to. Logging out needs no PIN.
     What a station holds (an open pack) stays with the station either way.
+    The words never quote the badge: a badge is a credential.
     """
     if badge_user is None:
-        return BadgeOutcome(BadgeChange.UNKNOWN, None, f"{code}: no user has this badge")
+        return BadgeOutcome(BadgeChange.UNKNOWN, None, "no active user has this badge")
     if current is not None and current.user_id == badge_user.user_id:
         return BadgeOutcome(BadgeChange.LOG_OUT, current, f"{current.name} logged out")
+    refused = _pin_refused(badge_user, pin or BadgePin())
+    if refused is not None:
+        return refused
     message = f"{badge_user.name} logged in"
     if current is not None:
         message += f"; {current.name} logged out"
     return BadgeOutcome(BadgeChange.LOG_IN, badge_user, message)
+
+
+def _pin_refused(user: StationUser, pin: BadgePin) -> BadgeOutcome | None:
+    """Why a supervising badge does not log in: no PIN, a wrong one, a locked badge."""
+    if pin.check is PinCheck.MISSING:
+        return BadgeOutcome(BadgeChange.PIN_NEEDED, user, f"{user.name}: enter the PIN")
+    if pin.check is PinCheck.LOCKED:
+        assert pin.locked_until is not None
+        until = until_shown(pin.locked_until)
+        return BadgeOutcome(BadgeChange.LOCKED, user, f"{user.name}: badge locked until {until}")
+    if pin.check is PinCheck.WRONG:
+        message = f"{user.name}: wrong PIN"
+        if pin.locked_until is not None:
+            message += f"; badge locked until {until_shown(pin.locked_until)}"
+        return BadgeOutcome(BadgeChange.WRONG_PIN, user, message)
+    return None

@@ -21,6 +21,7 @@ from app.core.codes import CodeOwner, gtin_forms
 from app.core.intake.products import BarcodeKind
 from app.core.scans import ProductCode, ScanKind, item_name
 from app.core.tracking import block_issues, normalise
+from app.db.badges import badge_hash
 from app.db.models import Barcode, Location, Order, Product, User, table
 from app.db.shipping_models import Parcel, TrackingBlock
 from app.db.sql import among, chunks, core, on_postgresql
@@ -52,7 +53,7 @@ _PRODUCT = (
     .join_from(table(Barcode), table(Product), _PRODUCTS.id == _BARCODES.product_id)
     .where(_BARCODES.code == _CODE)
 )
-_BADGE = select(_USERS.id).where(_USERS.badge_code == _CODE, _USERS.active == true())
+_BADGE = select(_USERS.id).where(_USERS.badge_hash == _CODE, _USERS.active == true())
 _ORDER = select(_ORDERS.id).where(_ORDERS.number == _CODE)
 _LOCATION = select(_LOCATIONS.id).where(_LOCATIONS.code == _CODE)
 _LABEL = select(_PARCELS.id).where(_PARCELS.tracking_number == _CODE)
@@ -62,6 +63,7 @@ class RegisteredCodes:
     """Product codes, badges, order numbers, parcels' tracking numbers and bins as stored."""
 
     def __init__(self, session: Session) -> None:
+        self._orm = session
         self._session = core(session)
 
     def product_by_code(self, code: str) -> ProductCode | None:
@@ -79,8 +81,9 @@ class RegisteredCodes:
         )
 
     def is_badge(self, code: str) -> bool:
-        """True when an active user has this badge."""
-        return self._session.execute(_BADGE, {"code": code}).first() is not None
+        """True when an active user has this badge (found by its keyed hash)."""
+        digest = badge_hash(self._orm, code)
+        return self._session.execute(_BADGE, {"code": digest}).first() is not None
 
     def is_order(self, code: str) -> bool:
         """True when an order has this number."""
@@ -105,7 +108,8 @@ def code_owners(
 ) -> dict[str, list[CodeOwner]]:
     """Code -> what holds it now, for those of `codes` a scan would find registered:
     a product's unit or case code (a GTIN in any of its lengths), a badge (of an
-    active user or not), an order number, a parcel's tracking number, a bin.
+    active user or not, found by its keyed hash; named by its user, never quoted),
+    an order number, a parcel's tracking number, a bin.
 
     With `lock` (adding codes), the lock every code-adding transaction takes is held
     until the transaction ends; without it (checking a file before its write
@@ -122,8 +126,15 @@ def code_owners(
 
     products = select(Barcode.code, Product.sku).join(Product, Product.id == Barcode.product_id)
     held(_pairs(session, products, Barcode.code, forms), ScanKind.PRODUCT, "a barcode of {whose}")
-    badges = select(User.badge_code, User.name)
-    held(_pairs(session, badges, User.badge_code, forms), ScanKind.BADGE, "the badge of {whose}")
+    # Badges are kept as keyed hashes: each form is looked up by its hash.
+    hashed = {badge_hash(session, form): form for form in forms}
+    badges = select(User.badge_hash, User.name)
+    found_badges = _pairs(session, badges, User.badge_hash, hashed)
+    held(
+        [(hashed[digest], whose) for digest, whose in found_badges],
+        ScanKind.BADGE,
+        "the badge of {whose}",
+    )
     orders = select(Order.number, Order.id)
     held(_pairs(session, orders, Order.number, forms), ScanKind.ORDER, "order {code}")
     parcels = select(Parcel.tracking_number, Order.number).join(Order, Order.id == Parcel.order_id)
@@ -159,9 +170,10 @@ def _lock_codes(session: Session) -> None:
 
 
 def codes_of_length(session: Session, lengths: Collection[int]) -> set[str]:
-    """Every product code, badge, order number and bin of one of these lengths."""
+    """Every product code, order number and bin of one of these lengths (badges are kept
+    only as hashes: a badge is checked against the tracking blocks when it is added)."""
     found: set[str] = set()
-    for column in (_BARCODES.code, _USERS.badge_code, _ORDERS.number, _LOCATIONS.code):
+    for column in (_BARCODES.code, _ORDERS.number, _LOCATIONS.code):
         query = select(column).where(func.length(column).in_(sorted(lengths)))
         found.update(str(code) for code in session.scalars(query))
     return found

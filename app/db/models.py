@@ -318,14 +318,19 @@ class Reservation(Base):
 
 
 class User(Base):
-    """A person who logs in at a station by scanning a badge."""
+    """A person who logs in at a station by scanning a badge (and, supervising, a PIN).
+
+    The badge is kept only as its keyed hash (`app.db.badges.badge_hash`); the
+    PIN as a salted scrypt hash (`app.services.users.hash_pin`).
+    """
 
     __tablename__ = "users"
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     name: Mapped[str] = mapped_column(String(100), unique=True)
     role: Mapped[Role] = mapped_column(checked_enum(Role, check="role_known", length=16))
-    badge_code: Mapped[str] = mapped_column(String(64), unique=True)
+    #: HMAC-SHA256 of the badge code under the database's badge key, as hex.
+    badge_hash: Mapped[str] = mapped_column(String(64), unique=True)
     pin_hash: Mapped[str] = mapped_column(String(200), default="")
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)

@@ -21,6 +21,7 @@ from app.core.pack.labels import ParcelLabel
 from app.core.pack.session import OrderCandidate
 from app.core.station import StationUser
 from app.core.statuses import PackStatus, ParcelStatus
+from app.db.badges import badge_hash
 from app.db.clock import DatabaseNow
 from app.db.labels import prints_labels
 from app.db.models import Order, Station, User, table
@@ -252,7 +253,7 @@ _ORDER_ON_FILE = (
     .where(_ORDERS.number == bindparam("number"))
 )
 _BADGE_USER = select(_USERS.id, _USERS.name, _USERS.role).where(
-    _USERS.badge_code == bindparam("code"), _USERS.active == true()
+    _USERS.badge_hash == bindparam("badge_hash"), _USERS.active == true()
 )
 _HOLDER = (
     select(_STATIONS.name)
@@ -262,8 +263,8 @@ _HOLDER = (
 
 
 def badge_user(session: Session, code: str) -> StationUser | None:
-    """The active user whose badge this is."""
-    row = core(session).execute(_BADGE_USER, {"code": code}).first()
+    """The active user whose badge this is (found by its keyed hash)."""
+    row = core(session).execute(_BADGE_USER, {"badge_hash": badge_hash(session, code)}).first()
     return StationUser(int(row[0]), row[1], row[2]) if row is not None else None
 
 

@@ -1,7 +1,9 @@
 """Recorded scan files (JSON lines) for `kenpin replay`.
 
 One scan per line: `{"scan": "4901234567894"}`, optionally with `"at"`, the
-ISO 8601 time it was scanned, `"id"`, the line's own scan id, `"typed": true`
+ISO 8601 time it was scanned, `"id"`, the line's own scan id, `"pin"`, the PIN
+typed with a supervisor's or admin's badge (4 to 12 digits; checked, never
+echoed or recorded), `"typed": true`
 for a code keyed in by hand, and `"unreadable": true` for a key burst the
 scanner's rules did not take as a scan (its `scan` is what was read, possibly
 nothing; the station refuses it `unreadable`). A line's
@@ -33,6 +35,7 @@ from typing import NamedTuple
 
 from app.core.errors import InputRejected, Problem
 from app.core.scans import Scan
+from app.core.signin import pin_problem
 from app.core.times import too_far_ahead
 from app.scanning.normalize import GROUP_SEPARATOR, InputSettings, normalise
 
@@ -43,12 +46,21 @@ FIRST_YEAR, LAST_YEAR = 1970, 9998
 
 class RecordedScan(NamedTuple):
     """One line of a scan file: the scan (as the file wrote it, normalised), when (UTC), the
-    line's id (its own, or one made for a resumable run) and its line number."""
+    line's id (its own, or one made for a resumable run), its line number, and the PIN
+    given with a badge (left out of the line's repr)."""
 
     scan: Scan
     at: dt.datetime | None
     line_id: str | None = None
     line: int = 0
+    pin: str | None = None
+
+    def __repr__(self) -> str:
+        pin = "None" if self.pin is None else "'****'"
+        return (
+            f"RecordedScan(scan={self.scan!r}, at={self.at!r}, line_id={self.line_id!r}, "
+            f"line={self.line!r}, pin={pin})"
+        )
 
     def scan_id(self, station: str) -> str | None:
         """The id this line's scan is recorded under at `station` (None: a fresh one)."""
@@ -150,7 +162,19 @@ def _scan_of(line: str, settings: InputSettings | None, now: dt.datetime | None)
         raise _BadLine("at", ahead)
     # The file's own text is what the replay's output echoes.
     scan = replace(scan, sent=code, typed=typed, unreadable=unreadable)
-    return RecordedScan(scan, at, _id_of(record.get("id")))
+    return RecordedScan(scan, at, _id_of(record.get("id")), pin=_pin_of(record.get("pin")))
+
+
+def _pin_of(value: object) -> str | None:
+    """A line's PIN: digits, as a string (never quoted back: it is a secret)."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise _BadLine("pin", "not a string of digits")
+    problem = pin_problem(value)
+    if problem is not None:
+        raise _BadLine("pin", problem)
+    return value
 
 
 def _flag_of(record: dict[str, object], key: str) -> bool:

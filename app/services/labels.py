@@ -13,7 +13,6 @@ from app.core.carriers import CarrierCode, parse_carrier
 from app.core.errors import EnvironmentFailure, Refused
 from app.core.label import LabelFormat, LabelOrder, LabelParcel, ShipFrom, ShipTo, build_label
 from app.core.orders import OrderStatus
-from app.core.roles import SUPERVISING
 from app.core.statuses import ParcelStatus
 from app.core.tracking import OutOfTrackingNumbers, normalise
 from app.db import audit, tracking
@@ -21,12 +20,12 @@ from app.db import labels as store
 from app.db.database import Database
 from app.db.models import Order, utcnow
 from app.db.pack_claims import set_order_status
-from app.db.station import badge_user
 from app.db.tracking import OrderForLabel
 from app.labels.print_queue import PrinterFactory, PrintJob, run_job
 from app.labels.printers import open_printer
 from app.labels.render import render_label
 from app.services.shop_settings import Overrides, sender_in
+from app.services.signin import Credentials, signed_in
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -189,10 +188,10 @@ class Voided:
     message: str
 
 
-def void_label(
-    db: Database, tracking_number: str, supervisor_badge: str, reason: str = ""
-) -> Voided:
-    """Void a parcel's label (supervisor or admin): a new number for the same carton.
+def void_label(db: Database, tracking_number: str, by: Credentials, reason: str = "") -> Voided:
+    """Void a parcel's label on the word of the supervisor or admin whose badge and PIN `by`
+    are (`signin.signed_in`: a wrong PIN is kept, and the void refused): a new number for
+    the same carton.
 
     The old parcel stays, `voided`, pointing at its replacement, so the old
     label scanned later is `label_voided`; the new label is queued for
@@ -201,12 +200,8 @@ def void_label(
     """
     number = normalise(tracking_number)
     at = utcnow()
+    supervisor = signed_in(db, by, place="cli: label void", at=at)
     with db.write() as session:
-        supervisor = badge_user(session, supervisor_badge.strip())
-        if supervisor is None or supervisor.role not in SUPERVISING:
-            raise Refused(
-                f"--badge: {supervisor_badge!r} is not an active supervisor's or admin's badge"
-            )
         old = store.parcel_by_tracking(session, number)
         if old is None:
             raise Refused(f"TRACKING: no parcel has the tracking number {tracking_number!r}")

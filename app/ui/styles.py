@@ -76,6 +76,9 @@ QLabel#imeWarning { background: #ffedd5; color: #9a3412; border: 2px solid #fb92
 QFrame#typedEntry { background: #e0f2fe; border: 2px solid #0284c7; border-radius: 6px; }
 QLabel#typedPrompt { font-size: 14pt; font-weight: bold; color: #0c4a6e; }
 QLineEdit#typedField { font-size: 20pt; padding: 4px 8px; }
+QFrame#pinEntry { background: #fef3c7; border: 2px solid #d97706; border-radius: 6px; }
+QLabel#pinPrompt { font-size: 14pt; font-weight: bold; color: #78350f; }
+QLineEdit#pinField { font-size: 20pt; padding: 4px 8px; }
 QFrame#currentLine { background: white; border: 2px solid #334155; border-radius: 8px; }
 QLabel#currentProduct { font-size: 24pt; font-weight: bold; color: #0f172a; }
 QLabel#currentRemaining { font-size: 34pt; font-weight: bold; color: #0f172a; padding-left: 12px; }

@@ -207,6 +207,14 @@
         <translation>ログイン: {0}</translation>
     </message>
     <message>
+        <source>PIN for {0}</source>
+        <translation>{0} さんの暗証番号</translation>
+    </message>
+    <message>
+        <source>Type the PIN and press Enter (Esc cancels).</source>
+        <translation>暗証番号を入力して Enter を押してください（Esc で取り消し）。</translation>
+    </message>
+    <message>
         <source>Logged out</source>
         <translation>ログアウトしました</translation>
     </message>
@@ -634,7 +642,7 @@
     </message>
     <message>
         <source>unexpected error</source>
-        <extracomment>Well inside the station&apos;s lease (a minute), so a missed beat or two does no harm. An error for the window&apos;s message banner (the lease could not be renewed, say). A scan was made and is on its way to the station. A scan&apos;s verdict (or its failure) was shown (tests wait for it). The station&apos;s state was shown without a scan: at start, or after its claim was lost. The station&apos;s hold was renewed with no order open (tests wait for it). A label print&apos;s result was shown: True printed, False not (tests wait for it). The scans on their way to the station, and the station&apos;s other database work. Labels print on a lane of their own: a scan never waits behind a printer. Given to `start`, which starts them; `stop` closes them. Why the awaited label did not print (in the packer&apos;s words), until one prints. Verdicts shown since the open order changed: &quot;scan 7&quot; in the banner.</extracomment>
+        <extracomment>Well inside the station&apos;s lease (a minute), so a missed beat or two does no harm. An error for the window&apos;s message banner (the lease could not be renewed, say). A scan was made and is on its way to the station. A scan&apos;s verdict (or its failure) was shown (tests wait for it). The station&apos;s state was shown without a scan: at start, or after its claim was lost. The station&apos;s hold was renewed with no order open (tests wait for it). A label print&apos;s result was shown: True printed, False not (tests wait for it). The scans on their way to the station, and the station&apos;s other database work. Labels print on a lane of their own: a scan never waits behind a printer. Given to `start`, which starts them; `stop` closes them. Why the awaited label did not print (in the packer&apos;s words), until one prints. Verdicts shown since the open order changed: &quot;scan 7&quot; in the banner. The supervisor&apos;s badge whose PIN the PIN entry asks for.</extracomment>
         <translation>予期しないエラー</translation>
     </message>
     <message>
@@ -656,6 +664,14 @@
     <message>
         <source>Put it on the box and scan it.</source>
         <translation>箱に貼ってスキャンしてください。</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>ログインしていません</translation>
+    </message>
+    <message>
+        <source>No PIN was typed. Scan the badge to try again.</source>
+        <translation>暗証番号が入力されませんでした。もう一度バッジをスキャンしてください。</translation>
     </message>
     <message>
         <source>Could not renew the claim on the order: {0}</source>
@@ -770,6 +786,14 @@
         <translation>最近のスキャン</translation>
     </message>
     <message>
+        <source>Supervisor: {0}</source>
+        <translation>責任者: {0}</translation>
+    </message>
+    <message>
+        <source>Admin: {0}</source>
+        <translation>管理者: {0}</translation>
+    </message>
+    <message>
         <source>♪ Sound on</source>
         <translation>♪ 音あり</translation>
     </message>
@@ -820,6 +844,14 @@
     <message>
         <source>Scans waiting: {0}</source>
         <translation>待機中のスキャン: {0} 件</translation>
+    </message>
+</context>
+<context>
+    <name>PinEntry</name>
+    <message>
+        <source>PIN for {0}: type it, then Enter (Esc cancels)</source>
+        <extracomment>The PIN was typed and Enter pressed. Esc: no PIN.</extracomment>
+        <translation>{0} さんの暗証番号を入力して Enter（Esc で取り消し）</translation>
     </message>
 </context>
 <context>
@@ -944,6 +976,14 @@
         <translation>送り状のご依頼主（店舗名・住所）が未設定です。梱包は開いたままです。管理者に「店舗設定」画面（または kenpin settings set shop.name …）で設定してもらい、もう一度 COMPLETE をスキャンしてください。</translation>
     </message>
     <message>
+        <source>Wrong PIN: nobody signed in. Scan the badge and type the PIN again.</source>
+        <translation>暗証番号が違います。ログインしていません。バッジをスキャンして暗証番号をもう一度入力してください。</translation>
+    </message>
+    <message>
+        <source>This badge is locked after too many wrong PINs. Wait until the lock ends, or ask another supervisor.</source>
+        <translation>暗証番号の誤りが多すぎるため、このバッジはロックされています。ロックが解けるまで待つか、別の責任者に依頼してください。</translation>
+    </message>
+    <message>
         <source>Not finished: some lines still need units before the pack can be completed.</source>
         <translation>まだ完了できません。スキャンが足りない明細があります。</translation>
     </message>
@@ -1058,6 +1098,14 @@
         <source>Shop not set</source>
         <translation>店舗未設定</translation>
     </message>
+    <message>
+        <source>Wrong PIN</source>
+        <translation>暗証番号の誤り</translation>
+    </message>
+    <message>
+        <source>Badge locked</source>
+        <translation>バッジのロック中</translation>
+    </message>
 </context>
 <context>
     <name>RecentScans</name>
@@ -1155,6 +1203,18 @@
     <message>
         <source>The label&apos;s sender is not set ({0}): the pack stays open. Ask an admin to set it on the Shop settings page (or kenpin settings set), then scan COMPLETE again.</source>
         <translation>送り状のご依頼主が未設定です（{0}）。梱包は開いたままです。管理者に「店舗設定」画面（または kenpin settings set）で設定してもらい、もう一度 COMPLETE をスキャンしてください。</translation>
+    </message>
+    <message>
+        <source>Wrong PIN for {0}: too many wrong PINs, the badge is locked until {1}.</source>
+        <translation>{0} さんの暗証番号が違います。誤りが多すぎるため、バッジは {1} までロックされます。</translation>
+    </message>
+    <message>
+        <source>Wrong PIN for {0}: nobody signed in. Scan the badge and try again.</source>
+        <translation>{0} さんの暗証番号が違います。ログインしていません。バッジをスキャンしてもう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>{0}&apos;s badge is locked after too many wrong PINs until {1}; the right PIN too is refused until then.</source>
+        <translation>暗証番号の誤りが多すぎるため、{0} さんのバッジは {1} までロックされています。それまでは正しい暗証番号でもログインできません。</translation>
     </message>
 </context>
 <context>

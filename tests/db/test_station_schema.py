@@ -22,7 +22,7 @@ NOW = dt.datetime(2026, 4, 1, 1, 0, tzinfo=dt.UTC)
 def test_one_open_pack_per_order_and_one_record_per_scan_id(db: Database) -> None:
     with db.write() as s:
         order_id = add_order(s, "#1001", [])
-        s.add_all([Station(name="S1"), User(name="Hanako", role=Role.PACKER, badge_code="B-1")])
+        s.add_all([Station(name="S1"), User(name="Hanako", role=Role.PACKER, badge_hash="B-1")])
         s.flush()
     session_row = {
         "order_id": order_id,

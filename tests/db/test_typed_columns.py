@@ -13,11 +13,12 @@ from app.core.roles import Role
 from app.db.database import Database
 from app.db.models import Barcode, Order, User
 from app.services.users import add_user
+from tests.stationdata import SUPERVISOR_PIN
 from tests.stockdata import add_order, add_product
 
 
 def test_strings_written_are_read_back_as_members(db: Database) -> None:
-    add_user(db, "Hanako", "supervisor", "B-1")
+    add_user(db, "Hanako", "supervisor", "B-1", SUPERVISOR_PIN)
     with db.write() as s:
         add_order(s, "#1001", [], status="on_hold")
         s.add(Barcode(code="CASE-1", product_id=add_product(s, "TEA"), kind="case", qty=6))

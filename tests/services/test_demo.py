@@ -29,6 +29,7 @@ from app.db.models import (
     StockMove,
     User,
 )
+from app.db.station import badge_user
 from app.services.carriers import attach_carrier_number
 from app.services.demo import build_demo, demo_url, sample_folder
 from app.services.shop_settings import ShopSettings
@@ -204,10 +205,17 @@ def test_build_demo_fills_and_allocates_and_a_second_build_adds_nothing(db: Data
     assert statuses["allocated"] >= 250
     assert 1 <= statuses["backordered"] <= 20
     with db.read() as session:
-        users = dict(session.execute(select(User.badge_code, User.role)).all())
+        users = {
+            badge: (user.name, user.role)
+            for badge in ("BADGE-PACK-01", "BADGE-SUP-01")
+            if (user := badge_user(session, badge)) is not None
+        }
         gifts = session.scalar(select(func.count()).where(Order.gift_message != ""))
         carriers = set(session.scalars(select(Order.carrier).distinct()))
-    assert users == {"BADGE-PACK-01": "packer", "BADGE-SUP-01": "supervisor"}
+    assert users == {
+        "BADGE-PACK-01": ("山田 花子", "packer"),
+        "BADGE-SUP-01": ("佐藤 健", "supervisor"),
+    }
     assert gifts and gifts >= 10
     assert carriers == {"yamato", "sagawa", "japanpost"}
     assert "BADGE-PACK-01" in summary and "BADGE-SUP-01" in summary

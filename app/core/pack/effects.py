@@ -33,6 +33,8 @@ class Effect(StrEnum):
     REPRINT = "reprint"
     #: The station's claim was taken over: it lets go of the pack (a refusal's only change).
     FORGET_CLAIM = "forget_claim"
+    #: A wrong PIN for a supervising badge: the failure is kept (it counts towards a lock).
+    PIN_FAILED = "pin_failed"
 
 
 #: Effects that change the held pack: each is fenced by the station's lease token.

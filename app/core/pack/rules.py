@@ -30,6 +30,7 @@ from app.core.pack.orders import order_refusal
 from app.core.pack.session import Pack, PackedUnit, PackSnapshot
 from app.core.pack.units import place
 from app.core.scans import ClassifiedScan, Command, Fact, Note, Reason, ScanKind, VerdictKind
+from app.core.signin import until_shown
 from app.core.station import BadgeChange, StationUser, badge_scanned
 
 
@@ -170,19 +171,32 @@ def _label(verdict: LabelVerdict) -> Decision:
 
 
 def _badge(scan: ClassifiedScan, snapshot: PackSnapshot) -> Decision:
-    """Log in, switch user, or (the same badge again) log out; an open pack stays open."""
-    outcome = badge_scanned(scan.code, snapshot.user, snapshot.badge_user)
+    """Log in, switch user, or (the same badge again) log out; an open pack stays open.
+
+    A supervisor's or admin's badge without its PIN asks for it; a wrong PIN is
+    refused and kept as a failure (`Effect.PIN_FAILED`); a locked badge is refused."""
+    outcome = badge_scanned(snapshot.user, snapshot.badge_user, snapshot.badge_pin)
     if outcome.change is BadgeChange.UNKNOWN or outcome.user is None:
         return refused(Refusal(Reason.UNKNOWN_BARCODE, outcome.message))
+    user_fact = {Fact.USER: outcome.user.name}
+    locked_until = snapshot.badge_pin.locked_until if snapshot.badge_pin else None
+    until = {Fact.UNTIL: until_shown(locked_until)} if locked_until else {}
     if outcome.change is BadgeChange.LOG_OUT:
         return logged_out(outcome.user, outcome.message)
+    if outcome.change is BadgeChange.PIN_NEEDED:
+        return info(outcome.message, Note.PIN_NEEDED, user_fact)
+    if outcome.change is BadgeChange.WRONG_PIN:
+        refusal = Refusal(Reason.WRONG_PIN, outcome.message, {**user_fact, **until})
+        return replace(refused(refusal, Effect.PIN_FAILED), user=outcome.user)
+    if outcome.change is BadgeChange.LOCKED:
+        return refused(Refusal(Reason.BADGE_LOCKED, outcome.message, {**user_fact, **until}))
     return Decision(
         VerdictKind.INFO,
         Effect.LOGIN,
         message=outcome.message,
         user=outcome.user,
         note=Note.LOGGED_IN,
-        facts={Fact.USER: outcome.user.name},
+        facts=user_fact,
     )
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from app.core.pack.labels import ParcelLabel
 from app.core.scans import LotCheck, item_name
-from app.core.station import StationUser
+from app.core.station import BadgePin, StationUser
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +165,8 @@ class PackSnapshot:
     labels_on: bool = True
     lost: LostClaim | None = None
     badge_user: StationUser | None = None
+    #: What the PIN given with a supervising badge came to.
+    badge_pin: BadgePin | None = None
     order: OrderCandidate | None = None
     label: ParcelLabel | None = None
     #: The carrier whose blocks have no number left for the carton being closed.

@@ -14,7 +14,7 @@ from dataclasses import replace
 from app.core.pack.effects import NEW_LIST, Decision, Effect
 from app.core.pack.rules import applied, decide, needs_numbers
 from app.core.pack.session import LostClaim, Pack, PackSnapshot
-from app.core.scans import ClassifiedScan, ScanKind
+from app.core.scans import BADGE_RECORDED, ClassifiedScan, ScanKind
 from app.core.shop import sender_missing
 from app.core.tracking import normalise
 from app.db import labels
@@ -25,6 +25,7 @@ from app.db.models import utcnow
 from app.db.scan_log import RecentScope, ScanEntry
 from app.services import labels as parcels
 from app.services.shop_settings import Overrides, values_in_force
+from app.services.signin import pin_given
 from app.services.station.outcome import ScanOutcome, Screen, StationView, station_view
 from app.services.station.pack_effects import HANDLERS, After, KeptPack, PackFacts, PackStep
 from app.services.station.pipeline import Incoming, Kept, Shown, Tx, kept_after
@@ -46,6 +47,9 @@ class PackMode:
         on_file = None
         if classified.kind is ScanKind.ORDER:
             on_file = store.order_on_file(session, classified.code, row.station_id)
+        badge_user = None
+        if classified.kind is ScanKind.BADGE:
+            badge_user = store.badge_user(session, classified.code)
         snapshot = PackSnapshot(
             station=tx.station.name,
             user=row.user,
@@ -54,9 +58,10 @@ class PackMode:
             awaiting=row.awaiting,
             labels_on=row.labels_on,
             lost=_lost(tx),
-            badge_user=(
-                store.badge_user(session, classified.code)
-                if classified.kind is ScanKind.BADGE
+            badge_user=badge_user,
+            badge_pin=(
+                pin_given(session, badge_user, incoming.pin, incoming.at)
+                if badge_user is not None and badge_user != row.user
                 else None
             ),
             order=on_file.candidate if on_file else None,
@@ -97,9 +102,9 @@ class PackMode:
             station=step.tx.station.name,
             seq=row.last_seq + 1,
             at=incoming.at,
-            raw=incoming.scan.raw,
+            raw=_as_recorded(step),
             kind=step.classified.kind.value,
-            code=step.classified.code,
+            code=_as_recorded(step, raw=False),
             verdict=decision.verdict.value,
             reason=decision.reason.value if decision.reason else None,
             effect=decision.effect.value,
@@ -133,7 +138,7 @@ class PackMode:
         reported = after.reported
         outcome = ScanOutcome(
             seq=row.last_seq + 1,
-            scan=step.incoming.scan.raw,
+            scan=_as_recorded(step),
             kind=step.classified.kind,
             verdict=decision.verdict,
             reason=decision.reason,
@@ -173,6 +178,13 @@ class PackMode:
         return Shown(
             replace(outcome, view=view), Kept(tx.row.last_seq, tx.scope, tx.recent(), keep)
         )
+
+
+def _as_recorded(step: PackStep, *, raw: bool = True) -> str:
+    """The scan as recorded, shown and printed: a badge never is (it is a credential)."""
+    if step.classified.kind is ScanKind.BADGE:
+        return BADGE_RECORDED
+    return step.incoming.scan.raw if raw else step.classified.code
 
 
 def _begins_list(step: PackStep, after: After) -> bool:

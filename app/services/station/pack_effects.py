@@ -31,6 +31,7 @@ from app.db import pack_contents as contents
 from app.db import station as store
 from app.db.labels import PrintRequest
 from app.services import labels as parcels
+from app.services.signin import keep_failure
 from app.services.station.pipeline import Step
 
 _PACKING_ONLY = frozenset({OrderStatus.PACKING.value})
@@ -122,6 +123,14 @@ def _log_out(step: PackStep) -> After:
     user = step.row.user
     _audit(step, "station.logout", user, user=user.name if user else "")
     return replace(_as_it_was(step), user=None)
+
+
+def _pin_failed(step: PackStep) -> After:
+    """A wrong PIN with a supervising badge: kept, with the lock it set (nobody logs in)."""
+    user, pin = step.decision.user, step.facts.snapshot.badge_pin
+    assert user is not None and pin is not None
+    keep_failure(step.session, user, pin, step.at, step.tx.station.name)
+    return _as_it_was(step)
 
 
 def _forget_claim(step: PackStep) -> After:
@@ -295,6 +304,7 @@ HANDLERS: Mapping[Effect, Handler] = {
     Effect.LOGIN: _log_in,
     Effect.LOGOUT: _log_out,
     Effect.FORGET_CLAIM: _forget_claim,
+    Effect.PIN_FAILED: _pin_failed,
     Effect.OPEN_ORDER: _open_order,
     Effect.COUNT: _count,
     Effect.UNDO: _undo,

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 
 from app.core.errors import ConcurrentChange
@@ -55,6 +55,9 @@ class Incoming:
     #: which run on the database's clock.
     at: dt.datetime
     lease: dt.timedelta
+    #: The PIN given with a badge (the window's PIN entry, a replay line's `pin`): checked,
+    #: never recorded.
+    pin: str | None = field(default=None, repr=False)
 
     @property
     def today(self) -> dt.date:

@@ -94,11 +94,19 @@ class Station(Generic[S, D, A, H, V]):
         return self.ref.name
 
     def scan(
-        self, scan: Scan, *, scan_id: str | None = None, at: dt.datetime | None = None
+        self,
+        scan: Scan,
+        *,
+        scan_id: str | None = None,
+        at: dt.datetime | None = None,
+        pin: str | None = None,
     ) -> ScanOutcome:
-        """Apply one scan and return its committed outcome, with the view after it."""
+        """Apply one scan and return its committed outcome, with the view after it; `pin` is
+        the PIN given with a supervisor's or admin's badge (checked, never recorded)."""
         moment = in_utc(at) if at is not None else self._clock()
-        incoming = Incoming(scan, scan_key(scan_id or uuid.uuid4().hex), moment, self._lease)
+        incoming = Incoming(
+            scan, scan_key(scan_id or uuid.uuid4().hex), moment, self._lease, pin=pin
+        )
 
         def attempt() -> ScanOutcome:
             with claims.conflicts_translated(), self._db.write() as session:

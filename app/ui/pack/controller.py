@@ -15,7 +15,7 @@ from dataclasses import replace
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.core.errors import DatabaseUnavailable, KenpinError, Refused
-from app.core.scans import Reason, Scan
+from app.core.scans import Fact, Note, Reason, Scan
 from app.scanning.normalize import normalise
 from app.scanning.source import ScannerStatus, ScanSource
 from app.services.station.outcome import ScanOutcome, StationView
@@ -88,6 +88,8 @@ class PackController(QObject):
         #: Verdicts shown since the open order changed: "scan 7" in the banner.
         self._pack_scans = 0
         self._renewing = False
+        #: The supervisor's badge whose PIN the PIN entry asks for.
+        self._pin_badge: Scan | None = None
         self._lease_timer = QTimer(self)
         self._lease_timer.setInterval(LEASE_RENEW_MS)
         self._connect_signals()
@@ -97,6 +99,8 @@ class PackController(QObject):
         self.bridge.status_changed.connect(self.on_scanner_status)
         self.page.command_chosen.connect(self.on_command_chosen)
         self.page.code_typed.connect(self.on_code_typed)
+        self.page.pin_entry.entered.connect(self.on_pin_entered)
+        self.page.pin_entry.cancelled.connect(self.on_pin_cancelled)
         self.page.sound_switched.connect(self.sounds.set_enabled)
         self._lease_timer.timeout.connect(self.on_lease_timer)
         self.scans.applied.connect(self.on_scan_applied)
@@ -148,15 +152,23 @@ class PackController(QObject):
         """Send one scan to the station, behind those still on their way."""
         if self.scans.closed:  # the window is closing: a scan nobody would see the verdict of
             return
+        if self._pin_badge is not None:
+            # A scan while the PIN is asked for is a scan, never the PIN: the entry closes.
+            self._pin_badge = None
+            self.page.pin_entry.close_entry()
         self.page.show_ime_warning(reading.full_width)
         self.scans.add(reading)
         self.scan_taken.emit()
         if self.page.banner.level == WAITING:  # still waiting: one more scan in the count
             self.page.show_waiting(self.scans.unanswered)
 
-    def on_scan_applied(self, _reading: Scan, outcome: ScanOutcome, after: StationView) -> None:
-        """A scan's verdict came back: show it, and print the label it queued."""
+    def on_scan_applied(self, reading: Scan, outcome: ScanOutcome, after: StationView) -> None:
+        """A scan's verdict came back: show it, and print the label it queued; a supervisor's
+        badge without its PIN opens the PIN entry."""
         self._show(outcome, after)
+        if outcome.note is Note.PIN_NEEDED and not self.scans.unanswered:
+            self._pin_badge = reading
+            self.page.pin_entry.open_for(outcome.facts.get(Fact.USER, ""))
         if outcome.print_job is not None and self.printing is not None:
             self.printing.submit(outcome.print_job)
 
@@ -232,6 +244,20 @@ class PackController(QObject):
         )
         self._show_state()
         self.print_shown.emit(True)
+
+    def on_pin_entered(self, pin: str) -> None:
+        """The PIN was typed: the badge goes to the station again, with it."""
+        badge, self._pin_badge = self._pin_badge, None
+        if badge is not None and not self.scans.closed:
+            self.scans.add(badge, pin=pin)
+            self.scan_taken.emit()
+
+    def on_pin_cancelled(self) -> None:
+        """Esc in the PIN entry: nobody signs in."""
+        self._pin_badge = None
+        self.page.banner.show_idle(
+            self.tr("Not signed in"), self.tr("No PIN was typed. Scan the badge to try again.")
+        )
 
     def on_code_typed(self, code: str) -> None:
         """A code typed into the F2 field: the same path as a scan, marked as typed."""

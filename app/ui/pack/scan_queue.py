@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from typing import TypeVar
 
@@ -42,6 +42,8 @@ class _Scan:
     reading: Scan
     scan_id: str
     number: int
+    #: The PIN typed for a supervisor's badge (never shown).
+    pin: str | None = field(default=None, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,10 +115,11 @@ class ScanQueue(QObject):
         self.lane.submit(self._look, self.on_station_read, self.on_station_not_read)
         self._follow_waiting()
 
-    def add(self, reading: Scan) -> None:
-        """Send one scan to the station, behind those still on their way."""
+    def add(self, reading: Scan, pin: str | None = None) -> None:
+        """Send one scan to the station, behind those still on their way; `pin` goes with a
+        supervisor's badge."""
         self._made += 1
-        scan = _Scan(reading, self._scan_id(reading.code), self._made)
+        scan = _Scan(reading, self._scan_id(reading.code), self._made, pin)
         self._unanswered.append(scan)
         self.lane.submit(
             partial(self._apply, scan),
@@ -152,7 +155,7 @@ class ScanQueue(QObject):
     def _apply(self, scan: _Scan) -> tuple[ScanOutcome, StationView]:
         """Apply one scan at the station: its verdict, and the station's view after it."""
         # One call, one transaction: the verdict and the view read with it.
-        outcome = self._opened().scan(scan.reading, scan_id=scan.scan_id)
+        outcome = self._opened().scan(scan.reading, scan_id=scan.scan_id, pin=scan.pin)
         assert outcome.view is not None
         return outcome, outcome.view
 

@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.label import tracking_display
+from app.core.roles import Role
 from app.core.scans import Command
 from app.services.station.outcome import StationView
 from app.ui.pack.panels import CurrentLine, ElidedLabel, NextAction, TypedEntry, VerdictBanner
+from app.ui.pack.pin_entry import PinEntry
 from app.ui.pack.verdicts import current_line, next_action
 from app.ui.pack.widgets import GiftPanel, LinesTable, RecentScans
 from app.ui.styles import PACK_STYLE
@@ -70,6 +72,7 @@ class PackPage(QWidget):
         self.label_prompt.setWordWrap(True)
         self.label_prompt.hide()
         self.typed_entry = TypedEntry()
+        self.pin_entry = PinEntry()
 
         self.login_prompt = QLabel(self.tr("Scan your badge"))
         self.login_prompt.setObjectName("loginPrompt")
@@ -191,6 +194,7 @@ class PackPage(QWidget):
         layout.addWidget(self.ime_warning)
         layout.addWidget(self.label_prompt)
         layout.addWidget(self.typed_entry)
+        layout.addWidget(self.pin_entry)
         layout.addWidget(self.body, 1)
         layout.addLayout(footer)
 
@@ -202,6 +206,8 @@ class PackPage(QWidget):
         self.sound.toggled.connect(self.on_sound_toggled)
         self.typed_entry.typed.connect(self.code_typed)
         self.typed_entry.closed.connect(self.take_focus)
+        self.pin_entry.entered.connect(self.take_focus)
+        self.pin_entry.cancelled.connect(self.take_focus)
         f2 = QShortcut(QKeySequence(Qt.Key.Key_F2), self)
         f2.setContext(Qt.ShortcutContext.WindowShortcut)
         f2.activated.connect(self.open_typed_entry)
@@ -223,6 +229,14 @@ class PackPage(QWidget):
         self._show_sound(on)
         self.take_focus()
         self.sound_switched.emit(on)
+
+    def _role_words(self, role: Role) -> str:
+        """The header's "Role: {0}" for who is logged in."""
+        if role is Role.SUPERVISOR:
+            return self.tr("Supervisor: {0}")
+        if role is Role.ADMIN:
+            return self.tr("Admin: {0}")
+        return self.tr("Packer: {0}")
 
     def open_typed_entry(self) -> None:
         """F2: the field where a barcode that will not scan is typed."""
@@ -266,7 +280,7 @@ class PackPage(QWidget):
             )
         if view.user is None:
             return
-        self.user.setText(self.tr("Packer: {0}").format(view.user.name))
+        self.user.setText(self._role_words(view.user.role).format(view.user.name))
         self._show_order(view, counted)
         self.buttons[Command.CARD].setVisible(bool(view.gift_message))
         self.gift.show_gift(view.gift_message, view.card_confirmed)

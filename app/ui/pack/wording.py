@@ -106,6 +106,14 @@ _REASON_SENTENCES: dict[Reason, Callable[[], str]] = {
         "admin to set them on the Shop settings page (or kenpin settings set shop.name …), "
         "then scan COMPLETE again.",
     ),
+    Reason.WRONG_PIN: lambda: translate(
+        "Reason", "Wrong PIN: nobody signed in. Scan the badge and type the PIN again."
+    ),
+    Reason.BADGE_LOCKED: lambda: translate(
+        "Reason",
+        "This badge is locked after too many wrong PINs. Wait until the lock ends, or ask "
+        "another supervisor.",
+    ),
 }
 
 _REASON_LABELS: dict[Reason, Callable[[], str]] = {
@@ -130,6 +138,8 @@ _REASON_LABELS: dict[Reason, Callable[[], str]] = {
     Reason.LOT_REQUIRED: lambda: translate("ReasonLabel", "Lot not read"),
     Reason.UNREADABLE: lambda: translate("ReasonLabel", "Scan not read"),
     Reason.SHOP_NOT_SET: lambda: translate("ReasonLabel", "Shop not set"),
+    Reason.WRONG_PIN: lambda: translate("ReasonLabel", "Wrong PIN"),
+    Reason.BADGE_LOCKED: lambda: translate("ReasonLabel", "Badge locked"),
 }
 
 
@@ -306,6 +316,31 @@ def _shop_not_set(facts: Facts) -> str:
     return ""
 
 
+def _wrong_pin(facts: Facts) -> str:
+    until = facts.get(Fact.UNTIL)
+    if until:
+        return translate(
+            "Refusal", "Wrong PIN for {0}: too many wrong PINs, the badge is locked until {1}."
+        ).format(facts.get(Fact.USER, ""), until)
+    user = facts.get(Fact.USER)
+    if user:
+        return translate(
+            "Refusal", "Wrong PIN for {0}: nobody signed in. Scan the badge and try again."
+        ).format(user)
+    return ""
+
+
+def _badge_locked(facts: Facts) -> str:
+    until = facts.get(Fact.UNTIL)
+    if until:
+        return translate(
+            "Refusal",
+            "{0}'s badge is locked after too many wrong PINs until {1}; the right PIN too is "
+            "refused until then.",
+        ).format(facts.get(Fact.USER, ""), until)
+    return ""
+
+
 _REFUSALS: dict[Reason, Callable[[Facts], str]] = {
     Reason.NOT_ON_ORDER: _not_on_order,
     Reason.OVER_QUANTITY: _over_quantity,
@@ -322,6 +357,8 @@ _REFUSALS: dict[Reason, Callable[[Facts], str]] = {
     Reason.ORDER_NOT_PACKABLE: _not_packable,
     Reason.NO_TRACKING_NUMBER: _no_tracking,
     Reason.SHOP_NOT_SET: _shop_not_set,
+    Reason.WRONG_PIN: _wrong_pin,
+    Reason.BADGE_LOCKED: _badge_locked,
 }
 
 
@@ -362,6 +399,10 @@ def _optional(f: _Facts, fact: Fact, sentence: Callable[[str], str]) -> str:
 
 _NOTES: dict[Note, Callable[[_Facts], Words]] = {
     Note.LOGGED_IN: lambda f: (translate("Note", "Logged in: {0}").format(f[Fact.USER]), ""),
+    Note.PIN_NEEDED: lambda f: (
+        translate("Note", "PIN for {0}").format(f[Fact.USER]),
+        translate("Note", "Type the PIN and press Enter (Esc cancels)."),
+    ),
     Note.LOGGED_OUT: lambda f: (
         translate("Note", "Logged out"),
         translate("Note", "Scan a badge to log in."),

@@ -16,11 +16,12 @@ from app.core.pack.session import (
     PackSnapshot,
 )
 from app.core.scans import ClassifiedScan, Command, LotCheck, ProductCode, Scan, ScanKind
-from app.core.station import StationUser
+from app.core.station import BadgePin, StationUser
 
 TODAY = dt.date(2026, 5, 1)
 ALICE = StationUser(1, "Alice", "packer")
 BOB = StationUser(2, "Bob", "packer")
+SATO = StationUser(3, "佐藤 健", "supervisor")
 
 
 def days(n: int) -> dt.date:
@@ -114,6 +115,7 @@ def at_station(
     user: StationUser | None = ALICE,
     *,
     badge_user: StationUser | None = None,
+    badge_pin: BadgePin | None = None,
     order: OrderCandidate | None = None,
     label: ParcelLabel | None = None,
     awaiting: ParcelLabel | None = None,
@@ -133,6 +135,7 @@ def at_station(
         labels_on=labels_on,
         lost=lost,
         badge_user=badge_user,
+        badge_pin=badge_pin,
         order=order,
         label=label,
         no_numbers_for=no_numbers_for,

@@ -17,11 +17,14 @@ from app.core.pack.labels import ParcelLabel
 from app.core.pack.rules import decide
 from app.core.pack.session import PackedUnit, PackSnapshot
 from app.core.scans import Command, Fact, Note, Reason, ScanKind, VerdictKind
+from app.core.signin import PinCheck
+from app.core.station import BadgePin
 from app.core.statuses import ParcelStatus
 
 from .packdata import (
     ALICE,
     BOB,
+    SATO,
     Bench,
     at_station,
     candidate,
@@ -79,6 +82,13 @@ NOTES: dict[Note, tuple[Callable[[], Decision], dict[Fact, str]]] = {
     Note.LOGGED_IN: (
         lambda: decide(code(ScanKind.BADGE, "B-2"), at_station(badge_user=BOB)),
         {Fact.USER: "Bob"},
+    ),
+    Note.PIN_NEEDED: (
+        lambda: decide(
+            code(ScanKind.BADGE, "B-3"),
+            at_station(badge_user=SATO, badge_pin=BadgePin(PinCheck.MISSING)),
+        ),
+        {Fact.USER: "佐藤 健"},
     ),
     Note.LOGGED_OUT: (
         lambda: decide(code(ScanKind.BADGE, "B-1"), at_station(badge_user=ALICE)),

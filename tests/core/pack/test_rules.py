@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Callable
 
 import pytest
@@ -11,10 +12,13 @@ from app.core.pack.effects import Decision, Effect
 from app.core.pack.rules import decide, needs_numbers
 from app.core.pack.session import LostClaim, OrderCandidate, Pack
 from app.core.scans import ClassifiedScan, Command, Fact, Note, Reason, ScanKind, VerdictKind
+from app.core.signin import PinCheck
+from app.core.station import BadgePin
 
 from .packdata import (
     ALICE,
     BOB,
+    SATO,
     TODAY,
     Bench,
     at_station,
@@ -109,6 +113,18 @@ def _unreadable() -> Decision:
     return decide(unreadable("49"), at_station(pack(line(1, 1, 1))))
 
 
+def _wrong_pin() -> Decision:
+    return decide(
+        code(ScanKind.BADGE, "B-3"),
+        at_station(user=None, badge_user=SATO, badge_pin=BadgePin(PinCheck.WRONG)),
+    )
+
+
+def _badge_locked() -> Decision:
+    locked = BadgePin(PinCheck.LOCKED, dt.datetime(2026, 12, 1, 7, 5, tzinfo=dt.UTC))
+    return decide(code(ScanKind.BADGE, "B-3"), at_station(badge_user=SATO, badge_pin=locked))
+
+
 REFUSALS: dict[Reason, Callable[[], Decision]] = {
     Reason.NOT_LOGGED_IN: _not_logged_in,
     Reason.UNKNOWN_BARCODE: _unknown_barcode,
@@ -127,6 +143,8 @@ REFUSALS: dict[Reason, Callable[[], Decision]] = {
     Reason.PACK_OPEN: _pack_open,
     Reason.NO_CARD: _no_card,
     Reason.UNREADABLE: _unreadable,
+    Reason.WRONG_PIN: _wrong_pin,
+    Reason.BADGE_LOCKED: _badge_locked,
 }
 
 #: What each refusal made here names for the screen (the units' refusals are tested with
@@ -140,6 +158,8 @@ REFUSAL_FACTS: dict[Reason, set[Fact]] = {
     Reason.SHOP_NOT_SET: {Fact.ORDER, Fact.CARTON, Fact.SETTINGS},
     Reason.PACK_OPEN: {Fact.OPEN_ORDER, Fact.ORDER},
     Reason.NO_CARD: {Fact.ORDER},
+    Reason.WRONG_PIN: {Fact.USER},
+    Reason.BADGE_LOCKED: {Fact.USER, Fact.UNTIL},
 }
 
 
@@ -157,13 +177,17 @@ def test_a_refusal_names_what_the_screen_needs(reason: Reason) -> None:
     assert all(decision.facts.values())
 
 
+#: A refusal's only change: a wrong PIN is kept (it counts towards the badge's lock).
+REFUSAL_EFFECTS = {Reason.WRONG_PIN: Effect.PIN_FAILED}
+
+
 @pytest.mark.parametrize("reason", list(REFUSALS))
 def test_each_reason_is_a_refusal_that_asks_for_no_change(reason: Reason) -> None:
     decision = REFUSALS[reason]()
     assert (decision.verdict, decision.reason, decision.effect) == (
         VerdictKind.REJECTED,
         reason,
-        Effect.NONE,
+        REFUSAL_EFFECTS.get(reason, Effect.NONE),
     )
     assert decision.message
 
@@ -509,3 +533,43 @@ def test_a_station_whose_claim_was_taken_over_may_open_another_order() -> None:
         at_station(full_box(), lost=LostClaim("#1001", "PACK-2"), order=candidate()),
     )
     assert (decision.effect, decision.message) == (Effect.OPEN_ORDER, "order #1002 opened")
+
+
+LOCK_END = dt.datetime(2026, 12, 1, 7, 5, tzinfo=dt.UTC)
+
+
+@pytest.mark.parametrize(
+    ("pin", "verdict", "reason", "effect"),
+    [
+        (BadgePin(PinCheck.RIGHT), VerdictKind.INFO, None, Effect.LOGIN),
+        (BadgePin(PinCheck.MISSING), VerdictKind.INFO, None, Effect.NONE),
+        (BadgePin(PinCheck.WRONG), VerdictKind.REJECTED, Reason.WRONG_PIN, Effect.PIN_FAILED),
+        (
+            BadgePin(PinCheck.WRONG, LOCK_END),
+            VerdictKind.REJECTED,
+            Reason.WRONG_PIN,
+            Effect.PIN_FAILED,
+        ),
+        (
+            BadgePin(PinCheck.LOCKED, LOCK_END),
+            VerdictKind.REJECTED,
+            Reason.BADGE_LOCKED,
+            Effect.NONE,
+        ),
+    ],
+)
+def test_a_supervisor_logs_in_only_with_the_right_pin(
+    pin: BadgePin, verdict: VerdictKind, reason: Reason | None, effect: Effect
+) -> None:
+    decision = decide(
+        code(ScanKind.BADGE, "B-3"), at_station(user=ALICE, badge_user=SATO, badge_pin=pin)
+    )
+    assert (decision.verdict, decision.reason, decision.effect) == (verdict, reason, effect)
+    assert "B-3" not in decision.message
+    if pin.locked_until is not None:
+        assert decision.facts[Fact.UNTIL] == "2026-12-01 16:05"
+
+
+def test_a_supervisor_logs_out_with_the_badge_alone() -> None:
+    decision = decide(code(ScanKind.BADGE, "B-3"), at_station(user=SATO, badge_user=SATO))
+    assert decision.effect is Effect.LOGOUT

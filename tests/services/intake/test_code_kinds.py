@@ -30,6 +30,7 @@ from tests.intake_support import (
     seed_products,
     write_csv,
 )
+from tests.stationdata import SUPERVISOR_PIN
 from tests.stockdata import add_order
 
 JAN = "4901234567894"
@@ -60,7 +61,7 @@ def _users(db: Database) -> int:
 
 
 def test_a_product_barcode_equal_to_a_badge_is_refused(db: Database, tmp_path: Path) -> None:
-    add_user(db, "佐藤 健", "supervisor", "BADGE-SUP-01")
+    add_user(db, "佐藤 健", "supervisor", "BADGE-SUP-01", SUPERVISOR_PIN)
     path = write_csv(tmp_path / "p.csv", PRODUCTS, [["TEA", "緑茶", "ITEM-1|BADGE-SUP-01"]])
     assert _refused(db, import_products, path) == [
         'p.csv:2: barcode: "BADGE-SUP-01" is already the badge of 佐藤 健'
@@ -134,7 +135,7 @@ def test_a_badge_that_scans_as_something_else_is_refused(
     with db.write() as s:
         add_order(s, "KP-10007", [])
     with pytest.raises(Refused) as refused:
-        add_user(db, "佐藤 健", "supervisor", badge)
+        add_user(db, "佐藤 健", "supervisor", badge, SUPERVISOR_PIN)
     assert str(refused.value) == message
     assert _users(db) == 0
 

@@ -31,6 +31,7 @@ from tests.intake_support import (
     shopify_row,
     write_csv,
 )
+from tests.stationdata import SUPERVISOR_PIN
 
 #: What shops' files break with: separators, quotes, control bytes, the other encoding,
 #: numbers and dates past the limits, codes of other kinds.
@@ -165,7 +166,7 @@ def stocked(db: Database, tmp_path: Path) -> Database:
     import_stock(db, folder / "s.csv")
     order = [generic_row(**address("KP-0"), carrier="generic", sku="TEA", qty="1")]
     import_orders(db, write_csv(folder / "o.csv", GENERIC_HEADER, order))
-    add_user(db, "佐藤 健", "supervisor", "BADGE-1")
+    add_user(db, "佐藤 健", "supervisor", "BADGE-1", SUPERVISOR_PIN)
     return db
 
 

@@ -18,8 +18,19 @@ from app.core.scans import Reason, VerdictKind
 from app.db.database import Database
 from app.db.shipping_models import Parcel
 from app.services.labels import void_label
+from app.services.signin import Credentials
 from app.services.users import add_user
-from tests.stationdata import CUP, CUP_CASE, HANAKO, TEA, later, sent, stock_bench, tracking_block
+from tests.stationdata import (
+    CUP,
+    CUP_CASE,
+    HANAKO,
+    SUPERVISOR_PIN,
+    TEA,
+    later,
+    sent,
+    stock_bench,
+    tracking_block,
+)
 
 BOSS, DEPUTY = "B-900", "B-901"
 
@@ -58,8 +69,8 @@ def waiting(db: Database) -> Database:
     """Station S1 has packed #1001 and waits for its label; two supervisors."""
     stock_bench(db)
     tracking_block(db)
-    add_user(db, "Boss", "supervisor", BOSS)
-    add_user(db, "Deputy", "supervisor", DEPUTY)
+    add_user(db, "Boss", "supervisor", BOSS, SUPERVISOR_PIN)
+    add_user(db, "Deputy", "supervisor", DEPUTY, SUPERVISOR_PIN)
     station = Kenpin(db).pack_station("S1")
     for n, code in enumerate([HANAKO, "#1001", TEA, TEA, CUP_CASE, CUP, "KCMD:COMPLETE"]):
         station.scan(sent(code), at=later(n))
@@ -75,7 +86,9 @@ def test_a_label_voided_while_it_is_scanned_back_is_never_verified(waiting: Data
         label = awaited_label(waiting)
         scanned, voided = at_once(
             lambda label=label: station.scan(sent(label)),
-            lambda label=label: void_label(waiting, label, BOSS, "smudged"),
+            lambda label=label: void_label(
+                waiting, label, Credentials(BOSS, SUPERVISOR_PIN), "smudged"
+            ),
         )
         assert not isinstance(scanned, Exception), scanned
         assert not isinstance(voided, Exception), voided
@@ -96,8 +109,12 @@ def test_two_voids_of_one_label_at_once_void_it_once(waiting: Database) -> None:
     for _trial in range(40):
         label = awaited_label(waiting)
         outcomes = at_once(
-            lambda label=label: void_label(waiting, label, BOSS, "smudged"),
-            lambda label=label: void_label(waiting, label, DEPUTY, "smudged"),
+            lambda label=label: void_label(
+                waiting, label, Credentials(BOSS, SUPERVISOR_PIN), "smudged"
+            ),
+            lambda label=label: void_label(
+                waiting, label, Credentials(DEPUTY, SUPERVISOR_PIN), "smudged"
+            ),
         )
         refused = [o for o in outcomes if isinstance(o, Exception)]
         assert len(refused) == 1, outcomes

@@ -18,6 +18,7 @@ from app.db.models import AuditEntry
 from app.db.shipping_models import PrintJob
 from app.services.carriers import attach_carrier_number
 from app.services.labels import run_print_job, void_label
+from app.services.signin import Credentials
 from app.services.station.pack import PackStation
 from app.services.users import add_user
 from tests.stationdata import (
@@ -26,6 +27,7 @@ from tests.stationdata import (
     CUP_CASE,
     HANAKO,
     RICE_L1,
+    SUPERVISOR_PIN,
     TARO,
     TEA,
     later,
@@ -123,13 +125,13 @@ def test_reprint_queues_the_awaited_label_again(bench: Database) -> None:
 
 
 def test_a_voided_label_is_replaced_and_scanning_it_is_label_voided(bench: Database) -> None:
-    add_user(bench, "Boss", "supervisor", BOSS)
+    add_user(bench, "Boss", "supervisor", BOSS, SUPERVISOR_PIN)
     station = Kenpin(bench).pack_station("S1")
     scan_all(station, [*PACK_1001, "KCMD:COMPLETE"])
 
     with pytest.raises(Refused, match="supervisor"):
-        void_label(bench, number(0), HANAKO, "smudged")
-    voided = void_label(bench, number(0), BOSS, "smudged")
+        void_label(bench, number(0), Credentials(HANAKO, SUPERVISOR_PIN), "smudged")
+    voided = void_label(bench, number(0), Credentials(BOSS, SUPERVISOR_PIN), "smudged")
 
     assert (voided.old_number, voided.new_number) == (number(0), number(1))
     assert parcels_of(bench, "#1001") == [(1, number(0), "voided"), (1, number(1), "labelled")]

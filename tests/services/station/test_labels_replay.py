@@ -18,6 +18,7 @@ from tests.stationdata import (
     CUP_CASE,
     HANAKO,
     RICE_L1,
+    SUPERVISOR_PIN,
     TEA,
     parcels_of,
     print_jobs_of,
@@ -44,11 +45,14 @@ def labels_in(folder: Path) -> dict[str, bytes]:
 
 
 def test_right_label_reprint_another_orders_label_and_a_voided_one(
-    db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db: Database,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     stock_bench(db)
     tracking_block(db)
-    add_user(db, "Boss", "supervisor", BOSS)
+    add_user(db, "Boss", "supervisor", BOSS, SUPERVISOR_PIN)
     folder = tmp_path / "labels"
     first = scan_file(
         tmp_path,
@@ -79,6 +83,7 @@ def test_right_label_reprint_another_orders_label_and_a_voided_one(
     assert number(1).encode() in printed[f"{number(1)}.zpl"]
     assert [status for _n, status, _by in print_jobs_of(db, "#1001")] == ["printed"] * 2
 
+    monkeypatch.setenv("KENPIN_PIN", SUPERVISOR_PIN)
     assert main(["--db", db.url, "label", "void", number(1), "--badge", BOSS]) == 0
     assert f"new label {number(2)}" in capsys.readouterr().out
     second = scan_file(tmp_path, "second.jsonl", [number(1), number(2)])

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import event
 
 from app.bootstrap import Kenpin
+from app.core.scans import BADGE_RECORDED
 from app.db.database import Database
 from app.services.station.outcome import ScanOutcome
 from app.services.station.pack import PackStation
@@ -53,14 +54,14 @@ class Bench:
 def test_the_list_shows_the_packers_own_scans_of_the_open_pack(db: Database) -> None:
     stock_bench(db)
     bench = Bench(db)
-    assert bench.scan(HANAKO) == [HANAKO]
+    assert bench.scan(HANAKO) == [BADGE_RECORDED]
     assert bench.scan("#1001") == ["#1001"]
     assert bench.scan(TEA, SOAP) == [SOAP, TEA, "#1001"]
     # Taro takes over the bench: his scans of this pack, none of Hanako's.
-    assert bench.scan(TARO) == [TARO]
-    assert bench.scan(CUP) == [CUP, TARO]
+    assert bench.scan(TARO) == [BADGE_RECORDED]
+    assert bench.scan(CUP) == [CUP, BADGE_RECORDED]
     # Hanako back: her scans of the pack again, Taro's left out.
-    assert bench.scan(HANAKO) == [HANAKO, SOAP, TEA, "#1001"]
+    assert bench.scan(HANAKO) == [BADGE_RECORDED, SOAP, TEA, "#1001"]
 
 
 def test_a_closed_pack_starts_the_list_again(db: Database) -> None:
@@ -89,7 +90,7 @@ def test_after_a_logout_the_list_is_nobodys(db: Database) -> None:
     assert bench.scan("KCMD:LOGOUT") == []
     assert bench.scan(CUP) == [CUP]  # refused: nobody logged in
     # Her scans of the pack still open, her logout among them.
-    assert bench.scan(HANAKO) == [HANAKO, "KCMD:LOGOUT", TEA, "#1001"]
+    assert bench.scan(HANAKO) == [BADGE_RECORDED, "KCMD:LOGOUT", TEA, "#1001"]
 
 
 def test_a_restarted_station_shows_the_same_list(db: Database) -> None:

@@ -80,7 +80,7 @@ def test_replay_prints_one_protocol_line_per_scan(
     # Written as the station received it, not \u-escaped.
     assert '"scan": "ＮＯ－ＳＵＣＨ"' in lines[3]
     assert lines[0] == (
-        '{"seq": 1, "scan": "B-001", "kind": "badge", "verdict": "info", "reason": null, '
+        '{"seq": 1, "scan": "[badge]", "kind": "badge", "verdict": "info", "reason": null, '
         '"order": null, "scanned": null, "expected": null}'
     )
 

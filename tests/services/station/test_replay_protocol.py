@@ -12,12 +12,22 @@ import pytest
 from sqlalchemy import select
 
 from app.cli import main
+from app.core.scans import BADGE_RECORDED
 from app.db.database import Database
 from app.db.station_models import Mismatch, ScanRecord
 from app.services.users import add_user
 from tests.services.station.test_labels import BOSS, number
 from tests.services.station.test_replay import KEYS, scan_file
-from tests.stationdata import CUP, CUP_CASE, HANAKO, TEA, mismatches, stock_bench, tracking_block
+from tests.stationdata import (
+    CUP,
+    CUP_CASE,
+    HANAKO,
+    SUPERVISOR_PIN,
+    TEA,
+    mismatches,
+    stock_bench,
+    tracking_block,
+)
 from tests.stockdata import order_state
 
 
@@ -54,7 +64,7 @@ def test_pack_open_no_card_unreadable_and_typed_scans(
 
     assert [(o["scan"], o["kind"], o["verdict"], o["reason"], o["order"]) for o in lines] == [
         ("49", "unknown", "rejected", "unreadable", None),
-        (HANAKO, "badge", "info", None, None),
+        (BADGE_RECORDED, "badge", "info", None, None),
         ("#1001", "order", "info", None, "#1001"),
         ("#1003", "order", "rejected", "pack_open", "#1001"),
         ("#1001", "order", "info", None, "#1001"),
@@ -85,15 +95,19 @@ def test_pack_open_no_card_unreadable_and_typed_scans(
 
 
 def test_a_voided_label_is_refused_with_no_label_awaited_and_a_verified_one_is_info(
-    db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db: Database,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     stock_bench(db)
     tracking_block(db)
-    add_user(db, "Boss", "supervisor", BOSS)
+    add_user(db, "Boss", "supervisor", BOSS, SUPERVISOR_PIN)
     packed = scan_file(
         tmp_path, "pack.jsonl", [HANAKO, "#1001", TEA, TEA, CUP_CASE, CUP, "KCMD:COMPLETE"]
     )
     replay(db, packed, capsys)
+    monkeypatch.setenv("KENPIN_PIN", SUPERVISOR_PIN)
     assert main(["--db", db.url, "label", "void", number(0), "--badge", BOSS]) == 0
     capsys.readouterr()
     path = scan_file(tmp_path, "labels.jsonl", [number(1), number(0), number(1)])

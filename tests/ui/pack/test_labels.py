@@ -13,10 +13,11 @@ from app.bootstrap import Kenpin
 from app.db.database import Database
 from app.scanning.wedge import KeyboardWedge
 from app.services.labels import void_label
+from app.services.signin import Credentials
 from app.services.users import add_user
 from app.ui.main_window import MainWindow
 from tests.scanning.keys import scanner_sends
-from tests.stationdata import parcels_of, tracking_block
+from tests.stationdata import SUPERVISOR_PIN, parcels_of, tracking_block
 from tests.stockdata import order_state
 from tests.ui.pack.test_window import BADGE, CUP, TEA, bench  # noqa: F401  (the fixture)
 
@@ -74,7 +75,7 @@ def test_two_cartons_another_cartons_label_and_a_voided_label_in_the_window(
     tmp_path: Path,
 ) -> None:
     tracking_block(bench)
-    add_user(bench, "佐藤 健", "supervisor", "BADGE-SUP")
+    add_user(bench, "佐藤 健", "supervisor", "BADGE-SUP", SUPERVISOR_PIN)
     window = MainWindow(
         Kenpin(bench).station_services((tmp_path / "labels").as_uri()), "LABEL-2", [KeyboardWedge()]
     )
@@ -103,7 +104,7 @@ def test_two_cartons_another_cartons_label_and_a_voided_label_in_the_window(
     assert scan(first) == "refused"  # the other carton's label
     assert order_state(bench, "#1001")[0] == "labelled"
 
-    replacement = void_label(bench, second, "BADGE-SUP", "smudged")
+    replacement = void_label(bench, second, Credentials("BADGE-SUP", SUPERVISOR_PIN), "smudged")
     assert scan(second) == "refused"  # voided: the screen now asks for the new one
     assert replacement.new_number in page.label_prompt.text().replace("-", "")
     assert scan(replacement.new_number) == "accepted"

@@ -30,7 +30,7 @@ class FakeStation:
         self.scans: list[tuple[str, str]] = []
         self.threads: set[int] = set()
 
-    def scan(self, scan: Scan, *, scan_id: str) -> ScanOutcome:
+    def scan(self, scan: Scan, *, scan_id: str, pin: str | None = None) -> ScanOutcome:
         self.threads.add(threading.get_ident())
         self.scans.append((scan.code, scan_id))
         if self.failures:

@@ -1,0 +1,118 @@
+"""Signing in with badge and PIN: at the station (the scan's facts) and for the command line.
+
+One rule for both (`app.core.signin`): a supervisor's or admin's badge needs
+its PIN, checked against the stored scrypt hash; a wrong PIN is kept in
+`badge_failures` and the fifth within 15 minutes locks the badge for 15
+minutes. A station checks the PIN inside the scan's transaction, and the
+scan's record keeps the refusal; the command line checks it in a transaction
+of its own that is committed before the command is refused, so a failure is
+kept though the command changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection
+from dataclasses import dataclass, field
+
+from sqlalchemy.orm import Session
+
+from app.core.errors import Refused
+from app.core.roles import SUPERVISING, Role
+from app.core.signin import PinCheck, check_pin, lock_after_failure, needs_pin, until_shown
+from app.core.station import BadgePin, StationUser
+from app.db import badges
+from app.db.database import Database
+from app.db.models import utcnow
+from app.db.station import badge_user
+from app.services.pins import pin_matches
+
+
+@dataclass(frozen=True, slots=True)
+class Credentials:
+    """A badge and the PIN given with it (never shown: both are secrets)."""
+
+    badge: str = field(repr=False)
+    pin: str | None = field(default=None, repr=False)
+
+
+def pin_given(session: Session, user: StationUser, pin: str | None, at: dt.datetime) -> BadgePin:
+    """What `pin`, given with `user`'s badge at `at`, comes to: for a wrong PIN, the lock it
+    sets (the caller keeps the failure, `keep_failure`); for a locked badge, its end."""
+    if not needs_pin(user.role):
+        return BadgePin()
+    stored = badges.credentials(session, user.user_id, at)
+    matches = None
+    if pin and stored.guard.locked_until is None:
+        matches = pin_matches(pin, stored.pin_hash)
+    check = check_pin(user.role, pin, stored.guard, matches)
+    if check is PinCheck.LOCKED:
+        return BadgePin(check, stored.guard.locked_until)
+    if check is PinCheck.WRONG:
+        return BadgePin(check, lock_after_failure(stored.guard, at))
+    return BadgePin(check)
+
+
+def keep_failure(
+    session: Session, user: StationUser, pin: BadgePin, at: dt.datetime, place: str
+) -> None:
+    """Keep a wrong PIN for `user`'s badge, with the lock it set."""
+    # The audit trail (issue 10, point 6) records the failure and the lock here as well.
+    badges.record_failure(session, user.user_id, at, place, pin.locked_until)
+
+
+def signed_in(
+    db: Database,
+    credentials: Credentials,
+    *,
+    place: str,
+    roles: Collection[Role] = SUPERVISING,
+    at: dt.datetime | None = None,
+) -> StationUser:
+    """The user whose badge and PIN `credentials` are, for a command of `roles` (`place`
+    names it in the failures kept); refused, changing nothing but the failures kept, when
+    the badge is nobody's, its role not one of `roles`, the PIN missing or wrong, or the
+    badge locked."""
+    moment = at or utcnow()
+    with db.write() as session:
+        user = badge_user(session, credentials.badge.strip())
+        if user is None:
+            raise Refused("--badge: not the badge of an active user")
+        if user.role not in roles:
+            raise Refused(f"--badge: {user.name} is {_a(user.role)}; this needs {_wanted(roles)}")
+        pin = pin_given(session, user, credentials.pin, moment)
+        if pin.check is PinCheck.WRONG:
+            keep_failure(session, user, pin, moment, place)
+    # Committed: a wrong PIN is kept though the command is refused.
+    problem = _refusal(user, pin)
+    if problem is not None:
+        raise Refused(problem)
+    return user
+
+
+def _a(role: Role) -> str:
+    """A role with its article: "a packer", "an admin"."""
+    return f"{'an' if role[0] in 'aeiou' else 'a'} {role}"
+
+
+def _wanted(roles: Collection[Role]) -> str:
+    """Whose badge a command needs: "a supervisor's or an admin's badge"."""
+    return " or ".join(f"{_a(role)}'s" for role in Role if role in roles) + " badge"
+
+
+def _refusal(user: StationUser, pin: BadgePin) -> str | None:
+    """Why `user` is not signed in with the PIN as it came out, or None."""
+    if pin.check is PinCheck.MISSING:
+        return f"PIN: {user.name}'s PIN is needed (typed when asked, or KENPIN_PIN)"
+    if pin.check is PinCheck.LOCKED:
+        assert pin.locked_until is not None
+        return (
+            f"--badge: locked after too many wrong PINs until {until_shown(pin.locked_until)} "
+            "(Japan time)"
+        )
+    if pin.check is PinCheck.WRONG:
+        said = f"PIN: wrong PIN for {user.name}"
+        if pin.locked_until is not None:
+            said += f"; the badge is locked until {until_shown(pin.locked_until)} (Japan time)"
+        return said
+    return None
