@@ -5,8 +5,9 @@ Revises: 0012
 Create Date: 2026-12-01
 
 `badge_keys` holds one random key, made here; every user's badge code is
-replaced by HMAC-SHA256(key, code) in `users.badge_hash` (was `badge_code`),
-and the badge is taken out of the `user.add` audit rows that quoted it.
+replaced by HMAC-SHA256(key, code) in `users.badge_hash` (was `badge_code`)
+(0011 already took the badge out of the `user.add` audit rows that quoted it,
+and the audit trail refuses updates since).
 `badge_failures` keeps each wrong PIN given with a supervising badge, with
 the lock the last one allowed set. PIN hashes (salted scrypt) stay as they are.
 Going down cannot give the badge codes back: each user keeps the hash in
@@ -64,25 +65,11 @@ def upgrade() -> None:
             sa.text("UPDATE users SET badge_code = :digest WHERE id = :id"),
             {"digest": digest, "id": user_id},
         )
-    _forget_badges_in_audit(conn)
     with op.batch_alter_table("users", schema=None) as batch_op:
         batch_op.drop_constraint(op.f("uq_users_badge_code"), type_="unique")
         batch_op.alter_column("badge_code", new_column_name="badge_hash")
     with op.batch_alter_table("users", schema=None) as batch_op:
         batch_op.create_unique_constraint(op.f("uq_users_badge_hash"), ["badge_hash"])
-
-
-def _forget_badges_in_audit(conn: sa.Connection) -> None:
-    """`user.add` rows said `NAME (role), badge CODE`: the badge goes."""
-    rows = conn.execute(
-        sa.text("SELECT id, detail FROM audit_log WHERE action = 'user.add'")
-    ).all()
-    for row_id, detail in rows:
-        if ", badge " in detail:
-            conn.execute(
-                sa.text("UPDATE audit_log SET detail = :detail WHERE id = :id"),
-                {"detail": detail.rsplit(", badge ", 1)[0], "id": row_id},
-            )
 
 
 def downgrade() -> None:
