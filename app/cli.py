@@ -15,6 +15,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.cli_mismatches import add_commands as add_mismatches_commands
 from app.core.carriers import CarrierCode
 from app.core.errors import DatabaseUnavailable, EnvironmentFailure, InputRejected, KenpinError
 from app.core.label import LabelFormat
@@ -150,6 +151,7 @@ def _parser() -> argparse.ArgumentParser:
     void.add_argument("--badge", required=True, metavar="SUPERVISOR_BADGE")
     void.add_argument("--reason", default="", metavar="TEXT")
     void.set_defaults(run=_label_void)
+    add_mismatches_commands(sub)
 
     replay = sub.add_parser(
         "replay", help="feed a recorded scan file through the station pipeline, no window"

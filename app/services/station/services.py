@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.services.mismatches import MismatchLog
 from app.services.order_queue import OrderQueue
 from app.services.scanner_setup import ScannerSetup
 from app.services.station.pack import PackStation
@@ -29,3 +30,5 @@ class StationServices:
     print_label: Callable[[int], None]
     #: The station's scanner settings and test scans (the scanner test page).
     scanner_setup: ScannerSetup
+    #: The mismatch log supervisors review (the Mismatches page).
+    mismatches: MismatchLog
