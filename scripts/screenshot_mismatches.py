@@ -20,17 +20,17 @@ from sqlalchemy import select
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import screenshot_station as sample  # noqa: E402
+import screenshot_station as sample
 
-from app.bootstrap import Kenpin, open_database  # noqa: E402
-from app.core.scans import Scan  # noqa: E402
-from app.db.database import Database  # noqa: E402
-from app.db.models import Order, Product  # noqa: E402
-from app.services.mismatches import MismatchFilter, MismatchLog  # noqa: E402
-from app.services.users import add_user  # noqa: E402
-from app.ui.app import make_application  # noqa: E402
-from app.ui.main_window import MainWindow  # noqa: E402
-from app.ui.translation import install_translation  # noqa: E402
+from app.bootstrap import Kenpin, open_database
+from app.core.scans import Scan
+from app.db.database import Database
+from app.db.models import Order, Product
+from app.services.mismatches import MismatchFilter, MismatchLog
+from app.services.users import add_user
+from app.ui.app import make_application
+from app.ui.main_window import MainWindow
+from app.ui.translation import install_translation
 
 SUPERVISOR = ("佐々木 課長", "BADGE-SUP-01")
 

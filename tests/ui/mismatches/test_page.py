@@ -169,12 +169,11 @@ def test_mark_reviewed_needs_a_supervisors_badge_and_keeps_the_note(
     assert page.model.index(0, REVIEWED).data() == "Boss"
     with log_db.read() as s:
         reviewed = s.execute(
-            select(User.name, Mismatch.review_note, Mismatch.reviewed_at)
-            .join(User, User.id == Mismatch.reviewed_by)
+            select(User.name, Mismatch.review_note, Mismatch.reviewed_at).join(
+                User, User.id == Mismatch.reviewed_by
+            )
         ).all()
-    assert [(name, note) for name, note, _at in reviewed] == [
-        ("Boss", "bin A-01 holds two teas")
-    ]
+    assert [(name, note) for name, note, _at in reviewed] == [("Boss", "bin A-01 holds two teas")]
     assert reviewed[0][2] is not None
 
 
