@@ -146,7 +146,7 @@ class MismatchesPage(QWidget):
         self.packer.setMinimumContentsLength(12)
         self.reason.setMinimumContentsLength(12)
         for line in (self.sku, self.order):
-            line.setFixedWidth(120)
+            line.setFixedWidth(140)
         row1.addStretch(1)
         row2.addWidget(self.shown, 1)
         row2.addWidget(self.clear)
