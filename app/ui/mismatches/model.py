@@ -90,11 +90,6 @@ class MismatchLogModel(QAbstractTableModel):
             self.tr("Reviewed"),
         )
 
-    @property
-    def filter(self) -> MismatchFilter:
-        """The filter shown."""
-        return self._filter
-
     def set_filter(self, wanted: MismatchFilter) -> None:
         """Show only the refusals `wanted` names."""
         self._filter = wanted
