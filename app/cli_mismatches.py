@@ -34,15 +34,16 @@ def add_commands(sub: Any) -> None:
 
 def export_mismatches(args: argparse.Namespace) -> int:
     """Write the refusals of the days asked for as CSV or as a replay file."""
-    from app.cli import EXIT_OK, _db
+    from app.bootstrap import bootstrap
     from app.services.mismatch_export import export_csv, export_replay
     from app.services.mismatches import local_days
 
+    db = bootstrap(database_url=args.db, debug=args.debug).db
     wanted = local_days(args.since, args.until)
     if args.format == "csv":
-        count = export_csv(_db(args), args.out, wanted)
+        count = export_csv(db, args.out, wanted)
         print(f"{count} refused scans written to {args.out}")
     else:
-        count = export_replay(_db(args), args.out, wanted)
+        count = export_replay(db, args.out, wanted)
         print(f"{count} scans written to {args.out}")
-    return EXIT_OK
+    return 0
