@@ -39,6 +39,7 @@ from app.labels.printers import open_printer
 from app.scanning.settings import ScannerSettings, scanner_settings
 from app.services import documents
 from app.services.labels import run_print_job
+from app.services.mismatches import MismatchLog
 from app.services.order_queue import OrderQueue
 from app.services.scanner_setup import ScannerSetup
 from app.services.shop_settings import ShopSettings
@@ -133,6 +134,7 @@ class Kenpin:
             print_label=self.print_label,
             scanner_setup=self.scanner_setup(),
             shop_settings=self.shop_settings(),
+            mismatches=MismatchLog(self.db),
         )
 
     def shop_settings(self) -> ShopSettings:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app import cli_audit
+from app.cli_mismatches import add_commands as add_mismatches_commands
 from app.core.carriers import CarrierCode
 from app.core.errors import DatabaseUnavailable, EnvironmentFailure, InputRejected, KenpinError
 from app.core.label import LabelFormat
@@ -165,6 +166,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     void.add_argument("--reason", default="", metavar="TEXT")
     void.set_defaults(run=_label_void)
+    add_mismatches_commands(sub)
 
     cli_audit.register(sub, _db)
     settings = sub.add_parser("settings", help="the shop settings shared by every station")

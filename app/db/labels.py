@@ -50,6 +50,7 @@ _PARCEL_LABEL = (
     Order.number,
     Parcel.carton_no,
     Parcel.status,
+    Parcel.order_id,
 )
 # The statements a scan runs, built once (a statement built per call costs more than
 # running it); parameters by name.

@@ -13,7 +13,9 @@ logged in or let go of the station's pack (`NEW_LIST`), that one included.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, fields
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
@@ -152,10 +154,14 @@ class ScanEntry:
     concerning: int | None = None
     #: Keyed in by hand, not scanned (also marked in the mismatch log).
     typed: bool = False
+    #: A refusal's scanned product SKU and facts (`app.core.scans.Fact` keys), for the log.
+    sku: str | None = None
+    facts: Mapping[str, str] = field(default_factory=dict)
 
 
+_LOG_ONLY = ("station", "concerning", "sku", "facts")
 #: The entry's fields that are columns of the scans table.
-_SCAN_COLUMNS = tuple(f.name for f in fields(ScanEntry) if f.name not in ("station", "concerning"))
+_SCAN_COLUMNS = tuple(f.name for f in fields(ScanEntry) if f.name not in _LOG_ONLY)
 _INSERT_SCAN = insert(table(ScanRecord)).returning(_SCANS.id)
 _INSERT_MISMATCH = insert(table(Mismatch))
 
@@ -180,6 +186,8 @@ def record_scan(session: Session, entry: ScanEntry) -> int:
                 "detail": entry.message,
                 "review_note": "",
                 "typed": entry.typed,
+                "sku": entry.sku,
+                "facts": json.dumps(entry.facts, ensure_ascii=False) if entry.facts else "",
             },
         )
     return ref

@@ -161,6 +161,7 @@ def _station_query(*, lock: bool) -> Select[Any]:
             _PARCEL_ORDER.c.number,
             _PARCELS.carton_no,
             _PARCELS.status,
+            _PARCELS.order_id,
             *_HELD_COLUMNS,
         )
         .select_from(
@@ -213,10 +214,10 @@ def load_station(
     query = _STATION if for_scan else _STATION_SEEN
     row = core(session).execute(query, {"station_id": station_id, "scan_id": scan_id}).one()
     user_id, name, role, active, session_id, token, last_seq, recorded, settings = row[:9]
-    parcel = row[9:14]
+    parcel = row[9:15]
     user = StationUser(int(user_id), name, role) if user_id is not None and active else None
     claim = Claim(int(session_id), int(token)) if session_id is not None else None
-    held = HeldPack(*row[14:]) if session_id is not None else None
+    held = HeldPack(*row[15:]) if session_id is not None else None
     labels_on = prints_labels(settings)
     awaiting = ParcelLabel(*parcel) if labels_on and parcel[0] is not None else None
     return StationRow(

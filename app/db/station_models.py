@@ -133,7 +133,16 @@ class Mismatch(Base):
     """A refused scan for supervisors to review: what was scanned, what was expected, why."""
 
     __tablename__ = "mismatch_log"
-    __table_args__ = (Index("ix_mismatch_log_at", "at"),)
+    # Newest first, whatever the filter: each filter's column leads an index that goes on
+    # in (at, id) order, so a page is a short walk down one index.
+    __table_args__ = (
+        Index("ix_mismatch_log_at", "at"),
+        Index("ix_mismatch_log_station_at", "station", "at", "id"),
+        Index("ix_mismatch_log_user_at", "user_id", "at", "id"),
+        Index("ix_mismatch_log_reason_at", "reason", "at", "id"),
+        Index("ix_mismatch_log_order_at", "order_id", "at", "id"),
+        Index("ix_mismatch_log_sku_at", "sku", "at", "id"),
+    )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     scan_record_id: Mapped[int] = mapped_column(ForeignKey("scans.id"), unique=True)
@@ -149,3 +158,8 @@ class Mismatch(Base):
     review_note: Mapped[str] = mapped_column(Text, default="")
     #: The refused code was keyed in by hand, not scanned.
     typed: Mapped[bool] = mapped_column(default=False, server_default=false())
+    #: The scanned product's SKU (None: not a product scan), for the SKU filter.
+    sku: Mapped[str | None] = mapped_column(String(64))
+    #: What Kenpin knew of the refusal, as JSON (`app.core.scans.Fact` keys: item, sku,
+    #: expected, lot, reserved_lot, order, ...); "" when it named nothing.
+    facts: Mapped[str] = mapped_column(Text, default="", server_default="")

@@ -30,6 +30,8 @@ from app.core.orders import OrderStatus
 from app.scanning.source import ScanSource
 from app.services.station.services import StationServices
 from app.ui.jobs import JobLane
+from app.ui.mismatches.controller import MismatchesController
+from app.ui.mismatches.view import MismatchesPage
 from app.ui.orders.controller import OrdersController
 from app.ui.orders.model import status_labels
 from app.ui.orders.view import OrdersPage
@@ -127,6 +129,9 @@ class MainWindow(QMainWindow):
         self.shop_page = ShopSettingsPage()
         self.add_page(self.shop_page, self.tr("Shop settings"))
         self.shop = ShopSettingsController(services.shop_settings, self.shop_page, self)
+        self.mismatches_page = MismatchesPage()
+        self.add_page(self.mismatches_page, self.tr("Mismatches"))
+        self.mismatches = MismatchesController(services.mismatches, self.mismatches_page, self)
         self._services = services
         self._station = station
         #: Paper (command sheet, pick list, slips) is written here, never on the GUI thread.

@@ -25,6 +25,7 @@ QPushButton { padding: 6px 16px; }
 QLabel#detailsNumber { font-size: 20pt; font-weight: bold; color: #0f172a; }
 QLabel#detailsCaption { font-weight: bold; color: #475569; text-transform: uppercase; }
 QLabel#detailsMuted { color: #64748b; }
+QLabel#mismatchHeadline { font-size: 14pt; font-weight: bold; color: #b91c1c; }
 QLabel#detailsGift { background: #fef9c3; color: #713f12; border: 1px solid #facc15;
                      border-radius: 4px; padding: 8px; }
 QLabel#detailsShort { background: #fee2e2; color: #991b1b; border: 1px solid #f87171;

@@ -99,6 +99,10 @@
         <translation>店舗設定</translation>
     </message>
     <message>
+        <source>Mismatches</source>
+        <translation>不一致ログ</translation>
+    </message>
+    <message>
         <source>Database: {0}</source>
         <extracomment>Paper (command sheet, pick list, slips) is written here, never on the GUI thread.</extracomment>
         <translation>データベース: {0}</translation>
@@ -155,6 +159,246 @@
     <message>
         <source>Command sheet saved to {0}: print it and keep it at the bench.</source>
         <translation>コマンドシートを {0} に保存しました。印刷して作業台に置いてください。</translation>
+    </message>
+</context>
+<context>
+    <name>MismatchDetailsPane</name>
+    <message>
+        <source>Supervisor&apos;s badge</source>
+        <translation>監督者のバッジ</translation>
+    </message>
+    <message>
+        <source>What was found, what was done</source>
+        <translation>確認した内容・対応</translation>
+    </message>
+    <message>
+        <source>Mark reviewed</source>
+        <translation>確認済みにする</translation>
+    </message>
+    <message>
+        <source>Scanned</source>
+        <translation>スキャン</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>本来</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>場所</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>時刻</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>スキャン</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>判定</translation>
+    </message>
+    <message>
+        <source>The pack session, scan by scan</source>
+        <translation>この梱包のスキャン履歴</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>確認</translation>
+    </message>
+    <message>
+        <source>Pick a refused scan in the list.</source>
+        <translation>一覧から拒否されたスキャンを選んでください。</translation>
+    </message>
+    <message>
+        <source>{0} at {1}, {2}</source>
+        <translation>{0}&#x3000;{1}&#x3000;{2}</translation>
+    </message>
+    <message>
+        <source>nobody logged in</source>
+        <translation>ログインなし</translation>
+    </message>
+    <message>
+        <source>, order {0}</source>
+        <translation>&#x3000;注文 {0}</translation>
+    </message>
+    <message>
+        <source>Reviewed by {0} at {1}</source>
+        <translation>{0} が確認済み（{1}）</translation>
+    </message>
+    <message>
+        <source>Not reviewed yet.</source>
+        <translation>未確認です。</translation>
+    </message>
+    <message>
+        <source>lot {0}</source>
+        <translation>ロット {0}</translation>
+    </message>
+    <message>
+        <source>expiry {0}</source>
+        <translation>期限 {0}</translation>
+    </message>
+    <message>
+        <source>keyed in by hand</source>
+        <translation>手入力</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>拒否</translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation>情報</translation>
+    </message>
+</context>
+<context>
+    <name>MismatchLogModel</name>
+    <message>
+        <source>Time</source>
+        <extracomment>The reviewed column&apos;s colours: done is calm, still to review catches the eye. Emitted after the rows were replaced for a new filter (or a reload).</extracomment>
+        <translation>時刻</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>ステーション</translation>
+    </message>
+    <message>
+        <source>Packer</source>
+        <translation>作業者</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>注文</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Scanned</source>
+        <translation>スキャン</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>本来</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>確認</translation>
+    </message>
+    <message>
+        <source> — keyed in by hand</source>
+        <translation>（手入力）</translation>
+    </message>
+    <message>
+        <source>⌨ </source>
+        <translation>⌨ </translation>
+    </message>
+    <message>
+        <source>to review</source>
+        <translation>未確認</translation>
+    </message>
+</context>
+<context>
+    <name>MismatchesController</name>
+    <message>
+        <source>Not recorded: {0}</source>
+        <extracomment>Wait this long after the last keystroke before filtering, so typing stays smooth.</extracomment>
+        <translation>記録できません：{0}</translation>
+    </message>
+    <message>
+        <source>this badge is not an active supervisor&apos;s or admin&apos;s</source>
+        <translation>有効な監督者・管理者のバッジではありません</translation>
+    </message>
+    <message>
+        <source>No refused scans match</source>
+        <translation>該当する拒否はありません</translation>
+    </message>
+    <message>
+        <source>1 refused scan</source>
+        <translation>拒否 1 件</translation>
+    </message>
+    <message>
+        <source>{0:,} refused scans</source>
+        <translation>拒否 {0:,} 件</translation>
+    </message>
+    <message>
+        <source>newest {0:,} — scroll for more</source>
+        <translation>新しい順に {0:,} 件 — スクロールで続き</translation>
+    </message>
+</context>
+<context>
+    <name>MismatchesPage</name>
+    <message>
+        <source>Every reason</source>
+        <extracomment>A date edit at this date means &quot;no limit&quot; (shown as its special text).</extracomment>
+        <translation>すべての理由</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Order number</source>
+        <translation>注文番号</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>条件をクリア</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>再読み込み</translation>
+    </message>
+    <message>
+        <source>Fetch the log again (F5)</source>
+        <translation>ログを読み込み直す (F5)</translation>
+    </message>
+    <message>
+        <source>any day</source>
+        <extracomment>F5 fetches the log again (the controller listens).</extracomment>
+        <translation>指定なし</translation>
+    </message>
+    <message>
+        <source>Every station</source>
+        <translation>すべてのステーション</translation>
+    </message>
+    <message>
+        <source>Every packer</source>
+        <translation>すべての作業者</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>開始日</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>終了日</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>ステーション</translation>
+    </message>
+    <message>
+        <source>Packer</source>
+        <translation>作業者</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>注文</translation>
     </message>
 </context>
 <context>

@@ -26,6 +26,8 @@ class ParcelLabel:
     order_number: str
     carton_no: int
     status: ParcelStatus
+    #: The order's id (the mismatch log records the order a label refusal concerns).
+    order_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

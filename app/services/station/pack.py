@@ -14,7 +14,7 @@ from dataclasses import replace
 from app.core.pack.effects import NEW_LIST, Decision, Effect
 from app.core.pack.rules import applied, decide, needs_numbers
 from app.core.pack.session import LostClaim, Pack, PackSnapshot
-from app.core.scans import BADGE_RECORDED, ClassifiedScan, ScanKind
+from app.core.scans import BADGE_RECORDED, ClassifiedScan, Fact, ProductCode, Reason, ScanKind
 from app.core.shop import sender_missing
 from app.core.tracking import normalise
 from app.db import labels
@@ -93,7 +93,6 @@ class PackMode:
         """The scan's record, with its verdict and what it did."""
         decision, row, incoming = step.decision, step.row, step.incoming
         user = decision.user if decision.effect in (Effect.LOGIN, Effect.LOGOUT) else row.user
-        on_file = step.facts.on_file
         product = step.classified.product
         reported = after.reported
         return ScanEntry(
@@ -122,11 +121,10 @@ class PackMode:
             undoes_scan=decision.undo_ref,
             scanned=after.scanned,
             expected=reported.expected if reported else None,
-            # The order a refusal concerns: the one scanned, else the open one.
-            concerning=(
-                on_file.candidate.order_id if on_file else (row.held.order_id if row.held else None)
-            ),
+            concerning=_concerning(step),
             typed=incoming.scan.typed,
+            sku=product.sku or None if product else None,
+            facts=refusal_facts(decision, product) if decision.reason else {},
         )
 
     def shown(self, step: PackStep, after: After, ref: int) -> Shown[KeptPack]:
@@ -185,6 +183,35 @@ def _as_recorded(step: PackStep, *, raw: bool = True) -> str:
     if step.classified.kind is ScanKind.BADGE:
         return BADGE_RECORDED
     return step.incoming.scan.raw if raw else step.classified.code
+
+
+_LABEL_REASONS = frozenset((Reason.LABEL_MISMATCH, Reason.LABEL_VOIDED, Reason.LABEL_PENDING))
+
+
+def _concerning(step: PackStep) -> int | None:
+    """The order a refusal concerns: for a label refusal the awaited label's order, else the
+    scanned label's own; otherwise the order scanned, else the open one."""
+    row, on_file = step.row, step.facts.on_file
+    if step.decision.reason in _LABEL_REASONS:
+        parcel = row.awaiting or step.facts.snapshot.label
+        if parcel is not None:
+            return parcel.order_id
+    if on_file is not None:
+        return on_file.candidate.order_id
+    return row.held.order_id if row.held else None
+
+
+def refusal_facts(decision: Decision, product: ProductCode | None) -> dict[str, str]:
+    """What the mismatch log keeps of a refusal: the verdict's facts, with the scanned
+    product's name, SKU and lot added when the verdict did not name them."""
+    facts = {str(key): value for key, value in decision.facts.items()}
+    if product is not None:
+        for key, value in ((Fact.ITEM, product.item), (Fact.SKU, product.sku)):
+            if value:
+                facts.setdefault(key, value)
+        if product.lot:
+            facts.setdefault(Fact.LOT, product.lot)
+    return facts
 
 
 def _begins_list(step: PackStep, after: After) -> bool:

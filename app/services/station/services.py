@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.services.mismatches import MismatchLog
 from app.services.order_queue import OrderQueue
 from app.services.scanner_setup import ScannerSetup
 from app.services.shop_settings import ShopSettings
@@ -32,3 +33,5 @@ class StationServices:
     scanner_setup: ScannerSetup
     #: The shop settings shared by every station (the Shop settings page).
     shop_settings: ShopSettings
+    #: The mismatch log supervisors review (the Mismatches page).
+    mismatches: MismatchLog

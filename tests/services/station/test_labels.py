@@ -105,8 +105,10 @@ def test_anything_but_the_awaited_label_is_refused_and_changes_nothing(bench: Da
         ("rejected", "label_pending"),
     ]
     assert stored_state(bench) == state
-    assert [(station, reason) for station, reason, _code, _order in mismatches(bench)] == [
-        ("S1", reason) for reason in ("label_mismatch", *["label_pending"] * 4)
+    # Each refusal concerns the order whose label the station waits for, not #1003's label
+    # scanned nor #1002 scanned instead.
+    assert [(station, reason, order) for station, reason, _code, order in mismatches(bench)] == [
+        ("S1", reason, "#1001") for reason in ("label_mismatch", *["label_pending"] * 4)
     ]
     assert parcels_of(bench, "#1003") == [(1, number(1), "labelled")]
     # A Codabar scan of the label comes with its start/stop letters.
@@ -147,6 +149,11 @@ def test_a_voided_label_is_replaced_and_scanning_it_is_label_voided(bench: Datab
     again = station.scan(sent(number(0)), at=later(32))
     assert (again.verdict, again.reason) == (VerdictKind.REJECTED, Reason.LABEL_VOIDED)
     assert again.facts == {Fact.ORDER: "#1001", Fact.TRACKING: number(0)}
+    # Awaited or not, the mismatch log names the order the voided label belongs to.
+    assert [(reason, order) for _station, reason, _code, order in mismatches(bench)] == [
+        ("label_voided", "#1001"),
+        ("label_voided", "#1001"),
+    ]
 
 
 def test_two_cartons_make_two_parcels_and_the_order_is_verified_after_both(
