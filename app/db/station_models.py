@@ -92,6 +92,8 @@ class ScanRecord(Base):
     __table_args__ = (
         Index("ix_scans_session", "pack_session_id", "id"),
         Index("uq_scans_station_seq", "station_id", "seq", unique=True),
+        #: Reports pick a period's scans by time.
+        Index("ix_scans_at", "at"),
     )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
