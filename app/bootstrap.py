@@ -39,6 +39,7 @@ from app.scanning.settings import ScannerSettings, scanner_settings
 from app.services import documents
 from app.services.labels import run_print_job
 from app.services.order_queue import OrderQueue
+from app.services.reports import Reports
 from app.services.scanner_setup import ScannerSetup
 from app.services.station.hold import StationHold, this_process
 from app.services.station.pack import PackStation
@@ -134,6 +135,7 @@ class Kenpin:
             message_card=partial(documents.message_card_pdf, self.db),
             print_label=self.print_label,
             scanner_setup=self.scanner_setup(),
+            reports=Reports(self.db),
         )
 
     def scanner_setup(self) -> ScannerSetup:

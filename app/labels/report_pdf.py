@@ -126,7 +126,7 @@ def write_report_pdf(path: Path, document: ReportDocument) -> int:
         author="Kenpin",
     )
     try:
-        pdf.build(story)  # type: ignore[arg-type]
+        pdf.build(story)
     except OSError as exc:
         raise EnvironmentFailure(f"{path}: cannot write the report: {exc}") from exc
     return int(pdf.page)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.services.order_queue import OrderQueue
+from app.services.reports import Reports
 from app.services.scanner_setup import ScannerSetup
 from app.services.station.pack import PackStation
 
@@ -29,3 +30,5 @@ class StationServices:
     print_label: Callable[[int], None]
     #: The station's scanner settings and test scans (the scanner test page).
     scanner_setup: ScannerSetup
+    #: The supervisors' reports (the Reports page); without it the page is left out.
+    reports: Reports | None = None
