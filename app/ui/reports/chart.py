@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 LINE = QColor("#1f6fb2")
 GRID = QColor("#d5dbe1")
 TEXT = QColor("#2b3137")
-MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 48.0, 14.0, 28.0, 26.0
+MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 48.0, 26.0, 28.0, 26.0
 GRID_LINES = 4
 
 DayValue = tuple[dt.date, float | None]
@@ -45,12 +45,15 @@ class DayChart(QWidget):
         self.title = title
         self._label = label
         self._points: list[DayValue] = []
+        #: Whose days are shown ("" before any): named after the title.
+        self.subject = ""
         self.setMinimumSize(300, 170)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
-    def set_points(self, points: Sequence[DayValue]) -> None:
-        """Show these days (in order) and redraw."""
+    def set_points(self, points: Sequence[DayValue], subject: str) -> None:
+        """Show these days (in order) of `subject` (a packer, a station, everyone)."""
         self._points = list(points)
+        self.subject = subject
         self.update()
 
     @property
@@ -85,7 +88,7 @@ class DayChart(QWidget):
         painter.drawText(
             area.adjusted(8, 4, -8, 0),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-            self.title,
+            f"{self.title} — {self.subject}" if self.subject else self.title,
         )
         font.setBold(False)
         painter.setFont(font)

@@ -31,9 +31,9 @@ from app.ui.jobs import JobLane
 from app.ui.pack.wording import reason_label
 from app.ui.reports.view import ReportsPage
 
-#: The size of the saved PNG: both charts, one above the other.
+# The size of the saved PNG: both charts, one above the other.
 PNG_SIZE = QSize(900, 640)
-#: The page opens on the last this many days.
+# The page opens on the last this many days.
 DEFAULT_DAYS = 30
 
 
@@ -56,10 +56,10 @@ def _cell(value: object) -> QTableWidgetItem:
 class ReportsController(QObject):
     """Shows the report of the chosen period and grouping, and saves it."""
 
-    #: A message for the window's banner.
+    # A message for the window's banner.
     problem = Signal(str)
     notice = Signal(str)
-    #: The report of the period is on the page.
+    # The report of the period is on the page.
     shown = Signal()
 
     def __init__(self, reports: Reports, page: ReportsPage, parent: QObject | None = None) -> None:
@@ -189,8 +189,9 @@ class ReportsController(QObject):
         if self._report is None:
             return
         points = series(self._report, name)
-        self.page.error_chart.set_points([(p.day, p.error_rate) for p in points])
-        self.page.speed_chart.set_points([(p.day, p.orders_per_hour) for p in points])
+        subject = name or self.tr("everyone")
+        self.page.error_chart.set_points([(p.day, p.error_rate) for p in points], subject)
+        self.page.speed_chart.set_points([(p.day, p.orders_per_hour) for p in points], subject)
 
     def _fill(self, table: QTableWidget, content: Table) -> None:
         table.clearContents()
@@ -248,7 +249,7 @@ def add_reports_page(window: Window, reports: Reports | None) -> ReportsControll
     if reports is None:
         return None
     page = ReportsPage()
-    window.add_page(page, page.tr("Reports"))
+    window.add_page(page, page.title())
     controller = ReportsController(reports, page, window if isinstance(window, QObject) else None)
     controller.problem.connect(window.show_error)
     controller.notice.connect(window.show_info)

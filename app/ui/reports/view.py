@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTableWidget,
     QVBoxLayout,
@@ -69,6 +70,10 @@ class ReportsPage(QWidget):
         self.confusions_title = QLabel(self.tr("Most confused products (expected → scanned)"))
         self._build()
 
+    def title(self) -> str:
+        """The page's tab title."""
+        return self.tr("Reports")
+
     def set_period(self, since: QDate, until: QDate) -> None:
         """Show this period in the date fields."""
         self.since.setDate(since)
@@ -84,9 +89,13 @@ class ReportsPage(QWidget):
         tools.addWidget(self.until)
         tools.addWidget(self.show_report)
         tools.addStretch(1)
-        tools.addWidget(self.save_csv)
-        tools.addWidget(self.save_pdf)
-        tools.addWidget(self.save_png)
+        saving = QHBoxLayout()
+        # The summary may be cut short on a narrow screen, never widen the window.
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        saving.addWidget(self.status, 1)
+        saving.addWidget(self.save_csv)
+        saving.addWidget(self.save_pdf)
+        saving.addWidget(self.save_png)
 
         charts = QHBoxLayout()
         charts.addWidget(self.error_chart)
@@ -119,4 +128,4 @@ class ReportsPage(QWidget):
         layout.setSpacing(8)
         layout.addLayout(tools)
         layout.addWidget(body, 1)
-        layout.addWidget(self.status)
+        layout.addLayout(saving)
