@@ -115,40 +115,45 @@ def add_orders(db: Database, day: int, rng: random.Random, count: int) -> list[s
 
 def pack_day(db: Database, codes: dict[str, str], day: int, rng: random.Random) -> None:
     """Each packer packs a share of the day's orders at their bench, from 9:00 on."""
-    kenpin = Kenpin(db)
-    for p, (_name, badge, bench) in enumerate(PACKERS):
-        careless = 0.04 + 0.05 * p + (0.04 if day % 3 == 0 else 0)
-        numbers = add_orders(db, day * 10 + p, rng, rng.randint(25, 45))
-        station = kenpin.pack_station(bench)
-        at = dt.datetime.combine(FIRST_DAY + dt.timedelta(days=day), dt.time(9), JAPAN)
-        at += dt.timedelta(minutes=rng.randint(0, 40))
+    for packer in range(len(PACKERS)):
+        pack_shift(db, codes, day, packer, rng)
 
-        def scan(code: str) -> None:
-            nonlocal at
-            at += dt.timedelta(seconds=rng.uniform(3, 9 + p * 3))
-            station.scan(normalise(code), at=at)
 
-        scan(badge)
-        with db.read() as s:
-            lines = (
-                s.query(Order.number, Product.sku, OrderLine.qty)
-                .select_from(OrderLine)
-                .join(Order, Order.id == OrderLine.order_id)
-                .join(Product, Product.id == OrderLine.product_id)
-            )
-            wanted = [(n, sku, q) for n, sku, q in lines if n in set(numbers)]
-        for number in numbers:
-            scan(number)
-            for _n, sku, qty in (w for w in wanted if w[0] == number):
-                for _ in range(qty):
-                    if rng.random() < careless:
-                        scan(codes[LOOKALIKE.get(sku, "SOAP")])
-                    scan(codes[sku])
-                if rng.random() < careless / 3:
-                    scan(codes[sku])  # one too many
-            scan("KCMD:COMPLETE")
-            at += dt.timedelta(seconds=rng.uniform(20, 60))
-        scan(badge)
+def pack_shift(
+    db: Database, codes: dict[str, str], day: int, packer: int, rng: random.Random
+) -> None:
+    """One packer's shift: badge, their orders one by one (a look-alike now and then), badge."""
+    _name, badge, bench = PACKERS[packer]
+    careless = 0.04 + 0.05 * packer + (0.04 if day % 3 == 0 else 0)
+    numbers = add_orders(db, day * 10 + packer, rng, rng.randint(25, 45))
+    station = Kenpin(db).pack_station(bench)
+    clock = [dt.datetime.combine(FIRST_DAY + dt.timedelta(days=day), dt.time(9), JAPAN)]
+    clock[0] += dt.timedelta(minutes=rng.randint(0, 40))
+
+    def scan(code: str, pause: float = 0) -> None:
+        clock[0] += dt.timedelta(seconds=pause + rng.uniform(3, 9 + packer * 3))
+        station.scan(normalise(code), at=clock[0])
+
+    scan(badge)
+    with db.read() as s:
+        lines = (
+            s.query(Order.number, Product.sku, OrderLine.qty)
+            .select_from(OrderLine)
+            .join(Order, Order.id == OrderLine.order_id)
+            .join(Product, Product.id == OrderLine.product_id)
+        )
+        wanted = [(n, sku, q) for n, sku, q in lines if n in set(numbers)]
+    for number in numbers:
+        scan(number, pause=rng.uniform(20, 60))
+        for _n, sku, qty in (w for w in wanted if w[0] == number):
+            for _ in range(qty):
+                if rng.random() < careless:
+                    scan(codes[LOOKALIKE.get(sku, "SOAP")])
+                scan(codes[sku])
+            if rng.random() < careless / 3:
+                scan(codes[sku])  # one too many
+        scan("KCMD:COMPLETE")
+    scan(badge)
 
 
 def shoot(db: Database, folder: Path, lang: str, size: tuple[int, int]) -> Path:
