@@ -6,8 +6,8 @@ Day 1 (2026-04-01, Hanako at S1, all within 10:00–10:59 JST):
   #1002: TEA, TEA refused over_quantity, COMPLETE refused card_not_confirmed, CARD,
          COMPLETE — 2 product scans, 1 refused, 1 unit, 1 pack.
 Day 2 (2026-04-02, S2): SOAP refused not_logged_in (nobody logged in), then Taro packs
-  #1003 from 10:00 to 11:30: rice, UNDO, rice, rice, COMPLETE — 3 product scans, 2 units
-  (one taken back), 1 pack, 2 active hours.
+  #1003 from 10:00 to 11:30: rice, UNDO (at 11:10, the hour after its unit), rice, rice,
+  COMPLETE — 3 product scans, 2 units (one taken back), 1 pack, 2 active hours.
 """
 
 from __future__ import annotations
@@ -35,7 +35,8 @@ DAY2 = dt.datetime(2026, 4, 2, 10, 0, tzinfo=JAPAN)
 
 _S1 = [HANAKO, "#1001", SOAP, TEA, CUP_CASE, RICE_L1, TEA, CUP, "KCMD:COMPLETE"]
 _S1 += ["#1002", TEA, TEA, "KCMD:COMPLETE", "KCMD:CARD", "KCMD:COMPLETE"]
-_S2 = [SOAP, TARO, "#1003", RICE_L1, "KCMD:UNDO", RICE_L1, RICE_L1]
+_S2 = [SOAP, TARO, "#1003", RICE_L1]
+_S2_LATER = ["KCMD:UNDO", RICE_L1, RICE_L1, "KCMD:COMPLETE"]
 
 
 def two_days_of_packing(db: Database) -> None:
@@ -48,4 +49,5 @@ def two_days_of_packing(db: Database) -> None:
         s1.scan(sent(code), at=DAY1 + dt.timedelta(seconds=n))
     for n, code in enumerate(_S2):
         s2.scan(sent(code), at=DAY2 + dt.timedelta(seconds=n))
-    s2.scan(sent("KCMD:COMPLETE"), at=DAY2 + dt.timedelta(minutes=90))
+    for n, code in enumerate(_S2_LATER):
+        s2.scan(sent(code), at=DAY2 + dt.timedelta(minutes=70 + 5 * n))

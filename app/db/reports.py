@@ -1,9 +1,10 @@
 """The sums behind the supervisors' reports, added up by the database (SQLite and PostgreSQL).
 
-Scans are picked by their time (`ix_scans_at`) and added up per packer (or
-station) and UTC hour, then per report day; `app.core.reports` says what each
-sum means. Only SQL's own aggregates are used, with one dialect difference:
-how a stored time is cut to its hour and moved to the report day.
+Packers' and stations' figures are read from the hourly tables
+(`app.db.report_models`, kept up by `app.db.report_rollup`) and added up per
+report day; the confused pairs from the period's `not_on_order` refusals
+(`ix_scans_not_on_order`). `app.core.reports` says what each sum means. The one
+dialect difference: how a stored hour is moved to its report day.
 """
 
 from __future__ import annotations
@@ -11,113 +12,83 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import Date, and_, case, cast, func, literal, select, text
+from sqlalchemy import Date, case, cast, func, literal, select, text
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.elements import ColumnElement
 
 from app.core.reports import REPORT_OFFSET, Confusion, DayFigures, ReportKind
-from app.core.scans import Reason, VerdictKind
+from app.core.scans import Reason
 from app.db.models import Barcode, OrderLine, Product, Station, User
+from app.db.report_models import RefusalHour, ScanHour
 from app.db.station_models import ScanRecord
 
 _S = ScanRecord
 
 
-def _hour(session: Session) -> ColumnElement[Any]:
-    """The scan's UTC hour: text `YYYY-MM-DD HH` on SQLite, a timestamp on PostgreSQL."""
-    if session.get_bind().dialect.name == "sqlite":
-        return func.substr(_S.at, 1, 13)
-    return func.date_trunc("hour", func.timezone("UTC", _S.at))
-
-
-def _report_day(session: Session, hour: ColumnElement[Any]) -> ColumnElement[Any]:
-    """The report day of an hour made by `_hour`."""
+def _report_day(session: Session, hour: Any) -> ColumnElement[Any]:
+    """The report day of a stored UTC hour."""
     minutes = int(REPORT_OFFSET.total_seconds() // 60)
     if session.get_bind().dialect.name == "sqlite":
-        return func.date(hour + literal(":00:00"), f"+{minutes} minutes")
-    return cast(hour + text(f"interval '{minutes} minutes'"), Date)
+        return func.date(hour, f"+{minutes} minutes")
+    return cast(func.timezone("UTC", hour) + text(f"interval '{minutes} minutes'"), Date)
 
 
 def _as_date(value: object) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
 
 
-def _who(kind: ReportKind) -> tuple[Any, Any, Any]:
-    """The scan's column a report groups by, the table naming it, and that name."""
+def _who(kind: ReportKind, model: Any) -> tuple[Any, Any]:
+    """The hourly table's column a report groups by, and the name it joins to."""
     if kind is ReportKind.PACKERS:
-        return _S.user_id, User.id, User.name
-    return _S.station_id, Station.id, Station.name
-
-
-def _count(condition: ColumnElement[bool], value: Any = 1) -> ColumnElement[Any]:
-    return func.sum(case((condition, value), else_=0))
+        return model.user_key == User.id, User.name
+    return model.station_id == Station.id, Station.name
 
 
 def day_figures(
     session: Session, kind: ReportKind, start: dt.datetime, end: dt.datetime
 ) -> list[DayFigures]:
-    """Each packer's (station's) sums per report day of scans made in [start, end)."""
-    key, name_key, name = _who(kind)
-    product = and_(_S.kind == "product", _S.user_id.is_not(None))
-    hour = _hour(session).label("hour")
-    hours = (
-        select(
-            key.label("who"),
-            hour,
-            _count(_S.effect == "complete").label("packs"),
-            _count(and_(_S.effect == "count", _S.undone.is_(False)), _S.units).label("units"),
-            _count(product).label("product_scans"),
-            _count(and_(product, _S.verdict == VerdictKind.REJECTED)).label("refused"),
-        )
-        .where(_S.at >= start, _S.at < end, key.is_not(None))
-        .group_by(key, hour)
-        .subquery()
-    )
-    day = _report_day(session, hours.c.hour).label("day")
+    """Each packer's (station's) sums per report day of the hours in [start, end).
+
+    Packers' figures leave out scans made with nobody logged in; stations' keep them.
+    """
+    joined, name = _who(kind, ScanHour)
+    h = ScanHour
+    day = _report_day(session, h.hour).label("day")
     rows = session.execute(
         select(
             name,
             day,
-            func.sum(hours.c.packs),
-            func.sum(hours.c.units),
-            func.sum(hours.c.product_scans),
-            func.sum(hours.c.refused),
-            func.count(),
+            func.sum(h.packs),
+            func.sum(h.units_counted) - func.sum(h.units_undone),
+            func.sum(h.product_scans),
+            func.sum(h.refused_product_scans),
+            func.count(h.hour.distinct()),
         )
-        .join(hours, hours.c.who == name_key)
+        .join(h, joined)
+        .where(h.hour >= start, h.hour < end)
         .group_by(name, day)
         .order_by(name, day)
     ).all()
     return [
-        DayFigures(who, _as_date(d), int(p), int(u), int(ps), int(r), int(h))
-        for who, d, p, u, ps, r, h in rows
+        DayFigures(who, _as_date(d), int(p), int(u), int(ps), int(r), int(hours))
+        for who, d, p, u, ps, r, hours in rows
     ]
 
 
 def refusals(
     session: Session, kind: ReportKind, start: dt.datetime, end: dt.datetime
 ) -> list[tuple[str, dt.date, str, int]]:
-    """(name, report day, reason, refused scans) of scans made in [start, end)."""
-    key, name_key, name = _who(kind)
-    hour = _hour(session).label("hour")
-    hours = (
-        select(key.label("who"), hour, _S.reason.label("reason"), func.count().label("refused"))
-        .where(
-            _S.at >= start,
-            _S.at < end,
-            key.is_not(None),
-            _S.verdict == VerdictKind.REJECTED,
-        )
-        .group_by(key, hour, _S.reason)
-        .subquery()
-    )
-    day = _report_day(session, hours.c.hour).label("day")
+    """(name, report day, reason, refused scans) of the hours in [start, end)."""
+    joined, name = _who(kind, RefusalHour)
+    h = RefusalHour
+    day = _report_day(session, h.hour).label("day")
     rows = session.execute(
-        select(name, day, hours.c.reason, func.sum(hours.c.refused))
-        .join(hours, hours.c.who == name_key)
-        .group_by(name, day, hours.c.reason)
+        select(name, day, h.reason, func.sum(h.refusals))
+        .join(h, joined)
+        .where(h.hour >= start, h.hour < end)
+        .group_by(name, day, h.reason)
     ).all()
-    return [(who, _as_date(d), str(reason or ""), int(n)) for who, d, reason, n in rows]
+    return [(who, _as_date(d), str(reason), int(n)) for who, d, reason, n in rows]
 
 
 def _scanned_code() -> ColumnElement[Any]:
@@ -151,8 +122,8 @@ def confusions(
         .where(
             _S.at >= start,
             _S.at < end,
-            _S.reason == Reason.NOT_ON_ORDER.value,
-            _S.pack_session_id.is_not(None),
+            # The partial index's predicate as a literal, so both databases use the index.
+            _S.reason == literal(Reason.NOT_ON_ORDER.value, literal_execute=True),
         )
         .subquery()
     )

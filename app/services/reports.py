@@ -13,11 +13,15 @@ from app.core import reports as rules
 from app.core.errors import Refused
 from app.core.reports import Confusion, Period, Report, ReportKind
 from app.core.spreadsheet import write_csv
+from app.db import report_rollup as rollup
 from app.db import reports as store
 from app.db.database import Database
 from app.labels.report_pdf import ReportDocument, write_report_pdf
 
 FORMATS = ("csv", "pdf")
+#: Scans added into the hourly tables per write transaction: short enough (tens of ms on
+#: SQLite) that a station's scan waiting for the lock is hardly held up.
+CHUNK_SCANS = 20_000
 _TITLES = {
     ReportKind.PACKERS: "Packers / 梱包担当者別",
     ReportKind.STATIONS: "Stations / 梱包台別",
@@ -31,8 +35,27 @@ class Reports:
     def __init__(self, db: Database) -> None:
         self._db = db
 
+    def catch_up(self) -> int:
+        """Add the scans committed since the last report into the hourly tables, a chunk
+        per transaction; returns how many scan ids were taken in."""
+        # On PostgreSQL this takes a lock only a write transaction may take.
+        with self._db.read() if self._db.is_sqlite else self._db.write() as session:
+            through = rollup.committed_through(session)
+        with self._db.read() as session:
+            after = rollup.added_through(session)
+        taken = 0
+        while after < through:
+            upto = min(after + CHUNK_SCANS, through)
+            with self._db.write_chunk() as session:
+                if not rollup.add_scans(session, after, upto):
+                    break  # another report is adding them
+            taken += upto - after
+            after = upto
+        return taken
+
     def figures(self, kind: ReportKind, period: Period) -> Report:
-        """Packers' or stations' figures per day over `period`."""
+        """Packers' or stations' figures per day over `period` (scans caught up first)."""
+        self.catch_up()
         start, end = period.bounds()
         with self._db.read() as session:
             days = store.day_figures(session, kind, start, end)

@@ -11,12 +11,15 @@ import pypdfium2
 import pytest
 from sqlalchemy import update
 
+from app.bootstrap import Kenpin
 from app.cli import main
 from app.core.reports import Confusion, Period, ReportKind, report_table
 from app.db.database import Database
 from app.db.models import Product
+from app.services import reports as reports_service
 from app.services.reports import Reports
-from tests.reportdata import two_days_of_packing
+from tests.reportdata import DAY2, two_days_of_packing
+from tests.stationdata import TEA, sent
 
 BOTH_DAYS = Period(dt.date(2026, 4, 1), dt.date(2026, 4, 2))
 FIGURES = ["packs", "units", "product_scans", "refused_product_scans", "error_rate"]
@@ -196,3 +199,24 @@ def test_a_period_running_backwards_is_refused(
     )
     assert "after --until" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_scans_made_after_a_report_join_the_next_one_once(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    two_days_of_packing(db)
+    reports = Reports(db)
+    # A few scans per chunk: the catch-up walks many chunks and must count each scan once.
+    monkeypatch.setattr(reports_service, "CHUNK_SCANS", 4)
+    first = report_table(reports.figures(ReportKind.STATIONS, BOTH_DAYS))
+    station = Kenpin(db).pack_station("S1")
+    # Later, on day 2, Hanako (still logged in at S1) scans a product with no pack open.
+    station.scan(sent(TEA), at=DAY2 + dt.timedelta(hours=3))
+
+    again = report_table(reports.figures(ReportKind.STATIONS, BOTH_DAYS))
+
+    assert first.rows[0][:8] == ["S1", 2, 6, 8, 3, 0.375, 1, 2.0]
+    s1 = dict(zip(again.header, again.rows[0], strict=True))
+    assert (s1["packs"], s1["product_scans"], s1["refused_product_scans"]) == (2, 9, 4)
+    assert (s1["active_hours"], s1["refused_no_open_pack"]) == (2, 1)
+    assert reports.catch_up() == 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from app.db import shipping_models, station_models  # noqa: F401  (their tables belong to the schema)
+from app.db import report_models, shipping_models, station_models  # noqa: F401  (their tables belong to the schema)
 from app.db.models import Base
 
 connection = context.config.attributes["connection"]

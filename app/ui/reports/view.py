@@ -63,7 +63,9 @@ class ReportsPage(QWidget):
         self.save_png = QPushButton(self.tr("Save chart as PNG…"))
         self.status = QLabel()
         self.status.setObjectName("detailsMuted")
-        self.error_chart = DayChart(self.tr("Error rate per day"), lambda v: f"{v:.0%}")
+        self.error_chart = DayChart(
+            self.tr("Error rate per day"), lambda v: f"{v:.1%}".replace(".0%", "%")
+        )
         self.speed_chart = DayChart(self.tr("Orders per hour per day"), lambda v: f"{v:.1f}")
         self.figures = _table("reportFigures")
         self.confusions = _table("reportConfusions")
