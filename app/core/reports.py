@@ -243,6 +243,19 @@ def confusions_table(confusions: Sequence[Confusion]) -> Table:
     return Table(header, rows)
 
 
+def nice_top(value: float) -> float:
+    """A round number at or above `value` for the top of a chart's axis (1 for nothing)."""
+    if value <= 0:
+        return 1.0
+    step = 10 ** len(str(int(value))) / 10 if value >= 1 else 0.1
+    while step * 10 < value:
+        step *= 10
+    top = step
+    while top < value:
+        top += step
+    return top
+
+
 @dataclass(frozen=True, slots=True)
 class DayPoint:
     """One day of a chart: the error rate and the orders per hour (None: no activity)."""

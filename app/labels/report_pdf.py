@@ -14,6 +14,7 @@ from pathlib import Path
 
 from reportlab.graphics.charts.lineplots import LinePlot
 from reportlab.graphics.shapes import Drawing, String
+from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
@@ -21,7 +22,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from app.core.errors import EnvironmentFailure
-from app.core.reports import DayPoint
+from app.core.reports import DayPoint, nice_top
 from app.core.reports import Table as ReportTable
 from app.labels.fonts import register_japanese_font
 
@@ -38,34 +39,38 @@ class ReportDocument:
     points: Sequence[DayPoint] = ()
 
 
-def _chart(title: str, points: Sequence[tuple[int, float]], days: int, font: str) -> Drawing:
+def _chart(title: str, values: Sequence[float | None], days: Sequence[str], font: str) -> Drawing:
     drawing = Drawing(CHART_W, CHART_H)
     drawing.add(String(0, CHART_H - 10, title, fontName=font, fontSize=10))
     plot = LinePlot()
     plot.x, plot.y = 30, 20
     plot.width, plot.height = CHART_W - 45, CHART_H - 40
-    plot.data = [list(points) or [(0, 0.0)]]
+    points = [(n, v) for n, v in enumerate(values) if v is not None]
+    plot.data = [points or [(0, 0.0)]]
     plot.lines[0].strokeColor = colors.HexColor("#1f6fb2")
     plot.lines[0].strokeWidth = 1.5
-    plot.xValueAxis.valueMin, plot.xValueAxis.valueMax = 0, max(days - 1, 1)
-    plot.xValueAxis.labels.fontName = font
-    plot.yValueAxis.labels.fontName = font
-    plot.yValueAxis.valueMin = 0
+    plot.lines[0].symbol = makeMarker("FilledCircle", size=3)
+    x_axis, y_axis = plot.xValueAxis, plot.yValueAxis
+    x_axis.valueMin, x_axis.valueMax = 0, max(len(days) - 1, 1)
+    every = max(1, len(days) // 8)
+    x_axis.valueSteps = list(range(0, len(days), every))
+    x_axis.labelTextFormat = lambda n: days[int(n)] if 0 <= int(n) < len(days) else ""
+    x_axis.labels.fontName = y_axis.labels.fontName = font
+    y_axis.valueMin = 0
+    y_axis.valueMax = nice_top(max((v for _, v in points), default=0.0))
     drawing.add(plot)
     return drawing
 
 
 def _charts(points: Sequence[DayPoint], font: str) -> Table:
-    errors = [(n, p.error_rate * 100) for n, p in enumerate(points) if p.error_rate is not None]
-    speed = [(n, p.orders_per_hour) for n, p in enumerate(points) if p.orders_per_hour is not None]
-    first, last = points[0].day.isoformat(), points[-1].day.isoformat()
+    days = [p.day.strftime("%m-%d") for p in points]
+    errors = [None if p.error_rate is None else p.error_rate * 100 for p in points]
+    speed = [p.orders_per_hour for p in points]
     return Table(
         [
             [
-                _chart(f"Error rate % / エラー率 ({first} – {last})", errors, len(points), font),
-                _chart(
-                    f"Orders per hour / 時間当たり件数 ({first} – {last})", speed, len(points), font
-                ),
+                _chart("Error rate % / エラー率", errors, days, font),
+                _chart("Orders per hour / 時間当たり件数", speed, days, font),
             ]
         ]
     )

@@ -14,6 +14,7 @@ from app.core.reports import (
     ReportKind,
     confusions_table,
     error_rate,
+    nice_top,
     orders_per_hour,
     period,
     report_table,
@@ -68,3 +69,10 @@ def test_confused_pairs_as_a_table() -> None:
     table = confusions_table([Confusion("TEA", "緑茶", "TEA-H", "ほうじ茶", 4)])
     assert table.header[-1] == "times"
     assert table.rows == [["TEA", "緑茶", "TEA-H", "ほうじ茶", 4]]
+
+
+def test_a_charts_top_is_a_round_number_above_the_highest_value() -> None:
+    assert nice_top(0) == 1.0
+    assert nice_top(0.375) == 0.4
+    assert nice_top(27.5) == 30
+    assert nice_top(140) == 200

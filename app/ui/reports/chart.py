@@ -13,6 +13,8 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from app.core.reports import nice_top
+
 LINE = QColor("#1f6fb2")
 GRID = QColor("#d5dbe1")
 TEXT = QColor("#2b3137")
@@ -20,19 +22,6 @@ MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 48.0, 26.0, 28.0, 26.0
 GRID_LINES = 4
 
 DayValue = tuple[dt.date, float | None]
-
-
-def _nice_top(value: float) -> float:
-    """A round number at or above `value` for the top of the axis."""
-    if value <= 0:
-        return 1.0
-    step = 10 ** len(str(int(value))) / 10 if value >= 1 else 0.1
-    while step * 10 < value:
-        step *= 10
-    top = step
-    while top < value:
-        top += step
-    return top
 
 
 class DayChart(QWidget):
@@ -94,7 +83,7 @@ class DayChart(QWidget):
         painter.setFont(font)
         plot = area.adjusted(MARGIN_LEFT, MARGIN_TOP, -MARGIN_RIGHT, -MARGIN_BOTTOM)
         values = [v for _, v in self._points if v is not None]
-        top = _nice_top(max(values, default=0.0))
+        top = nice_top(max(values, default=0.0))
         self._grid(painter, plot, top)
         self._days(painter, plot)
         self._line(painter, plot, top)
