@@ -125,7 +125,10 @@ def confusions(
             # The partial index's predicate as a literal, so both databases use the index.
             _S.reason == literal(Reason.NOT_ON_ORDER.value, literal_execute=True),
         )
-        .subquery()
+        # Materialised: the next unit is looked up once per refusal (inlined, PostgreSQL
+        # looked it up twice, once to join and once more for the row).
+        .cte("refused")
+        .prefix_with("MATERIALIZED")
     )
     expected, scanned = aliased(Product), aliased(Product)
     times = func.count().label("times")
