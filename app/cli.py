@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from app import cli_audit
 from app.cli_mismatches import add_commands as add_mismatches_commands
+from app.cli_reports import add_report_parser, write_report
 from app.core.carriers import CarrierCode
 from app.core.errors import DatabaseUnavailable, EnvironmentFailure, InputRejected, KenpinError
 from app.core.label import LabelFormat
@@ -228,6 +229,8 @@ def _parser() -> argparse.ArgumentParser:
     card.add_argument("order", metavar="ORDER")
     card.add_argument("--out", required=True, type=Path, metavar="FILE")
     card.set_defaults(run=_print_message_card)
+
+    add_report_parser(sub, _report)
 
     demo = sub.add_parser("demo", help="create a demo database and open the station window")
     demo.add_argument(
@@ -590,6 +593,11 @@ def _print_message_card(args: argparse.Namespace) -> int:
     from app.services.documents import message_card_pdf
 
     print(message_card_pdf(_db(args), args.order, args.out))
+    return EXIT_OK
+
+
+def _report(args: argparse.Namespace) -> int:
+    print(write_report(_db(args), args))
     return EXIT_OK
 
 

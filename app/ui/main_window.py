@@ -37,6 +37,7 @@ from app.ui.orders.model import status_labels
 from app.ui.orders.view import OrdersPage
 from app.ui.pack.controller import PackController
 from app.ui.pack.view import PackPage
+from app.ui.reports.controller import add_reports_page
 from app.ui.scanner_test.controller import ScannerTestController
 from app.ui.scanner_test.view import ScannerTestPage
 from app.ui.settings.controller import ShopSettingsController
@@ -132,6 +133,7 @@ class MainWindow(QMainWindow):
         self.mismatches_page = MismatchesPage()
         self.add_page(self.mismatches_page, self.tr("Mismatches"))
         self.mismatches = MismatchesController(services.mismatches, self.mismatches_page, self)
+        self.reports = add_reports_page(self, services.reports)
         self._services = services
         self._station = station
         #: Paper (command sheet, pick list, slips) is written here, never on the GUI thread.
@@ -307,4 +309,6 @@ class MainWindow(QMainWindow):
         self._counts_timer.stop()
         self.counts.close()
         self.documents.close()
+        if self.reports is not None:
+            self.reports.close()
         super().closeEvent(event)

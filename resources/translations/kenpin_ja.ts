@@ -1462,6 +1462,160 @@
     </message>
 </context>
 <context>
+    <name>ReportsController</name>
+    <message>
+        <source>The first day is after the last day.</source>
+        <translation>開始日が終了日より後になっています。</translation>
+    </message>
+    <message>
+        <source>Could not save the chart to {0}.</source>
+        <translation>グラフを {0} に保存できませんでした。</translation>
+    </message>
+    <message>
+        <source>Chart saved to {0}.</source>
+        <translation>グラフを {0} に保存しました。</translation>
+    </message>
+    <message>
+        <source>Report saved to {0}.</source>
+        <translation>レポートを {0} に保存しました。</translation>
+    </message>
+    <message>
+        <source>Reading the report…</source>
+        <translation>レポートを読み込み中…</translation>
+    </message>
+    <message>
+        <source>{0} to {1}: {2:,} packs, {3:,} units, {4:,} refused product scans</source>
+        <translation>{0}～{1}：梱包 {2:,} 件、{3:,} 点、商品スキャンの拒否 {4:,} 回</translation>
+    </message>
+    <message>
+        <source>Could not read the report: {0}</source>
+        <translation>レポートを読み込めませんでした：{0}</translation>
+    </message>
+    <message>
+        <source>Save the report as CSV</source>
+        <translation>レポートを CSV で保存</translation>
+    </message>
+    <message>
+        <source>Save the report as PDF</source>
+        <translation>レポートを PDF で保存</translation>
+    </message>
+    <message>
+        <source>Save the charts as PNG</source>
+        <translation>グラフを PNG で保存</translation>
+    </message>
+    <message>
+        <source>everyone</source>
+        <translation>全員</translation>
+    </message>
+    <message>
+        <source>Packer</source>
+        <translation>梱包担当者</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>梱包台</translation>
+    </message>
+    <message>
+        <source>Packs</source>
+        <translation>梱包数</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>点数</translation>
+    </message>
+    <message>
+        <source>Product scans</source>
+        <translation>商品スキャン</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>拒否</translation>
+    </message>
+    <message>
+        <source>Error rate</source>
+        <translation>エラー率</translation>
+    </message>
+    <message>
+        <source>Active hours</source>
+        <translation>稼働時間</translation>
+    </message>
+    <message>
+        <source>Orders / hour</source>
+        <translation>件数／時間</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>正しい商品</translation>
+    </message>
+    <message>
+        <source>Expected product</source>
+        <translation>正しい商品名</translation>
+    </message>
+    <message>
+        <source>Scanned</source>
+        <translation>読んだ商品</translation>
+    </message>
+    <message>
+        <source>Scanned product</source>
+        <translation>読んだ商品名</translation>
+    </message>
+    <message>
+        <source>Times</source>
+        <translation>回数</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Packers</source>
+        <translation>担当者別</translation>
+    </message>
+    <message>
+        <source>Stations</source>
+        <translation>梱包台別</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>表示</translation>
+    </message>
+    <message>
+        <source>Save table as CSV…</source>
+        <translation>表を CSV で保存…</translation>
+    </message>
+    <message>
+        <source>Save table as PDF…</source>
+        <translation>表を PDF で保存…</translation>
+    </message>
+    <message>
+        <source>Save chart as PNG…</source>
+        <translation>グラフを PNG で保存…</translation>
+    </message>
+    <message>
+        <source>Error rate per day</source>
+        <translation>日別エラー率</translation>
+    </message>
+    <message>
+        <source>Orders per hour per day</source>
+        <translation>日別 時間当たり件数</translation>
+    </message>
+    <message>
+        <source>Most confused products (expected → scanned)</source>
+        <translation>取り違えの多い商品（正しい商品 → 読んだ商品）</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>レポート</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>期間</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>～</translation>
+    </message>
+</context>
+<context>
     <name>ScannerTest</name>
     <message>
         <source>Read as a scan</source>

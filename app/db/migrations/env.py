@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from alembic import context
 
-from app.db import shipping_models, signin_models, station_models  # noqa: F401  (their tables belong to the schema)
+from app.db import (  # noqa: F401  (their tables belong to the schema)
+    report_models,
+    shipping_models,
+    signin_models,
+    station_models,
+)
 from app.db.models import Base
 
 connection = context.config.attributes["connection"]

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from app.services.mismatches import MismatchLog
 from app.services.order_queue import OrderQueue
+from app.services.reports import Reports
 from app.services.scanner_setup import ScannerSetup
 from app.services.shop_settings import ShopSettings
 from app.services.station.pack import PackStation
@@ -35,3 +36,5 @@ class StationServices:
     shop_settings: ShopSettings
     #: The mismatch log supervisors review (the Mismatches page).
     mismatches: MismatchLog
+    #: The supervisors' reports (the Reports page); without it the page is left out.
+    reports: Reports | None = None

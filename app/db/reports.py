@@ -1,0 +1,149 @@
+"""The sums behind the supervisors' reports, added up by the database (SQLite and PostgreSQL).
+
+Packers' and stations' figures are read from the hourly tables
+(`app.db.report_models`, kept up by `app.db.report_rollup`) and added up per
+report day; the confused pairs from the period's `not_on_order` refusals
+(`ix_scans_not_on_order`). `app.core.reports` says what each sum means. The one
+dialect difference: how a stored hour is moved to its report day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import Date, case, cast, func, literal, select, text
+from sqlalchemy.orm import Session, aliased
+from sqlalchemy.sql.elements import ColumnElement
+
+from app.core.reports import REPORT_OFFSET, Confusion, DayFigures, ReportKind
+from app.core.scans import Reason
+from app.db.models import Barcode, OrderLine, Product, Station, User
+from app.db.report_models import RefusalHour, ScanHour
+from app.db.station_models import ScanRecord
+
+_S = ScanRecord
+
+
+def _report_day(session: Session, hour: Any) -> ColumnElement[Any]:
+    """The report day of a stored UTC hour."""
+    minutes = int(REPORT_OFFSET.total_seconds() // 60)
+    if session.get_bind().dialect.name == "sqlite":
+        return func.date(hour, f"+{minutes} minutes")
+    return cast(func.timezone("UTC", hour) + text(f"interval '{minutes} minutes'"), Date)
+
+
+def _as_date(value: object) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+
+
+def _who(kind: ReportKind, model: Any) -> tuple[Any, Any]:
+    """The hourly table's column a report groups by, and the name it joins to."""
+    if kind is ReportKind.PACKERS:
+        return model.user_key == User.id, User.name
+    return model.station_id == Station.id, Station.name
+
+
+def day_figures(
+    session: Session, kind: ReportKind, start: dt.datetime, end: dt.datetime
+) -> list[DayFigures]:
+    """Each packer's (station's) sums per report day of the hours in [start, end).
+
+    Packers' figures leave out scans made with nobody logged in; stations' keep them.
+    """
+    joined, name = _who(kind, ScanHour)
+    h = ScanHour
+    day = _report_day(session, h.hour).label("day")
+    rows = session.execute(
+        select(
+            name,
+            day,
+            func.sum(h.packs),
+            func.sum(h.units_counted) - func.sum(h.units_undone),
+            func.sum(h.product_scans),
+            func.sum(h.refused_product_scans),
+            func.count(h.hour.distinct()),
+        )
+        .join(h, joined)
+        .where(h.hour >= start, h.hour < end)
+        .group_by(name, day)
+        .order_by(name, day)
+    ).all()
+    return [
+        DayFigures(who, _as_date(d), int(p), int(u), int(ps), int(r), int(hours))
+        for who, d, p, u, ps, r, hours in rows
+    ]
+
+
+def refusals(
+    session: Session, kind: ReportKind, start: dt.datetime, end: dt.datetime
+) -> list[tuple[str, dt.date, str, int]]:
+    """(name, report day, reason, refused scans) of the hours in [start, end)."""
+    joined, name = _who(kind, RefusalHour)
+    h = RefusalHour
+    day = _report_day(session, h.hour).label("day")
+    rows = session.execute(
+        select(name, day, h.reason, func.sum(h.refusals))
+        .join(h, joined)
+        .where(h.hour >= start, h.hour < end)
+        .group_by(name, day, h.reason)
+    ).all()
+    return [(who, _as_date(d), str(reason), int(n)) for who, d, reason, n in rows]
+
+
+def _scanned_code() -> ColumnElement[Any]:
+    """The code a product is registered under: a GS1 string's GTIN-13 (its `(01)0…`),
+    else the code as scanned."""
+    return case(
+        (_S.code.like("(01)0%"), func.substr(_S.code, 6, 13)),
+        else_=_S.code,
+    )
+
+
+def confusions(
+    session: Session, start: dt.datetime, end: dt.datetime, limit: int
+) -> list[Confusion]:
+    """The `limit` most frequent (expected, scanned) pairs of `not_on_order` refusals made
+    in [start, end); expected is the product of the next unit accepted in the same pack."""
+    later = aliased(ScanRecord)
+    next_line = (
+        select(later.order_line_id)
+        .where(
+            later.pack_session_id == _S.pack_session_id,
+            later.id > _S.id,
+            later.effect == "count",
+        )
+        .order_by(later.id)
+        .limit(1)
+        .scalar_subquery()
+    )
+    refused = (
+        select(next_line.label("line_id"), _scanned_code().label("code"))
+        .where(
+            _S.at >= start,
+            _S.at < end,
+            # The partial index's predicate as a literal, so both databases use the index.
+            _S.reason == literal(Reason.NOT_ON_ORDER.value, literal_execute=True),
+        )
+        # Materialised: the next unit is looked up once per refusal (inlined, PostgreSQL
+        # looked it up twice, once to join and once more for the row).
+        .cte("refused")
+        .prefix_with("MATERIALIZED")
+    )
+    expected, scanned = aliased(Product), aliased(Product)
+    times = func.count().label("times")
+    rows = session.execute(
+        select(expected.sku, expected.name, refused.c.code, scanned.sku, scanned.name, times)
+        .select_from(refused)
+        .join(OrderLine, OrderLine.id == refused.c.line_id)
+        .join(expected, expected.id == OrderLine.product_id)
+        .outerjoin(Barcode, Barcode.code == refused.c.code)
+        .outerjoin(scanned, scanned.id == Barcode.product_id)
+        .group_by(expected.sku, expected.name, refused.c.code, scanned.sku, scanned.name)
+        .order_by(times.desc(), expected.sku, refused.c.code)
+        .limit(limit)
+    ).all()
+    return [
+        Confusion(x_sku, x_name, y_sku or code, y_name or "", int(n))
+        for x_sku, x_name, code, y_sku, y_name, n in rows
+    ]
