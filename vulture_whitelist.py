@@ -94,3 +94,5 @@ _.strokeWidth
 _.valueMax
 _.valueMin
 _.fontName
+_.valueSteps
+_.labelTextFormat
