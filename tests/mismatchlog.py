@@ -27,7 +27,7 @@ def mismatch_log(db: Database) -> None:
     station = Kenpin(db).pack_station("S1")
     for n, code in enumerate(SHIFT):
         station.scan(sent(code), at=later(n))
-    add_user(db, BOSS[0], "supervisor", BOSS[1])
+    add_user(db, BOSS[0], "supervisor", BOSS[1], "2468")
 
 
 def generated(reason: str) -> int:

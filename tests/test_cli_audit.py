@@ -46,7 +46,7 @@ def test_list_shows_the_newest_rows_of_an_action(
     db: Database, capsys: pytest.CaptureFixture[str]
 ) -> None:
     append_rows(db, 5)
-    add_user(db, "Boss", "supervisor", "B-900")
+    add_user(db, "Boss", "supervisor", "B-900", "2468")
     assert main(["--db", db.url, "audit", "list", "--action", "user.add"]) == 0
     (line,) = capsys.readouterr().out.splitlines()
     assert line.split()[0] == "6" and "user.add" in line and "Boss (supervisor)" in line

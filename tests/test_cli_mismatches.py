@@ -32,7 +32,7 @@ def shift(db: Database) -> None:
     for n, code in enumerate(SHIFT):
         station.scan(sent(code), at=later(n))
     station.scan(Scan(HOSTILE, typed=True), at=later(20))
-    add_user(db, BOSS[0], "supervisor", BOSS[1])
+    add_user(db, BOSS[0], "supervisor", BOSS[1], "2468")
     log = MismatchLog(db)
     log.review(log.page(MismatchFilter(), limit=1)[0].id, BOSS[1], "@SUM(A1) asked about it")
 

@@ -165,7 +165,12 @@ def test_the_first_admin_of_an_empty_database_needs_no_credentials(
             select(AuditEntry.user_id, AuditEntry.detail).order_by(AuditEntry.id)
         ).all()
         ken = s.scalar(select(User.id).where(User.name == "Ken"))
-    assert audit == [(None, "Ken (admin)"), (ken, "佐藤 健 (supervisor)")]
+        sato = s.scalar(select(User.id).where(User.name == "佐藤 健"))
+    # Named, with the admin who added them; never the badge.
+    assert audit == [
+        (None, f"Ken (admin), user {ken}"),
+        (ken, f"佐藤 健 (supervisor), user {sato}"),
+    ]
 
 
 def test_a_supervisor_is_not_added_without_a_pin(

@@ -13,6 +13,7 @@ from app.db.database import Database
 from app.db.models import AuditEntry, User
 from app.services.audit import verify_chain
 from app.services.labels import void_label
+from app.services.signin import Credentials
 from app.services.users import add_user
 from tests.stationdata import (
     CUP,
@@ -83,13 +84,13 @@ def test_logins_logouts_and_reprints_at_a_station_are_recorded_and_unit_scans_ar
 def test_a_void_names_the_supervisor_and_the_labels_but_not_the_badge(db: Database) -> None:
     stock_bench(db)
     tracking_block(db)
-    add_user(db, "Boss", "supervisor", BOSS)
+    add_user(db, "Boss", "supervisor", BOSS, "2468")
     station = Kenpin(db).pack_station("S1")
     for n, code in enumerate([HANAKO, "#1001", TEA, TEA, CUP_CASE, CUP, "KCMD:COMPLETE"]):
         station.scan(sent(code), at=later(n))
     awaiting = station.view().awaiting
     assert awaiting is not None
-    voided = void_label(db, awaiting.tracking_number, BOSS, "smudged")
+    voided = void_label(db, awaiting.tracking_number, Credentials(BOSS, "2468"), "smudged")
     action, where, who, detail = trail(db)[-1]
     assert (action, where, who) == ("label.void", "", "Boss")
     assert detail == {

@@ -7,6 +7,7 @@ import pytest
 
 from app.bootstrap import Kenpin
 from app.core.errors import Refused
+from app.core.scans import BADGE_RECORDED
 from app.db.database import Database
 from app.services.mismatches import MismatchFilter, MismatchLog
 from app.services.users import add_user
@@ -24,7 +25,7 @@ def test_a_refusal_outside_any_pack_shows_the_stations_scans_around_it(db: Datab
     details = log.details(refusal.id)
     assert details is not None
     assert [(scan.raw, scan.verdict) for scan in details.around] == [
-        (HANAKO, "info"),
+        (BADGE_RECORDED, "info"),  # a badge is a credential: never recorded as its code
         (SOAP, "rejected"),
         ("#1001", "info"),
         (TEA, "accepted"),
@@ -40,7 +41,7 @@ def test_a_review_needs_a_supervisor_and_a_refusal(db: Database) -> None:
     assert refusal.packer is None and refusal.reason == "not_logged_in"
     with pytest.raises(Refused, match="supervisor"):
         log.review(refusal.id, HANAKO, "")
-    add_user(db, "Boss", "admin", "B-1")
+    add_user(db, "Boss", "admin", "B-1", "2468")
     with pytest.raises(Refused, match="no refusal"):
         log.review(refusal.id + 1, "B-1", "")
     assert log.review(refusal.id, " B-1 ", "ok") == "Boss"
