@@ -7,12 +7,13 @@ typed into the review form, accepted when it is an active supervisor's or admin'
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, QTimer
+from PySide6.QtCore import QModelIndex, QObject, QTimer
 
 from app.core.errors import KenpinError
 from app.services.mismatches import MismatchFilter, MismatchLog, local_days
 from app.ui.mismatches.model import MISMATCH_ID_ROLE, MismatchLogModel
 from app.ui.mismatches.view import NO_DATE, MismatchesPage, picked_day
+from app.ui.paged_model import select_row
 
 #: Wait this long after the last keystroke before filtering, so typing stays smooth.
 TYPING_DELAY_MS = 300
@@ -96,7 +97,7 @@ class MismatchesController(QObject):
             self._picked = None
             self.page.details.show_mismatch(None)
         else:
-            self._select_row(row)
+            select_row(self.page.table, row)
 
     def on_rows_fetched(self, _parent: QModelIndex, _first: int, _last: int) -> None:
         """Another page arrived: say how many rows are shown."""
@@ -165,13 +166,6 @@ class MismatchesController(QObject):
             if self.model.mismatch_at(row).id == mismatch_id:
                 return row
         return None
-
-    def _select_row(self, row: int) -> None:
-        self.page.table.selectionModel().setCurrentIndex(
-            self.model.index(row, 0),
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
 
     def _show_row_count(self) -> None:
         rows = self.model.rowCount()

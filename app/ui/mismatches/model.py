@@ -7,16 +7,11 @@ fetchMore); the model never loads or counts the whole log.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
-    Signal,
 )
 from PySide6.QtGui import QColor, QFont
 
@@ -25,9 +20,9 @@ from app.core.times import local_time
 from app.services.mismatches import PAGE_SIZE, MismatchFilter, MismatchLog, MismatchRow
 from app.ui.orders.model import short_time
 from app.ui.pack.wording import reason_label
+from app.ui.paged_model import Index, PagedTableModel
 
 MISMATCH_ID_ROLE = Qt.ItemDataRole.UserRole
-Index = QModelIndex | QPersistentModelIndex
 #: The reviewed column's colours: done is calm, still to review catches the eye.
 REVIEWED, TO_REVIEW = QColor("#166534"), QColor("#b45309")
 
@@ -61,22 +56,15 @@ def expected_words(row: MismatchRow) -> str:
     return expected
 
 
-class MismatchLogModel(QAbstractTableModel):
+class MismatchLogModel(PagedTableModel):
     """Refused scans matching a filter, newest first, fetched a page at a time."""
-
-    #: Emitted after the rows were replaced for a new filter (or a reload).
-    filter_applied = Signal()
 
     def __init__(
         self, log: MismatchLog, page_size: int = PAGE_SIZE, parent: QObject | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__(page_size, parent)
         self._log = log
-        self._page_size = page_size
-        self._rows: list[MismatchRow] = []
         self._filter = MismatchFilter()
-        self._exhausted = False
-        self._today = dt.date.today()
         self._typed_font = QFont()
         self._typed_font.setItalic(True)
         self._headers = (
@@ -95,18 +83,13 @@ class MismatchLogModel(QAbstractTableModel):
         self._filter = wanted
         self.reload()
 
-    def reload(self) -> None:
-        """Drop the rows and fetch the first page again."""
-        self.beginResetModel()
-        self._today = dt.date.today()
-        self._rows = self._log.page(self._filter, None, self._page_size)
-        self._exhausted = len(self._rows) < self._page_size
-        self.endResetModel()
-        self.filter_applied.emit()
+    def _fetch(self, after: Any, size: int) -> list[MismatchRow]:
+        return self._log.page(self._filter, after, size)
 
     def mismatch_at(self, row: int) -> MismatchRow:
         """The refusal shown in `row`."""
-        return self._rows[row]
+        shown: MismatchRow = self._rows[row]
+        return shown
 
     def replace_row(self, updated: MismatchRow) -> None:
         """Show `updated` in place of the row with its id (after a review)."""
@@ -116,41 +99,6 @@ class MismatchLogModel(QAbstractTableModel):
                 last = self.columnCount() - 1
                 self.dataChanged.emit(self.index(position, 0), self.index(position, last))
                 return
-
-    @property
-    def all_fetched(self) -> bool:
-        """True once the last page has been fetched."""
-        return self._exhausted
-
-    # QAbstractTableModel -------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def canFetchMore(self, parent: Index) -> bool:
-        return not parent.isValid() and not self._exhausted
-
-    def fetchMore(self, parent: Index) -> None:
-        if parent.isValid() or self._exhausted:
-            return
-        after = self._rows[-1].cursor if self._rows else None
-        page = self._log.page(self._filter, after, self._page_size)
-        self._exhausted = len(page) < self._page_size
-        if page:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-            self._rows.extend(page)
-            self.endInsertRows()
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

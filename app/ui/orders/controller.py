@@ -6,11 +6,12 @@ typed), the picked order's details, an exact number opening its order, and the c
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QObject, QTimer, Signal
 
 from app.services.order_queue import OrderQueue
 from app.ui.orders.model import ORDER_ID_ROLE, OrderQueueModel, status_labels
 from app.ui.orders.view import OrdersPage
+from app.ui.paged_model import select_row
 
 #: Wait this long after the last keystroke before searching, so typing stays smooth.
 SEARCH_DELAY_MS = 250
@@ -90,7 +91,7 @@ class OrdersController(QObject):
             self._picked = None
             self.page.details.show_order(None)
         else:
-            self._select_row(row)
+            select_row(self.page.table, row)
 
     def on_rows_fetched(self, _parent: QModelIndex, _first: int, _last: int) -> None:
         """Another page arrived: say how many rows are shown."""
@@ -145,13 +146,6 @@ class OrdersController(QObject):
             return None
         number = self.model.order_at(0).number.casefold()
         return 0 if number in (wanted, "#" + wanted) else None
-
-    def _select_row(self, row: int) -> None:
-        self.page.table.selectionModel().setCurrentIndex(
-            self.model.index(row, 0),
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
 
     def _show_row_count(self) -> None:
         rows = self.model.rowCount()

@@ -10,16 +10,12 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QLocale,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QRect,
     QSize,
     Qt,
-    Signal,
 )
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
@@ -28,11 +24,11 @@ from app.core.carriers import CARRIERS, CarrierCode
 from app.core.orders import OrderStatus
 from app.core.times import local_time
 from app.services.order_queue import PAGE_SIZE, OrderQueue, OrderRow
+from app.ui.paged_model import Index, PagedTableModel
 
 ORDER_ID_ROLE = Qt.ItemDataRole.UserRole
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
 
-Index = QModelIndex | QPersistentModelIndex
 
 # (badge background, text) per status: attention statuses warm, finished ones grey.
 STATUS_COLOURS: dict[str, tuple[str, str]] = {
@@ -95,25 +91,18 @@ def short_time(moment: dt.datetime, today: dt.date) -> str:
     return full[5:] if full.startswith(f"{today.year:04d}-") else full[:10]
 
 
-class OrderQueueModel(QAbstractTableModel):
+class OrderQueueModel(PagedTableModel):
     """Orders matching a status and a number search, fetched a page at a time."""
-
-    #: Emitted after the rows were replaced for a new filter (or a reload).
-    filter_applied = Signal()
 
     def __init__(
         self, queue: OrderQueue, page_size: int = PAGE_SIZE, parent: QObject | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__(page_size, parent)
         self._queue = queue
-        self._page_size = page_size
-        self._rows: list[OrderRow] = []
         self._status: str | None = None
         self._search = ""
-        self._exhausted = False
         self._status_labels = status_labels()
         self._carriers = carrier_short_labels()
-        self._today = dt.date.today()
         # Order numbers are what packers look for: bold, so the eye lands on them.
         self._number_font = QFont()
         self._number_font.setBold(True)
@@ -145,59 +134,19 @@ class OrderQueueModel(QAbstractTableModel):
         self._status, self._search = status or None, search.strip()
         self.reload()
 
-    def reload(self) -> None:
-        """Drop the rows and fetch the first page again."""
-        self.beginResetModel()
-        self._today = dt.date.today()
-        self._rows = self._queue.page(self._status, self._search, None, self._page_size)
-        self._exhausted = len(self._rows) < self._page_size
-        self.endResetModel()
-        self.filter_applied.emit()
+    def _fetch(self, after: Any, size: int) -> list[OrderRow]:
+        return self._queue.page(self._status, self._search, after, size)
 
     def order_at(self, row: int) -> OrderRow:
         """The order shown in `row`."""
-        return self._rows[row]
+        shown: OrderRow = self._rows[row]
+        return shown
 
     def row_of(self, order_id: int) -> int | None:
         """The row showing `order_id`, if it has been fetched."""
         for row, order in enumerate(self._rows):
             if order.id == order_id:
                 return row
-        return None
-
-    @property
-    def all_fetched(self) -> bool:
-        """True once the last page has been fetched."""
-        return self._exhausted
-
-    # QAbstractTableModel -------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def canFetchMore(self, parent: Index) -> bool:
-        return not parent.isValid() and not self._exhausted
-
-    def fetchMore(self, parent: Index) -> None:
-        if parent.isValid() or self._exhausted:
-            return
-        after = self._rows[-1].cursor if self._rows else None
-        page = self._queue.page(self._status, self._search, after, self._page_size)
-        self._exhausted = len(page) < self._page_size
-        if page:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-            self._rows.extend(page)
-            self.endInsertRows()
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
