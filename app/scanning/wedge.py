@@ -239,8 +239,10 @@ class KeyboardWedge(QObject):
                 self._cut = Problem(Rule.GAP, len(self._held) + 1, gap)
             else:
                 self._hand_on_held_keys()
-        elif not self._held and quick:
-            # Quick after a key already handed on: the rest of that run is typing too.
+        elif not self._held and quick and not after_scan:
+            # Quick after a key already handed on: the rest of that run is typing too. (Quick
+            # after a scan's end key is the next scan starting: a scanner that reads two
+            # barcodes at one pull sends them back to back.)
             return False
         self._held.append(_HeldKey(target, QKeyEvent(event), character))
         self._release.start()

@@ -207,6 +207,18 @@ def test_a_held_trigger_gives_one_scan(qtbot: QtBot, bench: Bench, scans: list[S
     assert bench.field.text() == ""
 
 
+def test_two_scans_back_to_back_are_two_scans(
+    qtbot: QtBot, bench: Bench, scans: list[Scanned]
+) -> None:
+    # A scanner that reads two barcodes at one trigger pull sends the second a few ms after
+    # the first one's Enter: it is a scan of its own, never typing into the focused field.
+    end = scanner_sends(bench.field, "#1006")
+    end = scanner_sends(bench.field, "4901234567894", start=end)
+    settle(qtbot, bench.field, end)
+    assert scans == [("#1006", "", False), ("4901234567894", "", False)]
+    assert bench.field.text() == ""
+
+
 def test_gap_length_terminator_and_stand_in_are_settings(qtbot: QtBot, bench: Bench) -> None:
     settings = WedgeSettings(
         key_gap_ms=60, min_length=6, terminators="\t", codes=InputSettings(group_separator="~")
