@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSizePolicy,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -70,7 +69,6 @@ class MismatchesPage(QWidget):
         self.order.setClearButtonEnabled(True)
         self.shown = QLabel()
         self.shown.setObjectName("detailsMuted")
-        self.shown.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.clear = QPushButton(self.tr("Clear filters"))
         self.refresh = QPushButton(self.tr("Refresh"))
         self.refresh.setToolTip(self.tr("Fetch the log again (F5)"))
@@ -148,12 +146,14 @@ class MismatchesPage(QWidget):
         for line in (self.sku, self.order):
             line.setFixedWidth(140)
         row1.addStretch(1)
-        row2.addWidget(self.shown, 1)
+        row2.addStretch(1)
         row2.addWidget(self.clear)
         row2.addWidget(self.refresh)
         filters = QVBoxLayout()
         filters.addLayout(row1)
         filters.addLayout(row2)
+        # On a line of its own: whole in both languages at 1024 px, beside no button.
+        filters.addWidget(self.shown)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)

@@ -66,7 +66,10 @@ class ReportsPage(QWidget):
         self.error_chart = DayChart(
             self.tr("Error rate per day"), lambda v: f"{v:.1%}".replace(".0%", "%")
         )
-        self.speed_chart = DayChart(self.tr("Orders per hour per day"), lambda v: f"{v:.1f}")
+        # Quarter steps read as they are (0.25, 0.75), never rounded to 0.2 and 0.8.
+        self.speed_chart = DayChart(
+            self.tr("Orders per hour per day"), lambda v: f"{round(v, 2):g}"
+        )
         self.figures = _table("reportFigures")
         self.confusions = _table("reportConfusions")
         self.confusions_title = QLabel(self.tr("Most confused products (expected → scanned)"))
