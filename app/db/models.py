@@ -270,11 +270,13 @@ class Order(Base):
     content_hash: Mapped[str] = mapped_column(String(64))
     short_lines: Mapped[str] = mapped_column(Text, default="")
     import_batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id"))
+    #: For a backorder (`NUMBER-B1`): the order whose short-shipped units it carries.
+    backorder_of: Mapped[int | None] = mapped_column(ForeignKey("orders.id"))
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
     lines: Mapped[list[OrderLine]] = relationship(
-        back_populates="order", order_by="OrderLine.line_no"
+        back_populates="order", order_by="OrderLine.line_no", foreign_keys="OrderLine.order_id"
     )
 
 
@@ -287,6 +289,7 @@ class OrderLine(Base):
         CheckConstraint("qty > 0", name="qty_positive"),
         CheckConstraint("allocated >= 0 AND allocated <= qty", name="allocated_in_range"),
         CheckConstraint("packed >= 0 AND packed <= qty", name="packed_in_range"),
+        CheckConstraint("short >= 0 AND packed + short <= qty", name="short_in_range"),
     )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
@@ -296,6 +299,8 @@ class OrderLine(Base):
     qty: Mapped[int] = mapped_column(Integer)
     allocated: Mapped[int] = mapped_column(Integer, default=0)
     packed: Mapped[int] = mapped_column(Integer, default=0)
+    #: Units shipped short: a supervisor's `KCMD:SHORT` moved them to the backorder order.
+    short: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     order: Mapped[Order] = relationship(back_populates="lines")
     product: Mapped[Product] = relationship()

@@ -48,6 +48,14 @@ class StationState(Base):
     seen_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     held_by: Mapped[str | None] = mapped_column(String(300))
     held_until: Mapped[dt.datetime | None]
+    #: Refused product scans in a row within the held pack (the error lock-out).
+    error_streak: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    #: The supervisor override under way (`app.core.overrides.OverrideKind`), the step it
+    #: waits for, the supervisor who authorised it, and the code it was told (an alias's).
+    override_kind: Mapped[str | None] = mapped_column(String(16))
+    override_step: Mapped[str | None] = mapped_column(String(16))
+    override_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    override_code: Mapped[str | None] = mapped_column(String(400))
 
 
 class PackSession(Base):
