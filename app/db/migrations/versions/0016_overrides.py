@@ -24,6 +24,8 @@ down_revision = "0015"
 branch_labels = None
 depends_on = None
 
+_ID = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
+
 
 def upgrade() -> None:
     with op.batch_alter_table("station_state", schema=None) as batch_op:
@@ -32,7 +34,7 @@ def upgrade() -> None:
         )
         batch_op.add_column(sa.Column("override_kind", sa.String(length=16), nullable=True))
         batch_op.add_column(sa.Column("override_step", sa.String(length=16), nullable=True))
-        batch_op.add_column(sa.Column("override_by", sa.Integer(), nullable=True))
+        batch_op.add_column(sa.Column("override_by", _ID, nullable=True))
         batch_op.add_column(sa.Column("override_code", sa.String(length=400), nullable=True))
         batch_op.create_foreign_key(
             op.f("fk_station_state_override_by_users"), "users", ["override_by"], ["id"]
