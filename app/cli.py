@@ -530,7 +530,11 @@ def _replay(args: argparse.Namespace) -> int:
             scan_id = recorded.scan_id(station.station)
             try:
                 outcome = station.scan(
-                    recorded.scan, scan_id=scan_id, at=recorded.at, pin=recorded.pin
+                    recorded.scan,
+                    scan_id=scan_id,
+                    at=recorded.at,
+                    pin=recorded.pin,
+                    note=recorded.note,
                 )
             except DatabaseUnavailable:
                 # Nothing was recorded: the scan's line says so, and the replay stops there.

@@ -38,6 +38,15 @@ class Command(StrEnum):
     REPRINT = "KCMD:REPRINT"
     NEWCARTON = "KCMD:NEWCARTON"
     LOGOUT = "KCMD:LOGOUT"
+    #: Supervisor overrides (`app.core.overrides`): each asks for a supervisor's badge.
+    SHORT = "KCMD:SHORT"
+    TAKEOVER = "KCMD:TAKEOVER"
+    ALIAS = "KCMD:ALIAS"
+    #: Why a pack ships short, scanned after the supervisor's badge.
+    REASON_DAMAGED = "KCMD:REASON:DAMAGED"
+    REASON_OUT_OF_STOCK = "KCMD:REASON:OUT_OF_STOCK"
+    REASON_CUSTOMER_REQUEST = "KCMD:REASON:CUSTOMER_REQUEST"
+    REASON_OTHER = "KCMD:REASON:OTHER"
 
 
 class VerdictKind(StrEnum):
@@ -82,6 +91,14 @@ class Reason(StrEnum):
     WRONG_PIN = "wrong_pin"
     #: A badge locked after too many wrong PINs, until its lock runs out.
     BADGE_LOCKED = "badge_locked"
+    #: The station is locked after too many refused product scans in a row: a supervisor
+    #: signs in at it (badge and PIN), then the packer carries on.
+    SUPERVISOR_REQUIRED = "supervisor_required"
+    #: A packer's badge offered where a supervisor's is needed (an override, a lock-out).
+    NOT_AUTHORISED = "not_authorised"
+    #: A scan that is not what the override under way waits for (its reason, the order to
+    #: take over, the new code or the product's known code); `KCMD:CANCEL` leaves it.
+    OVERRIDE_PENDING = "override_pending"
 
 
 class Note(StrEnum):
@@ -118,6 +135,25 @@ class Note(StrEnum):
     LABEL_NOT_VERIFIED = "label_not_verified"
     NO_SUCH_LABEL = "no_such_label"
     LOCATION_NOT_PACKED = "location_not_packed"
+    #: An override asked for (`KCMD:SHORT`, `KCMD:TAKEOVER`, `KCMD:ALIAS`): a supervisor's
+    #: badge is awaited.
+    SUPERVISOR_ASKED = "supervisor_asked"
+    #: The supervisor approved the override: its next step is awaited (`Fact.STEP`).
+    OVERRIDE_APPROVED = "override_approved"
+    #: A supervisor lifted the station's lock-out.
+    LOCK_LIFTED = "lock_lifted"
+    #: The pack completed short; the missing units went to a backorder order.
+    SHIPPED_SHORT = "shipped_short"
+    #: An order another station held was taken over here.
+    TAKEN_OVER = "taken_over"
+    #: The new code of `KCMD:ALIAS` was read: the product's known code is awaited.
+    NEW_CODE_READ = "new_code_read"
+    #: The new code was registered to the product.
+    CODE_ADDED = "code_added"
+    #: `KCMD:CANCEL` during an override: it was left, nothing changed.
+    OVERRIDE_CANCELLED = "override_cancelled"
+    #: A reason code scanned with no short ship asking for one.
+    NO_OVERRIDE = "no_override"
 
 
 class Fact(StrEnum):
@@ -160,6 +196,18 @@ class Fact(StrEnum):
     SETTINGS = "settings"
     #: Until when a badge is locked (Japan time, "2026-12-01 16:05").
     UNTIL = "until"
+    #: The supervisor who approved an override.
+    SUPERVISOR = "supervisor"
+    #: The override under way (`short`, `takeover`, `alias`) and what it waits for next.
+    OVERRIDE = "override"
+    STEP = "step"
+    #: A short ship's reason code (`DAMAGED`, ...) and the backorder order it made.
+    REASON = "reason"
+    BACKORDER = "backorder"
+    #: A code registered by `KCMD:ALIAS`.
+    CODE = "code"
+    #: Refused product scans in a row that locked the station.
+    STREAK = "streak"
 
 
 class LotCheck(StrEnum):

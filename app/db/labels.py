@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from app.core.errors import ConcurrentChange
 from app.core.label import LabelFormat
 from app.core.pack.labels import ParcelLabel
+from app.core.pack.overrides import DEFAULT_LOCKOUT_AFTER
 from app.core.statuses import ParcelStatus, PrintJobStatus
 from app.db.models import Order, Station, table
 from app.db.shipping_models import Parcel, PrintJob
@@ -271,17 +272,32 @@ def station_printer(session: Session, station_id: int) -> tuple[str, bool]:
     return row.printer_uri or "", prints_labels(row.settings)
 
 
+def lockout_after(settings: str | None) -> int:
+    """How many refused product scans in a row lock a station with these stored settings
+    (`"lockout": {"after": N}`; 0 never locks); `DEFAULT_LOCKOUT_AFTER` unless set."""
+    values = _settings(settings).get("lockout")
+    after = values.get("after") if isinstance(values, dict) else None
+    if isinstance(after, int) and not isinstance(after, bool) and after >= 0:
+        return after
+    return DEFAULT_LOCKOUT_AFTER
+
+
+def _settings(settings: str | None) -> dict[str, object]:
+    """A station's stored settings as a dict ({} when they are not a JSON object)."""
+    try:
+        values = json.loads(settings or "{}")
+    except ValueError:
+        return {}
+    return values if isinstance(values, dict) else {}
+
+
 def prints_labels(settings: str | None) -> bool:
     """Whether a station with these stored settings prints labels.
 
     A station whose settings hold `"labels": "off"` completes packs as
     `packed` without labels (the shop labels its parcels elsewhere).
     """
-    try:
-        values = json.loads(settings or "{}")
-    except ValueError:
-        values = {}
-    return not (isinstance(values, dict) and values.get("labels") == "off")
+    return _settings(settings).get("labels") != "off"
 
 
 def order_waits_for_labels(session: Session, order_id: int) -> bool:

@@ -21,7 +21,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Integer, bindparam, delete, or_, select, text, update
+from sqlalchemy import Integer, Update, bindparam, delete, or_, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
@@ -105,25 +105,39 @@ _OPEN_SESSION = {
     "sqlite": _open_session(sqlite.insert),
     "postgresql": _open_session(postgresql.insert),
 }
-_TAKE_OVER = (
-    update(table(PackSession))
-    .where(
-        _SESSIONS.id == bindparam("held_session"),
-        _SESSIONS.status == PackStatus.OPEN,
-        _SESSIONS.lease_token == bindparam("held_token"),
-        or_(
-            _SESSIONS.station_id.is_(None),
-            _SESSIONS.station_id == bindparam("claimant"),
-            _SESSIONS.lease_expires_at <= DatabaseNow(),
-        ),
+
+
+def _take_over(*held_by: Any) -> Update:
+    """The statement that moves an open pack's claim to the claimant under a new token,
+    when its token is still the one read and, if given, `held_by` allows it."""
+    return (
+        update(table(PackSession))
+        .where(
+            _SESSIONS.id == bindparam("held_session"),
+            _SESSIONS.status == PackStatus.OPEN,
+            _SESSIONS.lease_token == bindparam("held_token"),
+            *held_by,
+        )
+        .values(
+            station_id=bindparam("claimant"),
+            user_id=bindparam("packer"),
+            lease_token=_SESSIONS.lease_token + 1,
+            lease_expires_at=_EXPIRES,
+        )
     )
-    .values(
-        station_id=bindparam("claimant"),
-        user_id=bindparam("packer"),
-        lease_token=_SESSIONS.lease_token + 1,
-        lease_expires_at=_EXPIRES,
+
+
+#: Opening a pack that is parked, this station's own, or whose lease ran out.
+_TAKE_OVER = _take_over(
+    or_(
+        _SESSIONS.station_id.is_(None),
+        _SESSIONS.station_id == bindparam("claimant"),
+        _SESSIONS.lease_expires_at <= DatabaseNow(),
     )
 )
+#: A supervisor's take-over (`KCMD:TAKEOVER`): whichever station holds the pack, under a
+#: live lease too; the new token fences that station out.
+_TAKE_OVER_HELD = _take_over()
 
 
 def claim(
@@ -150,16 +164,32 @@ def claim(
         if new_id is None:
             raise ConcurrentChange("another station opened this order a moment ago")
         return Claim(int(new_id), 1)
-    assert on_file.lease_token is not None
+    return _moved(session, _TAKE_OVER, on_file, _claimant(station_id, user_id, lease))
+
+
+def take_over(
+    session: Session, station_id: int, user_id: int, on_file: OrderOnFile, lease: Lease
+) -> Claim:
+    """A supervisor's take-over: the order's pack moves here whichever station holds it
+    (opened here when none does), under a new token that fences that station out."""
+    if on_file.session_id is None:
+        return claim(session, station_id, user_id, on_file, lease)
+    return _moved(session, _TAKE_OVER_HELD, on_file, _claimant(station_id, user_id, lease))
+
+
+def _claimant(station_id: int, user_id: int, lease: Lease) -> dict[str, Any]:
+    """Who a pack's claim moves to, for how long."""
+    return {"claimant": station_id, "packer": user_id, "lease_seconds": lease.seconds}
+
+
+def _moved(
+    session: Session, statement: Update, on_file: OrderOnFile, claimant: Mapping[str, Any]
+) -> Claim:
+    """Move the open pack `on_file` names to `claimant` with `statement`; its new claim."""
+    assert on_file.session_id is not None and on_file.lease_token is not None
     taken = core(session).execute(
-        _TAKE_OVER,
-        {
-            "held_session": on_file.session_id,
-            "held_token": on_file.lease_token,
-            "claimant": station_id,
-            "packer": user_id,
-            "lease_seconds": lease.seconds,
-        },
+        statement,
+        {"held_session": on_file.session_id, "held_token": on_file.lease_token, **claimant},
     )
     if taken.rowcount != 1:
         raise ConcurrentChange("another station took this order a moment ago")

@@ -17,13 +17,15 @@ from typing import Any
 from sqlalchemy import Integer, Select, bindparam, func, insert, select, true, update
 from sqlalchemy.orm import Session, aliased
 
+from app.core.overrides import OverrideKind, OverrideStep, PendingOverride
 from app.core.pack.labels import ParcelLabel
+from app.core.pack.overrides import DEFAULT_LOCKOUT_AFTER
 from app.core.pack.session import OrderCandidate
 from app.core.station import StationUser
 from app.core.statuses import PackStatus, ParcelStatus
 from app.db.badges import badge_hash
 from app.db.clock import DatabaseNow
-from app.db.labels import prints_labels
+from app.db.labels import lockout_after, prints_labels
 from app.db.models import Order, Station, User, table
 from app.db.shipping_models import Parcel, PrintJob
 from app.db.sql import core
@@ -39,6 +41,8 @@ _JOBS = table(PrintJob).c
 _PARCELS = table(Parcel).c
 # The awaited parcel's order, apart from the held pack's.
 _PARCEL_ORDER = aliased(table(Order), name="parcel_order")
+# The supervisor who approved the override under way, apart from the user logged in.
+_SUPERVISOR = aliased(table(User), name="supervisor")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +94,11 @@ class StationRow:
     recorded: bool = False
     labels_on: bool = True
     awaiting: ParcelLabel | None = None
+    #: Refused product scans in a row, how many lock the station (0: never), and the
+    #: supervisor override under way (`app.core.pack.overrides`).
+    error_streak: int = 0
+    lockout_after: int = DEFAULT_LOCKOUT_AFTER
+    override: PendingOverride | None = None
 
     def lost(self) -> bool:
         """True when the station's claim on its pack was taken over since."""
@@ -163,6 +172,13 @@ def _station_query(*, lock: bool) -> Select[Any]:
             _PARCELS.status,
             _PARCELS.order_id,
             *_HELD_COLUMNS,
+            _STATE.error_streak,
+            _STATE.override_kind,
+            _STATE.override_step,
+            _STATE.override_code,
+            _SUPERVISOR.c.id,
+            _SUPERVISOR.c.name,
+            _SUPERVISOR.c.role,
         )
         .select_from(
             table(StationState)
@@ -176,6 +192,7 @@ def _station_query(*, lock: bool) -> Select[Any]:
                 (_PARCELS.id == _JOBS.parcel_id) & (_PARCELS.status == ParcelStatus.LABELLED),
             )
             .outerjoin(_PARCEL_ORDER, _PARCEL_ORDER.c.id == _PARCELS.order_id)
+            .outerjoin(_SUPERVISOR, _SUPERVISOR.c.id == _STATE.override_by)
         )
         .where(_STATE.station_id == station_id)
     )
@@ -217,11 +234,28 @@ def load_station(
     parcel = row[9:15]
     user = StationUser(int(user_id), name, role) if user_id is not None and active else None
     claim = Claim(int(session_id), int(token)) if session_id is not None else None
-    held = HeldPack(*row[15:]) if session_id is not None else None
+    held = HeldPack(*row[15:24]) if session_id is not None else None
     labels_on = prints_labels(settings)
     awaiting = ParcelLabel(*parcel) if labels_on and parcel[0] is not None else None
+    streak, kind, step, code, supervisor_id, supervisor_name, supervisor_role = row[24:]
+    override = None
+    if kind is not None and step is not None:
+        supervisor = None
+        if supervisor_id is not None:
+            supervisor = StationUser(int(supervisor_id), supervisor_name, supervisor_role)
+        override = PendingOverride(OverrideKind(kind), OverrideStep(step), supervisor, code)
     return StationRow(
-        station_id, user, claim, int(last_seq), held, recorded is not None, labels_on, awaiting
+        station_id,
+        user,
+        claim,
+        int(last_seq),
+        held,
+        recorded is not None,
+        labels_on,
+        awaiting,
+        int(streak or 0),
+        lockout_after(settings),
+        override,
     )
 
 

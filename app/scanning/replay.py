@@ -3,7 +3,8 @@
 One scan per line: `{"scan": "4901234567894"}`, optionally with `"at"`, the
 ISO 8601 time it was scanned, `"id"`, the line's own scan id, `"pin"`, the PIN
 typed with a supervisor's or admin's badge (4 to 12 digits; checked, never
-echoed or recorded), `"typed": true`
+echoed or recorded), `"note"`, a supervisor's words on the override the
+line's scan completes (kept with it in the audit trail), `"typed": true`
 for a code keyed in by hand, and `"unreadable": true` for a key burst the
 scanner's rules did not take as a scan (its `scan` is what was read, possibly
 nothing; the station refuses it `unreadable`). A line's
@@ -54,6 +55,8 @@ class RecordedScan(NamedTuple):
     line_id: str | None = None
     line: int = 0
     pin: str | None = None
+    #: A supervisor's words on the override the line's scan completes.
+    note: str | None = None
 
     def __repr__(self) -> str:
         pin = "None" if self.pin is None else "'****'"
@@ -162,7 +165,29 @@ def _scan_of(line: str, settings: InputSettings | None, now: dt.datetime | None)
         raise _BadLine("at", ahead)
     # The file's own text is what the replay's output echoes.
     scan = replace(scan, sent=code, typed=typed, unreadable=unreadable)
-    return RecordedScan(scan, at, _id_of(record.get("id")), pin=_pin_of(record.get("pin")))
+    return RecordedScan(
+        scan,
+        at,
+        _id_of(record.get("id")),
+        pin=_pin_of(record.get("pin")),
+        note=_note_of(record.get("note")),
+    )
+
+
+def _note_of(value: object) -> str | None:
+    """A line's note: text of at most `NOTE_LENGTH` characters."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise _BadLine("note", "not a string")
+    if len(value) > NOTE_LENGTH:
+        raise _BadLine("note", f"longer than {NOTE_LENGTH} characters")
+    _check_characters("note", value)
+    return value
+
+
+#: The longest note a supervisor may give with an override.
+NOTE_LENGTH = 500
 
 
 def _pin_of(value: object) -> str | None:

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from app.core.overrides import PendingOverride
 from app.core.pack.labels import ParcelLabel
 from app.core.pack.session import OrderCandidate, PackLine
 from app.core.scans import Fact, Note, Reason, VerdictKind
@@ -35,6 +36,17 @@ class Effect(StrEnum):
     FORGET_CLAIM = "forget_claim"
     #: A wrong PIN for a supervising badge: the failure is kept (it counts towards a lock).
     PIN_FAILED = "pin_failed"
+    #: An override starts, goes on to its next step, or is cancelled (`Decision.override`:
+    #: the override under way afterwards, None once cancelled).
+    OVERRIDE = "override"
+    #: A supervisor lifted the station's lock-out.
+    UNLOCK = "unlock"
+    #: The pack completes short; the missing units go to a backorder order.
+    SHORT_SHIP = "short_ship"
+    #: The order another station holds is taken over here.
+    TAKE_OVER = "take_over"
+    #: The override's new code is registered to the product scanned.
+    ADD_CODE = "add_code"
 
 
 #: Effects that change the held pack: each is fenced by the station's lease token.
@@ -46,6 +58,7 @@ PACK_EFFECTS = frozenset(
         Effect.COMPLETE,
         Effect.CANCEL,
         Effect.NEW_CARTON,
+        Effect.SHORT_SHIP,
     }
 )
 
@@ -53,7 +66,14 @@ PACK_EFFECTS = frozenset(
 #: Effects after which the station has another user or no longer holds its pack: with no
 #: pack held, its recent-scans list begins at the newest scan of these.
 NEW_LIST = frozenset(
-    {Effect.LOGIN, Effect.LOGOUT, Effect.COMPLETE, Effect.CANCEL, Effect.FORGET_CLAIM}
+    {
+        Effect.LOGIN,
+        Effect.LOGOUT,
+        Effect.COMPLETE,
+        Effect.SHORT_SHIP,
+        Effect.CANCEL,
+        Effect.FORGET_CLAIM,
+    }
 )
 
 
@@ -97,6 +117,10 @@ class Decision:
     note: Note | None = None
     #: Names and numbers the screen's sentence needs (keys from `Fact`).
     facts: Mapping[Fact, str] = field(default_factory=dict)
+    #: For OVERRIDE: the override under way afterwards (None: it ended).
+    override: PendingOverride | None = None
+    #: For an override's steps and UNLOCK: the supervisor who approved.
+    supervisor: StationUser | None = None
 
 
 def refused(refusal: Refusal, effect: Effect = Effect.NONE) -> Decision:

@@ -17,6 +17,8 @@ import datetime as dt
 from dataclasses import replace
 
 from app.core.orders import OrderStatus
+from app.core.overrides import OverrideStep
+from app.core.pack import overrides
 from app.core.pack.commands import CLOSING, command_decision, counted_facts, logged_out
 from app.core.pack.effects import PACK_EFFECTS, Decision, Effect, Refusal, info, refused
 from app.core.pack.labels import (
@@ -29,9 +31,10 @@ from app.core.pack.labels import (
 from app.core.pack.orders import order_refusal
 from app.core.pack.session import Pack, PackedUnit, PackSnapshot
 from app.core.pack.units import place
+from app.core.roles import SUPERVISING
 from app.core.scans import ClassifiedScan, Command, Fact, Note, Reason, ScanKind, VerdictKind
 from app.core.signin import until_shown
-from app.core.station import BadgeChange, StationUser, badge_scanned
+from app.core.station import BadgeChange, BadgeOutcome, StationUser, badge_scanned
 
 
 def decide(scan: ClassifiedScan, snapshot: PackSnapshot) -> Decision:
@@ -44,10 +47,18 @@ def decide(scan: ClassifiedScan, snapshot: PackSnapshot) -> Decision:
     if scan.scan.unreadable:
         return refused(Refusal(Reason.UNREADABLE, "scan not read, scan again"))
     if scan.kind is ScanKind.BADGE:
+        if snapshot.user is not None and overrides.supervising_badge(snapshot):
+            return _approval(snapshot)
+        if snapshot.override is not None:
+            # Not what the override under way waits for: it says what it does.
+            gated = overrides.gate(scan, snapshot)
+            assert gated is not None
+            return gated
         return _badge(scan, snapshot)
     if snapshot.user is None:
         return refused(Refusal(Reason.NOT_LOGGED_IN, "scan your badge to log in"))
-    decision = _decide_logged_in(scan, snapshot, snapshot.user)
+    gated = overrides.gate(scan, snapshot)
+    decision = gated or _decide_logged_in(scan, snapshot, snapshot.user)
     if decision.effect in PACK_EFFECTS:
         return _fenced(decision, snapshot)
     return decision
@@ -59,9 +70,15 @@ def needs_numbers(scan: ClassifiedScan, snapshot: PackSnapshot) -> bool:
     The service then looks up whether the order's carrier has one left
     (`PackSnapshot.no_numbers_for`) before asking `decide`.
     """
-    pack = snapshot.pack
+    pack, pending = snapshot.pack, snapshot.override
+    closing = scan.command in CLOSING and pending is None
+    shipping_short = (
+        pending is not None
+        and pending.step is OverrideStep.REASON
+        and scan.command in overrides.SHORT_REASONS
+    )
     return (
-        scan.command in CLOSING
+        (closing or shipping_short)
         and snapshot.labels_on
         and pack is not None
         and snapshot.lost is None
@@ -108,6 +125,10 @@ def _decide_logged_in(scan: ClassifiedScan, snapshot: PackSnapshot, user: Statio
             return refused(Refusal(Reason.NO_OPEN_PACK, "scan an order first"))
         return _product(scan, pack, snapshot.today)
     if scan.kind is ScanKind.COMMAND and scan.command is not None:
+        if scan.command in overrides.STARTED_BY:
+            return overrides.start(scan.command, user, pack)
+        if scan.command in overrides.SHORT_REASONS:
+            return overrides.reason_without_short(scan.command)
         return command_decision(scan.command, user, pack, snapshot)
     if scan.kind is ScanKind.LOCATION:
         return info(
@@ -178,11 +199,43 @@ def _badge(scan: ClassifiedScan, snapshot: PackSnapshot) -> Decision:
     outcome = badge_scanned(snapshot.user, snapshot.badge_user, snapshot.badge_pin)
     if outcome.change is BadgeChange.UNKNOWN or outcome.user is None:
         return refused(Refusal(Reason.UNKNOWN_BARCODE, outcome.message))
+    if outcome.change is BadgeChange.LOG_OUT:
+        return logged_out(outcome.user, outcome.message)
+    not_in = _pin_refused(outcome, snapshot)
+    if not_in is not None:
+        return not_in
+    return Decision(
+        VerdictKind.INFO,
+        Effect.LOGIN,
+        message=outcome.message,
+        user=outcome.user,
+        note=Note.LOGGED_IN,
+        facts={Fact.USER: outcome.user.name},
+    )
+
+
+def _approval(snapshot: PackSnapshot) -> Decision:
+    """A badge scanned where a supervisor's approval is awaited (an override, a lock-out):
+    a supervisor's or admin's with the right PIN approves; a packer's never does."""
+    badge_user = snapshot.badge_user
+    if badge_user is None:
+        return refused(Refusal(Reason.UNKNOWN_BARCODE, "no active user has this badge"))
+    if badge_user.role not in SUPERVISING:
+        return overrides.not_authorised(badge_user)
+    outcome = badge_scanned(None, badge_user, snapshot.badge_pin)
+    not_in = _pin_refused(outcome, snapshot)
+    if not_in is not None:
+        return not_in
+    return overrides.approved(snapshot, badge_user)
+
+
+def _pin_refused(outcome: BadgeOutcome, snapshot: PackSnapshot) -> Decision | None:
+    """The PIN a supervising badge needs: asked for, wrong (kept as a failure: it counts
+    towards a lock), or the badge locked; None when the badge may sign in."""
+    assert outcome.user is not None
     user_fact = {Fact.USER: outcome.user.name}
     locked_until = snapshot.badge_pin.locked_until if snapshot.badge_pin else None
     until = {Fact.UNTIL: until_shown(locked_until)} if locked_until else {}
-    if outcome.change is BadgeChange.LOG_OUT:
-        return logged_out(outcome.user, outcome.message)
     if outcome.change is BadgeChange.PIN_NEEDED:
         return info(outcome.message, Note.PIN_NEEDED, user_fact)
     if outcome.change is BadgeChange.WRONG_PIN:
@@ -190,14 +243,7 @@ def _badge(scan: ClassifiedScan, snapshot: PackSnapshot) -> Decision:
         return replace(refused(refusal, Effect.PIN_FAILED), user=outcome.user)
     if outcome.change is BadgeChange.LOCKED:
         return refused(Refusal(Reason.BADGE_LOCKED, outcome.message, {**user_fact, **until}))
-    return Decision(
-        VerdictKind.INFO,
-        Effect.LOGIN,
-        message=outcome.message,
-        user=outcome.user,
-        note=Note.LOGGED_IN,
-        facts=user_fact,
-    )
+    return None
 
 
 def _order(scan: ClassifiedScan, pack: Pack | None, snapshot: PackSnapshot) -> Decision:

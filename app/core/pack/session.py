@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
+from app.core.overrides import PendingOverride
 from app.core.pack.labels import ParcelLabel
 from app.core.scans import LotCheck, item_name
 from app.core.station import BadgePin, StationUser
@@ -174,3 +175,9 @@ class PackSnapshot:
     #: The shop settings the label's sender lacks (`app.core.shop.SENDER_KEYS`), asked
     #: like `no_numbers_for` for a scan that would issue a label.
     sender_missing: tuple[str, ...] = ()
+    #: The supervisor override under way at the station (`app.core.pack.overrides`).
+    override: PendingOverride | None = None
+    #: Refused product scans in a row within the held pack, and how many lock the station
+    #: (0: never).
+    error_streak: int = 0
+    lockout_after: int = 3

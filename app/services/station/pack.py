@@ -12,12 +12,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from app.core.pack.effects import NEW_LIST, Decision, Effect
+from app.core.pack.overrides import streak_after
 from app.core.pack.rules import applied, decide, needs_numbers
 from app.core.pack.session import LostClaim, Pack, PackSnapshot
 from app.core.scans import BADGE_RECORDED, ClassifiedScan, Fact, ProductCode, Reason, ScanKind
 from app.core.shop import sender_missing
 from app.core.tracking import normalise
-from app.db import labels
+from app.db import labels, overrides
 from app.db import pack_contents as contents
 from app.db import station as store
 from app.db.database import Database
@@ -70,6 +71,9 @@ class PackMode:
                 if classified.kind is ScanKind.LABEL
                 else None
             ),
+            override=row.override,
+            error_streak=row.error_streak,
+            lockout_after=row.lockout_after,
         )
         if needs_numbers(classified, snapshot):
             assert snapshot.pack is not None and row.held is not None
@@ -86,8 +90,12 @@ class PackMode:
         return decide(classified, facts.snapshot)
 
     def apply(self, step: PackStep) -> After:
-        """The decision's effect, by its handler."""
-        return HANDLERS[step.decision.effect](step)
+        """The decision's effect, by its handler; and the refused product scans in a row."""
+        after = HANDLERS[step.decision.effect](step)
+        streak = streak_after(step.classified, step.decision, step.facts.snapshot)
+        if streak != step.row.error_streak:
+            overrides.set_error_streak(step.session, step.row.station_id, streak)
+        return after
 
     def entry(self, step: PackStep, after: After) -> ScanEntry:
         """The scan's record, with its verdict and what it did."""

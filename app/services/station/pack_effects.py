@@ -23,9 +23,10 @@ from app.core.pack.effects import Decision, Effect
 from app.core.pack.orders import PACKABLE
 from app.core.pack.rules import applied
 from app.core.pack.session import Pack, PackSnapshot
+from app.core.scans import Fact
 from app.core.station import StationUser
 from app.core.statuses import PackStatus
-from app.db import audit
+from app.db import audit, overrides
 from app.db import pack_claims as claims
 from app.db import pack_contents as contents
 from app.db import station as store
@@ -135,6 +136,9 @@ def _pin_failed(step: PackStep) -> After:
 
 def _forget_claim(step: PackStep) -> After:
     claims.set_claim(step.session, step.row.station_id, None)
+    # An override under way concerned the pack the station no longer holds.
+    if step.row.override is not None:
+        overrides.set_override(step.session, step.row.station_id, None)
     return replace(_as_it_was(step), held=None, claim=None, reported=None, scanned=None)
 
 
@@ -195,6 +199,100 @@ def _confirm_card(step: PackStep) -> After:
     return _changed(step, applied(pack, step.decision))
 
 
+def _override(step: PackStep) -> After:
+    """An override starts, goes on to its next step, or is cancelled."""
+    pending = step.decision.override
+    overrides.set_override(step.session, step.row.station_id, pending)
+    if pending is not None and pending.supervisor is not None and step.row.override is not None:
+        # A supervisor approved what the packer asked for.
+        _override_event(step, "approved", pending.kind.value)
+    if pending is None and step.row.override is not None:
+        _override_event(step, "cancelled", step.row.override.kind.value)
+    return _as_it_was(step)
+
+
+def _override_event(step: PackStep, what: str, kind: str, **detail: Any) -> None:
+    """An override's audit row: packer, supervisor, station, order, and what happened."""
+    row, decision = step.row, step.decision
+    supervisor = decision.supervisor or (row.override.supervisor if row.override else None)
+    held = row.held
+    _audit(
+        step,
+        f"override.{kind}.{what}" if what else f"override.{kind}",
+        supervisor,
+        packer=row.user.name if row.user else "",
+        supervisor=supervisor.name if supervisor else "",
+        order=held.order_number if held else "",
+        **detail,
+    )
+
+
+def _unlock(step: PackStep) -> After:
+    """A supervisor lifted the lock-out: the packer carries on (the streak starts again)."""
+    _override_event(step, "", "lockout", refused_in_a_row=step.row.error_streak)
+    return _as_it_was(step)
+
+
+def _short_ship(step: PackStep) -> After:
+    """The pack completes with what is in the box; the missing units go to a backorder."""
+    row, decision = step.row, step.decision
+    pack = step.facts.snapshot.pack
+    assert pack is not None and row.override is not None
+    reason = decision.facts.get(Fact.REASON, "OTHER")
+    user_id = row.user.user_id if row.user else None
+    split = overrides.ship_short(step.session, pack, reason, user_id)
+    after = _complete(step)
+    overrides.set_override(step.session, row.station_id, None)
+    _override_event(
+        step,
+        "",
+        "short",
+        reason=reason,
+        note=step.incoming.note or "",
+        short=decision.facts.get(Fact.SHORT, ""),
+        backorder=split.backorder,
+    )
+    return after
+
+
+def _take_over(step: PackStep) -> After:
+    """The order another station holds moves here at once; that station is fenced out."""
+    row, on_file = step.row, step.facts.on_file
+    assert on_file is not None and row.user is not None and row.override is not None
+    new_claim = claims.take_over(
+        step.session, row.station_id, row.user.user_id, on_file, _lease(step)
+    )
+    after = _opened(step, new_claim)
+    overrides.set_override(step.session, row.station_id, None)
+    _override_event(
+        step,
+        "",
+        "takeover",
+        taken_from=on_file.candidate.locked_by or on_file.lapsed_from or "",
+        note=step.incoming.note or "",
+    )
+    return after
+
+
+def _add_code(step: PackStep) -> After:
+    """The override's new code joins the product's barcodes; the pack goes on."""
+    row, product = step.row, step.classified.product
+    pending = row.override
+    assert product is not None and pending is not None and pending.code is not None
+    overrides.add_code(step.session, pending.code, product.product_id, product.units)
+    overrides.set_override(step.session, row.station_id, None)
+    _override_event(
+        step,
+        "",
+        "alias",
+        code=pending.code,
+        sku=product.sku,
+        units=product.units,
+        note=step.incoming.note or "",
+    )
+    return _as_it_was(step)
+
+
 def _complete(step: PackStep) -> After:
     row = step.row
     pack = _fence(step, {"status": PackStatus.COMPLETED, "closed_at": step.at})
@@ -249,10 +347,7 @@ def _open_order(step: PackStep) -> After:
     row, on_file = step.row, step.facts.on_file
     assert on_file is not None and row.user is not None
     new_claim = claims.claim(step.session, row.station_id, row.user.user_id, on_file, _lease(step))
-    order_id = on_file.candidate.order_id
-    if not claims.set_order_status(step.session, order_id, OrderStatus.PACKING, _PACKABLE):
-        raise ConcurrentChange("the order's status changed a moment ago")
-    claims.set_claim(step.session, row.station_id, new_claim)
+    after = _opened(step, new_claim)
     if on_file.lapsed_from is not None:
         _audit(
             step,
@@ -262,6 +357,17 @@ def _open_order(step: PackStep) -> After:
             taken_from=on_file.lapsed_from,
             why="lease ran out",
         )
+    return after
+
+
+def _opened(step: PackStep, new_claim: store.Claim) -> After:
+    """The order's pack is held here under `new_claim`: the order is being packed."""
+    row, on_file = step.row, step.facts.on_file
+    assert on_file is not None
+    order_id = on_file.candidate.order_id
+    if not claims.set_order_status(step.session, order_id, OrderStatus.PACKING, _PACKABLE):
+        raise ConcurrentChange("the order's status changed a moment ago")
+    claims.set_claim(step.session, row.station_id, new_claim)
     opened = store.held_pack(step.session, new_claim.session_id)
     assert opened is not None
     pack = contents.stored_pack(step.session, opened)
@@ -314,4 +420,9 @@ HANDLERS: Mapping[Effect, Handler] = {
     Effect.NEW_CARTON: _new_carton,
     Effect.VERIFY_LABEL: _verify_label,
     Effect.REPRINT: _reprint,
+    Effect.OVERRIDE: _override,
+    Effect.UNLOCK: _unlock,
+    Effect.SHORT_SHIP: _short_ship,
+    Effect.TAKE_OVER: _take_over,
+    Effect.ADD_CODE: _add_code,
 }

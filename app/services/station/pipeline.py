@@ -58,6 +58,9 @@ class Incoming:
     #: The PIN given with a badge (the window's PIN entry, a replay line's `pin`): checked,
     #: never recorded.
     pin: str | None = field(default=None, repr=False)
+    #: A supervisor's words on an override (a replay line's `note`, the override panel's
+    #: field): recorded with the override in the audit trail.
+    note: str | None = None
 
     @property
     def today(self) -> dt.date:

@@ -100,12 +100,14 @@ class Station(Generic[S, D, A, H, V]):
         scan_id: str | None = None,
         at: dt.datetime | None = None,
         pin: str | None = None,
+        note: str | None = None,
     ) -> ScanOutcome:
         """Apply one scan and return its committed outcome, with the view after it; `pin` is
-        the PIN given with a supervisor's or admin's badge (checked, never recorded)."""
+        the PIN given with a supervisor's or admin's badge (checked, never recorded), `note`
+        a supervisor's words on the override the scan completes (kept with it)."""
         moment = in_utc(at) if at is not None else self._clock()
         incoming = Incoming(
-            scan, scan_key(scan_id or uuid.uuid4().hex), moment, self._lease, pin=pin
+            scan, scan_key(scan_id or uuid.uuid4().hex), moment, self._lease, pin=pin, note=note
         )
 
         def attempt() -> ScanOutcome:
