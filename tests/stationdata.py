@@ -4,6 +4,7 @@ orders and two packers, built with tests/stockdata.py and the allocation service
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -140,7 +141,15 @@ def stored_state(db: Database) -> dict[str, Any]:
             "reservations": s.execute(select(Reservation.id, Reservation.qty)).all(),
             "moves": s.scalar(select(func.count()).select_from(StockMove)),
             "sessions": s.execute(text("SELECT * FROM pack_sessions ORDER BY id")).all(),
-            "stations": s.execute(text("SELECT * FROM station_state ORDER BY station_id")).all(),
+            # The refused product scans in a row (the lock-out's count) apart: a refusal adds
+            # one there.
+            "stations": s.execute(
+                text(
+                    "SELECT station_id, user_id, logged_in_at, pack_session_id, lease_token,"
+                    " held_by, held_until, override_kind, override_step, override_by,"
+                    " override_code FROM station_state ORDER BY station_id"
+                )
+            ).all(),
             "undone": s.execute(
                 select(ScanRecord.id).where(ScanRecord.undone.is_(True)).order_by(ScanRecord.id)
             ).all(),
@@ -211,6 +220,12 @@ def print_jobs_of(db: Database, number: str) -> list[tuple[str, str, str]]:
             .order_by(PrintJob.id)
         ).all()
     return [(tracking, status, name) for tracking, status, name in rows]
+
+
+def lockout_after(db: Database, station: str, after: int) -> None:
+    """Set how many refused product scans in a row lock `station` (0: never)."""
+    with db.write() as s:
+        s.add(Station(name=station, settings=json.dumps({"lockout": {"after": after}})))
 
 
 def stations_without_labels(db: Database, *names: str) -> None:

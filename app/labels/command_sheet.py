@@ -1,9 +1,11 @@
-"""The station's command sheet: every command code as a Code 128 barcode on one A4 page.
+"""The station's command sheet: every command code as a Code 128 barcode, on two A4 pages.
 
 Packers keep it on the bench and scan it instead of reaching for mouse or
-keyboard. Each command is named in Japanese and English; the Japanese text is
-set in IPA Gothic, embedded in the PDF, so it prints the same on a PC without
-Japanese fonts.
+keyboard: the first page holds the packer's commands, the second the
+supervisor's overrides (short ship and its reasons, take-over, a new code),
+which a supervisor approves with their badge. Each command is named in
+Japanese and English; the Japanese text is set in IPA Gothic, embedded in the
+PDF, so it prints the same on a PC without Japanese fonts.
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ class CommandCard:
     hint_en: str
 
 
-CARDS = (
+PACKER_CARDS = (
     CommandCard(
         Command.COMPLETE,
         "梱包完了",
@@ -91,6 +93,66 @@ CARDS = (
     ),
 )
 
+OVERRIDE_CARDS = (
+    CommandCard(
+        Command.SHORT,
+        "欠品出荷",
+        "Short ship",
+        "箱の中の分だけで出荷し、不足分は後送り注文（-B1）にします",
+        "Ship what is in the box; the missing units become a backorder (-B1)",
+    ),
+    CommandCard(
+        Command.REASON_DAMAGED,
+        "理由：破損",
+        "Reason: damaged",
+        "欠品出荷の理由：商品の破損・汚損",
+        "Short-ship reason: the units are damaged",
+    ),
+    CommandCard(
+        Command.REASON_OUT_OF_STOCK,
+        "理由：在庫切れ",
+        "Reason: out of stock",
+        "欠品出荷の理由：棚に在庫がない",
+        "Short-ship reason: no stock in the bin",
+    ),
+    CommandCard(
+        Command.REASON_CUSTOMER_REQUEST,
+        "理由：お客様の希望",
+        "Reason: customer request",
+        "欠品出荷の理由：お客様から先に送るよう依頼",
+        "Short-ship reason: the customer asked for what is ready",
+    ),
+    CommandCard(
+        Command.REASON_OTHER,
+        "理由：その他",
+        "Reason: other",
+        "欠品出荷の理由：その他",
+        "Short-ship reason: something else",
+    ),
+    CommandCard(
+        Command.TAKEOVER,
+        "引き継ぎ",
+        "Take over",
+        "他のステーションで開いている注文をこちらで引き継ぎます",
+        "Take over an order another station holds",
+    ),
+    CommandCard(
+        Command.ALIAS,
+        "バーコード追加",
+        "New barcode",
+        "未登録のバーコードを既存の商品に登録します（JAN変更時）",
+        "Register an unknown barcode to a known product (a changed JAN)",
+    ),
+)
+
+#: Each page's title and its commands.
+PAGES = (
+    ("コマンドシート  Command sheet", PACKER_CARDS),
+    ("管理者操作  Supervisor overrides", OVERRIDE_CARDS),
+)
+#: Rows a page is laid out for, so both pages share one row height.
+ROWS = max(len(cards) for _title, cards in PAGES)
+
 
 def write_command_sheet(path: Path, station: str = "", today: dt.date | None = None) -> None:
     """Write the command sheet as a one-page A4 PDF to `path`.
@@ -102,21 +164,25 @@ def write_command_sheet(path: Path, station: str = "", today: dt.date | None = N
     pdf.setTitle("Kenpin command sheet / コマンドシート")
     pdf.setAuthor("Kenpin")
     width, height = A4
-    _heading(pdf, width, height, station, today or dt.date.today())
-    row_height = (height - HEADER - 2 * MARGIN) / len(CARDS)
-    for index, card in enumerate(CARDS):
-        top = height - MARGIN - HEADER - index * row_height
-        _card(pdf, card, top, row_height, width)
-    pdf.showPage()
+    row_height = (height - HEADER - 2 * MARGIN) / ROWS
+    for title, cards in PAGES:
+        _heading(pdf, (width, height), title, station, today or dt.date.today())
+        for index, card in enumerate(cards):
+            top = height - MARGIN - HEADER - index * row_height
+            _card(pdf, card, top, row_height, width)
+        pdf.showPage()
     try:
         pdf.save()
     except OSError as exc:
         raise EnvironmentFailure(f"{path}: cannot write the command sheet: {exc}") from exc
 
 
-def _heading(pdf: Canvas, width: float, height: float, station: str, today: dt.date) -> None:
+def _heading(
+    pdf: Canvas, size: tuple[float, float], title: str, station: str, today: dt.date
+) -> None:
+    width, height = size
     pdf.setFont(FONT, 20)
-    pdf.drawString(MARGIN, height - MARGIN - 8 * mm, "コマンドシート  Command sheet")
+    pdf.drawString(MARGIN, height - MARGIN - 8 * mm, title)
     pdf.setFont(FONT, 9.5)
     pdf.drawString(
         MARGIN,

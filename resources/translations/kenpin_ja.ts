@@ -264,7 +264,7 @@
     <name>MismatchLogModel</name>
     <message>
         <source>Time</source>
-        <extracomment>The reviewed column&apos;s colours: done is calm, still to review catches the eye. Emitted after the rows were replaced for a new filter (or a reload).</extracomment>
+        <extracomment>The reviewed column&apos;s colours: done is calm, still to review catches the eye.</extracomment>
         <translation>時刻</translation>
     </message>
     <message>
@@ -406,6 +406,10 @@
     <message>
         <source>Scan your badge</source>
         <translation>バッジをスキャンしてください</translation>
+    </message>
+    <message>
+        <source>Locked: call a supervisor to scan their badge</source>
+        <translation>ロック中: 責任者を呼んでバッジをスキャンしてもらってください</translation>
     </message>
     <message>
         <source>Fix the printer, then scan REPRINT</source>
@@ -618,6 +622,70 @@
         <source>Bin codes are for picking: scan an item or an order here.</source>
         <translation>棚番はピッキング用です。ここでは商品か注文をスキャンしてください。</translation>
     </message>
+    <message>
+        <source>{0}: call a supervisor</source>
+        <translation>{0}: 責任者を呼んでください</translation>
+    </message>
+    <message>
+        <source>A supervisor scans their badge here (then the PIN). CANCEL goes back.</source>
+        <translation>責任者がここでバッジをスキャンします（続けて暗証番号）。「梱包中断」で戻ります。</translation>
+    </message>
+    <message>
+        <source>{0}: approved by {1}</source>
+        <translation>{0}: {1} さんが承認しました</translation>
+    </message>
+    <message>
+        <source>Unlocked by {0}</source>
+        <translation>{0} さんがロックを解除しました</translation>
+    </message>
+    <message>
+        <source>{0} carries on: scan the next unit.</source>
+        <translation>{0} さんは作業を続けてください。次の商品をスキャンしてください。</translation>
+    </message>
+    <message>
+        <source>✔ Order {0} shipped short</source>
+        <translation>✔ 注文 {0} を欠品出荷しました</translation>
+    </message>
+    <message>
+        <source>{0} go to a backorder. Put the label that prints on the box and scan it.</source>
+        <translation>{0} は後送り注文になります。印刷される送り状を箱に貼ってスキャンしてください。</translation>
+    </message>
+    <message>
+        <source>Order {0} taken over</source>
+        <translation>注文 {0} を引き継ぎました</translation>
+    </message>
+    <message>
+        <source>Station {0} can no longer change it. Carry on packing.</source>
+        <translation>ステーション {0} ではもう変更できません。梱包を続けてください。</translation>
+    </message>
+    <message>
+        <source>New barcode {0}</source>
+        <translation>新しいバーコード {0}</translation>
+    </message>
+    <message>
+        <source>Barcode {0} added to {1}</source>
+        <translation>バーコード {0} を {1} に登録しました</translation>
+    </message>
+    <message>
+        <source>Scan the unit again to count it.</source>
+        <translation>商品をもう一度スキャンすると数えられます。</translation>
+    </message>
+    <message>
+        <source>{0} cancelled</source>
+        <translation>{0} を取り消しました</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: carry on.</source>
+        <translation>何も変更していません。作業を続けてください。</translation>
+    </message>
+    <message>
+        <source>Nothing to do</source>
+        <translation>対象がありません</translation>
+    </message>
+    <message>
+        <source>That code is for an override: nothing needs it now.</source>
+        <translation>このコードは責任者操作用です。今は必要ありません。</translation>
+    </message>
 </context>
 <context>
     <name>OrderDetailsPane</name>
@@ -714,7 +782,6 @@
     <name>OrderQueueModel</name>
     <message>
         <source>Order</source>
-        <extracomment>Emitted after the rows were replaced for a new filter (or a reload).</extracomment>
         <translation>注文番号</translation>
     </message>
     <message>
@@ -868,6 +935,41 @@
     <message>
         <source>Search</source>
         <translation>検索</translation>
+    </message>
+</context>
+<context>
+    <name>Override</name>
+    <message>
+        <source>Short ship</source>
+        <translation>欠品出荷</translation>
+    </message>
+    <message>
+        <source>Take over</source>
+        <translation>引き継ぎ</translation>
+    </message>
+    <message>
+        <source>New barcode</source>
+        <translation>バーコード追加</translation>
+    </message>
+    <message>
+        <source>A supervisor scans their badge (then the PIN).</source>
+        <translation>責任者がバッジをスキャンします（続けて暗証番号）。</translation>
+    </message>
+    <message>
+        <source>Scan the reason: DAMAGED, OUT OF STOCK, CUSTOMER REQUEST or OTHER (on the command sheet).</source>
+        <translation>理由をスキャン: 破損・在庫切れ・お客様の希望・その他（コマンドシート2枚目）。</translation>
+    </message>
+    <message>
+        <source>Scan the order to take over.</source>
+        <translation>引き継ぐ注文の番号をスキャンしてください。</translation>
+    </message>
+    <message>
+        <source>Scan the new barcode on the unit.</source>
+        <translation>商品に付いている新しいバーコードをスキャンしてください。</translation>
+    </message>
+    <message>
+        <source>Now scan a barcode Kenpin knows for this product (a shelf label).</source>
+        <translation>次に、この商品の登録済みバーコード（棚ラベルなど）をスキャンしてください。</translation>
     </message>
 </context>
 <context>
@@ -1228,6 +1330,18 @@
         <translation>暗証番号の誤りが多すぎるため、このバッジはロックされています。ロックが解けるまで待つか、別の責任者に依頼してください。</translation>
     </message>
     <message>
+        <source>Too many wrong scans in a row: the station is locked. Call a supervisor to scan their badge here.</source>
+        <translation>誤スキャンが続いたため、ステーションをロックしました。責任者を呼んで、ここでバッジをスキャンしてもらってください。</translation>
+    </message>
+    <message>
+        <source>Only a supervisor&apos;s badge can approve this. Call a supervisor.</source>
+        <translation>承認できるのは責任者のバッジだけです。責任者を呼んでください。</translation>
+    </message>
+    <message>
+        <source>An override is under way: scan what it asks for, or CANCEL to go back.</source>
+        <translation>責任者操作の途中です。指示されたものをスキャンするか、「梱包中断」で戻ってください。</translation>
+    </message>
+    <message>
         <source>Not finished: some lines still need units before the pack can be completed.</source>
         <translation>まだ完了できません。スキャンが足りない明細があります。</translation>
     </message>
@@ -1350,6 +1464,18 @@
         <source>Badge locked</source>
         <translation>バッジのロック中</translation>
     </message>
+    <message>
+        <source>Supervisor needed</source>
+        <translation>責任者が必要</translation>
+    </message>
+    <message>
+        <source>Not a supervisor</source>
+        <translation>責任者ではありません</translation>
+    </message>
+    <message>
+        <source>Override waiting</source>
+        <translation>責任者操作の途中</translation>
+    </message>
 </context>
 <context>
     <name>RecentScans</name>
@@ -1459,6 +1585,18 @@
     <message>
         <source>{0}&apos;s badge is locked after too many wrong PINs until {1}; the right PIN too is refused until then.</source>
         <translation>暗証番号の誤りが多すぎるため、{0} さんのバッジは {1} までロックされています。それまでは正しい暗証番号でもログインできません。</translation>
+    </message>
+    <message>
+        <source>{0} wrong scans in a row: the station is locked. A supervisor scans their badge here (with the PIN), then you carry on.</source>
+        <translation>誤スキャンが {0} 回続いたため、ステーションをロックしました。責任者がここでバッジ（と暗証番号）をスキャンすると、作業を続けられます。</translation>
+    </message>
+    <message>
+        <source>{0} is not a supervisor: a supervisor must scan their own badge.</source>
+        <translation>{0} さんは責任者ではありません。責任者本人のバッジをスキャンしてください。</translation>
+    </message>
+    <message>
+        <source>{0}: {1} CANCEL goes back.</source>
+        <translation>{0}: {1}「梱包中断」で戻ります。</translation>
     </message>
 </context>
 <context>

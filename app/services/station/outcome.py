@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.core.overrides import PendingOverride
 from app.core.pack.labels import ParcelLabel
 from app.core.pack.session import Pack
 from app.core.scans import Fact, LotCheck, Note, Reason, Scan, ScanKind, VerdictKind
@@ -51,6 +52,9 @@ class StationView:
     recent: tuple[ScanOutcome, ...]
     #: The parcel whose label the station waits to have scanned back, if any.
     awaiting: ParcelLabel | None = None
+    #: The supervisor override under way, and whether the station is locked out.
+    override: PendingOverride | None = None
+    locked: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +138,8 @@ class Screen:
     pack: Pack | None
     awaiting: ParcelLabel | None
     recent: tuple[ScanOutcome, ...]
+    override: PendingOverride | None = None
+    locked: bool = False
 
 
 def station_view(station: str, screen: Screen) -> StationView:
@@ -166,4 +172,6 @@ def station_view(station: str, screen: Screen) -> StationView:
         expected=pack.expected if pack else None,
         recent=screen.recent,
         awaiting=screen.awaiting,
+        override=screen.override,
+        locked=screen.locked,
     )

@@ -9,10 +9,12 @@ pack screen's view.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 
+from app.core.overrides import PendingOverride
 from app.core.pack.effects import NEW_LIST, Decision, Effect
-from app.core.pack.overrides import streak_after
+from app.core.pack.overrides import locked_out, streak_after
 from app.core.pack.rules import applied, decide, needs_numbers
 from app.core.pack.session import LostClaim, Pack, PackSnapshot
 from app.core.scans import BADGE_RECORDED, ClassifiedScan, Fact, ProductCode, Reason, ScanKind
@@ -138,6 +140,7 @@ class PackMode:
     def shown(self, step: PackStep, after: After, ref: int) -> Shown[KeptPack]:
         """The outcome, and the pack screen as it stands after the scan."""
         decision, row = step.decision, step.row
+        streak = streak_after(step.classified, decision, step.facts.snapshot)
         held = after.held
         if held is not None and decision.effect is Effect.COUNT:
             held = applied(held, decision, ref)
@@ -167,14 +170,31 @@ class PackMode:
         awaiting = row.awaiting
         if after.labels_changed and row.labels_on:
             awaiting = labels.awaited_parcel(step.session, row.station_id)
-        view = station_view(step.tx.station.name, Screen(after.user, held, awaiting, kept.recent))
+        pending = _override_after(step)
+        locked = locked_out(
+            replace(step.facts.snapshot, user=after.user, override=pending, error_streak=streak)
+        )
+        screen = Screen(after.user, held, awaiting, kept.recent, pending, locked)
+        view = station_view(step.tx.station.name, screen)
         return Shown(replace(outcome, view=view), kept)
 
     def screen(self, tx: PackTx) -> tuple[StationView, KeptPack | None]:
         """The pack screen as the station stands."""
         row = tx.row
         pack = None if _lost(tx) else held_pack(tx)
-        view = station_view(tx.station.name, Screen(row.user, pack, row.awaiting, tx.recent()))
+        snapshot = PackSnapshot(
+            tx.station.name,
+            row.user,
+            pack,
+            dt.date.min,  # no scan is decided: the day does not matter
+            override=row.override,
+            error_streak=row.error_streak,
+            lockout_after=row.lockout_after,
+        )
+        screen = Screen(
+            row.user, pack, row.awaiting, tx.recent(), row.override, locked_out(snapshot)
+        )
+        view = station_view(tx.station.name, screen)
         keep = KeptPack(row.claim, pack) if pack is not None and row.claim else None
         return view, keep
 
@@ -184,6 +204,22 @@ class PackMode:
         return Shown(
             replace(outcome, view=view), Kept(tx.row.last_seq, tx.scope, tx.recent(), keep)
         )
+
+
+#: Effects that end the override under way (it was carried out, or its pack let go of).
+_ENDS_OVERRIDE = frozenset(
+    {Effect.SHORT_SHIP, Effect.TAKE_OVER, Effect.ADD_CODE, Effect.FORGET_CLAIM}
+)
+
+
+def _override_after(step: PackStep) -> PendingOverride | None:
+    """The override under way at the station after the scan."""
+    effect = step.decision.effect
+    if effect is Effect.OVERRIDE:
+        return step.decision.override
+    if effect in _ENDS_OVERRIDE:
+        return None
+    return step.row.override
 
 
 def _as_recorded(step: PackStep, *, raw: bool = True) -> str:

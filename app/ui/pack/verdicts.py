@@ -15,7 +15,14 @@ from PySide6.QtCore import QCoreApplication
 
 from app.core.scans import Command, Fact, Note, Reason, ScanKind, VerdictKind
 from app.services.station.outcome import LineView, ScanOutcome, StationView
-from app.ui.pack.wording import note_words, reason_label, reason_sentence, refusal_words
+from app.ui.pack.wording import (
+    note_words,
+    override_name,
+    reason_label,
+    reason_sentence,
+    refusal_words,
+    step_instruction,
+)
 
 __all__ = [
     "Level",
@@ -209,6 +216,10 @@ def next_action(view: StationView, print_failed: bool = False) -> str:
     """What the packer does next, from the station's state alone (the biggest text)."""
     if view.user is None:
         return translate("Next", "Scan your badge")
+    if view.locked:
+        return translate("Next", "Locked: call a supervisor to scan their badge")
+    if view.override is not None:
+        return f"{override_name(view.override.kind)}: {step_instruction(view.override.step)}"
     if view.awaiting is not None:
         if print_failed:
             return translate("Next", "Fix the printer, then scan REPRINT")

@@ -260,7 +260,9 @@ class PackPage(QWidget):
         self.body.setCurrentIndex(0 if view.user is None else 1)
         self.next_action.setVisible(view.user is not None)
         self.next_action.setText(next_action(view, print_failed))
-        self.next_action.setProperty("waiting", view.awaiting is not None)
+        self.next_action.setProperty(
+            "waiting", view.awaiting is not None or view.override is not None or view.locked
+        )
         self.next_action.style().unpolish(self.next_action)
         self.next_action.style().polish(self.next_action)
         has_order = view.order_number is not None

@@ -114,6 +114,17 @@ _REASON_SENTENCES: dict[Reason, Callable[[], str]] = {
         "This badge is locked after too many wrong PINs. Wait until the lock ends, or ask "
         "another supervisor.",
     ),
+    Reason.SUPERVISOR_REQUIRED: lambda: translate(
+        "Reason",
+        "Too many wrong scans in a row: the station is locked. Call a supervisor to scan "
+        "their badge here.",
+    ),
+    Reason.NOT_AUTHORISED: lambda: translate(
+        "Reason", "Only a supervisor's badge can approve this. Call a supervisor."
+    ),
+    Reason.OVERRIDE_PENDING: lambda: translate(
+        "Reason", "An override is under way: scan what it asks for, or CANCEL to go back."
+    ),
 }
 
 _REASON_LABELS: dict[Reason, Callable[[], str]] = {
@@ -140,6 +151,9 @@ _REASON_LABELS: dict[Reason, Callable[[], str]] = {
     Reason.SHOP_NOT_SET: lambda: translate("ReasonLabel", "Shop not set"),
     Reason.WRONG_PIN: lambda: translate("ReasonLabel", "Wrong PIN"),
     Reason.BADGE_LOCKED: lambda: translate("ReasonLabel", "Badge locked"),
+    Reason.SUPERVISOR_REQUIRED: lambda: translate("ReasonLabel", "Supervisor needed"),
+    Reason.NOT_AUTHORISED: lambda: translate("ReasonLabel", "Not a supervisor"),
+    Reason.OVERRIDE_PENDING: lambda: translate("ReasonLabel", "Override waiting"),
 }
 
 
@@ -341,6 +355,63 @@ def _badge_locked(facts: Facts) -> str:
     return ""
 
 
+def _supervisor_required(facts: Facts) -> str:
+    streak = facts.get(Fact.STREAK)
+    if streak:
+        return translate(
+            "Refusal",
+            "{0} wrong scans in a row: the station is locked. A supervisor scans their badge "
+            "here (with the PIN), then you carry on.",
+        ).format(streak)
+    return ""
+
+
+def _not_authorised(facts: Facts) -> str:
+    user = facts.get(Fact.USER)
+    if user:
+        return translate(
+            "Refusal", "{0} is not a supervisor: a supervisor must scan their own badge."
+        ).format(user)
+    return ""
+
+
+def override_name(kind: str) -> str:
+    """An override as the screen names it (`short`, `takeover`, `alias`)."""
+    names = {
+        "short": translate("Override", "Short ship"),
+        "takeover": translate("Override", "Take over"),
+        "alias": translate("Override", "New barcode"),
+    }
+    return names.get(kind, kind)
+
+
+def step_instruction(step: str) -> str:
+    """What an override's step waits for, as an instruction."""
+    steps = {
+        "supervisor": translate("Override", "A supervisor scans their badge (then the PIN)."),
+        "reason": translate(
+            "Override",
+            "Scan the reason: DAMAGED, OUT OF STOCK, CUSTOMER REQUEST or OTHER "
+            "(on the command sheet).",
+        ),
+        "order": translate("Override", "Scan the order to take over."),
+        "new_code": translate("Override", "Scan the new barcode on the unit."),
+        "known_code": translate(
+            "Override", "Now scan a barcode Kenpin knows for this product (a shelf label)."
+        ),
+    }
+    return steps.get(step, "")
+
+
+def _override_pending(facts: Facts) -> str:
+    kind, step = facts.get(Fact.OVERRIDE), facts.get(Fact.STEP)
+    if kind and step:
+        return translate("Refusal", "{0}: {1} CANCEL goes back.").format(
+            override_name(kind), step_instruction(step)
+        )
+    return ""
+
+
 _REFUSALS: dict[Reason, Callable[[Facts], str]] = {
     Reason.NOT_ON_ORDER: _not_on_order,
     Reason.OVER_QUANTITY: _over_quantity,
@@ -359,6 +430,9 @@ _REFUSALS: dict[Reason, Callable[[Facts], str]] = {
     Reason.SHOP_NOT_SET: _shop_not_set,
     Reason.WRONG_PIN: _wrong_pin,
     Reason.BADGE_LOCKED: _badge_locked,
+    Reason.SUPERVISOR_REQUIRED: _supervisor_required,
+    Reason.NOT_AUTHORISED: _not_authorised,
+    Reason.OVERRIDE_PENDING: _override_pending,
 }
 
 
@@ -485,5 +559,49 @@ _NOTES: dict[Note, Callable[[_Facts], Words]] = {
     Note.LOCATION_NOT_PACKED: lambda f: (
         translate("Note", "A bin location"),
         translate("Note", "Bin codes are for picking: scan an item or an order here."),
+    ),
+    Note.SUPERVISOR_ASKED: lambda f: (
+        translate("Note", "{0}: call a supervisor").format(override_name(f[Fact.OVERRIDE])),
+        translate("Note", "A supervisor scans their badge here (then the PIN). CANCEL goes back."),
+    ),
+    Note.OVERRIDE_APPROVED: lambda f: (
+        translate("Note", "{0}: approved by {1}").format(
+            override_name(f[Fact.OVERRIDE]), f[Fact.SUPERVISOR]
+        ),
+        step_instruction(f[Fact.STEP]),
+    ),
+    Note.LOCK_LIFTED: lambda f: (
+        translate("Note", "Unlocked by {0}").format(f[Fact.SUPERVISOR]),
+        translate("Note", "{0} carries on: scan the next unit.").format(f[Fact.USER]),
+    ),
+    Note.SHIPPED_SHORT: lambda f: (
+        translate("Note", "✔ Order {0} shipped short").format(f[Fact.ORDER]),
+        translate(
+            "Note", "{0} go to a backorder. Put the label that prints on the box and scan it."
+        ).format(f[Fact.SHORT]),
+    ),
+    Note.TAKEN_OVER: lambda f: (
+        translate("Note", "Order {0} taken over").format(f[Fact.ORDER]),
+        _optional(
+            f,
+            Fact.HOLDER,
+            translate("Note", "Station {0} can no longer change it. Carry on packing.").format,
+        ),
+    ),
+    Note.NEW_CODE_READ: lambda f: (
+        translate("Note", "New barcode {0}").format(f[Fact.CODE]),
+        step_instruction("known_code"),
+    ),
+    Note.CODE_ADDED: lambda f: (
+        translate("Note", "Barcode {0} added to {1}").format(f[Fact.CODE], f[Fact.SKU]),
+        translate("Note", "Scan the unit again to count it."),
+    ),
+    Note.OVERRIDE_CANCELLED: lambda f: (
+        translate("Note", "{0} cancelled").format(override_name(f[Fact.OVERRIDE])),
+        translate("Note", "Nothing was changed: carry on."),
+    ),
+    Note.NO_OVERRIDE: lambda f: (
+        translate("Note", "Nothing to do"),
+        translate("Note", "That code is for an override: nothing needs it now."),
     ),
 }

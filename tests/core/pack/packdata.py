@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
+from app.core.overrides import PendingOverride
 from app.core.pack.effects import Decision
 from app.core.pack.labels import ParcelLabel
 from app.core.pack.rules import applied, decide
@@ -123,6 +124,8 @@ def at_station(
     lost: LostClaim | None = None,
     no_numbers_for: str | None = None,
     sender_missing: tuple[str, ...] = (),
+    override: PendingOverride | None = None,
+    error_streak: int = 0,
 ) -> PackSnapshot:
     """The station PACK-1 today, with `user` logged in and `open_pack` open, and the facts
     looked up for the scan."""
@@ -140,6 +143,8 @@ def at_station(
         label=label,
         no_numbers_for=no_numbers_for,
         sender_missing=sender_missing,
+        override=override,
+        error_streak=error_streak,
     )
 
 

@@ -12,10 +12,11 @@ from collections.abc import Callable
 
 import pytest
 
+from app.core.overrides import OverrideKind, OverrideStep, PendingOverride
 from app.core.pack.effects import Decision, Effect
 from app.core.pack.labels import ParcelLabel
 from app.core.pack.rules import decide
-from app.core.pack.session import PackedUnit, PackSnapshot
+from app.core.pack.session import Pack, PackedUnit, PackSnapshot
 from app.core.scans import Command, Fact, Note, Reason, ScanKind, VerdictKind
 from app.core.signin import PinCheck
 from app.core.station import BadgePin
@@ -75,6 +76,15 @@ def _completed() -> Decision:
     bench = Bench(pack(line(1, 1, 1)))
     bench.scan(product(1))
     return bench.scan(command(Command.COMPLETE))
+
+
+def _short_box() -> Pack:
+    """#1001 of 3 units, 1 in the box."""
+    return dataclasses.replace(pack(line(1, 1, 3)), packed=(PackedUnit(1, 1, 1),))
+
+
+def _pending(kind: OverrideKind, step: OverrideStep, code: str | None = None) -> PendingOverride:
+    return PendingOverride(kind, step, SATO, code)
 
 
 #: A scan that earns each note, and what its facts must name.
@@ -191,6 +201,81 @@ NOTES: dict[Note, tuple[Callable[[], Decision], dict[Fact, str]]] = {
         lambda: decide(code(ScanKind.LOCATION, "A-01"), at_station(pack(line(1, 1, 1)))),
         {},
     ),
+    Note.SUPERVISOR_ASKED: (
+        lambda: decide(command(Command.TAKEOVER), at_station()),
+        {Fact.OVERRIDE: "takeover", Fact.STEP: "supervisor"},
+    ),
+    Note.OVERRIDE_APPROVED: (
+        lambda: decide(command(Command.TAKEOVER), at_station(user=SATO)),
+        {Fact.OVERRIDE: "takeover", Fact.STEP: "order", Fact.SUPERVISOR: "佐藤 健"},
+    ),
+    Note.LOCK_LIFTED: (
+        lambda: decide(
+            code(ScanKind.BADGE, "B-3"),
+            at_station(
+                _short_box(), error_streak=3, badge_user=SATO, badge_pin=BadgePin(PinCheck.RIGHT)
+            ),
+        ),
+        {Fact.SUPERVISOR: "佐藤 健", Fact.USER: "Alice", Fact.STREAK: "3"},
+    ),
+    Note.SHIPPED_SHORT: (
+        lambda: decide(
+            command(Command.REASON_DAMAGED),
+            at_station(_short_box(), override=_pending(OverrideKind.SHORT, OverrideStep.REASON)),
+        ),
+        {
+            Fact.ORDER: "#1001",
+            Fact.UNITS: "1",
+            Fact.SHORT: "SKU-1 ×2",
+            Fact.REASON: "DAMAGED",
+            Fact.SUPERVISOR: "佐藤 健",
+        },
+    ),
+    Note.TAKEN_OVER: (
+        lambda: decide(
+            code(ScanKind.ORDER, "#1002"),
+            at_station(
+                override=_pending(OverrideKind.TAKEOVER, OverrideStep.ORDER),
+                order=candidate(),
+            ),
+        ),
+        {Fact.ORDER: "#1002", Fact.SUPERVISOR: "佐藤 健"},
+    ),
+    Note.NEW_CODE_READ: (
+        lambda: decide(
+            code(ScanKind.UNKNOWN, "NEW-1"),
+            at_station(override=_pending(OverrideKind.ALIAS, OverrideStep.NEW_CODE)),
+        ),
+        {
+            Fact.OVERRIDE: "alias",
+            Fact.STEP: "known_code",
+            Fact.SUPERVISOR: "佐藤 健",
+            Fact.CODE: "NEW-1",
+        },
+    ),
+    Note.CODE_ADDED: (
+        lambda: decide(
+            product(1),
+            at_station(
+                override=_pending(OverrideKind.ALIAS, OverrideStep.KNOWN_CODE, code="NEW-1")
+            ),
+        ),
+        {
+            Fact.CODE: "NEW-1",
+            Fact.SKU: "SKU-1",
+            Fact.ITEM: "Product 1",
+            Fact.UNITS: "1",
+            Fact.SUPERVISOR: "佐藤 健",
+        },
+    ),
+    Note.OVERRIDE_CANCELLED: (
+        lambda: decide(
+            command(Command.CANCEL),
+            at_station(override=_pending(OverrideKind.TAKEOVER, OverrideStep.ORDER)),
+        ),
+        {Fact.OVERRIDE: "takeover", Fact.STEP: "order", Fact.SUPERVISOR: "佐藤 健"},
+    ),
+    Note.NO_OVERRIDE: (lambda: decide(command(Command.REASON_OTHER), at_station()), {}),
 }
 
 

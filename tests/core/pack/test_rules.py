@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 import pytest
 
+from app.core.overrides import OverrideKind, OverrideStep, PendingOverride
 from app.core.pack.effects import Decision, Effect
 from app.core.pack.rules import decide, needs_numbers
 from app.core.pack.session import LostClaim, OrderCandidate, Pack
@@ -125,6 +126,21 @@ def _badge_locked() -> Decision:
     return decide(code(ScanKind.BADGE, "B-3"), at_station(badge_user=SATO, badge_pin=locked))
 
 
+def _supervisor_required() -> Decision:
+    return decide(product(1), at_station(pack(line(1, 1, 2)), error_streak=3))
+
+
+def _not_authorised() -> Decision:
+    return decide(
+        code(ScanKind.BADGE, "B-2"), at_station(pack(line(1, 1, 2)), error_streak=3, badge_user=BOB)
+    )
+
+
+def _override_pending() -> Decision:
+    pending = PendingOverride(OverrideKind.TAKEOVER, OverrideStep.SUPERVISOR)
+    return decide(product(1), at_station(override=pending))
+
+
 REFUSALS: dict[Reason, Callable[[], Decision]] = {
     Reason.NOT_LOGGED_IN: _not_logged_in,
     Reason.UNKNOWN_BARCODE: _unknown_barcode,
@@ -145,6 +161,9 @@ REFUSALS: dict[Reason, Callable[[], Decision]] = {
     Reason.UNREADABLE: _unreadable,
     Reason.WRONG_PIN: _wrong_pin,
     Reason.BADGE_LOCKED: _badge_locked,
+    Reason.SUPERVISOR_REQUIRED: _supervisor_required,
+    Reason.NOT_AUTHORISED: _not_authorised,
+    Reason.OVERRIDE_PENDING: _override_pending,
 }
 
 #: What each refusal made here names for the screen (the units' refusals are tested with
@@ -160,6 +179,9 @@ REFUSAL_FACTS: dict[Reason, set[Fact]] = {
     Reason.NO_CARD: {Fact.ORDER},
     Reason.WRONG_PIN: {Fact.USER},
     Reason.BADGE_LOCKED: {Fact.USER, Fact.UNTIL},
+    Reason.SUPERVISOR_REQUIRED: {Fact.STREAK},
+    Reason.NOT_AUTHORISED: {Fact.USER},
+    Reason.OVERRIDE_PENDING: {Fact.OVERRIDE, Fact.STEP},
 }
 
 

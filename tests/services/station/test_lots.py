@@ -26,6 +26,7 @@ from tests.stationdata import (
     RICE_L1,
     SOAP,
     later,
+    lockout_after,
     mismatches,
     rice,
     sent,
@@ -70,6 +71,7 @@ def test_gs1_a_plain_jan_is_lot_required_and_an_expired_unit_is_expired_before_w
     db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     stock_bench(db)
+    lockout_after(db, "S1", 0)  # three refusals in a row would lock the station
     scans = [HANAKO, "#1003", RICE_GTIN, RICE_L9_EXPIRED, RICE_L9, RICE_L1]
 
     lines = replayed(db, tmp_path, capsys, scans)

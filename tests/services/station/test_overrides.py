@@ -12,7 +12,6 @@ from sqlalchemy import select
 from app.bootstrap import Kenpin
 from app.core.scans import Note, Reason, VerdictKind
 from app.db import stock
-
 from app.db.database import Database
 from app.db.models import AuditEntry, Barcode, Order, OrderLine, StockBalance
 from app.services.allocation import allocate
@@ -137,7 +136,7 @@ def test_the_lockout_is_a_station_setting(bench: Database) -> None:
     with bench.write() as s:
         from app.db.models import Station
 
-        s.add(Station(name="S9", settings='{"lockout": {"after": 0}}'))
+        s.add(Station(name="S9", settings=json.dumps({"lockout": {"after": 0}})))
     scan = Bench(bench, "S9")
     scan(HANAKO)
     scan("#1001")
@@ -171,12 +170,12 @@ def test_short_ship_completes_the_pack_and_backorders_the_missing_units(
         assert stock.check(s) == []
         cups = s.execute(
             select(StockBalance.on_hand, StockBalance.reserved).where(
-                StockBalance.product_id == select(Barcode.product_id).where(Barcode.code == CUP)
-                .scalar_subquery()
+                StockBalance.product_id
+                == select(Barcode.product_id).where(Barcode.code == CUP).scalar_subquery()
             )
         ).one()
     assert tuple(cups) == (9, 0)  # one cup shipped; the two short let go of
-    [(action, detail)] = [a for a in audit_actions(bench) if a[0] == "override.short"]
+    [(_action, detail)] = [a for a in audit_actions(bench) if a[0] == "override.short"]
     assert detail["reason"] == "DAMAGED" and detail["backorder"] == "#1001-B1"
     assert detail["packer"] == "Hanako" and detail["supervisor"] == "佐藤 健"
     assert detail["note"] == "two cups broken in the bin"
@@ -216,7 +215,7 @@ def test_take_over_moves_the_order_here_and_fences_the_other_station(bench: Data
     assert s2(TEA).scanned == 2
     fenced = s1(CUP)
     assert fenced.reason is Reason.ORDER_LOCKED
-    [(action, detail)] = [a for a in audit_actions(bench) if a[0] == "override.takeover"]
+    [(_action, detail)] = [a for a in audit_actions(bench) if a[0] == "override.takeover"]
     assert detail["taken_from"] == "S1" and detail["supervisor"] == "佐藤 健"
 
 
@@ -234,5 +233,5 @@ def test_a_new_code_is_registered_to_the_product_and_the_pack_goes_on(bench: Dat
     added = scan(TEA)
     assert added.note is Note.CODE_ADDED
     assert scan(new_jan).verdict is VerdictKind.ACCEPTED
-    [(action, detail)] = [a for a in audit_actions(bench) if a[0] == "override.alias"]
+    [(_action, detail)] = [a for a in audit_actions(bench) if a[0] == "override.alias"]
     assert detail["code"] == new_jan and detail["sku"] == "TEA"

@@ -17,11 +17,11 @@ from app.labels.command_sheet import write_command_sheet
 from app.ui.main_window import MainWindow
 
 
-def _read(pdf: Path) -> tuple[list[str], str, int]:
-    """(decoded barcodes, page text, page count) of a PDF rendered at 200 dpi."""
+def _read(pdf: Path, page_no: int = 0) -> tuple[list[str], str, int]:
+    """(decoded barcodes, page text, page count) of a PDF's page rendered at 200 dpi."""
     document = pypdfium2.PdfDocument(str(pdf))
     try:
-        page = document[0]
+        page = document[page_no]
         image = page.render(scale=200 / 72).to_pil()
         text = page.get_textpage().get_text_range()
         return [found.text for found in zxingcpp.read_barcodes(image)], text, len(document)
@@ -33,10 +33,14 @@ def test_every_command_is_on_the_sheet_once_and_nothing_else(tmp_path: Path) -> 
     sheet = tmp_path / "sheet.pdf"
     write_command_sheet(sheet, station="PACK-01")
     codes, text, pages = _read(sheet)
-    assert pages == 1
-    assert sorted(codes) == sorted(command.value for command in Command)
+    overrides, override_text, _pages = _read(sheet, 1)
+    assert pages == 2
+    assert sorted(codes + overrides) == sorted(command.value for command in Command)
+    assert "KCMD:SHORT" in overrides and "KCMD:COMPLETE" in codes
     for words in ("梱包完了", "Complete pack", "カード確認", "ログアウト", "PACK-01"):
         assert words in text
+    for words in ("欠品出荷", "Short ship", "理由：破損", "引き継ぎ", "バーコード追加"):
+        assert words in override_text
 
 
 def test_the_japanese_font_travels_inside_the_pdf(tmp_path: Path) -> None:
@@ -53,7 +57,8 @@ def test_kenpin_print_command_sheet(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert main(["print", "command-sheet", "--out", str(sheet), "--station", "PACK-2"]) == 0
     assert str(sheet) in capsys.readouterr().out
     codes, text, _ = _read(sheet)
-    assert sorted(codes) == sorted(command.value for command in Command)
+    overrides, _text, _pages = _read(sheet, 1)
+    assert sorted(codes + overrides) == sorted(command.value for command in Command)
     assert "PACK-2" in text
 
 
@@ -78,6 +83,7 @@ def test_the_window_saves_the_sheet_and_says_where(
     qtbot.waitUntil(lambda: str(sheet) in window.banner.text.text(), timeout=10_000)
     assert window.banner.isVisible()
     codes, text, _ = _read(sheet)
-    assert sorted(codes) == sorted(command.value for command in Command)
+    overrides, _text, _pages = _read(sheet, 1)
+    assert sorted(codes + overrides) == sorted(command.value for command in Command)
     assert "PACK-3" in text
     window.close()
