@@ -20,7 +20,7 @@ from app.services import carriers, printer_check, stations, users
 from app.services.carriers import BlockWanted
 from app.services.shop_settings import Overrides, ShopSettings
 from app.services.signin import Credentials
-from app.services.stations import StationChange, StationShown
+from app.services.stations import SettingChanged, StationChange, StationShown
 from app.services.users import NewUser, Where
 
 
@@ -55,8 +55,8 @@ class Administration:
 
     def change_station(
         self, by: Credentials, station: str, change: StationChange, where: Where
-    ) -> list[str]:
-        """Store `change` for `station` on an admin's word; a line per setting changed."""
+    ) -> list[SettingChanged]:
+        """Store `change` for `station` on an admin's word; each setting it changed."""
         return stations.change_station_as(self.db, by, station, change, where)
 
     def blocks(self) -> list[Block]:

@@ -48,6 +48,19 @@ class StationChange:
     lockout_after: int | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class SettingChanged:
+    """One setting a station change changed: `setting` is `printer`, `labels` or
+    `lockout_after`; `str()` says it as the audit trail and the command line do."""
+
+    setting: str
+    old: str
+    new: str
+
+    def __str__(self) -> str:
+        return f"{self.setting}: {self.old} -> {self.new}"
+
+
 def station_listing(db: Database) -> list[StationShown]:
     """Every station a window or a replay has opened, by name."""
     with db.read() as session:
@@ -73,7 +86,7 @@ def _shown(row: store.StationRow) -> StationShown:
 
 def change_station_as(
     db: Database, by: Credentials, station: str, change: StationChange, where: Where
-) -> list[str]:
+) -> list[SettingChanged]:
     """Store `change` for `station` (made on first use) on an admin's word, all or nothing;
     a line per setting that changed. A printer URI or a lock-out count that cannot be is
     refused, saying why, before the admin's PIN is checked."""
@@ -89,15 +102,17 @@ def change_station_as(
         said = []
         if change.printer is not None and change.printer.strip() != before.printer:
             station_store.set_printer(session, station_id, change.printer.strip())
-            said.append(f"printer: {_quoted(before.printer)} -> {_quoted(change.printer.strip())}")
+            old, new = _quoted(before.printer), _quoted(change.printer.strip())
+            said.append(SettingChanged("printer", old, new))
         if change.labels is not None and change.labels != before.labels:
             store.store_labels(session, name, change.labels)
-            said.append(f"labels: {_on(before.labels)} -> {_on(change.labels)}")
+            said.append(SettingChanged("labels", _on(before.labels), _on(change.labels)))
         if change.lockout_after is not None and change.lockout_after != before.lockout_after:
             store.store_lockout_after(session, name, change.lockout_after)
-            said.append(f"lockout_after: {before.lockout_after} -> {change.lockout_after}")
+            old, new = str(before.lockout_after), str(change.lockout_after)
+            said.append(SettingChanged("lockout_after", old, new))
         if said:
-            detail = f"{name}: " + "; ".join(said)
+            detail = f"{name}: " + "; ".join(map(str, said))
             record(session, "station.set", user_id=admin, station=where.station, detail=detail)
     return said
 

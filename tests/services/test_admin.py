@@ -166,7 +166,7 @@ def test_a_station_change_stores_each_setting_and_keeps_the_scanners(staffed: Da
         StationChange(printer="tcp://10.0.0.9:9100", labels=False, lockout_after=5),
         HERE,
     )
-    assert said == ['printer: (none) -> "tcp://10.0.0.9:9100"', "labels: on -> off"]
+    assert list(map(str, said)) == ['printer: (none) -> "tcp://10.0.0.9:9100"', "labels: on -> off"]
     (shown,) = admin.stations()
     assert (shown.name, shown.printer, shown.labels, shown.lockout_after) == (
         "PACK-1",
