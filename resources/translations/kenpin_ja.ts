@@ -41,7 +41,7 @@
         <translation>なし</translation>
     </message>
     <message>
-        <source>after {0} refused</source>
+        <source>stops after {0} refusals</source>
         <translation>{0} 回拒否で停止</translation>
     </message>
     <message>

@@ -27,7 +27,7 @@ def lockout_words(after: int) -> str:
     """A station's lock-out count in words ("off" for 0)."""
     if after == 0:
         return translate("Admin", "Off")
-    return translate("Admin", "after {0} refused").format(after)
+    return translate("Admin", "stops after {0} refusals").format(after)
 
 
 def scanner_words(rules: ScanRules | None) -> str:
