@@ -14,14 +14,20 @@ from sqlalchemy.orm import Session
 from app.core.bench_settings import lockout_problem, stored_lockout
 from app.core.errors import Refused
 from app.core.roles import Role
+from app.core.text import check_text
 from app.db import station as station_store
 from app.db import station_settings as store
 from app.db.audit import record
 from app.db.database import Database
+from app.labels.printer_uri import parse_printer_uri
 from app.scanning.settings import ScanRules, rules_from_json
 from app.services.scanner_setup import SCANNER_KEY
 from app.services.signin import Credentials, signed_in
-from app.services.station.station import check_printer_uri, check_station_name
+from app.services.station.station import (
+    MAX_PRINTER_URI,
+    check_printer_uri,
+    check_station_name,
+)
 from app.services.users import Where
 
 
@@ -92,7 +98,7 @@ def change_station_as(
     refused, saying why, before the admin's PIN is checked."""
     name = check_station_name(station)
     if change.printer:
-        check_printer_uri(change.printer)
+        _check_printer(change.printer, here=name == where.station)
     if change.lockout_after is not None and (problem := lockout_problem(change.lockout_after)):
         raise Refused(f"lock-out: {change.lockout_after} {problem}")
     admin = signed_in(db, by, place=where.place, roles={Role.ADMIN}).user_id
@@ -115,6 +121,19 @@ def change_station_as(
             detail = f"{name}: " + "; ".join(map(str, said))
             record(session, "station.set", user_id=admin, station=where.station, detail=detail)
     return said
+
+
+def _check_printer(uri: str, *, here: bool) -> None:
+    """Refuse a URI that names no printer; a device is checked only for the station this
+    is asked at (another station's device is on another PC)."""
+    if here:
+        check_printer_uri(uri)
+        return
+    check_text("--printer", uri, MAX_PRINTER_URI)
+    try:
+        parse_printer_uri(uri)
+    except Refused as exc:
+        raise Refused(f"--printer: {uri!r} is not a printer URI: {exc}") from exc
 
 
 def _shown_in(session: Session, name: str) -> StationShown:
