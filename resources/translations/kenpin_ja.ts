@@ -5,11 +5,11 @@
     <name>Admin</name>
     <message>
         <source>An admin&apos;s badge and PIN</source>
-        <extracomment>Gives the admin&apos;s badge and PIN, or None when the admin cancelled.</extracomment>
         <translation>管理者のバッジと暗証番号</translation>
     </message>
     <message>
         <source>Scan or type an admin&apos;s badge:</source>
+        <extracomment>Gives the admin&apos;s badge and PIN, or None when the admin cancelled.</extracomment>
         <translation>管理者のバッジをスキャンまたは入力：</translation>
     </message>
     <message>

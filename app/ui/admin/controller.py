@@ -7,14 +7,18 @@ the services check them and write the audit trail.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
+from app.scanning.source import ScanSwitch
 from app.services.admin import Administration
 from app.services.users import Where
 from app.ui.admin.ask import Ask, ask_in_boxes
+from app.ui.admin.badge_scans import BadgeScans
 from app.ui.admin.printers_controller import PrintersController
 from app.ui.admin.printers_view import PrintersPage
 from app.ui.admin.stations_controller import StationsController
@@ -82,17 +86,31 @@ class AdminController(QObject):
             tab.close()
 
 
+@dataclass(frozen=True, slots=True)
+class AdminSetup:
+    """How the page asks for an admin's badge and PIN, and the station's scanners (a badge
+    scanned into a badge field goes there, not to the pack station)."""
+
+    ask: Ask | None = None
+    scanners: Sequence[ScanSwitch] = ()
+
+
 def add_admin_page(
-    window: Window, admin: Administration | None, station: str, ask: Ask | None = None
+    window: Window, admin: Administration | None, station: str, setup: AdminSetup | None = None
 ) -> AdminController | None:
     """Add the Admin page to `window` (when it has the admin service), its messages on the
-    window's banner; `ask` gives an admin's badge and PIN (default: two input boxes)."""
+    window's banner; `setup.ask` gives an admin's badge and PIN (default: two input boxes
+    a badge may be scanned into)."""
     if admin is None:
         return None
+    setup = setup or AdminSetup()
     page = AdminPage()
     window.add_page(page, page.title())
     parent = window if isinstance(window, QObject) else None
-    controller = AdminController(admin, page, ask or ask_in_boxes(page), station, parent)
+    scans = BadgeScans(setup.scanners, page)
+    ask = setup.ask or ask_in_boxes(page, scans)
+    controller = AdminController(admin, page, ask, station, parent)
+    scans.watch(controller.users_page.badge)
     for tab in controller.tabs:
         tab.problem.connect(window.show_error)
         tab.notice.connect(window.show_info)

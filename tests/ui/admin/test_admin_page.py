@@ -21,10 +21,11 @@ from app.db.labels import station_printer
 from app.db.station import open_station
 from app.db.station_settings import lockout_after
 from app.labels.printers import RecordingPrinter
+from app.scanning.source import ScriptedScanner
 from app.services.admin import Administration
 from app.services.signin import Credentials, signed_in
 from app.services.users import add_user
-from app.ui.admin.controller import AdminController, add_admin_page
+from app.ui.admin.controller import AdminController, AdminSetup, add_admin_page
 from app.ui.admin.work import AdminWork
 from app.ui.main_window import MainWindow
 from tests.stationdata import SUPERVISOR_PIN
@@ -49,7 +50,9 @@ class Bench:
         services = dataclasses.replace(kenpin.station_services(), admin=None)
         self.window = MainWindow(services, "PACK-1")
         qtbot.addWidget(self.window)
-        admin = add_admin_page(self.window, Administration(db, kenpin.printers), "PACK-1", self.ask)
+        admin = add_admin_page(
+            self.window, Administration(db, kenpin.printers), "PACK-1", AdminSetup(self.ask)
+        )
         assert admin is not None
         self.admin: AdminController = admin
         self.window.show()
@@ -292,3 +295,28 @@ def test_a_cancelled_badge_box_changes_nothing(bench: Bench) -> None:
     bench.click(page.deactivate)
     assert bench.banner() == "Cancelled: nothing was changed."
     assert ["Hanako", "Packer", "Yes"] in rows(page.table)
+
+
+def test_a_badge_scanned_into_the_badge_field_fills_it_and_logs_nobody_in(
+    qtbot: QtBot, sqlite_db: Database
+) -> None:
+    add_user(sqlite_db, "Hanako", "packer", HANAKO)
+    scanner = ScriptedScanner(name="/dev/ttyACM0")
+    window = MainWindow(Kenpin(sqlite_db).station_services(), "PACK-1", scanners=[scanner])
+    qtbot.addWidget(window)
+    window.show()
+    assert window.admin is not None
+    window.pages.setCurrentWidget(window.admin.page)
+    badge = window.admin.users_page.badge
+    window.activateWindow()
+    badge.setFocus()
+    qtbot.waitUntil(badge.hasFocus)
+    scanner.scan(HANAKO)
+    assert badge.text() == HANAKO
+    assert window.pages.currentWidget() is window.admin.page  # the pack screen stayed behind
+    # Away from the field, a scan is the pack station's again.
+    window.admin.users_page.name.setFocus()
+    qtbot.waitUntil(window.admin.users_page.name.hasFocus)
+    with qtbot.waitSignal(window.pack.scan_taken, timeout=5_000):
+        scanner.scan(HANAKO)
+    window.close()
