@@ -5,6 +5,7 @@ without a badge; listings never hold a badge."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -218,3 +219,17 @@ def test_a_test_label_prints_with_the_shops_sender(staffed: Database) -> None:
     assert name == "kenpin-test-print"
     assert data.startswith(b"^XA")
     assert admin.printer_status("tcp://10.0.0.9:9100").ready
+
+
+def test_a_device_printer_is_checked_on_this_pc_only_for_this_station(
+    staffed: Database, tmp_path: Path
+) -> None:
+    admin = Administration(staffed)
+    # On this PC, a plain file: labels would be appended to it.
+    (tmp_path / "lp0").write_text("")
+    device = StationChange(printer=f"device://{tmp_path}/lp0")
+    with pytest.raises(Refused, match="is not a printer's device"):
+        admin.change_station(AS_ADMIN, "PACK-1", device, HERE)
+    # PACK-2's printer hangs on PACK-2's PC, not on this one.
+    admin.change_station(AS_ADMIN, "PACK-2", device, HERE)
+    assert [(s.name, s.printer) for s in admin.stations()] == [("PACK-2", device.printer)]
