@@ -38,6 +38,7 @@ from app.labels.print_queue import PrinterFactory
 from app.labels.printers import open_printer
 from app.scanning.settings import ScannerSettings, scanner_settings
 from app.services import documents
+from app.services.admin import Administration
 from app.services.labels import run_print_job
 from app.services.mismatches import MismatchLog
 from app.services.order_queue import OrderQueue
@@ -137,6 +138,7 @@ class Kenpin:
             shop_settings=self.shop_settings(),
             mismatches=MismatchLog(self.db),
             reports=Reports(self.db),
+            admin=Administration(self.db, self.printers, overrides),
         )
 
     def shop_settings(self) -> ShopSettings:

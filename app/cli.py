@@ -15,7 +15,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app import cli_audit
+from app import cli_admin, cli_audit
 from app.cli_mismatches import add_commands as add_mismatches_commands
 from app.cli_reports import add_report_parser, write_report
 from app.core.carriers import CarrierCode
@@ -113,6 +113,10 @@ def _parser() -> argparse.ArgumentParser:
         help="the admin's badge (PIN asked for, or $KENPIN_PIN); not for a database's first admin",
     )
     add.set_defaults(run=_users_add)
+    admin_tools = cli_admin.Tools(_kenpin, _credentials)
+    cli_admin.add_user_commands(users_sub, admin_tools)
+    cli_admin.add_station_commands(sub, admin_tools)
+    cli_admin.add_printer_commands(sub, admin_tools)
 
     carriers = sub.add_parser("carriers", help="carriers' tracking numbers")
     carriers_sub = carriers.add_subparsers(dest="carriers_command", metavar="ACTION", required=True)
@@ -131,6 +135,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     numbers.add_argument("file", metavar="FILE", type=Path)
     numbers.set_defaults(run=_carriers_import)
+    cli_admin.add_carrier_commands(carriers_sub, admin_tools)
 
     scanner = sub.add_parser(
         "scanner", help="a station's scanner settings: shown, and set by the options given"

@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from app.core.bench_settings import stored_lockout
 from app.core.errors import ConcurrentChange
 from app.core.label import LabelFormat
 from app.core.pack.labels import ParcelLabel
-from app.core.pack.overrides import DEFAULT_LOCKOUT_AFTER
 from app.core.statuses import ParcelStatus, PrintJobStatus
 from app.db.models import Order, Station, table
 from app.db.shipping_models import Parcel, PrintJob
@@ -274,12 +274,9 @@ def station_printer(session: Session, station_id: int) -> tuple[str, bool]:
 
 def lockout_after(settings: str | None) -> int:
     """How many refused product scans in a row lock a station with these stored settings
-    (`"lockout": {"after": N}`; 0 never locks); `DEFAULT_LOCKOUT_AFTER` unless set."""
+    (`"lockout": {"after": N}`; 0 never locks; `app.core.bench_settings`)."""
     values = _settings(settings).get("lockout")
-    after = values.get("after") if isinstance(values, dict) else None
-    if isinstance(after, int) and not isinstance(after, bool) and after >= 0:
-        return after
-    return DEFAULT_LOCKOUT_AFTER
+    return stored_lockout(values.get("after") if isinstance(values, dict) else None)
 
 
 def _settings(settings: str | None) -> dict[str, object]:

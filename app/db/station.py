@@ -17,9 +17,9 @@ from typing import Any
 from sqlalchemy import Integer, Select, bindparam, func, insert, select, true, update
 from sqlalchemy.orm import Session, aliased
 
+from app.core.bench_settings import DEFAULT_LOCKOUT_AFTER
 from app.core.overrides import OverrideKind, OverrideStep, PendingOverride
 from app.core.pack.labels import ParcelLabel
-from app.core.pack.overrides import DEFAULT_LOCKOUT_AFTER
 from app.core.pack.session import OrderCandidate
 from app.core.station import StationUser
 from app.core.statuses import PackStatus, ParcelStatus

@@ -8,15 +8,19 @@ the caller's business (`app.scanning.settings` for `"scanner"`).
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from app.core.bench_settings import stored_lockout
 from app.db.models import Product, Station, table
 from app.db.station import open_station
 
 _STATIONS = table(Station).c
+#: The keys of the lock-out count (`{"after": N}`) and of labels off (`"off"`).
+LOCKOUT_KEY, LABELS_KEY = "lockout", "labels"
 _PRODUCTS = table(Product).c
 
 
@@ -39,12 +43,17 @@ def station_setting(session: Session, station: str, key: str) -> dict[str, Any]:
 def store_station_setting(session: Session, station: str, key: str, value: dict[str, Any]) -> None:
     """Store `value` under `key` for station `station` (made on first use); an empty value
     takes the key away. The station's row is locked until the transaction ends."""
+    _store(session, station, key, value or None)
+
+
+def _store(session: Session, station: str, key: str, value: object) -> None:
+    """Store `value` under `key` (None takes the key away), keeping the other keys."""
     station_id = open_station(session, station)
     text = session.scalar(
         select(_STATIONS.settings).where(_STATIONS.id == station_id).with_for_update()
     )
     values = _values(text)
-    if value:
+    if value is not None:
         values[key] = value
     else:
         values.pop(key, None)
@@ -53,6 +62,40 @@ def store_station_setting(session: Session, station: str, key: str, value: dict[
         .where(_STATIONS.id == station_id)
         .values(settings=json.dumps(values, ensure_ascii=False, sort_keys=True))
     )
+
+
+def lockout_after(session: Session, station: str) -> int:
+    """Refused product scans in a row within one pack before station `station` needs a
+    supervisor (key `"lockout"`, `{"after": N}`); 0 is off, 3 when nothing is set."""
+    return stored_lockout(station_setting(session, station, LOCKOUT_KEY).get("after"))
+
+
+def store_lockout_after(session: Session, station: str, after: int) -> None:
+    """Store station `station`'s lock-out count (checked by the caller)."""
+    _store(session, station, LOCKOUT_KEY, {"after": after})
+
+
+def store_labels(session: Session, station: str, on: bool) -> None:
+    """Station `station` prints labels (`on`: the key goes), or completes packs without."""
+    _store(session, station, LABELS_KEY, None if on else "off")
+
+
+@dataclass(frozen=True, slots=True)
+class StationRow:
+    """A station as the admin page lists it: its printer and its stored settings."""
+
+    name: str
+    printer_uri: str
+    settings: dict[str, Any]
+
+
+def station_rows(session: Session, name: str | None = None) -> list[StationRow]:
+    """Every station by name (only station `name`, when given)."""
+    query = select(_STATIONS.name, _STATIONS.printer_uri, _STATIONS.settings)
+    if name is not None:
+        query = query.where(_STATIONS.name == name)
+    rows = session.execute(query.order_by(_STATIONS.name))
+    return [StationRow(name, uri or "", _values(text)) for name, uri, text in rows]
 
 
 def product_name(session: Session, product_id: int) -> str:

@@ -1,6 +1,7 @@
 """Carriers' tracking numbers: registering blocks, and attaching the carrier's own numbers.
 
-`kenpin carriers add-range` registers a block of numbers the carrier handed
+`kenpin carriers add-range` (and the admin page, with an admin's badge and
+PIN, audited: `add_range_as`) registers a block of numbers the carrier handed
 out; the pack station issues from those blocks (`app.db.tracking.issue_number`).
 Shops that print labels in the carrier's own software instead attach those
 numbers to orders, one at a time (`attach_carrier_number`) or from a CSV file
@@ -20,6 +21,7 @@ from app.core.codes import code_problem, gtin_forms
 from app.core.errors import Refused
 from app.core.intake.rows import CellReader, Row, cell_reader
 from app.core.orders import OrderStatus
+from app.core.roles import Role
 from app.core.scans import ScanKind
 from app.core.tracking import (
     ParcelSource,
@@ -32,10 +34,13 @@ from app.core.tracking import (
     with_check_digit,
 )
 from app.db import tracking as store
+from app.db.audit import record
 from app.db.codes import code_owners, codes_of_length
 from app.db.database import Database
 from app.services.intake.common import refuse_if_any
 from app.services.intake.csvfile import read_csv
+from app.services.signin import Credentials, signed_in
+from app.services.users import Where
 
 CARRIER_COLUMNS = ("order_number", "tracking")
 #: Orders that take no more parcels.
@@ -56,6 +61,47 @@ def add_range(db: Database, carrier: str, first: str, last: str, rules: Rules | 
     Refused when a number is malformed for the carrier, FIRST is after LAST,
     or the block shares a number with one already registered for the carrier.
     """
+    block = _checked_range(carrier, first, last, rules)
+    with db.write() as session:
+        left = _store_range(session, block)
+    return _range_said(block, left, rules)
+
+
+def add_range_as(
+    db: Database, by: Credentials, block: BlockWanted, where: Where, rules: Rules | None = None
+) -> str:
+    """`add_range` on the word of an admin (badge and PIN `by`), written to the audit trail."""
+    checked = _checked_range(block.carrier, block.first, block.last, rules)
+    admin = signed_in(db, by, place=where.place, roles={Role.ADMIN}).user_id
+    with db.write() as session:
+        left = _store_range(session, checked)
+        said = _range_said(checked, left, rules)
+        record(session, "tracking.add_range", user_id=admin, station=where.station, detail=said)
+    return said
+
+
+@dataclass(frozen=True, slots=True)
+class BlockWanted:
+    """A block of tracking numbers to register, as typed: carrier, first and last."""
+
+    carrier: str
+    first: str
+    last: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Range:
+    carrier: CarrierCode
+    first: str
+    last: str
+
+    @property
+    def bounds(self) -> tuple[int, int, int]:
+        """First and last body as numbers, and their digits."""
+        return int(self.first), int(self.last), len(self.first)
+
+
+def _checked_range(carrier: str, first: str, last: str, rules: Rules | None) -> _Range:
     code = carrier_code(carrier)
     first_body, last_body = normalise(first), normalise(last)
     for name, body in (("FIRST", first_body), ("LAST", last_body)):
@@ -64,28 +110,43 @@ def add_range(db: Database, carrier: str, first: str, last: str, rules: Rules | 
             raise Refused(f"{name}: {problem}")
     if len(first_body) != len(last_body):
         raise Refused(f"FIRST and LAST have different lengths: {first_body!r}, {last_body!r}")
-    low, high = int(first_body), int(last_body)
-    if low > high:
+    if int(first_body) > int(last_body):
         raise Refused(f"FIRST {first_body} is after LAST {last_body}")
-    with db.write() as session:
-        store.lock_blocks(session)
-        clash = store.overlapping_block(session, low, high, len(first_body))
-        if clash is not None:
-            raise Refused(
-                f"{code} {first_body}..{last_body} overlaps the {clash.carrier} block "
-                f"{clash.first}..{clash.last} registered on {clash.created_at:%Y-%m-%d}; "
-                "nothing was added"
-            )
-        _refuse_codes_in_block(session, code, (low, high, len(first_body)))
-        store.add_block(session, code, low, high, len(first_body))
-        left = store.numbers_left(session, code)
+    return _Range(code, first_body, last_body)
+
+
+def _store_range(session: Session, block: _Range) -> int:
+    """Register the block unless it overlaps one or would issue another kind's code; how
+    many numbers the carrier has left after it."""
+    low, high, digits = block.bounds
+    store.lock_blocks(session)
+    clash = store.overlapping_block(session, low, high, digits)
+    if clash is not None:
+        raise Refused(
+            f"{block.carrier} {block.first}..{block.last} overlaps the {clash.carrier} block "
+            f"{clash.first}..{clash.last} registered on {clash.created_at:%Y-%m-%d}; "
+            "nothing was added"
+        )
+    _refuse_codes_in_block(session, block.carrier, block.bounds)
+    store.add_block(session, block.carrier, low, high, digits)
+    return store.numbers_left(session, block.carrier)
+
+
+def _range_said(block: _Range, left: int, rules: Rules | None) -> str:
+    low, high, _digits = block.bounds
     count = high - low + 1
-    first_number = with_check_digit(code, first_body, rules).formatted
-    last_number = with_check_digit(code, last_body, rules).formatted
+    first_number = with_check_digit(block.carrier, block.first, rules).formatted
+    last_number = with_check_digit(block.carrier, block.last, rules).formatted
     return (
-        f"{code}: {count:,} tracking number{'s' if count != 1 else ''} added "
+        f"{block.carrier}: {count:,} tracking number{'s' if count != 1 else ''} added "
         f"({first_number} to {last_number}); {left:,} left in all"
     )
+
+
+def tracking_blocks(db: Database) -> list[store.Block]:
+    """Every carrier's blocks, carrier by carrier, oldest first, with the numbers left."""
+    with db.read() as session:
+        return [block for code in CarrierCode for block in store.blocks(session, code)]
 
 
 def _refuse_codes_in_block(

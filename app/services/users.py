@@ -1,9 +1,12 @@
-"""Creating users who log in by badge (and, supervising, a PIN).
+"""Users who log in by badge (and, supervising, a PIN): added, listed, deactivated and
+reactivated, given a new PIN.
 
-`add_user_as` is what people reach (`kenpin users add`): it needs an admin's
-badge and PIN, except for the very first user of an empty database, who must
-be an admin. `add_user` itself checks no credentials: it is the setup step of
-the demo and of tests.
+`add_user_as` is what people reach (`kenpin users add`, the admin page): it
+needs an admin's badge and PIN, except for the very first user of an empty
+database, who must be an admin. `add_user` itself checks no credentials: it
+is the setup step of the demo and of tests. Every other change needs an
+admin's badge and PIN too, and is written to the audit trail (never the
+badge). A listing never holds a badge: it is a credential.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from app.core.scans import ScanKind
 from app.core.signin import needs_pin, pin_problem
 from app.core.text import check_text
 from app.db import users as store
+from app.db.audit import record
 from app.db.codes import code_owners
 from app.db.database import Database
 from app.services.pins import hash_pin, pin_matches
@@ -26,7 +30,17 @@ from app.services.signin import Credentials, signed_in
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-__all__ = ["NewUser", "add_user", "add_user_as", "hash_pin", "pin_matches"]
+__all__ = [
+    "NewUser",
+    "Where",
+    "add_user",
+    "add_user_as",
+    "hash_pin",
+    "pin_matches",
+    "reset_pin_as",
+    "set_active_as",
+    "user_listing",
+]
 
 #: The longest user name and badge code the users table holds.
 MAX_NAME, MAX_BADGE = 100, 64
@@ -51,19 +65,83 @@ def add_user(db: Database, name: str, role: str, badge: str, pin: str | None = N
         _add(session, user, by=None)
 
 
-def add_user_as(db: Database, by: Credentials | None, user: NewUser) -> None:
+@dataclass(frozen=True, slots=True)
+class Where:
+    """Where a change is asked for: `place` names it in a wrong PIN's record, `station` in
+    the audit trail ("" on the command line)."""
+
+    place: str
+    station: str = ""
+
+
+def add_user_as(
+    db: Database, by: Credentials | None, user: NewUser, where: Where | None = None
+) -> None:
     """Create `user` on the word of the admin whose badge and PIN `by` are; without `by`,
     only the first user of a database that has none, and only as an admin."""
+    where = where or Where("cli: users add")
     checked = _checked(user)
     admin = None
     if by is not None:
-        admin = signed_in(db, by, place="cli: users add", roles={Role.ADMIN}).user_id
+        admin = signed_in(db, by, place=where.place, roles={Role.ADMIN}).user_id
     with db.write() as session:
         if admin is None and store.any_user(session):
             raise Refused("--as: an admin's badge is needed to add a user (and the admin's PIN)")
         if admin is None and checked.role is not Role.ADMIN:
             raise Refused("--role: the first user of a database must be an admin")
-        _add(session, checked, by=admin)
+        _add(session, checked, by=admin, station=where.station)
+
+
+def user_listing(db: Database) -> list[store.UserRow]:
+    """Every user by name: name, role and whether active; never a badge."""
+    with db.read() as session:
+        return store.listing(session)
+
+
+def set_active_as(db: Database, by: Credentials, name: str, active: bool, where: Where) -> str:
+    """Deactivate user `name` (their badge no longer signs in, at once, at every station)
+    or reactivate them, on an admin's word; what was done. The last active admin is never
+    deactivated: nobody could administer the users after."""
+    admin = signed_in(db, by, place=where.place, roles={Role.ADMIN}).user_id
+    with db.write() as session:
+        user = _existing(session, name)
+        if user.active == active:
+            return f"{user.name} is already {'active' if active else 'inactive'}: nothing changed"
+        if not active and user.role is Role.ADMIN and store.active_admins(session) <= 1:
+            raise Refused(f"{user.name} is the last active admin: add another admin first")
+        store.set_active(session, user.id, active)
+        action = "user.reactivate" if active else "user.deactivate"
+        record(session, action, user_id=admin, station=where.station, detail=_named(user))
+    return f"{user.name} {'reactivated' if active else 'deactivated'}"
+
+
+def reset_pin_as(db: Database, by: Credentials, name: str, pin: str, where: Where) -> str:
+    """Give supervisor or admin `name` a new PIN on an admin's word; what was done. A
+    packer signs in with the badge alone and has none. A lock already running stays."""
+    problem = pin_problem(pin)
+    if problem is not None:
+        raise Refused(f"pin: {problem}")
+    admin = signed_in(db, by, place=where.place, roles={Role.ADMIN}).user_id
+    pin_hash = hash_pin(pin)
+    with db.write() as session:
+        user = _existing(session, name)
+        if not needs_pin(user.role):
+            raise Refused(f"{user.name} is a packer: packers sign in with the badge alone")
+        store.set_pin_hash(session, user.id, pin_hash)
+        record(session, "user.pin_reset", user_id=admin, station=where.station, detail=_named(user))
+    return f"{user.name}'s PIN changed"
+
+
+def _existing(session: Session, name: str) -> store.UserRow:
+    user = store.by_name(session, name.strip())
+    if user is None:
+        raise Refused(f"user {name.strip()!r}: no such user")
+    return user
+
+
+def _named(user: store.UserRow) -> str:
+    """A user as the audit trail names them: name, role and id; never the badge."""
+    return f"{user.name} ({user.role}), user {user.id}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +172,7 @@ def _checked(user: NewUser) -> _Checked:
     return _Checked(name, role, badge, user.pin)
 
 
-def _add(session: Session, user: _Checked, by: int | None) -> None:
+def _add(session: Session, user: _Checked, by: int | None, station: str = "") -> None:
     taken = store.name_or_badge_taken(session, user.name, user.badge)
     if taken:
         raise Refused(taken)
@@ -102,4 +180,4 @@ def _add(session: Session, user: _Checked, by: int | None) -> None:
     if problem:
         raise Refused(f"badge: {problem}")
     pin_hash = hash_pin(user.pin) if user.pin else ""
-    store.add(session, user.name, user.role, (user.badge, pin_hash), by)
+    store.add(session, user.name, user.role, (user.badge, pin_hash), store.Acting(by, station))

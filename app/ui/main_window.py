@@ -29,6 +29,7 @@ from app.core.errors import KenpinError
 from app.core.orders import OrderStatus
 from app.scanning.source import ScanSource
 from app.services.station.services import StationServices
+from app.ui.admin.controller import AdminSetup, add_admin_page
 from app.ui.jobs import JobLane
 from app.ui.mismatches.controller import MismatchesController
 from app.ui.mismatches.view import MismatchesPage
@@ -134,6 +135,9 @@ class MainWindow(QMainWindow):
         self.add_page(self.mismatches_page, self.tr("Mismatches"))
         self.mismatches = MismatchesController(services.mismatches, self.mismatches_page, self)
         self.reports = add_reports_page(self, services.reports)
+        self.admin = add_admin_page(
+            self, services.admin, station, AdminSetup(scanners=self.scanner_test.station_scanners)
+        )
         self._services = services
         self._station = station
         #: Paper (command sheet, pick list, slips) is written here, never on the GUI thread.
@@ -311,4 +315,6 @@ class MainWindow(QMainWindow):
         self.documents.close()
         if self.reports is not None:
             self.reports.close()
+        if self.admin is not None:
+            self.admin.close()
         super().closeEvent(event)

@@ -151,3 +151,12 @@ QWidget#shopSettingsPage { background: #f8fafc; }
 #shopSettingsPage QLabel#shopResult[state="saved"] { color: #166534; }
 #shopSettingsPage QLabel#shopResult[state="refused"] { color: #991b1b; font-weight: bold; }
 """
+
+ADMIN_STYLE = """
+QTabWidget#adminPage QLabel, QTabWidget#adminPage QLineEdit, QTabWidget#adminPage QPushButton,
+QTabWidget#adminPage QComboBox, QTabWidget#adminPage QSpinBox, QTabWidget#adminPage QCheckBox,
+QTabWidget#adminPage QTableWidget { font-size: 12pt; }
+QTabWidget#adminPage QGroupBox { font-size: 12pt; font-weight: bold; }
+QTabWidget#adminPage QLabel#adminHint { font-size: 10pt; color: #64748b; }
+QTabWidget#adminPage QLabel#adminTotals { font-weight: bold; color: #0f172a; }
+"""

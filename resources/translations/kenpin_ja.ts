@@ -2,6 +2,117 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>Admin</name>
+    <message>
+        <source>An admin&apos;s badge and PIN</source>
+        <translation>管理者のバッジと暗証番号</translation>
+    </message>
+    <message>
+        <source>Scan or type an admin&apos;s badge:</source>
+        <extracomment>Gives the admin&apos;s badge and PIN, or None when the admin cancelled.</extracomment>
+        <translation>管理者のバッジをスキャンまたは入力：</translation>
+    </message>
+    <message>
+        <source>The admin&apos;s PIN:</source>
+        <translation>管理者の暗証番号：</translation>
+    </message>
+    <message>
+        <source>Packer</source>
+        <translation>梱包担当者</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>責任者</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>管理者</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>いいえ</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>stops after {0} refusals</source>
+        <translation>{0} 回拒否で停止</translation>
+    </message>
+    <message>
+        <source>unreadable: set them again on the Scanner test page</source>
+        <translation>読み取れません。スキャナーテスト画面で設定し直してください</translation>
+    </message>
+    <message>
+        <source>gap {0} ms</source>
+        <translation>間隔 {0} ms</translation>
+    </message>
+    <message>
+        <source>at least {0} characters</source>
+        <translation>{0} 文字以上</translation>
+    </message>
+    <message>
+        <source>ends with {0}</source>
+        <translation>終端 {0}</translation>
+    </message>
+    <message>
+        <source>GS1 separator as {0!r}</source>
+        <translation>GS1 区切り {0!r}</translation>
+    </message>
+    <message>
+        <source>defaults</source>
+        <translation>標準設定</translation>
+    </message>
+</context>
+<context>
+    <name>AdminController</name>
+    <message>
+        <source>Users</source>
+        <translation>ユーザー</translation>
+    </message>
+    <message>
+        <source>Stations</source>
+        <translation>ステーション</translation>
+    </message>
+    <message>
+        <source>Printers</source>
+        <translation>プリンター</translation>
+    </message>
+    <message>
+        <source>Tracking numbers</source>
+        <translation>送り状番号</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <source>Admin</source>
+        <extracomment>The page came into view: what other stations changed meanwhile is read again.</extracomment>
+        <translation>管理</translation>
+    </message>
+</context>
+<context>
+    <name>AdminWork</name>
+    <message>
+        <source>Cancelled: nothing was changed.</source>
+        <extracomment>The listing as read (after opening, after each change); tests wait for it. A change was refused or failed (nothing changed): its words, for the banner. A change was made, or a check came back: its words, for the banner.</extracomment>
+        <translation>取り消しました。何も変更していません。</translation>
+    </message>
+    <message>
+        <source>Could not read the list: {0}</source>
+        <translation>一覧を読み込めませんでした：{0}</translation>
+    </message>
+    <message>
+        <source>Refused, nothing was changed: {0}</source>
+        <translation>受け付けられませんでした。何も変更していません：{0}</translation>
+    </message>
+</context>
+<context>
     <name>Carrier</name>
     <message>
         <source>Yamato</source>
@@ -1244,6 +1355,60 @@
     </message>
 </context>
 <context>
+    <name>PrintersController</name>
+    <message>
+        <source>(none)</source>
+        <translation>（なし）</translation>
+    </message>
+    <message>
+        <source>Test label sent to {0}.</source>
+        <translation>テスト用の送り状を {0} に送りました。</translation>
+    </message>
+    <message>
+        <source>{0}: ready.</source>
+        <translation>{0}：印刷できます。</translation>
+    </message>
+    <message>
+        <source>{0}: connected (the printer does not report its state).</source>
+        <translation>{0}：接続できました（プリンターは状態を返しません）。</translation>
+    </message>
+    <message>
+        <source>Printer: {0}</source>
+        <translation>プリンター：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>PrintersPage</name>
+    <message>
+        <source>Printer</source>
+        <translation>プリンター</translation>
+    </message>
+    <message>
+        <source>Stations</source>
+        <translation>ステーション</translation>
+    </message>
+    <message>
+        <source>Check printer</source>
+        <translation>プリンターを確認</translation>
+    </message>
+    <message>
+        <source>Print a test label</source>
+        <translation>テスト印刷</translation>
+    </message>
+    <message>
+        <source>A printer</source>
+        <translation>プリンター</translation>
+    </message>
+    <message>
+        <source>Printer URI</source>
+        <translation>プリンター URI</translation>
+    </message>
+    <message>
+        <source>Check asks the printer how it is (a Zebra on tcp:// tells paper, ribbon and head). A test label shows the shop&apos;s sender and no tracking number. A station&apos;s printer is set on the Stations tab.</source>
+        <translation>「プリンターを確認」でプリンターの状態を問い合わせます（tcp:// の Zebra はラベル・リボン・ヘッドの状態を返します）。テスト印刷の送り状には店舗のご依頼主が入り、送り状番号は入りません。ステーションのプリンターは「ステーション」タブで設定します。</translation>
+    </message>
+</context>
+<context>
     <name>Progress</name>
     <message>
         <source>To do</source>
@@ -2094,11 +2259,238 @@
     </message>
 </context>
 <context>
+    <name>StationsController</name>
+    <message>
+        <source>No (packs complete without labels)</source>
+        <translation>いいえ（送り状なしで梱包完了）</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（なし）</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <source>Nothing to save: station {0} is already set so.</source>
+        <translation>保存する変更はありません。ステーション {0} はすでにこの設定です。</translation>
+    </message>
+    <message>
+        <source>printer</source>
+        <translation>プリンター</translation>
+    </message>
+    <message>
+        <source>labels</source>
+        <translation>送り状</translation>
+    </message>
+    <message>
+        <source>lock-out</source>
+        <translation>エラー停止</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Station {0} saved: {1}.</source>
+        <translation>ステーション {0} を保存しました：{1}。</translation>
+    </message>
+</context>
+<context>
+    <name>StationsPage</name>
+    <message>
+        <source>Station</source>
+        <extracomment>The printer URIs a station may name, as the field&apos;s placeholder shows them.</extracomment>
+        <translation>ステーション</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>プリンター</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>送り状</translation>
+    </message>
+    <message>
+        <source>Lock-out</source>
+        <translation>エラー停止</translation>
+    </message>
+    <message>
+        <source>Scanner</source>
+        <translation>スキャナー</translation>
+    </message>
+    <message>
+        <source>Prints shipping labels</source>
+        <translation>送り状を印刷する</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source> refused scans in a row</source>
+        <translation> 回続けて拒否で停止</translation>
+    </message>
+    <message>
+        <source>Save station</source>
+        <translation>ステーションを保存</translation>
+    </message>
+    <message>
+        <source>The selected station</source>
+        <translation>選択したステーション</translation>
+    </message>
+    <message>
+        <source>Printer URI</source>
+        <translation>プリンター URI</translation>
+    </message>
+    <message>
+        <source>Lock-out after</source>
+        <translation>エラー停止</translation>
+    </message>
+    <message>
+        <source>Lock-out: after this many refused product scans in a row within one pack, the station waits for a supervisor (Off: never). An empty printer leaves the station without one. Scanner settings are set on the Scanner test page.</source>
+        <translation>エラー停止：1 件の梱包中に商品スキャンがこの回数続けて拒否されると、責任者が来るまでステーションは止まります（なし：止まりません）。プリンターを空にするとプリンターなしになります。スキャナーの設定はスキャナーテスト画面で行います。</translation>
+    </message>
+</context>
+<context>
+    <name>TrackingController</name>
+    <message>
+        <source>Numbers left: {0}</source>
+        <translation>残りの送り状番号：{0}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>{0}: block {1} to {2} added.</source>
+        <translation>{0}：{1}～{2} の番号帯を追加しました。</translation>
+    </message>
+</context>
+<context>
+    <name>TrackingPage</name>
+    <message>
+        <source>Carrier</source>
+        <translation>配送業者</translation>
+    </message>
+    <message>
+        <source>First</source>
+        <translation>開始番号</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>終了番号</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>残り</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>登録日</translation>
+    </message>
+    <message>
+        <source>Add block</source>
+        <translation>番号帯を追加</translation>
+    </message>
+    <message>
+        <source>Add a block the carrier issued</source>
+        <translation>配送業者から払い出された番号帯を追加</translation>
+    </message>
+    <message>
+        <source>First number</source>
+        <translation>開始番号</translation>
+    </message>
+    <message>
+        <source>Last number</source>
+        <translation>終了番号</translation>
+    </message>
+    <message>
+        <source>Numbers without their check digit, as the carrier&apos;s sheet gives them. A block that shares a number with one already added is refused.</source>
+        <translation>チェックデジットを除いた番号を、配送業者の案内どおりに入力してください。登録済みの番号帯と重なる番号帯は受け付けません。</translation>
+    </message>
+</context>
+<context>
     <name>TypedEntry</name>
     <message>
         <source>Type the barcode, then Enter (Esc closes):</source>
         <extracomment>A code was typed and Enter pressed. The field closed (Esc, or after Enter): focus goes back to the page.</extracomment>
         <translation>バーコードを入力して Enter (Esc で閉じる):</translation>
+    </message>
+</context>
+<context>
+    <name>UsersController</name>
+    <message>
+        <source>{0} reactivated: their badge signs in again.</source>
+        <translation>{0} さんを再び有効にしました。バッジでログインできます。</translation>
+    </message>
+    <message>
+        <source>{0} deactivated: their badge no longer signs in.</source>
+        <translation>{0} さんを無効にしました。バッジではログインできなくなりました。</translation>
+    </message>
+    <message>
+        <source>{0} has a new PIN.</source>
+        <translation>{0} さんの暗証番号を変更しました。</translation>
+    </message>
+    <message>
+        <source>{0} added as {1}.</source>
+        <translation>{0} さんを{1}として追加しました。</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>役割</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>有効</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>無効にする</translation>
+    </message>
+    <message>
+        <source>Reactivate</source>
+        <translation>有効に戻す</translation>
+    </message>
+    <message>
+        <source>new PIN</source>
+        <translation>新しい暗証番号</translation>
+    </message>
+    <message>
+        <source>Set new PIN</source>
+        <translation>暗証番号を変更</translation>
+    </message>
+    <message>
+        <source>Add user</source>
+        <translation>ユーザーを追加</translation>
+    </message>
+    <message>
+        <source>A deactivated user&apos;s badge no longer signs in, at once, at every station. Packers have no PIN.</source>
+        <translation>無効にしたユーザーのバッジは、すぐにすべてのステーションでログインできなくなります。梱包担当者には暗証番号はありません。</translation>
+    </message>
+    <message>
+        <source>Add a user</source>
+        <translation>ユーザーを追加</translation>
+    </message>
+    <message>
+        <source>Badge</source>
+        <translation>バッジ</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>暗証番号</translation>
+    </message>
+    <message>
+        <source>Scan or type the badge: it is never shown again. Supervisors and admins need a PIN of {0} to {1} digits.</source>
+        <translation>バッジをスキャンまたは入力してください（あとから表示されることはありません）。責任者と管理者には {0}～{1} 桁の暗証番号が必要です。</translation>
     </message>
 </context>
 <context>

@@ -16,7 +16,7 @@ badge offered instead of a supervisor's is refused `not_authorised`. A
 supervisor packing at the station approves their own overrides.
 
 The lock-out: after `lockout_after` refused product scans in a row within
-one pack (a station setting, `DEFAULT_LOCKOUT_AFTER`; 0 turns it off) the
+one pack (a station setting, `app.core.bench_settings`; 0 turns it off) the
 station refuses everything `supervisor_required` until a supervisor signs
 in there with badge and PIN; then the packer carries on. Plain rules, like
 the rest of `app.core.pack`: the station service stores the override under
@@ -37,8 +37,6 @@ from app.core.roles import SUPERVISING
 from app.core.scans import ClassifiedScan, Command, Fact, Note, Reason, ScanKind, VerdictKind
 from app.core.station import StationUser
 
-#: Refused product scans in a row within one pack that lock a station, unless it says.
-DEFAULT_LOCKOUT_AFTER = 3
 #: The longest code a product's barcode may be (`barcodes.code`).
 LONGEST_CODE = 64
 

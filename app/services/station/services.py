@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.services.admin import Administration
 from app.services.mismatches import MismatchLog
 from app.services.order_queue import OrderQueue
 from app.services.reports import Reports
@@ -38,3 +39,5 @@ class StationServices:
     mismatches: MismatchLog
     #: The supervisors' reports (the Reports page); without it the page is left out.
     reports: Reports | None = None
+    #: Users, stations, printers and tracking blocks (the Admin page); without it, no page.
+    admin: Administration | None = None

@@ -1,0 +1,1 @@
+"""The Admin page: users, stations, printers and tracking number blocks."""
