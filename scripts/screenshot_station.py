@@ -85,6 +85,7 @@ CUSTOMERS = (
 CARRIERS = (("yamato", "宅急便"), ("sagawa", "飛脚宅配便"), ("japanpost", "ゆうパック"))
 GIFT = "お誕生日おめでとう！いつもありがとう。"
 PACKER = ("山田 花子", "BADGE-PACK-01")
+SUPERVISOR = ("佐藤 健", "BADGE-SUP-01", "5678")
 LOT = ("L2604", dt.date(2027, 4, 30))
 SLOTS = ("", "午前中", "14-16", "16-18", "19-21")
 STATUSES = (
@@ -157,6 +158,7 @@ def build_sample(db: Database) -> None:
                     order.short_lines = f"{PRODUCTS[products.index(picked[0])][0]}: 2 short"
                 number += 1
     add_user(db, PACKER[0], "packer", PACKER[1])
+    add_user(db, SUPERVISOR[0], "supervisor", SUPERVISOR[1], SUPERVISOR[2])
     # The labels' sender: a label is not issued without one.
     for key, value in DEMO_SHOP.items():
         ShopSettings(db).set(key, value)
@@ -415,6 +417,22 @@ def _screens(db: Database, size: tuple[int, int], folder: Path, lang: str) -> No
     shot("accepted")
     scan(stranger)
     shot("refused")
+    scan(stranger, stranger)
+    shot("locked")
+
+    def supervisor_signs() -> None:
+        scan(SUPERVISOR[1])
+        window.pack_page.pin_entry.field.setText(SUPERVISOR[2])
+        window.pack_page.pin_entry.on_return()
+        settle(answered)
+
+    supervisor_signs()
+    shot("lock-lifted")
+    scan("KCMD:SHORT")
+    shot("short-asked")
+    supervisor_signs()
+    shot("short-approved")
+    scan("KCMD:CANCEL")
     scan(*plain[1][1:])
     shot("all-in")
     printed: list[bool] = []
