@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from app.bootstrap import Kenpin
+from app.cli import main
 from app.core.scans import Note, Reason, VerdictKind
 from app.db import stock
 from app.db.database import Database
@@ -28,6 +29,7 @@ from tests.stationdata import (
     TEA,
     later,
     mismatches,
+    parcels_of,
     sent,
     stock_bench,
     tracking_block,
@@ -184,6 +186,15 @@ def test_short_ship_completes_the_pack_and_backorders_the_missing_units(
     # The backorder flows through allocation and packing like any order.
     allocate(bench, AT.date())
     assert status_of(bench, "#1001-B1") == "allocated"
+    assert lines_of(bench, "#1001-B1") == [(2, 2, 0, 0)]
+    [(_carton, tracking, _status)] = parcels_of(bench, "#1001")
+    assert scan(tracking).note is Note.LABEL_VERIFIED
+    scan("#1001-B1")
+    scan(CUP)
+    scan(CUP)
+    assert scan("KCMD:COMPLETE").note is Note.PACK_COMPLETED
+    assert status_of(bench, "#1001-B1") == "labelled"
+    assert main(["--db", bench.url, "stock", "check"]) == 0
 
 
 def test_a_packer_can_never_approve_a_short_ship(bench: Database) -> None:
