@@ -10,10 +10,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
+from app.cli import main
 from app.db.database import Database
 from app.db.models import AuditEntry, Order
+from app.db.station_models import ScanRecord
 from app.services.users import add_user
 from tests.services.station.test_replay import replay, scan_file
 from tests.stationdata import (
@@ -111,8 +113,22 @@ def replayed(
 def replay_at(
     db: Database, folder: Path, capsys: pytest.CaptureFixture[str], station: str, scans: list[str]
 ) -> None:
-    from app.cli import main
-
     path = scan_file(folder, f"{station}.jsonl", list(scans))
     assert main(["--db", db.url, "replay", str(path), "--station", station]) == 0
     capsys.readouterr()
+
+
+def test_a_replay_line_with_a_note_that_is_no_note_is_refused_before_anything(
+    bench: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = scan_file(
+        tmp_path,
+        "bad.jsonl",
+        [HANAKO, {"scan": "KCMD:SHORT", "note": 7}, {"scan": "KCMD:SHORT", "note": "x" * 501}],
+    )
+    assert main(["--db", bench.url, "replay", str(path), "--station", "S1"]) == 1
+    err = capsys.readouterr().err
+    assert "bad.jsonl:2: note: not a string" in err
+    assert "bad.jsonl:3: note: longer than 500 characters" in err
+    with bench.read() as s:
+        assert s.scalar(select(func.count()).select_from(ScanRecord)) == 0
