@@ -12,7 +12,7 @@ from app.bootstrap import Kenpin
 from app.db.database import Database
 from app.db.models import AuditEntry, User
 from app.services.audit import verify_chain
-from app.services.labels import void_label
+from app.services.relabel import void_label
 from app.services.signin import Credentials
 from app.services.users import add_user
 from tests.stationdata import (

@@ -17,7 +17,7 @@ from app.core.errors import Refused
 from app.core.scans import Reason, VerdictKind
 from app.db.database import Database
 from app.db.shipping_models import Parcel
-from app.services.labels import void_label
+from app.services.relabel import void_label
 from app.services.signin import Credentials
 from app.services.users import add_user
 from tests.stationdata import (

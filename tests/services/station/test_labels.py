@@ -17,7 +17,8 @@ from app.db.database import Database
 from app.db.models import AuditEntry
 from app.db.shipping_models import PrintJob
 from app.services.carriers import attach_carrier_number
-from app.services.labels import run_print_job, void_label
+from app.services.labels import run_print_job
+from app.services.relabel import void_label
 from app.services.signin import Credentials
 from app.services.station.pack import PackStation
 from app.services.users import add_user

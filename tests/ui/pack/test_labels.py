@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from app.bootstrap import Kenpin
 from app.db.database import Database
 from app.scanning.wedge import KeyboardWedge
-from app.services.labels import void_label
+from app.services.relabel import void_label
 from app.services.signin import Credentials
 from app.services.users import add_user
 from app.ui.main_window import MainWindow
