@@ -41,6 +41,7 @@ from app.services import documents
 from app.services.labels import run_print_job
 from app.services.mismatches import MismatchLog
 from app.services.order_queue import OrderQueue
+from app.services.relabel import LabelDesk
 from app.services.reports import Reports
 from app.services.scanner_setup import ScannerSetup
 from app.services.shop_settings import ShopSettings
@@ -137,6 +138,7 @@ class Kenpin:
             shop_settings=self.shop_settings(),
             mismatches=MismatchLog(self.db),
             reports=Reports(self.db),
+            label_desk=partial(LabelDesk, self.db),
         )
 
     def shop_settings(self) -> ShopSettings:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -78,9 +79,10 @@ class CredentialsDialog(QDialog):
         self.ok.setText(self.tr("Sign"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         for button in self.buttons.buttons():
-            # Enter belongs to the fields: a scanner's Enter after the badge must not sign.
-            button.setAutoDefault(False)
-            button.setDefault(False)
+            if isinstance(button, QPushButton):
+                # Enter belongs to the fields: a scanner's Enter after the badge must not sign.
+                button.setAutoDefault(False)
+                button.setDefault(False)
         self._build()
         self._connect_signals()
         self.on_edited()

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from app.services.mismatches import MismatchLog
 from app.services.order_queue import OrderQueue
+from app.services.relabel import LabelDesk
 from app.services.reports import Reports
 from app.services.scanner_setup import ScannerSetup
 from app.services.shop_settings import ShopSettings
@@ -38,3 +39,6 @@ class StationServices:
     mismatches: MismatchLog
     #: The supervisors' reports (the Reports page); without it the page is left out.
     reports: Reports | None = None
+    #: A supervisor's void and reprint of labels at the station with this name (the Orders
+    #: page); without it the page offers neither.
+    label_desk: Callable[[str], LabelDesk] | None = None

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -72,6 +73,15 @@ class OrderDetailsPane(QWidget):
         self.short_lines.setObjectName("detailsShort")
         self.short_lines.setWordWrap(True)
         self.lines = QTableWidget(0, LINE_COLUMNS)
+        #: A supervisor's label corrections (`OrderLabelsController`), printed at this station.
+        self.void_label = QPushButton(self.tr("Void label…"))
+        self.void_label.setObjectName("voidLabel")
+        self.void_label.setToolTip(
+            self.tr("Void this order's label; the new one prints here (supervisor)")
+        )
+        self.reprint_label = QPushButton(self.tr("Reprint label…"))
+        self.reprint_label.setObjectName("reprintLabel")
+        self.reprint_label.setToolTip(self.tr("Print this order's label again here (supervisor)"))
         self.placeholder = QLabel(self.tr("Pick an order in the queue to see its lines."))
         self.placeholder.setObjectName("detailsMuted")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -88,6 +98,8 @@ class OrderDetailsPane(QWidget):
         title.addWidget(self.number)
         title.addWidget(self.status)
         title.addStretch(1)
+        title.addWidget(self.void_label)
+        title.addWidget(self.reprint_label)
         header = QVBoxLayout()
         header.setSpacing(2)
         header.addLayout(title)
