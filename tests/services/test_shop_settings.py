@@ -168,7 +168,7 @@ def test_a_change_is_written_to_the_audit_log_naming_the_admin(db: Database) -> 
         (
             "BADGE-S1",
             "2468",
-            "kenpin: --badge: 佐藤 健 is a supervisor; this needs an admin's badge\n",
+            "kenpin: --badge: 佐藤 健 is a supervisor; this needs an admin's badge",
         ),
         ("NOBODY", ADMIN_PIN, "kenpin: --badge: not the badge of an active user"),
     ],
