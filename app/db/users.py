@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.core.audit import Action
 from app.core.roles import Role
 from app.db import audit
 from app.db.badges import badge_hash
@@ -37,5 +38,5 @@ def add(session: Session, name: str, role: Role, secrets: tuple[str, str], by: i
     user = User(name=name, role=role, badge_hash=badge_hash(session, badge), pin_hash=pin_hash)
     session.add(user)
     session.flush()
-    audit.record(session, "user.add", user_id=by, detail=f"{name} ({role}), user {user.id}")
+    audit.record(session, Action.USER_ADD, user_id=by, detail=f"{name} ({role}), user {user.id}")
     return user

@@ -69,8 +69,6 @@ class Relabelled:
     #: The label printed: the replacement's number after a void, else the label's own.
     tracking_number: str
     job_id: int
-    #: The station whose printer prints it ("" when it waits for a `KCMD:REPRINT`).
-    printing_at: str
     message: str
     #: The voided label's number (a reprint: "").
     voided: str = ""
@@ -166,7 +164,6 @@ def void_label(
         old.order_number,
         new_number.digits,
         job_id,
-        station or "",
         said + _where(printing, station, job_id, new_number.digits),
         voided=number,
     )
@@ -230,7 +227,7 @@ def reprint_label(
         f"label {label.tracking_number} of {label.order_number} printing again at {station} "
         f"(print job {job_id})"
     )
-    return Relabelled(label.order_number, label.tracking_number, job_id, station, message)
+    return Relabelled(label.order_number, label.tracking_number, job_id, message)
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
+from app.core.audit import Action
 from app.core.errors import ConcurrentChange
 from app.core.orders import OrderStatus
 from app.core.pack.effects import Decision, Effect
@@ -114,14 +115,14 @@ def _log_in(step: PackStep) -> After:
     user = step.decision.user
     assert user is not None
     claims.log_in(step.session, step.row.station_id, user.user_id, step.at)
-    _audit(step, "station.login", user, user=user.name, role=str(user.role))
+    _audit(step, Action.STATION_LOGIN, user, user=user.name, role=str(user.role))
     return replace(_as_it_was(step), user=user)
 
 
 def _log_out(step: PackStep) -> After:
     claims.log_out(step.session, step.row.station_id, step.at)
     user = step.row.user
-    _audit(step, "station.logout", user, user=user.name if user else "")
+    _audit(step, Action.STATION_LOGOUT, user, user=user.name if user else "")
     return replace(_as_it_was(step), user=None)
 
 
@@ -256,7 +257,7 @@ def _open_order(step: PackStep) -> After:
     if on_file.lapsed_from is not None:
         _audit(
             step,
-            "claim.takeover",
+            Action.CLAIM_TAKEOVER,
             row.user,
             order=on_file.candidate.number,
             taken_from=on_file.lapsed_from,
@@ -289,7 +290,7 @@ def _reprint(step: PackStep) -> After:
     job = parcels.reprint(step.session, label.parcel_id, _printed_here(step))
     _audit(
         step,
-        "label.reprint",
+        Action.LABEL_REPRINT,
         step.row.user,
         order=label.order_number,
         tracking=label.tracking_number,
