@@ -697,8 +697,16 @@
         <translation>期限 {0}</translation>
     </message>
     <message>
+        <source>Shipping label</source>
+        <extracomment>A supervisor&apos;s label corrections (`OrderLabelsController`), printed at this station: one narrow button with a menu, as the pane&apos;s right part is off a 1024-pixel screen.</extracomment>
+        <translation>送り状</translation>
+    </message>
+    <message>
+        <source>A supervisor voids or reprints the label here</source>
+        <translation>責任者が送り状を無効にしたり、ここで再印刷したりします</translation>
+    </message>
+    <message>
         <source>Void label…</source>
-        <extracomment>A supervisor&apos;s label corrections (`OrderLabelsController`), printed at this station.</extracomment>
         <translation>送り状を無効にする…</translation>
     </message>
     <message>

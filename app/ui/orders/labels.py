@@ -62,8 +62,8 @@ class OrderLabelsController(QObject):
         self._connect_signals()
 
     def _connect_signals(self) -> None:
-        self.details.void_label.clicked.connect(self.on_void_clicked)
-        self.details.reprint_label.clicked.connect(self.on_reprint_clicked)
+        self.details.void_label.triggered.connect(self.on_void_clicked)
+        self.details.reprint_label.triggered.connect(self.on_reprint_clicked)
 
     def close(self) -> None:
         """The window is closing: a label being printed is not waited for long."""

@@ -81,11 +81,16 @@ def window(qtbot: QtBot, packed: Database, printer: Listener) -> Iterator[MainWi
     main.close()
 
 
-def click(qtbot: QtBot, window: MainWindow, button: str) -> None:
+def click(qtbot: QtBot, window: MainWindow, action: str) -> None:
+    """Pick `action` in the details pane's Shipping label menu; wait until it is done."""
     labels = window.order_labels
-    assert labels is not None
+    details = window.orders_page.details
+    assert labels is not None and details.label_menu.isVisible()
+    chosen = getattr(details, action)
+    menu = details.label_menu.menu()
+    assert menu is not None and chosen in menu.actions()
     with qtbot.waitSignal(labels.finished, timeout=10_000):
-        qtbot.mouseClick(getattr(window.orders_page.details, button), Qt.MouseButton.LeftButton)
+        chosen.trigger()
 
 
 def audit_rows(db: Database, action: str) -> list[tuple[str, str]]:
