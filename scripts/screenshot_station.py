@@ -158,8 +158,7 @@ def build_sample(db: Database) -> None:
                 number += 1
     add_user(db, PACKER[0], "packer", PACKER[1])
     # The labels' sender: a label is not issued without one.
-    for key, value in DEMO_SHOP.items():
-        ShopSettings(db).set(key, value)
+    ShopSettings(db).set_up(DEMO_SHOP)
 
 
 def unit_code(seq: int) -> str:
