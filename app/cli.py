@@ -549,6 +549,10 @@ def _settings_show(args: argparse.Namespace) -> int:
 
 
 def _settings_set(args: argparse.Namespace) -> int:
+    from app.core.shop import check_setting
+
+    # A value that breaks its rule is refused before the PIN is asked for.
+    check_setting(args.key, args.value)
     kenpin = _kenpin(args)
     try:
         by = _credentials(kenpin, args.badge)

@@ -16,7 +16,14 @@ from app.db.models import AuditEntry, User
 from app.services.users import add_user
 from tests.labels.test_printers_tcp import Listener
 from tests.services.station.test_labels import BOSS, PACK_1001, number, scan_all
-from tests.stationdata import SUPERVISOR_PIN, parcels_of, stock_bench, tracking_block
+from tests.stationdata import (
+    RICE_L1,
+    SUPERVISOR_PIN,
+    TARO,
+    parcels_of,
+    stock_bench,
+    tracking_block,
+)
 
 
 @pytest.fixture
@@ -112,3 +119,24 @@ def test_a_printer_that_is_off_is_told_and_the_void_stands(
     assert f"new label {number(1)} printing at DESK" in out
     assert err.startswith("kenpin: label not printed: ")
     assert parcels_of(packed, "#1001")[1] == (1, number(1), "labelled")
+
+
+def test_a_station_waiting_for_another_label_is_not_given_this_one_to_wait_for(
+    packed: Database, printer: Listener, capsys: pytest.CaptureFixture[str]
+) -> None:
+    s1 = Kenpin(packed).pack_station("S1")
+    scan_all(s1, [number(0)], at=30)  # #1001's label scanned back: nobody waits for it
+    desk = Kenpin(packed).pack_station("DESK", printer=printer.uri)
+    scan_all(desk, [TARO, "#1003", RICE_L1, RICE_L1, "KCMD:COMPLETE"], at=40)
+    assert desk.view().awaiting is not None  # DESK waits for #1003's label
+    assert label(packed, "void", number(0), "--station", "DESK") == 1
+    assert capsys.readouterr().err == (
+        "kenpin: --station: DESK waits for the label of #1003 to be scanned back: scan it "
+        "there first, or print at another station\n"
+    )
+    assert parcels_of(packed, "#1001") == [(1, number(0), "verified")]
+    # A label scanned back already is printed again without anyone waiting for it.
+    assert label(packed, "reprint", number(0), "--station", "DESK") == 0
+    assert number(0).encode() in printer.next_job()
+    awaiting = desk.view().awaiting
+    assert awaiting is not None and awaiting.order_number == "#1003"

@@ -38,6 +38,7 @@ __all__ = [
     "NoPrinter",
     "PrintingAt",
     "Relabelled",
+    "StationWaiting",
     "reprint_label",
     "void_label",
 ]
@@ -50,6 +51,17 @@ class NoPrinter(Refused):
         said = "has no printer" if known else "is not a station of this database"
         super().__init__(f"--station: {station} {said}: the label would print nowhere")
         self.station = station
+
+
+class StationWaiting(Refused):
+    """The supervisor's station, which would wait for the new label, waits for another."""
+
+    def __init__(self, station: str, order_number: str) -> None:
+        super().__init__(
+            f"--station: {station} waits for the label of {order_number} to be scanned back: "
+            "scan it there first, or print at another station"
+        )
+        self.order_number = order_number
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,10 +96,22 @@ class _Printing:
     station: str
 
 
-def _printing(session: Session, parcel_id: int, at_station: str | None) -> _Printing:
-    """The station waiting for the parcel's label keeps waiting (for its replacement);
-    without one, the supervisor's station `at_station` waits. It prints at `at_station`."""
-    waiting = store.waiting_stations(session, parcel_id)
+def _waiting(session: Session, label: ParcelLabel) -> list[int]:
+    """The stations waiting for the label's scan-back: none once it was scanned back (the
+    station that printed it has moved on)."""
+    if label.status != ParcelStatus.LABELLED:
+        return []
+    return store.waiting_stations(session, label.parcel_id)
+
+
+def _printing(
+    session: Session, label: ParcelLabel, at_station: str | None, *, to_scan: bool
+) -> _Printing:
+    """Where the label goes. The station waiting for the parcel's label keeps waiting (for
+    its replacement); without one, a label `to_scan` (not scanned back yet) is waited for
+    at the supervisor's station `at_station`, which must not be waiting for another label
+    (the one slot a station has would lose it). It prints at `at_station`."""
+    waiting = _waiting(session, label)
     if at_station is None:
         name = store.station_name(session, waiting[0]) if waiting else ""
         return _Printing(waiting[0] if waiting else None, None, name)
@@ -95,7 +119,14 @@ def _printing(session: Session, parcel_id: int, at_station: str | None) -> _Prin
     if found is None or not found[1]:
         raise NoPrinter(at_station, known=found is not None)
     station_id, printer_uri = found
-    return _Printing(waiting[0] if waiting else station_id, printer_uri, at_station)
+    if waiting:
+        return _Printing(waiting[0], printer_uri, at_station)
+    if not to_scan:
+        return _Printing(None, printer_uri, at_station)
+    busy = store.awaited_parcel(session, station_id)
+    if busy is not None and busy.parcel_id != label.parcel_id:
+        raise StationWaiting(at_station, busy.order_number)
+    return _Printing(station_id, printer_uri, at_station)
 
 
 def _label(session: Session, tracking_number: str) -> ParcelLabel:
@@ -120,7 +151,8 @@ def void_label(
     label scanned later is `label_voided`. The station waiting for the old
     label waits for the new one (else `at`'s station does). Without `at` the
     new label is queued at the waiting station's printer. Refused, nothing
-    changed, when `at`'s station has no printer. An audit row says who, where and why.
+    changed, when `at`'s station has no printer or waits for another label.
+    An audit row says who, where and why.
     """
     number = normalise(tracking_number)
     moment = utcnow()
@@ -131,7 +163,7 @@ def void_label(
         old = _label(session, tracking_number)
         if old.status == ParcelStatus.VOIDED:
             raise _already_voided(number)
-        printing = _printing(session, old.parcel_id, station)
+        printing = _printing(session, old, station, to_scan=True)
         order = tracking.order_by_number(session, old.order_number)
         assert order is not None
         row = store.parcel_row(session, old.parcel_id)
@@ -193,8 +225,10 @@ def reprint_label(
 ) -> Relabelled:
     """Print a live parcel's label again at `at`'s station on the word of a supervisor or
     admin (`by`; a wrong PIN is kept); audited as a reprint. The station waiting for the
-    label, if any, goes on waiting for it. Refused, nothing changed, for a voided label
-    (its replacement is the one to print) or a station with no printer."""
+    label, if any, goes on waiting for it; a label not scanned back that nobody waits for
+    is then waited for at `at`'s station; one scanned back already is waited for nowhere.
+    Refused, nothing changed, for a voided label (its replacement is the one to print) or
+    a station with no printer (or waiting for another label, when it would wait)."""
     moment = utcnow()
     station = at.station
     supervisor = signed_in(db, by, place=at.place, at=moment)
@@ -204,10 +238,9 @@ def reprint_label(
             raise Refused(
                 f"TRACKING: the label {label.tracking_number} is voided: print its replacement"
             )
-        printing = _printing(session, label.parcel_id, station)
-        # Nobody waits for a reprint that was not awaited: the supervisor's station stays free.
-        waiting = store.waiting_stations(session, label.parcel_id)
-        request = store.PrintRequest(waiting[0] if waiting else None, supervisor.user_id, moment)
+        to_scan = label.status == ParcelStatus.LABELLED
+        printing = _printing(session, label, station, to_scan=to_scan)
+        request = store.PrintRequest(printing.station_id, supervisor.user_id, moment)
         job_id = store.add_print_job(session, label.parcel_id, request, printing.printer_uri)
         audit.record(
             session,

@@ -223,3 +223,17 @@ def test_an_environment_variable_still_wins_and_show_says_it_is_deprecated(
     )
     assert set_by_admin(db, "shop.name", "新ストア") == 0
     assert "KENPIN_SHOP_NAME still overrides it" in capsys.readouterr().out
+
+
+def test_a_bad_value_is_refused_before_the_pin_is_asked_for(
+    db: Database, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("KENPIN_PIN")
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    asked: list[str] = []
+    monkeypatch.setattr("getpass.getpass", lambda prompt: asked.append(prompt) or ADMIN_PIN)
+    assert set_by_admin(db, "shop.phone", "06-1234") == 1
+    assert "shop.phone" in capsys.readouterr().err
+    assert asked == []
+    assert set_by_admin(db, "shop.phone", "06-1234-5678") == 0
+    assert asked == ["PIN: "]

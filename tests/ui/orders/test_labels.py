@@ -186,3 +186,25 @@ def test_an_order_of_two_cartons_asks_which_label(
     click(qtbot, main, "reprint_label")
     assert number(1).encode() in printer.next_job()
     main.close()
+
+
+def test_a_void_of_a_label_already_scanned_back_waits_at_the_supervisors_station(
+    qtbot: QtBot, window: MainWindow, packed: Database, printer: Listener
+) -> None:
+    s1 = Kenpin(packed).pack_station("S1")
+    assert s1.scan(sent(number(0)), at=later(30)).verdict is VerdictKind.ACCEPTED
+    when_input_asked("wrong box")
+    will_sign(qtbot, BOSS, SUPERVISOR_PIN)
+    click(qtbot, window, "void_label")
+    assert number(1).encode() in printer.next_job()
+    # Nobody else waits for it: this station's pack screen now asks for it to be scanned.
+    qtbot.waitUntil(
+        lambda: (
+            window.pack.view is not None
+            and window.pack.view.awaiting is not None
+            and window.pack.view.awaiting.tracking_number == number(1)
+        ),
+        timeout=5_000,
+    )
+    # The packer at S1 is free for the next order.
+    assert s1.view().awaiting is None
