@@ -850,6 +850,10 @@
         <translation>このステーションにはプリンターがありません（kenpin station --printer URI で起動してください）</translation>
     </message>
     <message>
+        <source>this station waits for the label of {0} to be scanned back: scan it first</source>
+        <translation>このステーションは {0} の送り状のスキャン待ちです。先にそれをスキャンしてください</translation>
+    </message>
+    <message>
         <source>Not done: {0}</source>
         <translation>実行していません：{0}</translation>
     </message>

@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 
 from app.core.errors import EnvironmentFailure, KenpinError
-from app.services.relabel import LabelDesk, LiveParcel, NoPrinter, Relabelled
+from app.services.relabel import LabelDesk, LiveParcel, NoPrinter, Relabelled, StationWaiting
 from app.services.signin import Credentials
 from app.ui.credentials import refusal_words
 from app.ui.jobs import JobLane
@@ -161,6 +161,10 @@ class OrderLabelsController(QObject):
         """Refused (badge, PIN, no printer here, already voided) or failed: nothing changed."""
         if isinstance(error, NoPrinter):
             why = self.tr("this station has no printer (open it with kenpin station --printer URI)")
+        elif isinstance(error, StationWaiting):
+            why = self.tr(
+                "this station waits for the label of {0} to be scanned back: scan it first"
+            ).format(error.order_number)
         else:
             why = refusal_words(error)
         self.said.emit("error", self.tr("Not done: {0}").format(why))

@@ -21,7 +21,16 @@ from app.services.users import add_user
 from app.ui.main_window import MainWindow
 from tests.labels.test_printers_tcp import Listener
 from tests.services.station.test_labels import BOSS, PACK_1001, number, scan_all
-from tests.stationdata import SUPERVISOR_PIN, later, parcels_of, sent, stock_bench, tracking_block
+from tests.stationdata import (
+    RICE_L1,
+    SUPERVISOR_PIN,
+    TARO,
+    later,
+    parcels_of,
+    sent,
+    stock_bench,
+    tracking_block,
+)
 from tests.ui.signing import will_cancel, will_sign
 
 pytestmark = pytest.mark.gui
@@ -208,3 +217,18 @@ def test_a_void_of_a_label_already_scanned_back_waits_at_the_supervisors_station
     )
     # The packer at S1 is free for the next order.
     assert s1.view().awaiting is None
+
+
+def test_a_void_is_refused_while_this_station_waits_for_another_label(
+    qtbot: QtBot, window: MainWindow, packed: Database
+) -> None:
+    scan_all(Kenpin(packed).pack_station("S1"), [number(0)], at=30)
+    here = Kenpin(packed).pack_station(HERE)
+    scan_all(here, [TARO, "#1003", RICE_L1, RICE_L1, "KCMD:COMPLETE"], at=40)
+    when_input_asked("wrong box")
+    will_sign(qtbot, BOSS, SUPERVISOR_PIN)
+    click(qtbot, window, "void_label")
+    assert window.banner.text.text() == (
+        "Not done: this station waits for the label of #1003 to be scanned back: scan it first"
+    )
+    assert parcels_of(packed, "#1001") == [(1, number(0), "verified")]
