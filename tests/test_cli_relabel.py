@@ -140,3 +140,15 @@ def test_a_station_waiting_for_another_label_is_not_given_this_one_to_wait_for(
     assert number(0).encode() in printer.next_job()
     awaiting = desk.view().awaiting
     assert awaiting is not None and awaiting.order_number == "#1003"
+
+
+def test_void_of_a_label_scanned_back_without_a_station_says_how_to_print_it(
+    packed: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    scan_all(Kenpin(packed).pack_station("S1"), [number(0)], at=30)
+    assert label(packed, "void", number(0)) == 0
+    assert capsys.readouterr().out == (
+        f"label {number(0)} of #1001 voided; new label {number(1)} not printed (print job 2): "
+        f"print it at a station with kenpin label reprint {number(1)} --badge BADGE "
+        "--station NAME\n"
+    )
