@@ -3,7 +3,9 @@ it again, on the word of a supervisor or admin (badge and PIN), at the station t
 
 Who waits for the label and where it prints are kept apart. The station that
 was waiting for the label's scan-back (its packer has the box) waits for the
-replacement; without one, the supervisor's station does. The label prints at
+replacement; without one (the label was scanned back, its box has moved on),
+the supervisor's station does, unless it is waiting for another label: a
+station waits for one label at a time, so that is refused. The label prints at
 the supervisor's station (`kenpin label void --station`, the window's Orders
 page), so it comes out where they stand; without a station it is queued at
 the waiting station's printer, printed there by `KCMD:REPRINT`.
