@@ -42,6 +42,7 @@ from app.services.admin import Administration
 from app.services.labels import run_print_job
 from app.services.mismatches import MismatchLog
 from app.services.order_queue import OrderQueue
+from app.services.relabel import LabelDesk
 from app.services.reports import Reports
 from app.services.scanner_setup import ScannerSetup
 from app.services.shop_settings import ShopSettings
@@ -139,6 +140,7 @@ class Kenpin:
             mismatches=MismatchLog(self.db),
             reports=Reports(self.db),
             admin=Administration(self.db, self.printers, overrides),
+            label_desk=partial(LabelDesk, self.db),
         )
 
     def shop_settings(self) -> ShopSettings:

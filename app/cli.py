@@ -171,7 +171,24 @@ def _parser() -> argparse.ArgumentParser:
         help="a supervisor's or admin's badge (PIN asked for, or $KENPIN_PIN)",
     )
     void.add_argument("--reason", default="", metavar="TEXT")
+    void.add_argument(
+        "--station",
+        metavar="NAME",
+        help="print the new label at this station's printer (else it waits for a reprint)",
+    )
     void.set_defaults(run=_label_void)
+    reprint = label_sub.add_parser(
+        "reprint", help="print a parcel's label again at a station's printer (supervisor)"
+    )
+    reprint.add_argument("tracking", metavar="TRACKING")
+    reprint.add_argument(
+        "--badge",
+        required=True,
+        metavar="SUPERVISOR_BADGE",
+        help="a supervisor's or admin's badge (PIN asked for, or $KENPIN_PIN)",
+    )
+    reprint.add_argument("--station", required=True, metavar="NAME")
+    reprint.set_defaults(run=_label_reprint)
     add_mismatches_commands(sub)
 
     cli_audit.register(sub, _db)
@@ -183,6 +200,12 @@ def _parser() -> argparse.ArgumentParser:
     set_one = settings_sub.add_parser("set", help="set one shop setting (checked by its rule)")
     set_one.add_argument("key", metavar="KEY", help="shop.name, shop.postal_code, ...")
     set_one.add_argument("value", metavar="VALUE", help='the value ("" clears a carrier code)')
+    set_one.add_argument(
+        "--badge",
+        required=True,
+        metavar="ADMIN_BADGE",
+        help="an admin's badge (PIN asked for, or $KENPIN_PIN)",
+    )
     set_one.set_defaults(run=_settings_set)
 
     replay = sub.add_parser(
@@ -474,11 +497,36 @@ def _label_render(args: argparse.Namespace) -> int:
 
 
 def _label_void(args: argparse.Namespace) -> int:
-    from app.services.labels import void_label
+    from app.services.relabel import PrintingAt, void_label
 
     kenpin = _kenpin(args)
     by = _credentials(kenpin, args.badge)
-    print(void_label(kenpin.db, args.tracking, by, args.reason).message)
+    at = PrintingAt(args.station, "cli: label void") if args.station else None
+    voided = void_label(kenpin.db, args.tracking, by, args.reason, at)
+    print(voided.message, flush=True)
+    return _print_relabelled(kenpin, voided.job_id) if args.station else EXIT_OK
+
+
+def _label_reprint(args: argparse.Namespace) -> int:
+    from app.services.relabel import PrintingAt, reprint_label
+
+    kenpin = _kenpin(args)
+    by = _credentials(kenpin, args.badge)
+    at = PrintingAt(args.station, "cli: label reprint")
+    reprinted = reprint_label(kenpin.db, args.tracking, by, at)
+    print(reprinted.message, flush=True)
+    return _print_relabelled(kenpin, reprinted.job_id)
+
+
+def _print_relabelled(kenpin: Kenpin, job: int) -> int:
+    """Print a supervisor's label job now; its printer's refusal is told (the void or reprint
+    itself stands, and the job waits for a reprint)."""
+    try:
+        kenpin.print_label(job)
+    except EnvironmentFailure as exc:
+        print(f"kenpin: label not printed: {exc}", file=sys.stderr)
+        return EXIT_REFUSED
+    print("label printed")
     return EXIT_OK
 
 
@@ -506,9 +554,17 @@ def _settings_show(args: argparse.Namespace) -> int:
 
 
 def _settings_set(args: argparse.Namespace) -> int:
+    from app.core.shop import check_setting
+
+    # A value that breaks its rule is refused before the PIN is asked for.
+    check_setting(args.key, args.value)
     kenpin = _kenpin(args)
     try:
-        print(kenpin.shop_settings().set(args.key, args.value))
+        by = _credentials(kenpin, args.badge)
+        changed = kenpin.shop_settings().change(
+            {args.key: args.value}, by, place="cli: settings set"
+        )
+        print(changed[0])
     finally:
         kenpin.db.dispose()
     return EXIT_OK

@@ -111,9 +111,7 @@ def tracking_numbers(db: Database, carrier: str, first: int) -> None:
 
 def shop(db: Database) -> None:
     """The demo's shop as the labels' sender (a label is not issued without one)."""
-    settings = ShopSettings(db)
-    for key, value in DEMO_SHOP.items():
-        settings.set(key, value)
+    ShopSettings(db).set_up(DEMO_SHOP)
 
 
 def drive(

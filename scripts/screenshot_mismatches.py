@@ -27,12 +27,14 @@ from app.core.scans import Scan
 from app.db.database import Database
 from app.db.models import Order, Product
 from app.services.mismatches import MismatchFilter, MismatchLog
+from app.services.signin import Credentials
 from app.services.users import add_user
 from app.ui.app import make_application
 from app.ui.main_window import MainWindow
 from app.ui.translation import install_translation
 
 SUPERVISOR = ("佐々木 課長", "BADGE-SUP-01")
+SUPERVISOR_PIN = "2468"
 
 
 def play_shift(db: Database) -> None:
@@ -51,10 +53,11 @@ def play_shift(db: Database) -> None:
         station.scan(Scan("4901234999990", typed=True))
         station.scan(Scan("KCMD:COMPLETE"))
         station.scan(Scan("KCMD:CANCEL"))
-    add_user(db, SUPERVISOR[0], "supervisor", SUPERVISOR[1])
+    add_user(db, SUPERVISOR[0], "supervisor", SUPERVISOR[1], SUPERVISOR_PIN)
     log = MismatchLog(db)
     oldest = log.page(MismatchFilter())[-1]
-    log.review(oldest.id, SUPERVISOR[1], "似た商品の置き場所を分けた")
+    by = Credentials(SUPERVISOR[1], SUPERVISOR_PIN)
+    log.review(oldest.id, by, "似た商品の置き場所を分けた", place="PACK-01")
 
 
 def main() -> int:

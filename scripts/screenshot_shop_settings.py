@@ -31,7 +31,7 @@ SIZE = (1024, 768)
 def shot(lang: str, folder: Path) -> None:
     """The page after a refused save, in `lang`, as shop-settings-LANG.png."""
     db = open_database(f"sqlite:///{Path(tempfile.mkdtemp(prefix='kenpin-shop-')) / 'k.db'}")
-    ShopSettings(db).save(DEMO_SHOP)
+    ShopSettings(db).set_up(DEMO_SHOP)
     translators = install_translation(lang) if lang == "ja" else []
     try:
         window = MainWindow(Kenpin(db).station_services(), "PACK-01")

@@ -160,8 +160,7 @@ def build_sample(db: Database) -> None:
     add_user(db, PACKER[0], "packer", PACKER[1])
     add_user(db, SUPERVISOR[0], "supervisor", SUPERVISOR[1], SUPERVISOR[2])
     # The labels' sender: a label is not issued without one.
-    for key, value in DEMO_SHOP.items():
-        ShopSettings(db).set(key, value)
+    ShopSettings(db).set_up(DEMO_SHOP)
 
 
 def unit_code(seq: int) -> str:

@@ -86,9 +86,7 @@ SHOP = {
 
 def shop_set_up(db: Database) -> None:
     """Store the test shop's settings (what `kenpin settings set` stores)."""
-    settings = ShopSettings(db)
-    for key, value in SHOP.items():
-        settings.set(key, value)
+    ShopSettings(db).set_up(SHOP)
 
 
 def stock_bench(db: Database) -> Bench:

@@ -16,6 +16,7 @@ from app.core.scans import Scan
 from app.db.database import Database
 from app.services.mismatch_export import CSV_HEADER
 from app.services.mismatches import MismatchFilter, MismatchLog
+from app.services.signin import Credentials
 from app.services.users import add_user
 from tests.mismatchlog import BOSS, SHIFT
 from tests.stationdata import HANAKO, SOAP, TEA, later, sent, stock_bench
@@ -34,7 +35,8 @@ def shift(db: Database) -> None:
     station.scan(Scan(HOSTILE, typed=True), at=later(20))
     add_user(db, BOSS[0], "supervisor", BOSS[1], "2468")
     log = MismatchLog(db)
-    log.review(log.page(MismatchFilter(), limit=1)[0].id, BOSS[1], "@SUM(A1) asked about it")
+    newest = log.page(MismatchFilter(), limit=1)[0].id
+    log.review(newest, Credentials(BOSS[1], "2468"), "@SUM(A1) asked about it", place="S1")
 
 
 def _csv(path: Path) -> list[dict[str, str]]:

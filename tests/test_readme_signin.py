@@ -16,6 +16,10 @@ def test_the_reason_table_names_every_reason() -> None:
 
 def test_the_command_table_and_settings_name_the_credentials() -> None:
     assert "--badge CODE [--pin PIN] [--as ADMIN_BADGE]` |" in README
-    assert "`kenpin label void TRACKING --badge SUPERVISOR_BADGE [--reason TEXT]` |" in README
+    assert (
+        "`kenpin label void TRACKING --badge SUPERVISOR_BADGE [--reason TEXT] [--station NAME]` |"
+        in README
+    )
+    assert "`kenpin settings set KEY VALUE --badge ADMIN_BADGE` |" in README
     assert "| `KENPIN_PIN` |" in README
     assert "## Supervisors: signing in" in README

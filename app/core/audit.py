@@ -18,6 +18,36 @@ from enum import StrEnum
 
 from app.core.times import as_utc
 
+
+class Action(StrEnum):
+    """What an audit row records (its `action`), as `kenpin audit list --action` names it."""
+
+    USER_ADD = "user.add"
+    STATION_LOGIN = "station.login"
+    STATION_LOGOUT = "station.logout"
+    #: A wrong PIN given with a supervisor's or an admin's badge (at a station or a command).
+    PIN_FAILED = "pin.failed"
+    #: That wrong PIN was one too many: the badge is locked for a while.
+    BADGE_LOCKED = "badge.locked"
+    LABEL_REPRINT = "label.reprint"
+    LABEL_VOID = "label.void"
+    CLAIM_TAKEOVER = "claim.takeover"
+    SETTINGS_SET = "settings.set"
+    USER_DEACTIVATE = "user.deactivate"
+    USER_REACTIVATE = "user.reactivate"
+    USER_PIN_RESET = "user.pin_reset"
+    STATION_SET = "station.set"
+    TRACKING_ADD_RANGE = "tracking.add_range"
+    #: Supervisor overrides at the bench (the detail says which override and whose).
+    OVERRIDE_LOCKOUT = "override.lockout"
+    OVERRIDE_SHORT = "override.short"
+    OVERRIDE_TAKEOVER = "override.takeover"
+    OVERRIDE_ALIAS = "override.alias"
+    #: A supervisor approved an override a packer asked for; an override left with CANCEL.
+    OVERRIDE_APPROVED = "override.approved"
+    OVERRIDE_CANCELLED = "override.cancelled"
+
+
 #: What the first row chains to.
 GENESIS = "0" * 64
 #: The canonical text's JSON: compact, UTF-8 kept as it is (one encoder for every row).

@@ -174,11 +174,14 @@ _STATION_PRINTER = select(Station.printer_uri, Station.settings).where(
 )
 
 
-def add_print_job(session: Session, parcel_id: int, request: PrintRequest) -> int:
-    """Queue the parcel's label for printing (ZPL) at the station's printer (none without a
-    station); the job's id."""
+def add_print_job(
+    session: Session, parcel_id: int, request: PrintRequest, printer_uri: str | None = None
+) -> int:
+    """Queue the parcel's label for printing (ZPL) at `printer_uri`, else at the station's
+    printer (none without a station); the job's id."""
     station_id = request.station_id
-    printer_uri = station_printer(session, station_id)[0] if station_id is not None else ""
+    if printer_uri is None:
+        printer_uri = station_printer(session, station_id)[0] if station_id is not None else ""
     job_id = core(session).scalar(
         _ADD_JOB,
         {
@@ -264,6 +267,20 @@ def waiting_stations(session: Session, parcel_id: int) -> list[int]:
         .where(PrintJob.parcel_id == parcel_id)
     )
     return [int(station) for station in rows if station is not None]
+
+
+_STATION_NAMED = select(Station.id, Station.printer_uri).where(Station.name == bindparam("name"))
+
+
+def station_named(session: Session, name: str) -> tuple[int, str] | None:
+    """The station with this name: its id and its printer URI ("" for none); None for none."""
+    row = core(session).execute(_STATION_NAMED, {"name": name}).first()
+    return (int(row.id), row.printer_uri or "") if row else None
+
+
+def station_name(session: Session, station_id: int) -> str:
+    """The name of the station with this id."""
+    return str(session.scalar(select(Station.name).where(Station.id == station_id)))
 
 
 def station_printer(session: Session, station_id: int) -> tuple[str, bool]:

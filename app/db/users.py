@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select, true, update
 from sqlalchemy.orm import Session
 
+from app.core.audit import Action
 from app.core.roles import Role
 from app.db import audit
 from app.db.badges import badge_hash
@@ -40,7 +41,7 @@ def add(session: Session, name: str, role: Role, secrets: tuple[str, str], by: A
     session.flush()
     audit.record(
         session,
-        "user.add",
+        Action.USER_ADD,
         user_id=by.user_id,
         station=by.station,
         detail=f"{name} ({role}), user {user.id}",

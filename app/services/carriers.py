@@ -16,6 +16,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from app.core.audit import Action
 from app.core.carriers import CarrierCode, parse_carrier, unknown_carrier
 from app.core.codes import code_problem, gtin_forms
 from app.core.errors import Refused
@@ -76,7 +77,9 @@ def add_range_as(
     with db.write() as session:
         left = _store_range(session, checked)
         said = _range_said(checked, left, rules)
-        record(session, "tracking.add_range", user_id=admin, station=where.station, detail=said)
+        record(
+            session, Action.TRACKING_ADD_RANGE, user_id=admin, station=where.station, detail=said
+        )
     return said
 
 

@@ -139,8 +139,8 @@ def _set_shop(db: Database) -> list[str]:
     settings = ShopSettings(db)
     stored = {shown.key: shown.stored for shown in settings.listing()}
     unset = [key for key in DEMO_SHOP if not stored.get(key)]
-    for key in unset:
-        settings.set(key, DEMO_SHOP[key])
+    if unset:
+        settings.set_up({key: DEMO_SHOP[key] for key in unset})
     if not unset:
         return ["shop settings: already there"]
     return [f"shop settings: {', '.join(unset)} set (kenpin settings show)"]

@@ -1,10 +1,9 @@
-"""Shipping labels: rendering (`kenpin label render`), the parcels a station closes, their
-print jobs, and voiding a label (`kenpin label void`)."""
+"""Shipping labels: rendering (`kenpin label render`), the parcels a station closes and their
+print jobs (voiding and a supervisor's reprint: `app.services.relabel`)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -13,10 +12,8 @@ from app.core.carriers import CarrierCode, parse_carrier
 from app.core.errors import EnvironmentFailure, Refused
 from app.core.label import LabelFormat, LabelOrder, LabelParcel, ShipFrom, ShipTo, build_label
 from app.core.orders import OrderStatus
-from app.core.statuses import ParcelStatus
-from app.core.tracking import OutOfTrackingNumbers, normalise
-from app.db import audit, tracking
 from app.db import labels as store
+from app.db import tracking
 from app.db.database import Database
 from app.db.models import Order, utcnow
 from app.db.pack_claims import set_order_status
@@ -25,7 +22,6 @@ from app.labels.print_queue import PrinterFactory, PrintJob, run_job
 from app.labels.printers import open_printer
 from app.labels.render import render_label
 from app.services.shop_settings import Overrides, sender_in
-from app.services.signin import Credentials, signed_in
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -118,7 +114,8 @@ def write_order_label(db: Database, number: str, out: Path, style: LabelStyle) -
 _LABELLED_FROM = frozenset({OrderStatus.PACKING.value, OrderStatus.PACKED.value})
 
 
-def _carrier_of(order: OrderForLabel) -> CarrierCode:
+def carrier_of(order: OrderForLabel) -> CarrierCode:
+    """The carrier whose numbers the order's parcels get (generic when it names none)."""
     return parse_carrier(order.carrier) or CarrierCode.GENERIC
 
 
@@ -133,7 +130,7 @@ def carrier_without_numbers(session: Session, order_number: str, carton_no: int)
     assert order is not None
     if store.live_parcel(session, order.id, carton_no) is not None:
         return None
-    carrier = _carrier_of(order)
+    carrier = carrier_of(order)
     return None if tracking.numbers_left(session, carrier) > 0 else carrier.value
 
 
@@ -151,7 +148,7 @@ def close_carton(
     if found is not None:
         parcel_id = found.parcel_id
     else:
-        number = tracking.issue_number(session, _carrier_of(order))
+        number = tracking.issue_number(session, carrier_of(order))
         parcel_id = tracking.add_parcel(session, order, carton_no, number)
     return store.add_print_job(session, parcel_id, request)
 
@@ -175,83 +172,6 @@ def verify_label(session: Session, parcel_id: int, at: dt.datetime) -> None:
 def reprint(session: Session, parcel_id: int, request: store.PrintRequest) -> int:
     """Queue the parcel's label again at the station (who and when are recorded); the job's id."""
     return store.add_print_job(session, parcel_id, request)
-
-
-@dataclass(frozen=True, slots=True)
-class Voided:
-    """A voided label and its replacement."""
-
-    old_number: str
-    new_number: str
-    order_number: str
-    job_id: int
-    message: str
-
-
-def void_label(db: Database, tracking_number: str, by: Credentials, reason: str = "") -> Voided:
-    """Void a parcel's label on the word of the supervisor or admin whose badge and PIN `by`
-    are (`signin.signed_in`: a wrong PIN is kept, and the void refused): a new number for
-    the same carton.
-
-    The old parcel stays, `voided`, pointing at its replacement, so the old
-    label scanned later is `label_voided`; the new label is queued for
-    printing, at the station waiting for the old one if any (which then waits
-    for the new one). An audit log row says who, when and why.
-    """
-    number = normalise(tracking_number)
-    at = utcnow()
-    supervisor = signed_in(db, by, place="cli: label void", at=at)
-    with db.write() as session:
-        old = store.parcel_by_tracking(session, number)
-        if old is None:
-            raise Refused(f"TRACKING: no parcel has the tracking number {tracking_number!r}")
-        if old.status == ParcelStatus.VOIDED:
-            raise _already_voided(number)
-        order = tracking.order_by_number(session, old.order_number)
-        assert order is not None
-        stations = store.waiting_stations(session, old.parcel_id)
-        row = store.parcel_row(session, old.parcel_id)
-        carrier = parse_carrier(row.carrier) or _carrier_of(order)
-        if tracking.numbers_left(session, carrier) == 0:
-            raise OutOfTrackingNumbers(carrier)
-        # The old parcel leaves the carton's one live slot before its replacement takes it.
-        if not store.void_parcel(session, old.parcel_id, at):
-            # Another void of this label committed while this one read it.
-            raise _already_voided(number)
-        new_number = tracking.issue_number(session, carrier)
-        new_id = tracking.add_parcel(session, order, old.carton_no, new_number)
-        store.replace_parcel(session, old.parcel_id, new_id)
-        station_id = stations[0] if stations else None
-        job_id = store.add_print_job(
-            session, new_id, store.PrintRequest(station_id, supervisor.user_id, at)
-        )
-        # A verified order has a label to scan again.
-        set_order_status(
-            session, order.id, OrderStatus.LABELLED, frozenset({OrderStatus.VERIFIED.value})
-        )
-        audit.record(
-            session,
-            "label.void",
-            user_id=supervisor.user_id,
-            detail=json.dumps(
-                {
-                    "order": old.order_number,
-                    "voided": number,
-                    "new": new_number.digits,
-                    "reason": reason,
-                },
-                ensure_ascii=False,
-            ),
-        )
-    message = (
-        f"label {number} of {old.order_number} voided; new label {new_number.digits} "
-        f"queued (print job {job_id})"
-    )
-    return Voided(number, new_number.digits, old.order_number, job_id, message)
-
-
-def _already_voided(number: str) -> Refused:
-    return Refused(f"TRACKING: the label {number} is already voided")
 
 
 @dataclass(frozen=True, slots=True)

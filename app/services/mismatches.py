@@ -16,7 +16,7 @@ from app.db import mismatches as store
 from app.db.database import Database
 from app.db.mismatches import AroundScan, Choice, LogCursor, MismatchFilter, MismatchRow
 from app.db.models import utcnow
-from app.db.station import badge_user
+from app.services.signin import Credentials, signed_in
 
 __all__ = [
     "PAGE_SIZE",
@@ -88,13 +88,12 @@ class MismatchLog:
         with self._db.read() as session:
             return store.packers(session)
 
-    def review(self, mismatch_id: int, badge: str, note: str) -> str:
-        """Mark the refusal reviewed by the supervisor or admin whose badge this is, with
-        `note`; returns the reviewer's name. Refused for any other badge."""
+    def review(self, mismatch_id: int, by: Credentials, note: str, *, place: str) -> str:
+        """Mark the refusal reviewed by the supervisor or admin whose badge and PIN `by` are,
+        with `note`; returns the reviewer's name. Refused, nothing recorded, for any other
+        badge or a wrong PIN (kept at `place`, as every wrong PIN is: `signin.signed_in`)."""
+        reviewer = signed_in(self._db, by, place=place, roles=SUPERVISING)
         with self._db.write() as session:
-            reviewer = badge_user(session, badge.strip())
-            if reviewer is None or reviewer.role not in SUPERVISING:
-                raise Refused("not an active supervisor's or admin's badge")
             if not store.mark_reviewed(
                 session, mismatch_id, reviewer.user_id, utcnow(), note.strip()
             ):

@@ -14,9 +14,11 @@ from sqlalchemy.orm import Session
 
 from app.core import shop
 from app.core.label import ShipFrom
+from app.core.roles import Role
 from app.db.database import Database
 from app.db.models import utcnow
 from app.db.shop_settings import store_setting, stored_settings
+from app.services.signin import Credentials, signed_in
 
 Overrides = Mapping[str, shop.Override]
 
@@ -71,22 +73,30 @@ class ShopSettings:
             for known in shop.KEYS
         ]
 
-    def set(self, key: str, value: str) -> str:
-        """Store `value` under `key` once it passes the key's rule; says what changed.
+    def change(self, values: Mapping[str, str], by: Credentials, *, place: str) -> list[str]:
+        """Store every value on the word of the admin whose badge and PIN `by` are, once all
+        pass their key's rule, in one transaction; a line per key saying what changed.
 
-        Refused (nothing changed) for an unknown key or a value breaking the rule.
+        Refused, nothing changed, when a value breaks its rule (the first refused refuses
+        them all), or the badge is not an admin's or its PIN wrong (`signin.signed_in`: a
+        wrong PIN is kept, at `place`). The audit rows name the admin.
         """
-        return self.save({key: value})[0]
+        checked = _checked(values)
+        admin = signed_in(self.db, by, place=place, roles={Role.ADMIN})
+        return self._store(checked, admin.user_id)
 
-    def save(self, values: Mapping[str, str]) -> list[str]:
-        """Store every value once all pass their key's rule, in one transaction; a line
-        per key saying what changed. The first value refused refuses them all."""
-        checked = {
-            shop.known_key(key).key: shop.check_setting(key, value) for key, value in values.items()
-        }
+    def set_up(self, values: Mapping[str, str]) -> list[str]:
+        """Store the values as a set-up does (the demo, a test bench), in one transaction:
+        checked by their rules like any change, but on nobody's word (the audit rows name
+        no user). People change settings with `change`."""
+        return self._store(_checked(values), None)
+
+    def _store(self, checked: Mapping[str, str], by: int | None) -> list[str]:
         at = utcnow()
         with self.db.write() as session:
-            old = {key: store_setting(session, key, value, at) for key, value in checked.items()}
+            old = {
+                key: store_setting(session, key, value, at, by) for key, value in checked.items()
+            }
         return [self._said(key, old[key], value) for key, value in checked.items()]
 
     def _said(self, key: str, old: str | None, new: str) -> str:
@@ -100,6 +110,13 @@ class ShopSettings:
         """The sender a label or a packing slip prints now (one read)."""
         with self.db.read() as session:
             return sender_in(session, self.overrides)
+
+
+def _checked(values: Mapping[str, str]) -> dict[str, str]:
+    """Every value as its key's rule tidies it; refused at the first that breaks its rule."""
+    return {
+        shop.known_key(key).key: shop.check_setting(key, value) for key, value in values.items()
+    }
 
 
 def _quoted(value: str | None) -> str:

@@ -12,16 +12,20 @@ kept though the command changes nothing.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from sqlalchemy.orm import Session
 
+from app.core.audit import Action
 from app.core.errors import Refused
 from app.core.roles import SUPERVISING, Role
 from app.core.signin import PinCheck, check_pin, lock_after_failure, needs_pin, until_shown
 from app.core.station import BadgePin, StationUser
-from app.db import badges
+from app.core.times import as_utc
+from app.db import audit, badges
 from app.db.database import Database
 from app.db.models import utcnow
 from app.db.station import badge_user
@@ -34,6 +38,41 @@ class Credentials:
 
     badge: str = field(repr=False)
     pin: str | None = field(default=None, repr=False)
+
+
+class Why(StrEnum):
+    """Why a badge and PIN did not sign anyone in for a command."""
+
+    #: The badge is no active user's.
+    NOBODY = "nobody"
+    #: The user's role may not do this.
+    ROLE = "role"
+    PIN_MISSING = "pin_missing"
+    PIN_WRONG = "pin_wrong"
+    LOCKED = "locked"
+
+
+class SignInRefused(Refused):
+    """Badge and PIN refused for a command: the command line's sentence, and the facts a
+    window words in its own language (never the badge or the PIN)."""
+
+    def __init__(
+        self,
+        message: str,
+        why: Why,
+        *,
+        name: str = "",
+        roles: Collection[Role] = (),
+        locked_until: dt.datetime | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.why = why
+        #: The badge's user ("" when the badge is nobody's).
+        self.name = name
+        #: The roles the command needs.
+        self.roles = frozenset(roles)
+        #: When the badge's lock ends (locked, or locked by this wrong PIN).
+        self.locked_until = locked_until
 
 
 def pin_given(session: Session, user: StationUser, pin: str | None, at: dt.datetime) -> BadgePin:
@@ -56,9 +95,27 @@ def pin_given(session: Session, user: StationUser, pin: str | None, at: dt.datet
 def keep_failure(
     session: Session, user: StationUser, pin: BadgePin, at: dt.datetime, place: str
 ) -> None:
-    """Keep a wrong PIN for `user`'s badge, with the lock it set."""
-    # The audit trail (issue 10, point 6) records the failure and the lock here as well.
+    """Keep a wrong PIN for `user`'s badge, with the lock it set, and write both to the audit
+    trail (`pin.failed`, then `badge.locked` when this failure set the lock) at `place`: the
+    station, or the command. The rows name the user, never the badge or the PIN."""
     badges.record_failure(session, user.user_id, at, place, pin.locked_until)
+    named = {"user": user.name, "role": str(user.role)}
+    audit.record(
+        session, Action.PIN_FAILED, user_id=user.user_id, station=place, detail=_json(named)
+    )
+    if pin.locked_until is not None:
+        until = as_utc(pin.locked_until).isoformat(timespec="seconds")
+        audit.record(
+            session,
+            Action.BADGE_LOCKED,
+            user_id=user.user_id,
+            station=place,
+            detail=_json({**named, "until": until}),
+        )
+
+
+def _json(detail: dict[str, str]) -> str:
+    return json.dumps(detail, ensure_ascii=False)
 
 
 def signed_in(
@@ -77,16 +134,21 @@ def signed_in(
     with db.write() as session:
         user = badge_user(session, credentials.badge.strip())
         if user is None:
-            raise Refused("--badge: not the badge of an active user")
+            raise SignInRefused("--badge: not the badge of an active user", Why.NOBODY)
         if user.role not in roles:
-            raise Refused(f"--badge: {user.name} is {_a(user.role)}; this needs {_wanted(roles)}")
+            raise SignInRefused(
+                f"--badge: {user.name} is {_a(user.role)}; this needs {_wanted(roles)}",
+                Why.ROLE,
+                name=user.name,
+                roles=roles,
+            )
         pin = pin_given(session, user, credentials.pin, moment)
         if pin.check is PinCheck.WRONG:
             keep_failure(session, user, pin, moment, place)
     # Committed: a wrong PIN is kept though the command is refused.
     problem = _refusal(user, pin)
     if problem is not None:
-        raise Refused(problem)
+        raise problem
     return user
 
 
@@ -100,19 +162,26 @@ def _wanted(roles: Collection[Role]) -> str:
     return " or ".join(f"{_a(role)}'s" for role in Role if role in roles) + " badge"
 
 
-def _refusal(user: StationUser, pin: BadgePin) -> str | None:
+def _refusal(user: StationUser, pin: BadgePin) -> SignInRefused | None:
     """Why `user` is not signed in with the PIN as it came out, or None."""
+    name, until = user.name, pin.locked_until
     if pin.check is PinCheck.MISSING:
-        return f"PIN: {user.name}'s PIN is needed (typed when asked, or KENPIN_PIN)"
+        return SignInRefused(
+            f"PIN: {name}'s PIN is needed (typed when asked, or KENPIN_PIN)",
+            Why.PIN_MISSING,
+            name=name,
+        )
     if pin.check is PinCheck.LOCKED:
-        assert pin.locked_until is not None
-        return (
-            f"--badge: locked after too many wrong PINs until {until_shown(pin.locked_until)} "
-            "(Japan time)"
+        assert until is not None
+        return SignInRefused(
+            f"--badge: locked after too many wrong PINs until {until_shown(until)} (Japan time)",
+            Why.LOCKED,
+            name=name,
+            locked_until=until,
         )
     if pin.check is PinCheck.WRONG:
-        said = f"PIN: wrong PIN for {user.name}"
-        if pin.locked_until is not None:
-            said += f"; the badge is locked until {until_shown(pin.locked_until)} (Japan time)"
-        return said
+        said = f"PIN: wrong PIN for {name}"
+        if until is not None:
+            said += f"; the badge is locked until {until_shown(until)} (Japan time)"
+        return SignInRefused(said, Why.PIN_WRONG, name=name, locked_until=until)
     return None

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from app.core.audit import Action
 from app.core.bench_settings import lockout_problem, stored_lockout
 from app.core.errors import Refused
 from app.core.roles import Role
@@ -119,7 +120,7 @@ def change_station_as(
             said.append(SettingChanged("lockout_after", old, new))
         if said:
             detail = f"{name}: " + "; ".join(map(str, said))
-            record(session, "station.set", user_id=admin, station=where.station, detail=detail)
+            record(session, Action.STATION_SET, user_id=admin, station=where.station, detail=detail)
     return said
 
 

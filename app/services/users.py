@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from app.core.audit import Action
 from app.core.codes import code_problem
 from app.core.errors import Refused
 from app.core.roles import Role
@@ -110,7 +111,7 @@ def set_active_as(db: Database, by: Credentials, name: str, active: bool, where:
         if not active and user.role is Role.ADMIN and store.active_admins(session) <= 1:
             raise Refused(f"{user.name} is the last active admin: add another admin first")
         store.set_active(session, user.id, active)
-        action = "user.reactivate" if active else "user.deactivate"
+        action = Action.USER_REACTIVATE if active else Action.USER_DEACTIVATE
         record(session, action, user_id=admin, station=where.station, detail=_named(user))
     return f"{user.name} {'reactivated' if active else 'deactivated'}"
 
@@ -128,7 +129,13 @@ def reset_pin_as(db: Database, by: Credentials, name: str, pin: str, where: Wher
         if not needs_pin(user.role):
             raise Refused(f"{user.name} is a packer: packers sign in with the badge alone")
         store.set_pin_hash(session, user.id, pin_hash)
-        record(session, "user.pin_reset", user_id=admin, station=where.station, detail=_named(user))
+        record(
+            session,
+            Action.USER_PIN_RESET,
+            user_id=admin,
+            station=where.station,
+            detail=_named(user),
+        )
     return f"{user.name}'s PIN changed"
 
 

@@ -28,12 +28,15 @@ from PySide6.QtWidgets import (
 from app.core.errors import KenpinError
 from app.core.orders import OrderStatus
 from app.scanning.source import ScanSource
+from app.services.signin import Credentials
 from app.services.station.services import StationServices
 from app.ui.admin.controller import AdminSetup, add_admin_page
+from app.ui.credentials import ask_credentials
 from app.ui.jobs import JobLane
 from app.ui.mismatches.controller import MismatchesController
 from app.ui.mismatches.view import MismatchesPage
 from app.ui.orders.controller import OrdersController
+from app.ui.orders.labels import OrderLabelsController
 from app.ui.orders.model import status_labels
 from app.ui.orders.view import OrdersPage
 from app.ui.pack.controller import PackController
@@ -113,6 +116,17 @@ class MainWindow(QMainWindow):
         self.orders_scroll.setWidget(self.orders_page)
         self.pages.addTab(self.orders_scroll, self.tr("Orders"))
         self.orders = OrdersController(services.orders, self.orders_page, self)
+        self.order_labels = (
+            OrderLabelsController(
+                services.label_desk(station),
+                services.print_label,
+                self.orders,
+                self.ask_credentials,
+                self,
+            )
+            if services.label_desk is not None
+            else None
+        )
         self.pack_page = PackPage(station)
         self.add_page(self.pack_page, self.tr("Pack"))
         self.pack = PackController(
@@ -130,13 +144,23 @@ class MainWindow(QMainWindow):
         )
         self.shop_page = ShopSettingsPage()
         self.add_page(self.shop_page, self.tr("Shop settings"))
-        self.shop = ShopSettingsController(services.shop_settings, self.shop_page, self)
+        self.shop = ShopSettingsController(
+            services.shop_settings, self.shop_page, self.ask_credentials, station, self
+        )
         self.mismatches_page = MismatchesPage()
         self.add_page(self.mismatches_page, self.tr("Mismatches"))
-        self.mismatches = MismatchesController(services.mismatches, self.mismatches_page, self)
+        self.mismatches = MismatchesController(
+            services.mismatches, self.mismatches_page, self.ask_credentials, station, self
+        )
         self.reports = add_reports_page(self, services.reports)
         self.admin = add_admin_page(
-            self, services.admin, station, AdminSetup(scanners=self.scanner_test.station_scanners)
+            self,
+            services.admin,
+            station,
+            AdminSetup(
+                ask=lambda: self.ask_credentials(self.tr("Change the shop's users and stations")),
+                scanners=self.scanner_test.station_scanners,
+            ),
         )
         self._services = services
         self._station = station
@@ -173,6 +197,15 @@ class MainWindow(QMainWindow):
         self.orders.pick_list_requested.connect(self.on_pick_list_requested)
         self.orders.packing_slip_requested.connect(self.on_packing_slip_requested)
         self.orders.message_card_requested.connect(self.on_message_card_requested)
+        if self.order_labels is not None:
+            self.order_labels.said.connect(self.on_label_said)
+            self.order_labels.labels_changed.connect(self.on_labels_changed)
+
+    def ask_credentials(self, purpose: str) -> Credentials | None:
+        """A supervisor's or admin's badge and PIN for `purpose`, from the credentials dialog
+        (None: cancelled). While it is open the station's scanners scan into its badge field,
+        never into the pack. Pages that need credentials are given this."""
+        return ask_credentials(self, purpose, self.scanner_test.station_scanners)
 
     def add_page(self, page: QWidget, title: str) -> int:
         """Add a page (the pack screen, say) as a tab; returns its position."""
@@ -217,6 +250,16 @@ class MainWindow(QMainWindow):
         """Counting failed (database gone?): say so on the banner."""
         self.counts_label.setText(self.tr("Order counts unavailable"))
         self.show_error(self.tr("Could not count the orders: {0}").format(error))
+
+    def on_label_said(self, level: str, text: str) -> None:
+        """A void or reprint from the Orders page: how it went, on the banner."""
+        self.banner.show_message(level, text)
+
+    def on_labels_changed(self) -> None:
+        """A label was voided or printed again: the queue's statuses and the pack screen
+        (this station may now wait for the new label) are read again."""
+        self.orders.on_refresh()
+        self.pack.scans.read_station()
 
     def show_pack_page(self) -> None:
         """Bring the pack screen to the front (where a station at the bench starts)."""
@@ -310,6 +353,9 @@ class MainWindow(QMainWindow):
         self.pack.stop()
         self.scanner_test.close()
         self.shop.close()
+        self.mismatches.close()
+        if self.order_labels is not None:
+            self.order_labels.close()
         self._counts_timer.stop()
         self.counts.close()
         self.documents.close()

@@ -132,6 +132,65 @@
     </message>
 </context>
 <context>
+    <name>Credentials</name>
+    <message>
+        <source>That badge is not an active user&apos;s badge.</source>
+        <translation>このバッジは有効な利用者のものではありません。</translation>
+    </message>
+    <message>
+        <source>{0} may not do this: it needs an admin.</source>
+        <translation>{0} さんにはこの操作はできません（管理者が必要です）。</translation>
+    </message>
+    <message>
+        <source>{0} may not do this: it needs a supervisor or an admin.</source>
+        <translation>{0} さんにはこの操作はできません（責任者か管理者が必要です）。</translation>
+    </message>
+    <message>
+        <source>The PIN for {0} is needed.</source>
+        <translation>{0} さんの暗証番号が必要です。</translation>
+    </message>
+    <message>
+        <source>This badge is locked after too many wrong PINs until {0} (Japan time).</source>
+        <translation>暗証番号の誤りが多すぎるため、このバッジは {0}（日本時間）までロックされています。</translation>
+    </message>
+    <message>
+        <source>Wrong PIN for {0}.</source>
+        <translation>{0} さんの暗証番号が違います。</translation>
+    </message>
+    <message>
+        <source>The badge is now locked until {0} (Japan time).</source>
+        <translation>このバッジは {0}（日本時間）までロックされました。</translation>
+    </message>
+</context>
+<context>
+    <name>CredentialsDialog</name>
+    <message>
+        <source>Supervisor&apos;s badge and PIN</source>
+        <extracomment>A scan from one of the window&apos;s scanners, from whatever thread read it: the badge.</extracomment>
+        <translation>責任者のバッジと暗証番号</translation>
+    </message>
+    <message>
+        <source>Scan your badge (or type it and press Enter), then type your PIN and press Enter. Esc cancels.</source>
+        <translation>バッジをスキャン（または入力して Enter）し、暗証番号を入力して Enter を押してください。Esc で取り消します。</translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation>確認</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取り消し</translation>
+    </message>
+    <message>
+        <source>Badge</source>
+        <translation>バッジ</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>暗証番号</translation>
+    </message>
+</context>
+<context>
     <name>CurrentLine</name>
     <message>
         <source>{0} more</source>
@@ -214,6 +273,10 @@
         <translation>不一致ログ</translation>
     </message>
     <message>
+        <source>Change the shop&apos;s users and stations</source>
+        <translation>ユーザーとステーションの変更</translation>
+    </message>
+    <message>
         <source>Database: {0}</source>
         <extracomment>Paper (command sheet, pick list, slips) is written here, never on the GUI thread.</extracomment>
         <translation>データベース: {0}</translation>
@@ -275,16 +338,16 @@
 <context>
     <name>MismatchDetailsPane</name>
     <message>
-        <source>Supervisor&apos;s badge</source>
-        <translation>監督者のバッジ</translation>
-    </message>
-    <message>
         <source>What was found, what was done</source>
         <translation>確認した内容・対応</translation>
     </message>
     <message>
-        <source>Mark reviewed</source>
-        <translation>確認済みにする</translation>
+        <source>Mark reviewed…</source>
+        <translation>確認済みにする…</translation>
+    </message>
+    <message>
+        <source>A supervisor&apos;s badge and PIN are asked for</source>
+        <translation>責任者のバッジと暗証番号が必要です</translation>
     </message>
     <message>
         <source>Scanned</source>
@@ -423,12 +486,16 @@
     <name>MismatchesController</name>
     <message>
         <source>Not recorded: {0}</source>
-        <extracomment>Wait this long after the last keystroke before filtering, so typing stays smooth.</extracomment>
         <translation>記録できません：{0}</translation>
     </message>
     <message>
-        <source>this badge is not an active supervisor&apos;s or admin&apos;s</source>
-        <translation>有効な監督者・管理者のバッジではありません</translation>
+        <source>Mark the refused scan reviewed: a supervisor&apos;s badge and PIN.</source>
+        <extracomment>Wait this long after the last keystroke before filtering, so typing stays smooth. A review was recorded, or refused (its words under the review): tests wait for it.</extracomment>
+        <translation>エラーのスキャンを確認済みにします。責任者のバッジと暗証番号を入力してください。</translation>
+    </message>
+    <message>
+        <source>Not recorded: no badge and PIN were given.</source>
+        <translation>記録していません：バッジと暗証番号が入力されませんでした。</translation>
     </message>
     <message>
         <source>No refused scans match</source>
@@ -813,6 +880,31 @@
         <translation>期限 {0}</translation>
     </message>
     <message>
+        <source>Shipping label</source>
+        <extracomment>A supervisor&apos;s label corrections (`OrderLabelsController`), printed at this station: one narrow button with a menu, as the pane&apos;s right part is off a 1024-pixel screen.</extracomment>
+        <translation>送り状</translation>
+    </message>
+    <message>
+        <source>A supervisor voids or reprints the label here</source>
+        <translation>責任者が送り状を無効にしたり、ここで再印刷したりします</translation>
+    </message>
+    <message>
+        <source>Void label…</source>
+        <translation>送り状を無効にする…</translation>
+    </message>
+    <message>
+        <source>Void this order&apos;s label; the new one prints here (supervisor)</source>
+        <translation>この注文の送り状を無効にし、新しい送り状をここで印刷します（責任者）</translation>
+    </message>
+    <message>
+        <source>Reprint label…</source>
+        <translation>送り状を再印刷…</translation>
+    </message>
+    <message>
+        <source>Print this order&apos;s label again here (supervisor)</source>
+        <translation>この注文の送り状をここで再印刷します（責任者）</translation>
+    </message>
+    <message>
         <source>Pick an order in the queue to see its lines.</source>
         <translation>一覧から注文を選ぶと明細が表示されます。</translation>
     </message>
@@ -887,6 +979,78 @@
     <message>
         <source>Note: {0}</source>
         <translation>備考: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>OrderLabelsController</name>
+    <message>
+        <source>Void label</source>
+        <extracomment>How it went, for the banner: level (&quot;info&quot; or &quot;error&quot;) and words. A label was voided or printed again: the queue and the pack screen read again. A void or reprint ended, done or refused (tests wait for it).</extracomment>
+        <translation>送り状を無効にする</translation>
+    </message>
+    <message>
+        <source>Why is the label {0} of {1} voided? (kept in the audit trail)</source>
+        <translation>{1} の送り状 {0} を無効にする理由（監査ログに残ります）</translation>
+    </message>
+    <message>
+        <source>Cancelled: no label was voided.</source>
+        <translation>取り消しました。送り状は無効にしていません。</translation>
+    </message>
+    <message>
+        <source>Void the label {0} of {1}: a supervisor&apos;s badge and PIN.</source>
+        <translation>{1} の送り状 {0} を無効にします。責任者のバッジと暗証番号を入力してください。</translation>
+    </message>
+    <message>
+        <source>Reprint label</source>
+        <translation>送り状を再印刷</translation>
+    </message>
+    <message>
+        <source>Print the label {0} of {1} again: a supervisor&apos;s badge and PIN.</source>
+        <translation>{1} の送り状 {0} を再印刷します。責任者のバッジと暗証番号を入力してください。</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was printed.</source>
+        <translation>取り消しました。何も印刷していません。</translation>
+    </message>
+    <message>
+        <source>Label {0} of {1} voided. The new label {2} printed here: put it on the box and scan it.</source>
+        <translation>{1} の送り状 {0} を無効にしました。新しい送り状 {2} をここで印刷しました。箱に貼ってスキャンしてください。</translation>
+    </message>
+    <message>
+        <source>Label {0} of {1} voided, but the new label {2} did not print: {3}. Use Reprint label… to try again.</source>
+        <translation>{1} の送り状 {0} を無効にしましたが、新しい送り状 {2} は印刷できませんでした：{3}。「送り状を再印刷…」でもう一度印刷してください。</translation>
+    </message>
+    <message>
+        <source>Label {0} of {1} printed again here.</source>
+        <translation>{1} の送り状 {0} をここで再印刷しました。</translation>
+    </message>
+    <message>
+        <source>Label {0} of {1} did not print: {2}.</source>
+        <translation>{1} の送り状 {0} を印刷できませんでした：{2}。</translation>
+    </message>
+    <message>
+        <source>this station has no printer (open it with kenpin station --printer URI)</source>
+        <translation>このステーションにはプリンターがありません（kenpin station --printer URI で起動してください）</translation>
+    </message>
+    <message>
+        <source>this station waits for the label of {0} to be scanned back: scan it first</source>
+        <translation>このステーションは {0} の送り状のスキャン待ちです。先にそれをスキャンしてください</translation>
+    </message>
+    <message>
+        <source>Not done: {0}</source>
+        <translation>実行していません：{0}</translation>
+    </message>
+    <message>
+        <source>Order {0} has no shipping label yet.</source>
+        <translation>注文 {0} にはまだ送り状がありません。</translation>
+    </message>
+    <message>
+        <source>Carton {0}: {1}</source>
+        <translation>{0} 箱目：{1}</translation>
+    </message>
+    <message>
+        <source>Which label of {0}?</source>
+        <translation>{0} のどの送り状ですか？</translation>
     </message>
 </context>
 <context>
@@ -2225,8 +2389,20 @@
         <translation>保存する変更はありません。</translation>
     </message>
     <message>
+        <source>Save the shop settings: an admin&apos;s badge and PIN.</source>
+        <translation>店舗設定を保存します。管理者のバッジと暗証番号を入力してください。</translation>
+    </message>
+    <message>
+        <source>Not saved: no badge and PIN were given.</source>
+        <translation>保存していません：バッジと暗証番号が入力されませんでした。</translation>
+    </message>
+    <message>
         <source>Saved: {0}. Every station uses it now.</source>
         <translation>保存しました：{0}。すべてのステーションで今から使われます。</translation>
+    </message>
+    <message>
+        <source>Not saved: {0}</source>
+        <translation>保存していません：{0}</translation>
     </message>
 </context>
 <context>

@@ -146,11 +146,14 @@ def test_packing_slip_names_the_customer_and_carries_the_order_barcode(
     build_wave(db)
     out = tmp_path / "slip.pdf"
     # The shop comes from the shop settings every station shares.
-    settings = ShopSettings(db)
-    settings.set("shop.name", "検品ストア")
-    settings.set("shop.postal_code", "1000005")
-    settings.set("shop.address", "東京都千代田区丸の内1-1-1")
-    settings.set("shop.phone", "03-1234-5678")
+    ShopSettings(db).set_up(
+        {
+            "shop.name": "検品ストア",
+            "shop.postal_code": "1000005",
+            "shop.address": "東京都千代田区丸の内1-1-1",
+            "shop.phone": "03-1234-5678",
+        }
+    )
     assert "#1001" in packing_slip_pdf(db, "#1001", out, today=TODAY)
     (text,), codes = read_pdf(out)
     assert codes == ["#1001"]

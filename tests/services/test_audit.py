@@ -12,7 +12,7 @@ from app.bootstrap import Kenpin
 from app.db.database import Database
 from app.db.models import AuditEntry, User
 from app.services.audit import verify_chain
-from app.services.labels import void_label
+from app.services.relabel import void_label
 from app.services.signin import Credentials
 from app.services.users import add_user
 from tests.stationdata import (
@@ -95,8 +95,8 @@ def test_a_void_names_the_supervisor_and_the_labels_but_not_the_badge(db: Databa
     assert (action, where, who) == ("label.void", "", "Boss")
     assert detail == {
         "order": "#1001",
-        "voided": voided.old_number,
-        "new": voided.new_number,
+        "voided": voided.voided,
+        "new": voided.tracking_number,
         "reason": "smudged",
     }
     assert BOSS not in all_details(db)

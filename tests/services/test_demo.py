@@ -257,7 +257,7 @@ def test_the_demo_shop_is_the_sender_on_its_labels_and_one_changed_by_hand_stays
     for words in ("和雑貨さくら堂 大阪倉庫", "〒530-0001", "さくらビル3F", "TEL 06-1234-5678"):
         assert words in text
 
-    ShopSettings(db).set("shop.name", "さくら堂 本店")
+    ShopSettings(db).set_up({"shop.name": "さくら堂 本店"})
     assert "shop settings: already there" in build_demo(db)
     assert ShopSettings(db).sender().name == "さくら堂 本店"
 

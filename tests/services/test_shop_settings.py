@@ -13,8 +13,9 @@ from app.bootstrap import Kenpin
 from app.cli import main
 from app.core.scans import Fact, Reason
 from app.db.database import Database
-from app.db.models import AuditEntry, ShopSetting
+from app.db.models import AuditEntry, ShopSetting, User
 from app.services.shop_settings import ShopSettings
+from app.services.users import add_user
 from tests.services.station.test_labels import PACK_1001, number
 from tests.services.station.test_labels_replay import labels_in, replay
 from tests.services.station.test_replay import scan_file
@@ -27,6 +28,23 @@ from tests.stationdata import (
     tracking_block,
 )
 from tests.stockdata import order_state
+
+ADMIN, ADMIN_PIN = "BADGE-A1", "13579"
+
+
+@pytest.fixture(autouse=True)
+def admin_pin(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`kenpin settings set` is given the admin's PIN as a script gives it."""
+    monkeypatch.setenv("KENPIN_PIN", ADMIN_PIN)
+
+
+def set_by_admin(db: Database, key: str, value: str) -> int:
+    """`kenpin settings set KEY VALUE --badge` as the admin Ken (added on first use)."""
+    with db.read() as s:
+        known = s.scalar(select(User.id).where(User.name == "Ken"))
+    if known is None:
+        add_user(db, "Ken", "admin", ADMIN, ADMIN_PIN)
+    return main(["--db", db.url, "settings", "set", key, value, "--badge", ADMIN])
 
 
 def no_shop(db: Database) -> None:
@@ -62,7 +80,7 @@ def test_complete_is_refused_until_the_shop_is_set_then_the_label_carries_it(
     assert order_state(db, "#1001")[0] == "packing"
 
     for key, value in SHOP.items():
-        assert main(["--db", db.url, "settings", "set", key, value]) == 0
+        assert set_by_admin(db, key, value) == 0
     capsys.readouterr()
     again = scan_file(tmp_path, "again.jsonl", ["KCMD:COMPLETE", number(0)])
     assert replay(db, again, folder, capsys) == [
@@ -77,9 +95,7 @@ def test_the_refusal_names_the_keys_not_set(db: Database) -> None:
     stock_bench(db)
     tracking_block(db)
     no_shop(db)
-    settings = ShopSettings(db)
-    settings.set("shop.name", SHOP["shop.name"])
-    settings.set("shop.phone", SHOP["shop.phone"])
+    ShopSettings(db).set_up({key: SHOP[key] for key in ("shop.name", "shop.phone")})
     station = Kenpin(db).pack_station("S1")
     for code in PACK_1001:
         station.scan(sent(code))
@@ -92,7 +108,7 @@ def test_the_refusal_names_the_keys_not_set(db: Database) -> None:
 def test_show_lists_every_key_and_what_is_not_set(
     db: Database, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["--db", db.url, "settings", "set", "shop.postal_code", "〒５３０－０００１"]) == 0
+    assert set_by_admin(db, "shop.postal_code", "〒５３０－０００１") == 0
     assert capsys.readouterr().out == 'shop.postal_code: (not set) -> "530-0001"\n'
     assert main(["--db", db.url, "settings", "show"]) == 0
     lines = capsys.readouterr().out.splitlines()
@@ -115,46 +131,89 @@ def test_show_lists_every_key_and_what_is_not_set(
 def test_a_bad_value_or_unknown_key_is_refused_and_changes_nothing(
     db: Database, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["--db", db.url, "settings", "set", "yamato.customer_code", "0123456789"]) == 0
+    assert set_by_admin(db, "yamato.customer_code", "0123456789") == 0
     capsys.readouterr()
-    assert main(["--db", db.url, "settings", "set", "yamato.customer_code", "12345"]) == 1
+    assert set_by_admin(db, "yamato.customer_code", "12345") == 1
     assert capsys.readouterr().err == (
         'kenpin: yamato.customer_code: "12345" has the wrong number of digits; the rule: '
         "10 digits, or 12 with the 2-digit branch number (0123456789-01)\n"
     )
-    assert main(["--db", db.url, "settings", "set", "shop.fax", "06-1234-5678"]) == 1
+    assert set_by_admin(db, "shop.fax", "06-1234-5678") == 1
     err = capsys.readouterr().err
     assert err.startswith('kenpin: "shop.fax" is not a shop setting; the keys are: shop.name, ')
     assert stored(db) == {"yamato.customer_code": "0123456789"}
 
 
-def test_a_change_is_written_to_the_audit_log(db: Database) -> None:
-    ShopSettings(db).set("shop.name", "検品ストア")
-    ShopSettings(db).set("shop.name", "検品ストア 本店")
+def test_a_change_is_written_to_the_audit_log_naming_the_admin(db: Database) -> None:
+    ShopSettings(db).set_up({"shop.name": "検品ストア"})
+    assert set_by_admin(db, "shop.name", "検品ストア 本店") == 0
     with db.read() as s:
-        details = s.scalars(
-            select(AuditEntry.detail).where(AuditEntry.action == "settings.set")
+        rows = s.execute(
+            select(User.name, AuditEntry.detail)
+            .outerjoin(User, User.id == AuditEntry.user_id)
+            .where(AuditEntry.action == "settings.set")
+            .order_by(AuditEntry.id)
         ).all()
-    assert [json.loads(detail) for detail in details] == [
-        {"key": "shop.name", "old": None, "new": "検品ストア"},
-        {"key": "shop.name", "old": "検品ストア", "new": "検品ストア 本店"},
+    # The set-up (the demo's, a bench's) is nobody's; a change is the admin's who made it.
+    assert [(name, json.loads(detail)) for name, detail in rows] == [
+        (None, {"key": "shop.name", "old": None, "new": "検品ストア"}),
+        ("Ken", {"key": "shop.name", "old": "検品ストア", "new": "検品ストア 本店"}),
     ]
+
+
+@pytest.mark.parametrize(
+    ("badge", "pin", "said"),
+    [
+        (ADMIN, "0000", "kenpin: PIN: wrong PIN for Ken"),
+        (
+            "BADGE-S1",
+            "2468",
+            "kenpin: --badge: 佐藤 健 is a supervisor; this needs an admin's badge",
+        ),
+        ("NOBODY", ADMIN_PIN, "kenpin: --badge: not the badge of an active user"),
+    ],
+)
+def test_settings_set_needs_an_admins_badge_and_pin_and_changes_nothing_otherwise(
+    db: Database,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    badge: str,
+    pin: str,
+    said: str,
+) -> None:
+    add_user(db, "Ken", "admin", ADMIN, ADMIN_PIN)
+    add_user(db, "佐藤 健", "supervisor", "BADGE-S1", "2468")
+    monkeypatch.setenv("KENPIN_PIN", pin)
+    assert main(["--db", db.url, "settings", "set", "shop.name", "X", "--badge", badge]) == 1
+    out, err = capsys.readouterr()
+    assert err == f"{said}\n" and out == ""
+    assert badge not in err and pin not in err
+    assert stored(db) == {}
+
+
+def test_settings_set_without_a_badge_is_a_usage_error(
+    db: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["--db", db.url, "settings", "set", "shop.name", "X"])
+    assert exited.value.code == 2
+    assert "the following arguments are required: --badge" in capsys.readouterr().err
+    assert stored(db) == {}
 
 
 def test_a_carrier_code_is_cleared_with_an_empty_value(db: Database) -> None:
     settings = ShopSettings(db)
-    settings.set("sagawa.customer_code", "123456789012")
-    assert (
-        settings.set("sagawa.customer_code", "")
-        == 'sagawa.customer_code: "123456789012" -> (not set)'
-    )
+    settings.set_up({"sagawa.customer_code": "123456789012"})
+    assert settings.set_up({"sagawa.customer_code": ""}) == [
+        'sagawa.customer_code: "123456789012" -> (not set)'
+    ]
     assert stored(db) == {}
 
 
 def test_an_environment_variable_still_wins_and_show_says_it_is_deprecated(
     db: Database, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    ShopSettings(db).set("shop.name", "検品ストア")
+    ShopSettings(db).set_up({"shop.name": "検品ストア"})
     monkeypatch.setenv("KENPIN_SHOP_NAME", "旧ストア")
     assert main(["--db", db.url, "settings", "show"]) == 0
     first = capsys.readouterr().out.splitlines()[0]
@@ -162,5 +221,19 @@ def test_an_environment_variable_still_wins_and_show_says_it_is_deprecated(
         "shop.name                旧ストア  [KENPIN_SHOP_NAME on this PC overrides the stored "
         "value 検品ストア; deprecated]"
     )
-    assert main(["--db", db.url, "settings", "set", "shop.name", "新ストア"]) == 0
+    assert set_by_admin(db, "shop.name", "新ストア") == 0
     assert "KENPIN_SHOP_NAME still overrides it" in capsys.readouterr().out
+
+
+def test_a_bad_value_is_refused_before_the_pin_is_asked_for(
+    db: Database, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("KENPIN_PIN")
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    asked: list[str] = []
+    monkeypatch.setattr("getpass.getpass", lambda prompt: asked.append(prompt) or ADMIN_PIN)
+    assert set_by_admin(db, "shop.phone", "06-1234") == 1
+    assert "shop.phone" in capsys.readouterr().err
+    assert asked == []
+    assert set_by_admin(db, "shop.phone", "06-1234-5678") == 0
+    assert asked == ["PIN: "]

@@ -17,6 +17,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
+from app.core.audit import Action
 from app.core.errors import ConcurrentChange
 from app.core.orders import OrderStatus
 from app.core.pack.effects import Decision, Effect
@@ -115,14 +116,14 @@ def _log_in(step: PackStep) -> After:
     user = step.decision.user
     assert user is not None
     claims.log_in(step.session, step.row.station_id, user.user_id, step.at)
-    _audit(step, "station.login", user, user=user.name, role=str(user.role))
+    _audit(step, Action.STATION_LOGIN, user, user=user.name, role=str(user.role))
     return replace(_as_it_was(step), user=user)
 
 
 def _log_out(step: PackStep) -> After:
     claims.log_out(step.session, step.row.station_id, step.at)
     user = step.row.user
-    _audit(step, "station.logout", user, user=user.name if user else "")
+    _audit(step, Action.STATION_LOGOUT, user, user=user.name if user else "")
     return replace(_as_it_was(step), user=None)
 
 
@@ -205,21 +206,22 @@ def _override(step: PackStep) -> After:
     overrides.set_override(step.session, step.row.station_id, pending)
     if pending is not None and pending.supervisor is not None and step.row.override is not None:
         # A supervisor approved what the packer asked for.
-        _override_event(step, "approved", pending.kind.value)
+        _override_event(step, Action.OVERRIDE_APPROVED, pending.kind.value)
     if pending is None and step.row.override is not None:
-        _override_event(step, "cancelled", step.row.override.kind.value)
+        _override_event(step, Action.OVERRIDE_CANCELLED, step.row.override.kind.value)
     return _as_it_was(step)
 
 
-def _override_event(step: PackStep, what: str, kind: str, **detail: Any) -> None:
-    """An override's audit row: packer, supervisor, station, order, and what happened."""
+def _override_event(step: PackStep, action: Action, kind: str, **detail: Any) -> None:
+    """An override's audit row: which, packer, supervisor, station, order, and the rest."""
     row, decision = step.row, step.decision
     supervisor = decision.supervisor or (row.override.supervisor if row.override else None)
     held = row.held
     _audit(
         step,
-        f"override.{kind}.{what}" if what else f"override.{kind}",
+        action,
         supervisor,
+        override=kind,
         packer=row.user.name if row.user else "",
         supervisor=supervisor.name if supervisor else "",
         order=held.order_number if held else "",
@@ -229,7 +231,9 @@ def _override_event(step: PackStep, what: str, kind: str, **detail: Any) -> None
 
 def _unlock(step: PackStep) -> After:
     """A supervisor lifted the lock-out: the packer carries on (the streak starts again)."""
-    _override_event(step, "", "lockout", refused_in_a_row=step.row.error_streak)
+    _override_event(
+        step, Action.OVERRIDE_LOCKOUT, "lockout", refused_in_a_row=step.row.error_streak
+    )
     return _as_it_was(step)
 
 
@@ -245,7 +249,7 @@ def _short_ship(step: PackStep) -> After:
     overrides.set_override(step.session, row.station_id, None)
     _override_event(
         step,
-        "",
+        Action.OVERRIDE_SHORT,
         "short",
         reason=reason,
         note=step.incoming.note or "",
@@ -266,7 +270,7 @@ def _take_over(step: PackStep) -> After:
     overrides.set_override(step.session, row.station_id, None)
     _override_event(
         step,
-        "",
+        Action.OVERRIDE_TAKEOVER,
         "takeover",
         taken_from=on_file.candidate.locked_by or on_file.lapsed_from or "",
         note=step.incoming.note or "",
@@ -283,7 +287,7 @@ def _add_code(step: PackStep) -> After:
     overrides.set_override(step.session, row.station_id, None)
     _override_event(
         step,
-        "",
+        Action.OVERRIDE_ALIAS,
         "alias",
         code=pending.code,
         sku=product.sku,
@@ -351,7 +355,7 @@ def _open_order(step: PackStep) -> After:
     if on_file.lapsed_from is not None:
         _audit(
             step,
-            "claim.takeover",
+            Action.CLAIM_TAKEOVER,
             row.user,
             order=on_file.candidate.number,
             taken_from=on_file.lapsed_from,
@@ -395,7 +399,7 @@ def _reprint(step: PackStep) -> After:
     job = parcels.reprint(step.session, label.parcel_id, _printed_here(step))
     _audit(
         step,
-        "label.reprint",
+        Action.LABEL_REPRINT,
         step.row.user,
         order=label.order_number,
         tracking=label.tracking_number,

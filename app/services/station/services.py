@@ -9,6 +9,7 @@ from pathlib import Path
 from app.services.admin import Administration
 from app.services.mismatches import MismatchLog
 from app.services.order_queue import OrderQueue
+from app.services.relabel import LabelDesk
 from app.services.reports import Reports
 from app.services.scanner_setup import ScannerSetup
 from app.services.shop_settings import ShopSettings
@@ -41,3 +42,6 @@ class StationServices:
     reports: Reports | None = None
     #: Users, stations, printers and tracking blocks (the Admin page); without it, no page.
     admin: Administration | None = None
+    #: A supervisor's void and reprint of labels at the station with this name (the Orders
+    #: page); without it the page offers neither.
+    label_desk: Callable[[str], LabelDesk] | None = None

@@ -1,16 +1,22 @@
 """The Mismatches page's logic: the filters as typed, the picked refusal's details, and the
 review (who, when, a note).
 
-Until supervisors sign in at the window, the reviewer is the user whose badge is
-typed into the review form, accepted when it is an active supervisor's or admin's.
+The reviewer is the supervisor or admin whose badge and PIN the credentials
+dialog is given; a wrong PIN is refused and kept, counting towards the badge's
+lock as at the station. The review is recorded on a lane, off the GUI thread.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QObject, QTimer
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, QObject, QTimer, Signal
 
 from app.core.errors import KenpinError
-from app.services.mismatches import MismatchFilter, MismatchLog, local_days
+from app.services.mismatches import MismatchDetails, MismatchFilter, MismatchLog, local_days
+from app.services.signin import Credentials
+from app.ui.credentials import refusal_words
+from app.ui.jobs import JobLane
 from app.ui.mismatches.model import MISMATCH_ID_ROLE, MismatchLogModel
 from app.ui.mismatches.view import NO_DATE, MismatchesPage, picked_day
 from app.ui.paged_model import select_row
@@ -22,12 +28,25 @@ TYPING_DELAY_MS = 300
 class MismatchesController(QObject):
     """Filters the mismatch log, shows the picked refusal and records its review."""
 
+    #: A review was recorded, or refused (its words under the review): tests wait for it.
+    review_done = Signal()
+
     def __init__(
-        self, log: MismatchLog, page: MismatchesPage, parent: QObject | None = None
+        self,
+        log: MismatchLog,
+        page: MismatchesPage,
+        ask: Callable[[str], Credentials | None],
+        place: str,
+        parent: QObject | None = None,
     ) -> None:
+        """`ask` asks a supervisor's badge and PIN (the credentials dialog); `place` is
+        where a wrong PIN is kept (the station)."""
         super().__init__(parent)
         self.log = log
         self.page = page
+        self.ask = ask
+        self.place = place
+        self.lane = JobLane("review", self)
         self.model = MismatchLogModel(log, parent=self)
         page.set_model(self.model)
         self._picked: int | None = None
@@ -112,21 +131,46 @@ class MismatchesController(QObject):
         self.page.details.show_mismatch(self.log.details(self._picked))
 
     def on_mark_reviewed(self) -> None:
-        """Record the review under the badge typed in; say why when it is refused."""
+        """Ask a supervisor's badge and PIN, then record the review under them."""
         details = self.page.details
-        if self._picked is None:
+        picked = self._picked
+        if picked is None or self.lane.pending:
             return
-        try:
-            self.log.review(self._picked, details.badge.text(), details.note.text())
-        except KenpinError as exc:
-            details.review_state.setText(self.tr("Not recorded: {0}").format(self._why(exc)))
-            details.badge.clear()
-            details.badge.setFocus()
+        by = self.ask(self.tr("Mark the refused scan reviewed: a supervisor's badge and PIN."))
+        if by is None:
+            details.review_state.setText(self.tr("Not recorded: no badge and PIN were given."))
+            self.review_done.emit()
             return
-        shown = self.log.details(self._picked)
+        note = details.note.text()
+        details.mark_reviewed.setEnabled(False)
+        self.lane.submit(
+            lambda: self._review(picked, by, note), self.on_reviewed, self.on_not_reviewed
+        )
+
+    def _review(self, picked: int, by: Credentials, note: str) -> MismatchDetails | None:
+        """On the lane: record the review, then read the refusal back as it stands."""
+        self.log.review(picked, by, note, place=self.place)
+        return self.log.details(picked)
+
+    def on_reviewed(self, shown: MismatchDetails | None) -> None:
+        """Recorded: the row and the pane show who reviewed it."""
         if shown is not None:
             self.model.replace_row(shown.mismatch)
-        details.show_mismatch(shown)
+        if shown is not None and shown.mismatch.id == self._picked:
+            self.page.details.show_mismatch(shown)
+        self.page.details.mark_reviewed.setEnabled(True)
+        self.review_done.emit()
+
+    def on_not_reviewed(self, error: KenpinError) -> None:
+        """Refused (a packer's badge, a wrong PIN, a lock) or failed: say why."""
+        details = self.page.details
+        details.review_state.setText(self.tr("Not recorded: {0}").format(refusal_words(error)))
+        details.mark_reviewed.setEnabled(True)
+        self.review_done.emit()
+
+    def close(self) -> None:
+        """The window is closing: a review under way is not waited for long."""
+        self.lane.close()
 
     # Inside --------------------------------------------------------------------
 
@@ -141,11 +185,6 @@ class MismatchesController(QObject):
             order=page.order.text().strip() or None,
         )
         return local_days(picked_day(page.since), picked_day(page.until), wanted)
-
-    def _why(self, error: KenpinError) -> str:
-        if "badge" in str(error):
-            return self.tr("this badge is not an active supervisor's or admin's")
-        return str(error)
 
     def _fill_choices(self) -> None:
         page = self.page

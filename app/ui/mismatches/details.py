@@ -56,14 +56,11 @@ class MismatchDetailsPane(QWidget):
         self.review_state = QLabel()
         self.review_state.setObjectName("reviewState")
         self.review_state.setWordWrap(True)
-        self.badge = QLineEdit()
-        self.badge.setObjectName("reviewBadge")
-        self.badge.setEchoMode(QLineEdit.EchoMode.Password)
-        self.badge.setPlaceholderText(self.tr("Supervisor's badge"))
         self.note = QLineEdit()
         self.note.setObjectName("reviewNote")
         self.note.setPlaceholderText(self.tr("What was found, what was done"))
-        self.mark_reviewed = QPushButton(self.tr("Mark reviewed"))
+        self.mark_reviewed = QPushButton(self.tr("Mark reviewed…"))
+        self.mark_reviewed.setToolTip(self.tr("A supervisor's badge and PIN are asked for"))
         self.mark_reviewed.setObjectName("markReviewed")
         self._build()
         self.show_mismatch(None)
@@ -105,7 +102,6 @@ class MismatchDetailsPane(QWidget):
         right = QVBoxLayout()
         right.addWidget(self._caption(self.tr("Review")))
         right.addWidget(self.review_state)
-        right.addWidget(self.badge)
         right.addWidget(self.note)
         right.addWidget(self.mark_reviewed)
         right.addStretch(1)
@@ -127,7 +123,6 @@ class MismatchDetailsPane(QWidget):
 
     def show_mismatch(self, details: MismatchDetails | None) -> None:
         """Fill the pane with `details` (None: empty, nothing to review)."""
-        self.badge.clear()
         self.note.clear()
         if details is None:
             for label in (self.headline, self.sentence, self.scanned, self.expected, self.where):
@@ -209,5 +204,5 @@ class MismatchDetailsPane(QWidget):
         }.get(verdict, verdict)
 
     def _enable_review(self, enabled: bool) -> None:
-        for widget in (self.badge, self.note, self.mark_reviewed):
+        for widget in (self.note, self.mark_reviewed):
             widget.setEnabled(enabled)

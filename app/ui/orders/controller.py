@@ -120,6 +120,11 @@ class OrdersController(QObject):
 
     # What others call ----------------------------------------------------------
 
+    @property
+    def picked_number(self) -> str:
+        """The number of the order picked in the queue ("" when none is)."""
+        return self._picked_number
+
     def show_counts(self, counts: dict[str, int]) -> None:
         """Name each status in the filter with its number of orders."""
         status_filter = self.page.status_filter

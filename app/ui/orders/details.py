@@ -10,6 +10,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -72,6 +74,20 @@ class OrderDetailsPane(QWidget):
         self.short_lines.setObjectName("detailsShort")
         self.short_lines.setWordWrap(True)
         self.lines = QTableWidget(0, LINE_COLUMNS)
+        #: A supervisor's label corrections (`OrderLabelsController`), printed at this station:
+        #: one narrow button with a menu, as the pane's right part is off a 1024-pixel screen.
+        self.label_menu = QPushButton(self.tr("Shipping label"))
+        self.label_menu.setObjectName("labelMenu")
+        self.label_menu.setToolTip(self.tr("A supervisor voids or reprints the label here"))
+        menu = QMenu(self.label_menu)
+        self.void_label = menu.addAction(self.tr("Void label…"))
+        self.void_label.setToolTip(
+            self.tr("Void this order's label; the new one prints here (supervisor)")
+        )
+        self.reprint_label = menu.addAction(self.tr("Reprint label…"))
+        self.reprint_label.setToolTip(self.tr("Print this order's label again here (supervisor)"))
+        menu.setToolTipsVisible(True)
+        self.label_menu.setMenu(menu)
         self.placeholder = QLabel(self.tr("Pick an order in the queue to see its lines."))
         self.placeholder.setObjectName("detailsMuted")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -88,10 +104,14 @@ class OrderDetailsPane(QWidget):
         title.addWidget(self.number)
         title.addWidget(self.status)
         title.addStretch(1)
+        labels = QHBoxLayout()
+        labels.addWidget(self.label_menu)
+        labels.addStretch(1)
         header = QVBoxLayout()
         header.setSpacing(2)
         header.addLayout(title)
         header.addWidget(self.ordered)
+        header.addLayout(labels)
 
         facts = QGridLayout()
         facts.setHorizontalSpacing(24)

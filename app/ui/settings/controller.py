@@ -1,16 +1,22 @@
 """The shop settings page's logic: the stored values into the fields, Save checked by the
-keys' rules and stored in one go, or refused in words with nothing saved.
+keys' rules and, on an admin's badge and PIN, stored in one go; or refused in words with
+nothing saved.
 
-The database work (reading, saving) runs on a lane of its own, never on the GUI thread.
+The database work (reading, signing in, saving) runs on a lane of its own, never on the
+GUI thread.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Signal
 
 from app.core.errors import KenpinError
-from app.core.shop import SettingRefused, sender_missing
+from app.core.shop import SettingRefused, check_setting, sender_missing
 from app.services.shop_settings import ShopSettings, ShownSetting
+from app.services.signin import Credentials, SignInRefused
+from app.ui.credentials import refusal_words as sign_in_words
 from app.ui.jobs import JobLane
 from app.ui.settings.view import ShopSettingsPage
 from app.ui.settings.words import (
@@ -31,11 +37,20 @@ class ShopSettingsController(QObject):
     save_refused = Signal(str)
 
     def __init__(
-        self, settings: ShopSettings, page: ShopSettingsPage, parent: QObject | None = None
+        self,
+        settings: ShopSettings,
+        page: ShopSettingsPage,
+        ask: Callable[[str], Credentials | None],
+        place: str,
+        parent: QObject | None = None,
     ) -> None:
+        """`ask` asks an admin's badge and PIN for a purpose (the credentials dialog);
+        `place` is where a wrong PIN is kept (the station)."""
         super().__init__(parent)
         self.settings = settings
         self.page = page
+        self.ask = ask
+        self.place = place
         #: The settings as last read; Save stores only the fields that differ from them.
         self.shown: list[ShownSetting] = []
         self.lane = JobLane("shop settings", self)
@@ -67,7 +82,7 @@ class ShopSettingsController(QObject):
         self.settings_shown.emit(listing)
 
     def on_save_clicked(self) -> None:
-        """Store the changed fields, all or none."""
+        """Store the changed fields, all or none, on an admin's badge and PIN."""
         fields = self.page.fields
         changed = {
             shown.key: fields[shown.key].text()
@@ -77,9 +92,20 @@ class ShopSettingsController(QObject):
         if not changed:
             self._said("saved", self.tr("Nothing to save: no field was changed."))
             return
+        try:
+            # A value that breaks its rule is told before anyone signs for it.
+            for key, value in changed.items():
+                check_setting(key, value)
+        except SettingRefused as refused:
+            self.on_failed(refused)
+            return
+        by = self.ask(self.tr("Save the shop settings: an admin's badge and PIN."))
+        if by is None:
+            self._said("refused", self.tr("Not saved: no badge and PIN were given."))
+            return
         self.page.save.setEnabled(False)
         self.lane.submit(
-            lambda: self.settings.save(changed),
+            lambda: self.settings.change(changed, by, place=self.place),
             lambda _said: self.on_saved(list(changed)),
             self.on_failed,
         )
@@ -94,7 +120,12 @@ class ShopSettingsController(QObject):
     def on_failed(self, error: KenpinError) -> None:
         """A value broke its rule (nothing saved), or the database refused or is down."""
         self.page.save.setEnabled(True)
-        words = refusal_words(error) if isinstance(error, SettingRefused) else str(error)
+        if isinstance(error, SettingRefused):
+            words = refusal_words(error)
+        elif isinstance(error, SignInRefused):
+            words = self.tr("Not saved: {0}").format(sign_in_words(error))
+        else:
+            words = str(error)
         self._said("refused", words)
         self.save_refused.emit(words)
 

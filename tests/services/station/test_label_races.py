@@ -7,6 +7,7 @@ import threading
 from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,7 +18,7 @@ from app.core.errors import Refused
 from app.core.scans import Reason, VerdictKind
 from app.db.database import Database
 from app.db.shipping_models import Parcel
-from app.services.labels import void_label
+from app.services.relabel import PrintingAt, void_label
 from app.services.signin import Credentials
 from app.services.users import add_user
 from tests.stationdata import (
@@ -64,14 +65,19 @@ def verified_at(db: Database, number: str) -> Any:
         return s.scalar(select(Parcel.verified_at).where(Parcel.tracking_number == number))
 
 
+#: The voids of the race are made at S1, so S1 waits for the new label whichever came first
+#: (a label already scanned back is waited for at the station where it is voided).
+AT_S1 = PrintingAt("S1", "cli: label void")
+
+
 @pytest.fixture
-def waiting(db: Database) -> Database:
+def waiting(db: Database, tmp_path: Path) -> Database:
     """Station S1 has packed #1001 and waits for its label; two supervisors."""
     stock_bench(db)
     tracking_block(db)
     add_user(db, "Boss", "supervisor", BOSS, SUPERVISOR_PIN)
     add_user(db, "Deputy", "supervisor", DEPUTY, SUPERVISOR_PIN)
-    station = Kenpin(db).pack_station("S1")
+    station = Kenpin(db).pack_station("S1", printer=tmp_path.as_uri())
     for n, code in enumerate([HANAKO, "#1001", TEA, TEA, CUP_CASE, CUP, "KCMD:COMPLETE"]):
         station.scan(sent(code), at=later(n))
     return db
@@ -87,7 +93,7 @@ def test_a_label_voided_while_it_is_scanned_back_is_never_verified(waiting: Data
         scanned, voided = at_once(
             lambda label=label: station.scan(sent(label)),
             lambda label=label: void_label(
-                waiting, label, Credentials(BOSS, SUPERVISOR_PIN), "smudged"
+                waiting, label, Credentials(BOSS, SUPERVISOR_PIN), "smudged", AT_S1
             ),
         )
         assert not isinstance(scanned, Exception), scanned

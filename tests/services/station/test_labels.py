@@ -17,7 +17,8 @@ from app.db.database import Database
 from app.db.models import AuditEntry
 from app.db.shipping_models import PrintJob
 from app.services.carriers import attach_carrier_number
-from app.services.labels import run_print_job, void_label
+from app.services.labels import run_print_job
+from app.services.relabel import void_label
 from app.services.signin import Credentials
 from app.services.station.pack import PackStation
 from app.services.users import add_user
@@ -135,7 +136,7 @@ def test_a_voided_label_is_replaced_and_scanning_it_is_label_voided(bench: Datab
         void_label(bench, number(0), Credentials(HANAKO, SUPERVISOR_PIN), "smudged")
     voided = void_label(bench, number(0), Credentials(BOSS, SUPERVISOR_PIN), "smudged")
 
-    assert (voided.old_number, voided.new_number) == (number(0), number(1))
+    assert (voided.voided, voided.tracking_number) == (number(0), number(1))
     assert parcels_of(bench, "#1001") == [(1, number(0), "voided"), (1, number(1), "labelled")]
     with bench.read() as s:
         audit = s.scalars(select(AuditEntry.detail).where(AuditEntry.action == "label.void")).all()

@@ -59,7 +59,7 @@ def bench(db: Database) -> Database:
 def _overrides_done(db: Database) -> list[str]:
     with db.read() as s:
         actions = s.scalars(select(AuditEntry.action).order_by(AuditEntry.id)).all()
-    return [a for a in actions if a.startswith("override.") and not a.endswith(".cancelled")]
+    return [a for a in actions if a.startswith("override.") and a != "override.cancelled"]
 
 
 @pytest.mark.parametrize("override", list(OVERRIDES))
@@ -83,7 +83,7 @@ def test_only_a_supervisor_or_an_admin_approves(
     else:
         assert approval["verdict"] == "info" and approval["reason"] is None
         done = _overrides_done(bench)
-        assert any(action.startswith(f"override.{override}") for action in done), done
+        assert f"override.{override}" in done, done
         assert all(line["verdict"] != "rejected" for line in lines[len(before) :])
 
 

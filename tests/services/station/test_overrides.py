@@ -209,7 +209,12 @@ def test_a_packer_can_never_approve_a_short_ship(bench: Database) -> None:
     assert status_of(bench, "#1001") == "packing"
     assert scan(TEA).verdict is VerdictKind.ACCEPTED
     assert scan("KCMD:REASON:OTHER").note is Note.NO_OVERRIDE
-    assert [a for a, _ in audit_actions(bench)] == ["override.short.cancelled"]
+    [(action, detail)] = audit_actions(bench)
+    assert (action, detail["override"], detail["packer"]) == (
+        "override.cancelled",
+        "short",
+        "Hanako",
+    )
 
 
 def test_take_over_moves_the_order_here_and_fences_the_other_station(bench: Database) -> None:

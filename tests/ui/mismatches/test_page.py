@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from functools import partial
 
 import pytest
 from PySide6.QtCore import QDate
@@ -14,14 +15,17 @@ from sqlalchemy import select
 from app.bootstrap import Kenpin
 from app.db.database import Database
 from app.db.models import User
+from app.db.signin_models import BadgeFailure
 from app.db.station_models import Mismatch
 from app.services.mismatches import PAGE_SIZE, MismatchLog
+from app.ui.credentials import ask_credentials
 from app.ui.main_window import MainWindow
 from app.ui.mismatches.controller import MismatchesController
 from app.ui.mismatches.model import MismatchLogModel
 from app.ui.mismatches.view import MismatchesPage
 from tests.mismatchlog import BOSS, GENERATED, generated, mismatch_log
 from tests.stationdata import HANAKO, SOAP
+from tests.ui.signing import will_cancel, will_sign
 
 pytestmark = pytest.mark.gui
 
@@ -40,7 +44,11 @@ def page(qtbot: QtBot, log_db: Database) -> Iterator[MismatchesController]:
     qtbot.addWidget(view)
     view.resize(1024, 700)
     view.show()
-    yield MismatchesController(MismatchLog(log_db), view, view)
+    controller = MismatchesController(
+        MismatchLog(log_db), view, partial(ask_credentials, view), "PACK-1", view
+    )
+    yield controller
+    controller.close()
     view.close()
 
 
@@ -151,21 +159,32 @@ def test_the_detail_pane_shows_the_pack_session_around_the_refused_scan(
     assert scans.item(2, 2).font().bold()  # the refused scan picked in the log
 
 
-def test_mark_reviewed_needs_a_supervisors_badge_and_keeps_the_note(
-    page: MismatchesController, log_db: Database
+def review(page: MismatchesController, qtbot: QtBot, badge: str | None, pin: str = "") -> str:
+    """Click Mark reviewed…, sign with `badge` and `pin` (None: Esc); what the pane says."""
+    if badge is None:
+        will_cancel(qtbot)
+    else:
+        will_sign(qtbot, badge, pin)
+    with qtbot.waitSignal(page.review_done, timeout=5_000):
+        page.page.details.mark_reviewed.click()
+    return page.page.details.review_state.text()
+
+
+def test_mark_reviewed_needs_a_supervisors_badge_and_pin_and_keeps_the_note(
+    page: MismatchesController, log_db: Database, qtbot: QtBot
 ) -> None:
     page.page.table.selectRow(0)
     details = page.page.details
-    details.badge.setText(HANAKO)
     details.note.setText("checked")
-    details.mark_reviewed.click()
-    assert details.review_state.text().startswith("Not recorded")
+    assert review(page, qtbot, HANAKO, "2468") == (
+        "Not recorded: Hanako may not do this: it needs a supervisor or an admin."
+    )
+    assert review(page, qtbot, BOSS[1], "1111") == "Not recorded: Wrong PIN for Boss."
+    assert review(page, qtbot, None) == "Not recorded: no badge and PIN were given."
     assert page.model.index(0, REVIEWED).data() == "to review"
 
-    details.badge.setText(BOSS[1])
     details.note.setText("  bin A-01 holds two teas  ")
-    details.mark_reviewed.click()
-    assert details.review_state.text().startswith("Reviewed by Boss")
+    assert review(page, qtbot, BOSS[1], "2468").startswith("Reviewed by Boss")
     assert page.model.index(0, REVIEWED).data() == "Boss"
     with log_db.read() as s:
         reviewed = s.execute(
@@ -175,6 +194,9 @@ def test_mark_reviewed_needs_a_supervisors_badge_and_keeps_the_note(
         ).all()
     assert [(name, note) for name, note, _at in reviewed] == [("Boss", "bin A-01 holds two teas")]
     assert reviewed[0][2] is not None
+    # The wrong PIN counts towards the badge's lock, kept where it was given.
+    with log_db.read() as s:
+        assert list(s.scalars(select(BadgeFailure.place))) == ["PACK-1"]
 
 
 def test_the_window_has_a_mismatches_tab(qtbot: QtBot, log_db: Database) -> None:

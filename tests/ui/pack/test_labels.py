@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from app.bootstrap import Kenpin
 from app.db.database import Database
 from app.scanning.wedge import KeyboardWedge
-from app.services.labels import void_label
+from app.services.relabel import void_label
 from app.services.signin import Credentials
 from app.services.users import add_user
 from app.ui.main_window import MainWindow
@@ -106,8 +106,8 @@ def test_two_cartons_another_cartons_label_and_a_voided_label_in_the_window(
 
     replacement = void_label(bench, second, Credentials("BADGE-SUP", SUPERVISOR_PIN), "smudged")
     assert scan(second) == "refused"  # voided: the screen now asks for the new one
-    assert replacement.new_number in page.label_prompt.text().replace("-", "")
-    assert scan(replacement.new_number) == "accepted"
+    assert replacement.tracking_number in page.label_prompt.text().replace("-", "")
+    assert scan(replacement.tracking_number) == "accepted"
     assert order_state(bench, "#1001")[0] == "verified"
     reasons = [row[2] for row in map(page.recent.row_text, range(4))]
     assert reasons[1] == "✖ Voided label"

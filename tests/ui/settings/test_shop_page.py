@@ -8,16 +8,22 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from app.bootstrap import Kenpin, read_settings
 from app.core import shop
 from app.db.database import Database
+from app.db.models import AuditEntry, User
 from app.services.shop_settings import ShopSettings
+from app.services.users import add_user
 from app.ui.main_window import MainWindow
 from app.ui.settings.words import KEY_WORDS
 from tests.stationdata import SHOP
+from tests.ui.signing import will_cancel, will_sign
 
 pytestmark = pytest.mark.gui
+
+ADMIN, ADMIN_PIN = "BADGE-A1", "13579"
 
 
 class Bench:
@@ -42,14 +48,30 @@ class Bench:
             # Japanese arrives from the input method whole, not as key presses.
             field.insert(text)
 
-    def save(self) -> None:
-        """Click Save and wait for the fields to show what is stored after it."""
+    def save(self, badge: str = ADMIN, pin: str = ADMIN_PIN) -> None:
+        """Click Save, sign with `badge` and `pin`, and wait for the fields to show what is
+        stored after it."""
+        will_sign(self.qtbot, badge, pin)
         with self.qtbot.waitSignal(self.shop.settings_shown, timeout=5_000):
             self.qtbot.mouseClick(self.page.save, Qt.MouseButton.LeftButton)
+
+    def save_refused(self, badge: str | None, pin: str = "") -> str:
+        """Click Save, sign with `badge` and `pin` (None: Esc); the words under Save."""
+        if badge is None:
+            will_cancel(self.qtbot)
+            self.qtbot.mouseClick(self.page.save, Qt.MouseButton.LeftButton)
+        else:
+            will_sign(self.qtbot, badge, pin)
+            with self.qtbot.waitSignal(self.shop.save_refused, timeout=5_000):
+                self.qtbot.mouseClick(self.page.save, Qt.MouseButton.LeftButton)
+        assert self.page.result.property("state") == "refused"
+        return self.page.result.text()
 
 
 @pytest.fixture
 def station(qtbot: QtBot, sqlite_db: Database) -> Iterator[Bench]:
+    add_user(sqlite_db, "Ken", "admin", ADMIN, ADMIN_PIN)
+    add_user(sqlite_db, "佐藤 健", "supervisor", "BADGE-S1", "2468")
     at_bench = Bench(qtbot, Kenpin(sqlite_db))
     yield at_bench
     at_bench.window.close()
@@ -92,6 +114,38 @@ def test_a_value_breaking_its_rule_is_refused_in_words_and_nothing_is_saved(
     )
     assert station.page.result.property("state") == "refused"
     assert ShopSettings(sqlite_db).listing()[0].stored == ""
+
+
+@pytest.mark.parametrize(
+    ("badge", "pin", "said"),
+    [
+        (ADMIN, "0000", "Not saved: Wrong PIN for Ken."),
+        ("BADGE-S1", "2468", "Not saved: 佐藤 健 may not do this: it needs an admin."),
+        ("NOBODY", "2468", "Not saved: That badge is not an active user's badge."),
+        (None, "", "Not saved: no badge and PIN were given."),
+    ],
+)
+def test_save_needs_an_admins_badge_and_pin_and_is_refused_in_words_otherwise(
+    station: Bench, sqlite_db: Database, badge: str | None, pin: str, said: str
+) -> None:
+    station.type_into("shop.name", "検品ストア")
+    assert station.save_refused(badge, pin) == said
+    assert ShopSettings(sqlite_db).listing()[0].stored == ""
+    assert station.page.save.isEnabled()
+
+
+def test_a_save_is_audited_under_the_admin_who_signed_it(
+    station: Bench, sqlite_db: Database
+) -> None:
+    station.type_into("shop.name", "検品ストア")
+    station.save()
+    with sqlite_db.read() as s:
+        rows = s.execute(
+            select(User.name, AuditEntry.station)
+            .join(User, User.id == AuditEntry.user_id)
+            .where(AuditEntry.action == "settings.set")
+        ).all()
+    assert [tuple(row) for row in rows] == [("Ken", "")]
 
 
 def test_a_field_an_environment_variable_sets_is_locked_and_says_so(
