@@ -53,6 +53,7 @@ _.scan_record_id
 _.reviewed_by
 _.reviewed_at
 _.review_note
+_.backorder_of
 
 # The column lists of the CSV formats: scripts/make_sample_data.py, the benchmarks and the
 # tests write files with them.

@@ -201,9 +201,8 @@ class Fact(StrEnum):
     #: The override under way (`short`, `takeover`, `alias`) and what it waits for next.
     OVERRIDE = "override"
     STEP = "step"
-    #: A short ship's reason code (`DAMAGED`, ...) and the backorder order it made.
+    #: A short ship's reason code (`DAMAGED`, ...).
     REASON = "reason"
-    BACKORDER = "backorder"
     #: A code registered by `KCMD:ALIAS`.
     CODE = "code"
     #: Refused product scans in a row that locked the station.

@@ -25,11 +25,9 @@ from tests.stationdata import HANAKO, sent, stock_bench
 
 pytestmark = pytest.mark.slow
 
+
 #: A scan normally takes a few milliseconds; one stuck behind a whole file's writes
 #: (seconds) comes near this, one behind a chunk's (a few hundred ms at most) does not.
-SCAN_BOUND_S = 1.0
-
-
 def _files(tmp_path: Path, url: str, lines: int) -> tuple[Path, int]:
     """Products imported and an orders file of about `lines` lines; (its path, its orders)."""
     skus = write_products(tmp_path / "products.csv", 2_000)
@@ -78,18 +76,19 @@ def test_a_scan_made_while_a_large_orders_file_is_written_is_answered_at_once(
     path, orders = _files(tmp_path, sqlite_db.url, 100_000)
     station = Kenpin(sqlite_db).pack_station("S1")
     importing = kenpin_process("--db", sqlite_db.url, "import", "orders", str(path))
-    waits = []
-    writing = 0
+    # How far the import had written when each scan was answered.
+    answered_at: list[tuple[str, int]] = []
     while importing.poll() is None:
-        start = time.monotonic()
         station.scan(sent(HANAKO))  # log in, log out, ...: each scan a write transaction
-        waits.append(time.monotonic() - start)
-        writing += _orders_batch(sqlite_db) is not None
+        batch = _orders_batch(sqlite_db)
+        if batch is not None:
+            answered_at.append(batch)
         time.sleep(0.05)
     _out, err = importing.communicate()
     assert importing.returncode == 0, err.decode()
-    assert writing > 3  # scans ran while the orders were being written
-    assert max(waits) < SCAN_BOUND_S, f"a scan waited {max(waits):.1f} s behind the import"
+    # Scans were answered between the import's chunks, at several points of its writing,
+    # not held until it had finished (how long each took is for the benchmarks).
+    assert len(set(answered_at)) > 3, answered_at
     statuses = _statuses(sqlite_db)
     assert statuses["new"] == orders
     assert statuses["importing"] == 0
