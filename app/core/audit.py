@@ -38,6 +38,8 @@ class Action(StrEnum):
     USER_PIN_RESET = "user.pin_reset"
     STATION_SET = "station.set"
     TRACKING_ADD_RANGE = "tracking.add_range"
+    #: A stock file's units added to the ledger (`kenpin import stock`).
+    STOCK_IMPORT = "stock.import"
     #: Supervisor overrides at the bench (the detail says which override and whose).
     OVERRIDE_LOCKOUT = "override.lockout"
     OVERRIDE_SHORT = "override.short"

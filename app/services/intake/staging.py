@@ -68,9 +68,10 @@ def stage(
         raise
 
 
-def publish(db: Database, batch_id: int) -> None:
+def publish(db: Database, batch_id: int, finished: Callable[[Session], None] | None = None) -> None:
     """Make the batch's `importing` orders `new` (an orders file) or post its staged rows
-    to the ledger (a stock file) a chunk at a time, then mark it done."""
+    to the ledger (a stock file) a chunk at a time, then mark it done (and run `finished`
+    in that last transaction)."""
     while True:
         with db.write_chunk() as session:
             _hold(session, batch_id, batches.PUBLISHING)
@@ -79,6 +80,8 @@ def publish(db: Database, batch_id: int) -> None:
             ):
                 continue
             batches.set_state(session, batch_id, batches.DONE)
+            if finished is not None:
+                finished(session)
             return
 
 

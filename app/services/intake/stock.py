@@ -25,6 +25,7 @@ from typing import Any, BinaryIO
 
 from sqlalchemy.orm import Session
 
+from app.core.audit import Action
 from app.core.errors import ConcurrentChange
 from app.core.intake.rows import CellReader, Sheet
 from app.core.intake.stock import (
@@ -35,9 +36,9 @@ from app.core.intake.stock import (
     check_totals,
     receipts_of,
 )
+from app.db import audit, stock
 from app.db import import_batches as batches
 from app.db import intake as store
-from app.db import stock
 from app.db import stock_staging as staged
 from app.db.codes import code_owners
 from app.db.database import Database
@@ -135,8 +136,18 @@ def import_stock(db: Database, path: Path | str) -> ImportResult:
             check=checks.totals,
             seal=checks.bins,
         )
-    staging.publish(db, batch)
+    staging.publish(db, batch, partial(_audited, result))
     return replace(result, bins_created=checks.bins_created)
+
+
+def _audited(result: ImportResult, session: Session) -> None:
+    """The stock a file added, in the audit trail: stock changes are audited events."""
+    audit.record(
+        session,
+        Action.STOCK_IMPORT,
+        station="cli: import stock",
+        detail=f"{result.file}: {result.lines} rows, {result.units} units",
+    )
 
 
 def _stage(batch: int, chunk: list[Receipt], product: dict[str, int], session: Session) -> int:

@@ -12,7 +12,7 @@ from app.core.errors import InputRejected
 from app.core.intake.stock import COLUMNS
 from app.db import stock
 from app.db.database import Database
-from app.db.models import Location, Lot, Product, StockBalance, StockMove
+from app.db.models import AuditEntry, Location, Lot, Product, StockBalance, StockMove
 from app.services.intake import import_products, import_stock
 from tests.intake_support import row_counts, write_csv
 
@@ -82,6 +82,15 @@ def test_the_same_stock_file_twice_is_not_counted_twice(
     # Another file is another receipt: stock adds up.
     import_stock(db, write_csv(tmp_path / "stock-2.csv", HEADER, [["PLAIN", "A-1", "10"], []]))
     assert _on_hand(db) == {("PLAIN", "A-1", "", None): 20}
+    # Each file's stock is an audited change, once.
+    with db.read() as s:
+        audited = s.execute(
+            select(AuditEntry.action, AuditEntry.station, AuditEntry.detail).order_by(AuditEntry.id)
+        ).all()
+    assert [tuple(row) for row in audited] == [
+        ("stock.import", "cli: import stock", "stock.csv: 1 rows, 10 units"),
+        ("stock.import", "cli: import stock", "stock-2.csv: 1 rows, 10 units"),
+    ]
 
 
 def test_every_bad_row_is_named_and_no_stock_moves(catalogue: Database, tmp_path: Path) -> None:
