@@ -94,10 +94,11 @@ class Granted:
         said = [f"schema {self.schema}: owned by {self.owner}, with its tables and functions"]
         if self.moved:
             said.append(f"moved to {self.owner}: {', '.join(self.moved)}")
+        append_only = ", ".join(sorted(t for t, what in STATION_TABLES.items() if what == APPEND))
+        functions = ", ".join(function.split("(")[0] for function in STATION_FUNCTIONS)
         said.append(
-            f"{self.station}: {self.tables} tables as a station needs them; audit_log, "
-            "stock_moves and badge_failures append-only; users without pin_hash "
-            f"(PINs checked by {', '.join(f.split('(')[0] for f in STATION_FUNCTIONS)})"
+            f"{self.station}: {self.tables} tables as a station needs them; {append_only} "
+            f"append-only; users without {', '.join(USERS_HIDDEN)} (PINs checked by {functions})"
         )
         if self.left_out:
             said.append(
@@ -195,6 +196,11 @@ def _check_roles(conn: Connection, owner: str, station: str) -> None:
                 f"{option}: no role {role!r} in this database cluster; create it first, as a "
                 f"superuser: {_CREATE_ROLE.format(role=quote(role))}"
             )
+    if found[owner].rolsuper:
+        raise Refused(
+            f"--owner: {owner} is a superuser, and the PIN functions run with their owner's "
+            "rights: give the schema to a plain role"
+        )
     if found[station].rolsuper or found[station].rolbypassrls:
         raise Refused(
             f"--station: {station} is a superuser (or bypasses row security): no privilege "
