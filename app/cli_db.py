@@ -31,21 +31,15 @@ def register(db_sub: argparse._SubParsersAction[argparse.ArgumentParser], db_of:
 
 def _grant(db: Database, owner: str, station: str) -> int:
     from app.db.grants import grant
-    from app.db.schema import current_revision, head_revision
+    from app.db.schema import head_revision
 
     if db.is_sqlite:
         raise Refused(
             "db grant is for PostgreSQL: an SQLite file has no roles (its file's permissions "
             "are its only guard)"
         )
-    at, head = current_revision(db), head_revision()
-    if at != head:
-        raise Refused(
-            f"the schema is at {at or 'nothing'}, this Kenpin's is {head}: run "
-            "`kenpin db upgrade` as the owner first"
-        )
     with db.write() as session:
-        granted = grant(session.connection(), owner.strip(), station.strip())
+        granted = grant(session.connection(), owner.strip(), station.strip(), head_revision())
     for line in granted.lines():
         print(line)
     return EXIT_OK

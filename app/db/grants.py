@@ -67,8 +67,9 @@ STATION_TABLES: dict[str, tuple[str, ...]] = {
 USERS_HIDDEN = ("pin_hash",)
 #: The functions the station role calls instead of reading `users.pin_hash`.
 STATION_FUNCTIONS = ("kenpin_pin_salt(bigint)", "kenpin_pin_matches(bigint, text)")
-#: Kinds of relation an owner holds: tables, views, materialised views, sequences.
-_RELATIONS = "('r', 'p', 'v', 'm', 'f')"
+#: Kinds of relation `grant` hands to the owner: tables and sequences (Kenpin makes no
+#: views).
+_RELATIONS = "('r', 'p', 'S')"
 
 _SCHEMA = "(SELECT oid FROM pg_namespace WHERE nspname = :schema)"
 _IN_SCHEMA = "relnamespace = " + _SCHEMA
@@ -107,13 +108,15 @@ class Granted:
         return said
 
 
-def grant(conn: Connection, owner: str, station: str) -> Granted:
+def grant(conn: Connection, owner: str, station: str, head: str | None) -> Granted:
     """Give the schema the connection works in to `owner` and what a station needs to
     `station`, in the connection's transaction; refused, changing nothing, when a role is
-    missing or unfit or this connection may not hand the schema over."""
+    missing or unfit, this connection may not hand the schema over, or the schema is not
+    at the migration `head`."""
     _check_roles(conn, owner, station)
     schema = str(conn.scalar(text("SELECT current_schema()")))
     _check_may_hand_over(conn, schema, owner)
+    _check_current(conn, head)
     q = conn.dialect.identifier_preparer.quote
     owner_q, station_q, schema_q = q(owner), q(station), q(schema)
     moved = _hand_over(conn, schema, owner)
@@ -243,6 +246,9 @@ def _check_may_hand_over(conn: Connection, schema: str, owner: str) -> None:
         conn,
         f"SELECT relname FROM pg_class WHERE {_IN_SCHEMA}"
         f" AND relkind IN {_RELATIONS} AND NOT pg_has_role(current_user, relowner, 'MEMBER')"
+        " UNION ALL SELECT proname || '()' FROM pg_proc WHERE pronamespace = "
+        + _SCHEMA
+        + " AND NOT pg_has_role(current_user, proowner, 'MEMBER')"
         " UNION ALL SELECT nspname FROM pg_namespace WHERE nspname = :schema"
         " AND NOT pg_has_role(current_user, nspowner, 'MEMBER') ORDER BY 1",
         schema,
@@ -254,12 +260,24 @@ def _check_may_hand_over(conn: Connection, schema: str, owner: str) -> None:
         )
 
 
+def _check_current(conn: Connection, head: str | None) -> None:
+    """Refuse a schema that is not at `head`: its tables are not the ones listed here."""
+    at = None
+    if conn.scalar(text("SELECT to_regclass('alembic_version')")) is not None:
+        at = conn.scalar(text("SELECT max(version_num) FROM alembic_version"))
+    if at != head:
+        raise Refused(
+            f"the schema is at {at or 'nothing yet'}, this Kenpin's is {head}: run "
+            "`kenpin db upgrade` as the owner first"
+        )
+
+
 def _hand_over(conn: Connection, schema: str, owner: str) -> tuple[str, ...]:
     """Make `owner` the owner of the schema, its tables (their sequences follow), other
-    sequences and functions; the names of what moved."""
+    sequences and functions; what moved ("schema public", "28 tables", ...)."""
     q = conn.dialect.identifier_preparer.quote
     moved: list[str] = []
-    owned_by_other = " AND {owner} <> (SELECT oid FROM pg_roles WHERE rolname = :owner)"
+    not_owners = " AND {owner} <> (SELECT oid FROM pg_roles WHERE rolname = :owner)"
     # A schema the owner holds through pg_database_owner (public, in a database the owner
     # owns) stays as it is.
     if conn.scalar(
@@ -271,44 +289,28 @@ def _hand_over(conn: Connection, schema: str, owner: str) -> tuple[str, ...]:
     ):
         conn.exec_driver_sql(f"ALTER SCHEMA {q(schema)} OWNER TO {q(owner)}")
         moved.append(f"schema {schema}")
-    in_schema = f" WHERE {_IN_SCHEMA}" + owned_by_other.format(owner="relowner")
-    relations = _pairs(
-        conn,
-        f"SELECT relname, relkind FROM pg_class{in_schema}"
-        f" AND relkind IN {_RELATIONS} ORDER BY relname",
-        schema,
-        owner,
+    relations = f"SELECT relname FROM pg_class WHERE {_IN_SCHEMA}" + not_owners.format(
+        owner="relowner"
     )
-    for name, kind in relations:
-        what = {"v": "VIEW", "m": "MATERIALIZED VIEW", "f": "FOREIGN TABLE"}.get(kind, "TABLE")
-        conn.exec_driver_sql(f"ALTER {what} {q(schema)}.{q(name)} OWNER TO {q(owner)}")
-        moved.append(name)
-    # Sequences of no table (a table's own followed it above).
-    for name, _kind in _pairs(
-        conn, f"SELECT relname, relkind FROM pg_class{in_schema} AND relkind = 'S'", schema, owner
+    functions = (
+        "SELECT proname || '(' || pg_get_function_identity_arguments(oid) || ')' FROM pg_proc"
+        f" WHERE pronamespace = {_SCHEMA}" + not_owners.format(owner="proowner")
+    )
+    # Tables first: their sequences follow them, so only sequences of no table are left.
+    for kind, query in (
+        ("TABLE", relations + " AND relkind IN ('r', 'p')"),
+        ("SEQUENCE", relations + " AND relkind = 'S'"),
+        ("FUNCTION", functions),
     ):
-        conn.exec_driver_sql(f"ALTER SEQUENCE {q(schema)}.{q(name)} OWNER TO {q(owner)}")
-        moved.append(name)
-    for name, arguments in _pairs(
-        conn,
-        "SELECT proname, pg_get_function_identity_arguments(oid) FROM pg_proc"
-        " WHERE pronamespace = "
-        + _SCHEMA
-        + owned_by_other.format(owner="proowner")
-        + " ORDER BY proname",
-        schema,
-        owner,
-    ):
-        conn.exec_driver_sql(
-            f"ALTER FUNCTION {q(schema)}.{q(name)}({arguments}) OWNER TO {q(owner)}"
-        )
-        moved.append(f"{name}()")
+        names = [
+            str(name) for name in conn.scalars(text(query), {"schema": schema, "owner": owner})
+        ]
+        for name in names:
+            target = name if kind == "FUNCTION" else q(name)
+            conn.exec_driver_sql(f"ALTER {kind} {q(schema)}.{target} OWNER TO {q(owner)}")
+        if names:
+            moved.append(f"{len(names)} {kind.lower()}{'s' if len(names) > 1 else ''}")
     return tuple(moved)
-
-
-def _pairs(conn: Connection, query: str, schema: str, owner: str) -> list[tuple[str, str]]:
-    rows = conn.execute(text(query), {"schema": schema, "owner": owner})
-    return [(str(first), str(second)) for first, second in rows]
 
 
 def _sequences_of(conn: Connection, schema: str, tables: Iterable[str]) -> list[str]:

@@ -21,6 +21,7 @@ from app.core.errors import Refused
 from app.db.database import Database
 from app.db.grants import STATION_TABLES
 from app.db.models import Base
+from app.db.schema import head_revision
 from app.services.signin import Credentials, signed_in
 from app.services.users import add_user
 from tests.services.station.test_labels import BOSS, PACK_1001, number
@@ -44,9 +45,13 @@ class Roles:
         return main(["--db", url or self.admin_url, "db", "grant", *args])
 
 
+#: The password of every role the tests make (they are dropped after each test).
+PASSWORD = uuid.uuid4().hex
+
+
 def _as(url: str, role: str) -> str:
-    """`url` connecting as `role` (the test server trusts 127.0.0.1)."""
-    return make_url(url).set(username=role, password=None).render_as_string(hide_password=False)
+    """`url` connecting as `role`, one of the tests' own."""
+    return make_url(url).set(username=role, password=PASSWORD).render_as_string(hide_password=False)
 
 
 def _drop_roles(admin: Engine, *roles: str) -> None:
@@ -65,8 +70,8 @@ def roles(pg_copy: str) -> Iterator[Roles]:
     owner, station = f"kenpin_owner_{tag}", f"kenpin_station_{tag}"
     admin = create_engine(pg_copy, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
-        conn.execute(text(f'CREATE ROLE "{owner}" LOGIN'))
-        conn.execute(text(f'CREATE ROLE "{station}" LOGIN'))
+        conn.execute(text(f"CREATE ROLE \"{owner}\" LOGIN PASSWORD '{PASSWORD}'"))
+        conn.execute(text(f"CREATE ROLE \"{station}\" LOGIN PASSWORD '{PASSWORD}'"))
     try:
         yield Roles(owner, station, pg_copy, _as(pg_copy, station))
     finally:
@@ -119,8 +124,9 @@ def test_db_grant_gives_the_schema_to_the_owner_and_running_it_again_changes_not
     assert roles.grant() == 0
     assert _privileges(roles.admin_url, roles.station) == first
 
-    out = capsys.readouterr().out
-    assert f"schema public: owned by {roles.owner}" in out
+    first_run, second_run = capsys.readouterr().out.split("schema public: owned by")[1:]
+    assert f"moved to {roles.owner}: schema public, 28 tables, 4 functions" in first_run
+    assert "moved to" not in second_run
     assert ("audit_log", "INSERT") in first and ("audit_log", "SELECT") in first
     assert not {("audit_log", p) for p in ("UPDATE", "DELETE", "TRUNCATE")} & first
     assert ("users", "name", "SELECT") in first
@@ -277,6 +283,20 @@ def test_missing_roles_are_refused_saying_how_to_make_them(
 
 
 @pg
+def test_the_owner_cannot_take_a_schema_another_role_made(
+    roles: Roles, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = _privileges(roles.admin_url, roles.station)
+
+    assert roles.grant(_as(roles.admin_url, roles.owner)) == 1
+
+    said = capsys.readouterr().err
+    assert f"connected as {roles.owner}, who does not own alembic_version" in said
+    assert "run db grant as a superuser" in said
+    assert _privileges(roles.admin_url, roles.station) == before
+
+
+@pg
 def test_a_station_role_with_the_owners_rights_is_refused(
     roles: Roles, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -319,3 +339,19 @@ def test_db_grant_refuses_sqlite_and_makes_no_file(
     assert main(args) == 1
     assert "db grant is for PostgreSQL" in capsys.readouterr().err
     assert not path.exists()
+
+
+@pg
+def test_a_schema_older_than_this_kenpin_is_refused_until_upgraded(
+    roles: Roles, capsys: pytest.CaptureFixture[str]
+) -> None:
+    engine = create_engine(roles.admin_url)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '0016'"))
+    engine.dispose()
+
+    assert roles.grant() == 1
+
+    said = capsys.readouterr().err
+    assert f"the schema is at 0016, this Kenpin's is {head_revision()}" in said
+    assert "run `kenpin db upgrade` as the owner first" in said
