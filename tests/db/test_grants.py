@@ -144,6 +144,19 @@ def test_db_grant_gives_the_schema_to_the_owner_and_running_it_again_changes_not
             )
         ).scalars()
         assert set(owners) == {roles.owner}
+        # PUBLIC (grantee 0: every role) may use nothing of the schema (no ACL: the default).
+        to_public = conn.scalar(
+            text(
+                "SELECT count(*) FROM pg_class,"
+                " aclexplode(coalesce(relacl, acldefault('r', relowner))) AS acl"
+                " WHERE relnamespace = 'public'::regnamespace AND acl.grantee = 0"
+                " UNION ALL SELECT count(*) FROM pg_proc,"
+                " aclexplode(coalesce(proacl, acldefault('f', proowner))) AS acl"
+                " WHERE pronamespace = 'public'::regnamespace AND acl.grantee = 0"
+                " ORDER BY 1 DESC LIMIT 1"
+            )
+        )
+        assert to_public == 0
     engine.dispose()
 
 
