@@ -18,10 +18,13 @@ from sqlalchemy.exc import ProgrammingError
 from app.bootstrap import open_database
 from app.cli import main
 from app.core.errors import Refused
+from app.db import badges
 from app.db.database import Database
 from app.db.grants import STATION_TABLES
-from app.db.models import Base
+from app.db.models import Base, utcnow
 from app.db.schema import head_revision
+from app.db.station import badge_user
+from app.services.pins import pin_digest
 from app.services.signin import Credentials, signed_in
 from app.services.users import add_user
 from tests.services.station.test_labels import BOSS, PACK_1001, number
@@ -368,3 +371,18 @@ def test_a_schema_older_than_this_kenpin_is_refused_until_upgraded(
     said = capsys.readouterr().err
     assert f"the schema is at 0016, this Kenpin's is {head_revision()}" in said
     assert "run `kenpin db upgrade` as the owner first" in said
+
+
+def test_a_pin_is_checked_by_its_digest_on_either_database(db: Database) -> None:
+    # SQLite reads users.pin_hash itself; PostgreSQL asks the functions of migration 0017.
+    add_user(db, "Boss", "supervisor", BOSS, SUPERVISOR_PIN)
+    add_user(db, "Hanako", "packer", "B-001")
+    with db.write() as s:
+        boss, hanako = badge_user(s, BOSS), badge_user(s, "B-001")
+        assert boss is not None and hanako is not None
+        salt = badges.credentials(s, boss.user_id, utcnow()).salt
+        assert salt is not None
+        assert badges.digest_matches(s, boss.user_id, pin_digest(SUPERVISOR_PIN, salt))
+        assert not badges.digest_matches(s, boss.user_id, pin_digest("0000", salt))
+        assert badges.credentials(s, hanako.user_id, utcnow()).salt is None
+        assert not badges.digest_matches(s, hanako.user_id, "")
