@@ -196,6 +196,11 @@ def test_a_whole_pack_and_a_supervisor_signing_in_as_the_station_role(
     monkeypatch.setenv("KENPIN_PIN", SUPERVISOR_PIN)
     assert main(void) == 0
     assert f"new label {number(1)}" in capsys.readouterr().out
+    # The report rolls the pack's scans up first (LOCK TABLE scans IN SHARE MODE).
+    report = tmp_path / "packers.csv"
+    by_packer = ["report", "packers", "--format", "csv", "--out", str(report)]
+    assert main(["--db", roles.station_url, *by_packer]) == 0
+    assert "Hanako" in report.read_text(encoding="utf-8-sig")
 
 
 @pg
