@@ -15,7 +15,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app import cli_admin, cli_audit
+from app import cli_admin, cli_audit, cli_db
 from app.cli_mismatches import add_commands as add_mismatches_commands
 from app.cli_reports import add_report_parser, write_report
 from app.core.carriers import CarrierCode
@@ -60,6 +60,7 @@ def _parser() -> argparse.ArgumentParser:
     db_cmd = sub.add_parser("db", help="database schema")
     db_sub = db_cmd.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     db_sub.add_parser("upgrade", help="create / migrate the schema").set_defaults(run=_db_upgrade)
+    cli_db.register(db_sub, lambda args: _kenpin(args, migrate=False).db)
 
     imp = sub.add_parser("import", help="import products, stock or orders from CSV")
     imp_sub = imp.add_subparsers(dest="what", metavar="WHAT", required=True)

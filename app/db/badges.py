@@ -5,6 +5,12 @@ under the key in `badge_keys` (made by migration 0013), so finding a badge is
 still one equality on a unique index, and the users table, its backups and
 whatever is exported from it give no code to copy onto a card. The key is
 read once per engine: it never changes while a database lives.
+
+A PIN is checked by its scrypt digest (`app.services.pins.pin_digest`): the
+salt is asked for first, then whether the digest made from it and the PIN
+given is the stored one. On SQLite both answers come from `users.pin_hash`;
+on PostgreSQL always from the two functions of migration 0017, as the station
+role may not read that column (`kenpin db grant`).
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
+import re
 import weakref
 from dataclasses import dataclass
 
@@ -21,7 +28,7 @@ from sqlalchemy.orm import Session
 from app.core.signin import LOCK_WINDOW, BadgeGuard, still_locked
 from app.db.models import User, table
 from app.db.signin_models import BadgeFailure, BadgeKey
-from app.db.sql import core
+from app.db.sql import core, on_postgresql
 
 _KEYS: weakref.WeakKeyDictionary[Engine, bytes] = weakref.WeakKeyDictionary()
 _KEY = select(table(BadgeKey).c.key).order_by(table(BadgeKey).c.id).limit(1)
@@ -33,9 +40,10 @@ _RECENT = select(func.count()).where(
 _LAST_LOCK = select(func.max(_FAILURES.locked_until)).where(
     _FAILURES.user_id == bindparam("user_id")
 )
-# The user's row is held until the transaction ends (PostgreSQL): two wrong PINs at once
-# are counted one after the other, so the last one allowed always sets the lock.
-_PIN_HASH = select(_USERS.pin_hash).where(_USERS.id == bindparam("user_id")).with_for_update()
+_PIN_HASH = select(_USERS.pin_hash).where(_USERS.id == bindparam("user_id"))
+_STORED = re.compile(r"scrypt\$([0-9a-f]+)\$([0-9a-f]+)")
+_SALT_PG = select(func.kenpin_pin_salt(bindparam("user_id")))
+_MATCHES_PG = select(func.kenpin_pin_matches(bindparam("user_id"), bindparam("digest")))
 
 
 def badge_key(session: Session) -> bytes:
@@ -58,21 +66,45 @@ def badge_hash(session: Session, code: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Credentials:
-    """A supervising user's stored PIN hash, and their badge's wrong PINs as of a moment."""
+    """The salt of a supervising user's stored PIN hash (None: they have no PIN), and their
+    badge's wrong PINs as of a moment."""
 
-    pin_hash: str
+    salt: str | None
     guard: BadgeGuard
 
 
 def credentials(session: Session, user_id: int, at: dt.datetime) -> Credentials:
-    """User `user_id`'s PIN hash, their wrong PINs within the lock-out window before `at`,
+    """User `user_id`'s PIN salt, their wrong PINs within the lock-out window before `at`,
     and the lock still running at `at`, if any (the last one set: locks never overlap, as
     a locked badge's PIN is not checked)."""
     connection = core(session)
-    pin_hash = connection.scalar(_PIN_HASH, {"user_id": user_id}) or ""
+    if on_postgresql(session):
+        # kenpin_pin_salt holds the user's row until the transaction ends: two wrong PINs
+        # at once are counted one after the other, so the last one allowed sets the lock.
+        # (SQLite's write transactions already take turns.)
+        salt = connection.scalar(_SALT_PG, {"user_id": user_id})
+    else:
+        salt = _stored_parts(connection.scalar(_PIN_HASH, {"user_id": user_id}))[0]
     count = connection.scalar(_RECENT, {"user_id": user_id, "since": at - LOCK_WINDOW}) or 0
     locked_until = connection.scalar(_LAST_LOCK, {"user_id": user_id})
-    return Credentials(pin_hash, BadgeGuard(int(count), still_locked(locked_until, at)))
+    return Credentials(salt, BadgeGuard(int(count), still_locked(locked_until, at)))
+
+
+def digest_matches(session: Session, user_id: int, digest: str) -> bool:
+    """True when `digest` (the scrypt digest of a PIN under the user's salt, as hex) is the
+    one stored for user `user_id`."""
+    connection = core(session)
+    if on_postgresql(session):
+        return bool(connection.scalar(_MATCHES_PG, {"user_id": user_id, "digest": digest}))
+    stored = _stored_parts(connection.scalar(_PIN_HASH, {"user_id": user_id}))[1]
+    return stored is not None and hmac.compare_digest(stored, digest)
+
+
+def _stored_parts(stored: str | None) -> tuple[str | None, str | None]:
+    """The salt and digest of a stored `scrypt$SALT$DIGEST`; (None, None) for no PIN (the
+    same pattern as kenpin_pin_salt's)."""
+    found = _STORED.fullmatch(stored or "")
+    return (found[1], found[2]) if found is not None else (None, None)
 
 
 def record_failure(

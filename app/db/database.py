@@ -215,6 +215,8 @@ def translated() -> Iterator[None]:
             raise
         raise DatabaseUnavailable(sentence) from exc
     except DBAPIError as exc:
+        if getattr(exc.orig, "sqlstate", None) == _PERMISSION_DENIED:
+            raise DatabaseUnavailable(_denied(_first_line(exc))) from exc
         if not exc.connection_invalidated:
             raise
         raise DatabaseUnavailable(_lost(_first_line(exc))) from exc
@@ -233,6 +235,19 @@ def unavailable_sentence(exc: DBAPIError) -> str | None:
     if any(marker in text for marker in _CANNOT_CONNECT):
         return f"database unavailable: {said}"
     return None
+
+
+#: PostgreSQL's SQLSTATE for a privilege the connection's role does not have.
+_PERMISSION_DENIED = "42501"
+
+
+def _denied(said: str) -> str:
+    """What a station is told when its PostgreSQL role may not do what Kenpin asked: the
+    grants (`kenpin db grant`) are older than the schema, or this is not Kenpin's role."""
+    return (
+        f"database refused: {said}; nothing was saved (after an upgrade the schema's owner "
+        "runs `kenpin db upgrade`, then `kenpin db grant` again)"
+    )
 
 
 def _lost(said: str) -> str:

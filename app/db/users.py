@@ -18,12 +18,13 @@ def name_or_badge_taken(session: Session, name: str, badge: str) -> str | None:
     """Why a new user with this name and badge cannot be added, or None (the badge is
     never quoted: it is a credential)."""
     digest = badge_hash(session, badge)
-    for user in session.scalars(
-        select(User).where((User.name == name) | (User.badge_hash == digest))
+    # Names only: on PostgreSQL the station role may not read every column of users.
+    for taken in session.scalars(
+        select(User.name).where((User.name == name) | (User.badge_hash == digest))
     ):
-        if user.name == name:
+        if taken == name:
             return f"name: a user named {name!r} already exists"
-        return f"badge: already belongs to {user.name}"
+        return f"badge: already belongs to {taken}"
     return None
 
 

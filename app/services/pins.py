@@ -17,6 +17,12 @@ def hash_pin(pin: str) -> str:
     return f"scrypt${salt.hex()}${digest.hex()}"
 
 
+def pin_digest(pin: str, salt: str) -> str:
+    """The scrypt digest of `pin` under `salt` (both as stored, hex): what a stored hash's
+    DIGEST is when `pin` is its PIN."""
+    return hashlib.scrypt(pin.encode(), salt=bytes.fromhex(salt), **_SCRYPT).hex()
+
+
 def pin_matches(pin: str, stored: str) -> bool:
     """True when `pin` is the PIN `stored` was made from."""
     try:
@@ -25,5 +31,4 @@ def pin_matches(pin: str, stored: str) -> bool:
         return False
     if scheme != "scrypt":
         return False
-    again = hashlib.scrypt(pin.encode(), salt=bytes.fromhex(salt), **_SCRYPT)
-    return hmac.compare_digest(again.hex(), digest)
+    return hmac.compare_digest(pin_digest(pin, salt), digest)

@@ -1,7 +1,8 @@
 """Signing in with badge and PIN: at the station (the scan's facts) and for the command line.
 
 One rule for both (`app.core.signin`): a supervisor's or admin's badge needs
-its PIN, checked against the stored scrypt hash; a wrong PIN is kept in
+its PIN, checked against the stored scrypt hash (its digest made here from the
+stored salt, compared by the database layer: `app.db.badges`); a wrong PIN is kept in
 `badge_failures` and the fifth within 15 minutes locks the badge for 15
 minutes. A station checks the PIN inside the scan's transaction, and the
 scan's record keeps the refusal; the command line checks it in a transaction
@@ -29,7 +30,7 @@ from app.db import audit, badges
 from app.db.database import Database
 from app.db.models import utcnow
 from app.db.station import badge_user
-from app.services.pins import pin_matches
+from app.services.pins import pin_digest
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +84,10 @@ def pin_given(session: Session, user: StationUser, pin: str | None, at: dt.datet
     stored = badges.credentials(session, user.user_id, at)
     matches = None
     if pin and stored.guard.locked_until is None:
-        matches = pin_matches(pin, stored.pin_hash)
+        # The digest is compared where the hash is: on PostgreSQL the station may not read it.
+        matches = stored.salt is not None and badges.digest_matches(
+            session, user.user_id, pin_digest(pin, stored.salt)
+        )
     check = check_pin(user.role, pin, stored.guard, matches)
     if check is PinCheck.LOCKED:
         return BadgePin(check, stored.guard.locked_until)
