@@ -185,8 +185,7 @@ def _add_pairs(session: Session, after: int, through: int) -> None:
     new = and_(
         _R.id > after,
         _R.id <= through,
-        # The partial index's predicate, as a literal like the index's.
-        _R.reason == literal(Reason.NOT_ON_ORDER.value, literal_execute=True),
+        _R.reason == Reason.NOT_ON_ORDER.value,
         _R.pack_session_id.is_not(None),
     )
     refusals = union_all(select(_R.id).where(new), select(u.scan_id)).subquery("refusals")

@@ -10,6 +10,8 @@ expected product and scanned code; `unpaired_refusals` the refusals whose next
 unit has not been accepted yet. The report tables start over empty (so the
 pairs of the scans already recorded are added up too): the first report after
 upgrading adds every recorded scan up again, as after 0015.
+`ix_scans_not_on_order` (0015), which the report read the period's refusals
+through, has no reader left and is dropped.
 """
 
 from __future__ import annotations
@@ -56,9 +58,17 @@ def upgrade() -> None:
     )
     for name in ("report_progress", "scan_hours", "refusal_hours"):
         op.execute(sa.text(f"DELETE FROM {name}"))
+    op.drop_index("ix_scans_not_on_order", table_name="scans")
 
 
 def downgrade() -> None:
+    op.create_index(
+        "ix_scans_not_on_order",
+        "scans",
+        ["at"],
+        sqlite_where=sa.text("reason = 'not_on_order'"),
+        postgresql_where=sa.text("reason = 'not_on_order'"),
+    )
     op.drop_table("unpaired_refusals")
     op.drop_index("uq_confusion_hours_key", table_name="confusion_hours")
     op.drop_table("confusion_hours")
