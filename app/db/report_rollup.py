@@ -159,6 +159,8 @@ def add_scans(session: Session, after: int, through: int) -> bool:
 
 
 _R = aliased(ScanRecord, name="refused")
+#: No session objects to keep in step with (and no RETURNING for it on PostgreSQL).
+_PLAIN = {"synchronize_session": False}
 _NEXT = aliased(ScanRecord, name="next_unit")
 
 
@@ -207,7 +209,8 @@ def _add_pairs(session: Session, after: int, through: int) -> None:
     keys = ["hour", "expected_product_id", "scanned_code"]
     _upsert(session, ConfusionHour, keys, ["times"], pairs)
     waiting = select(_R.id).join(u, u.scan_id == _R.id)
-    session.execute(delete(u).where(u.scan_id.in_(waiting.where(exists(_next_unit(through))))))
+    paired_now = waiting.where(exists(_next_unit(through)))
+    session.execute(delete(u).where(u.scan_id.in_(paired_now)), execution_options=_PLAIN)
     unpaired = select(_R.id).where(new, ~exists(_next_unit(through)))
     session.execute(insert(u).from_select(["scan_id"], unpaired))
     # A closed pack takes no more units: its refusals with none after them pair with nothing.
@@ -216,7 +219,7 @@ def _add_pairs(session: Session, after: int, through: int) -> None:
         .where(PackSession.status != PackStatus.OPEN)
         .where(~exists(_next_unit(None)))
     )
-    session.execute(delete(u).where(u.scan_id.in_(given_up)))
+    session.execute(delete(u).where(u.scan_id.in_(given_up)), execution_options=_PLAIN)
 
 
 def _upsert(session: Session, model: Any, keys: list[str], sums: list[str], rows: Any) -> None:
