@@ -41,11 +41,11 @@ from sqlalchemy import (
     select,
     text,
     true,
-    union_all,
     update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, aliased
+from sqlalchemy.sql import Select
 from sqlalchemy.sql.elements import ColumnElement
 
 from app.core.scans import Reason, VerdictKind
@@ -159,9 +159,9 @@ def add_scans(session: Session, after: int, through: int) -> bool:
 
 
 _R = aliased(ScanRecord, name="refused")
+_NEXT = aliased(ScanRecord, name="next_unit")
 #: No session objects to keep in step with (and no RETURNING for it on PostgreSQL).
 _PLAIN = {"synchronize_session": False}
-_NEXT = aliased(ScanRecord, name="next_unit")
 
 
 def _next_unit(through: int | None) -> Any:
@@ -190,12 +190,34 @@ def _add_pairs(session: Session, after: int, through: int) -> None:
         _R.reason == Reason.NOT_ON_ORDER.value,
         _R.pack_session_id.is_not(None),
     )
-    refusals = union_all(select(_R.id).where(new), select(u.scan_id)).subquery("refusals")
+    waiting = select(_R.id).select_from(u).join(_R, _R.id == u.scan_id)
+    # Each its own statement, each reaching the refusals by id: the chunk's by a range, the
+    # waiting ones from their table (a UNION of the two joined to `scans` drove SQLite
+    # through every scan).
+    _add_pairs_of(session, through, select(_R.id).where(new))
+    _add_pairs_of(session, through, waiting)
+    # Deleted by a test on each waiting row (a row of `scans` by id): an IN list of them
+    # drove SQLite through every scan.
+    paired_now = select(_R.id).where(_R.id == u.scan_id, exists(_next_unit(through)))
+    session.execute(delete(u).where(exists(paired_now)), execution_options=_PLAIN)
+    unpaired = select(_R.id).where(new, ~exists(_next_unit(through)))
+    session.execute(insert(u).from_select(["scan_id"], unpaired))
+    # A closed pack takes no more units: its refusals with none after them pair with nothing.
+    given_up = (
+        select(_R.id)
+        .join(PackSession, PackSession.id == _R.pack_session_id)
+        .where(_R.id == u.scan_id, PackSession.status != PackStatus.OPEN)
+        .where(~exists(_next_unit(None)))
+    )
+    session.execute(delete(u).where(exists(given_up)), execution_options=_PLAIN)
+
+
+def _add_pairs_of(session: Session, through: int, refusals: Select[Any]) -> None:
+    """Add up the `refusals` (a SELECT from `_R`) whose next accepted unit is in by `through`."""
     line = _next_unit(through).order_by(_NEXT.id).limit(1).scalar_subquery()
     # Materialised: the next unit is looked up once per refusal, not once more per join.
     paired = (
-        select(_R.at, _scanned_code().label("code"), line.label("line_id"))
-        .join(refusals, refusals.c.id == _R.id)
+        refusals.with_only_columns(_R.at, _scanned_code().label("code"), line.label("line_id"))
         .cte("paired")
         .prefix_with("MATERIALIZED")
     )
@@ -208,18 +230,6 @@ def _add_pairs(session: Session, after: int, through: int) -> None:
     )
     keys = ["hour", "expected_product_id", "scanned_code"]
     _upsert(session, ConfusionHour, keys, ["times"], pairs)
-    waiting = select(_R.id).join(u, u.scan_id == _R.id)
-    paired_now = waiting.where(exists(_next_unit(through)))
-    session.execute(delete(u).where(u.scan_id.in_(paired_now)), execution_options=_PLAIN)
-    unpaired = select(_R.id).where(new, ~exists(_next_unit(through)))
-    session.execute(insert(u).from_select(["scan_id"], unpaired))
-    # A closed pack takes no more units: its refusals with none after them pair with nothing.
-    given_up = (
-        waiting.join(PackSession, PackSession.id == _R.pack_session_id)
-        .where(PackSession.status != PackStatus.OPEN)
-        .where(~exists(_next_unit(None)))
-    )
-    session.execute(delete(u).where(u.scan_id.in_(given_up)), execution_options=_PLAIN)
 
 
 def _upsert(session: Session, model: Any, keys: list[str], sums: list[str], rows: Any) -> None:
