@@ -1,16 +1,18 @@
 """The supervisors' mismatch log review page on 5,000,000 refused scans.
 
     .venv/bin/python -m benchmarks.bench_mismatches [--db FILE] [--rows N] [--no-pg]
+        [--no-sqlite] [--pg-url URL]
 
 Builds (or reuses) an SQLite file holding N refused scans and their mismatch
 log rows (default 5,000,000, from 20 stations and 40 packers over 90 days, on
 5,000 products and 100,000 orders; benchmarks/mismatchdata.py), and, when
 KENPIN_TEST_PG_URL is set, the same in a PostgreSQL schema of its own
-(dropped afterwards). Then times what the page asks the database for
-(`MismatchLog.page`, the packer, order and reviewer names joined): the first
-page of 200 rows with no filter, the next page as the list scrolls, and the
-first page under each single filter (a day, a station, a packer, a reason, a
-SKU, an order), each with a different value per run. Prints median and 99th
+(dropped afterwards), or in the database `--pg-url` names, kept and reused.
+Then times what the page asks the database for (`MismatchLog.page`, the
+packer, order and reviewer names joined): the first page of 200 rows with no
+filter, the next page as the list scrolls, and the first page under each
+single filter (a day, a station, a packer, a reason, a SKU, an order), each
+with a different value per run. Prints median and 99th
 percentile per query. Targets: the first page < 100 ms, any single filter
 < 300 ms.
 """
@@ -37,7 +39,7 @@ from app.db.station_models import Mismatch
 from app.services.mismatches import MismatchFilter, MismatchLog
 from benchmarks.bulkdata import add_orders, add_products
 from benchmarks.mismatchdata import REASONS, LogShape, add_mismatches
-from benchmarks.pg_schema import fresh_schema
+from benchmarks.pg_schema import bench_database
 
 DEFAULT_DB = "/tmp/kenpin-bench-mismatches-5m.db"
 PRODUCTS, ORDERS = 5_000, 100_000
@@ -123,14 +125,17 @@ def main() -> int:
     parser.add_argument("--db", default=DEFAULT_DB, help=f"SQLite file (default {DEFAULT_DB})")
     parser.add_argument("--rows", type=int, default=5_000_000)
     parser.add_argument("--no-pg", action="store_true", help="SQLite only")
+    parser.add_argument("--no-sqlite", action="store_true", help="PostgreSQL only")
+    parser.add_argument("--pg-url", help="a PostgreSQL database to build in and keep")
     args = parser.parse_args()
 
-    db = open_database(f"sqlite:///{Path(args.db).resolve()}")
-    bench(db, f"sqlite ({args.db})", args.rows)
-    db.dispose()
-    pg = os.environ.get("KENPIN_TEST_PG_URL")
+    if not args.no_sqlite:
+        db = open_database(f"sqlite:///{Path(args.db).resolve()}")
+        bench(db, f"sqlite ({args.db})", args.rows)
+        db.dispose()
+    pg = os.environ.get("KENPIN_TEST_PG_URL") or args.pg_url
     if pg and not args.no_pg:
-        with fresh_schema(pg) as url:
+        with bench_database(pg, args.pg_url) as url:
             db = open_database(url)
             bench(db, "postgresql (loopback)", args.rows)
             db.dispose()

@@ -27,3 +27,14 @@ def fresh_schema(base_url: str, prefix: str = "bench_") -> Iterator[str]:
                 conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
     finally:
         admin.dispose()
+
+
+@contextlib.contextmanager
+def bench_database(base_url: str, keep_url: str | None) -> Iterator[str]:
+    """`keep_url` as it is when given (its data built once and reused by later runs),
+    else a fresh schema of `base_url`'s database, dropped afterwards."""
+    if keep_url:
+        yield keep_url
+        return
+    with fresh_schema(base_url) as url:
+        yield url

@@ -13,10 +13,17 @@ Day 2 (2026-04-02, S2): SOAP refused not_logged_in (nobody logged in), then Taro
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
+
+from sqlalchemy import select
 
 from app.bootstrap import Kenpin
+from app.core.reports import CONFUSIONS_SHOWN, Confusion, Period
+from app.core.scans import Reason
 from app.core.times import JAPAN
 from app.db.database import Database
+from app.db.models import Barcode, OrderLine, Product
+from app.db.station_models import ScanRecord
 from tests.stationdata import (
     CUP,
     CUP_CASE,
@@ -51,3 +58,42 @@ def two_days_of_packing(db: Database) -> None:
         s2.scan(sent(code), at=DAY2 + dt.timedelta(seconds=n))
     for n, code in enumerate(_S2_LATER):
         s2.scan(sent(code), at=DAY2 + dt.timedelta(minutes=70 + 5 * n))
+
+
+def confusions_from_scans(db: Database, period: Period) -> list[Confusion]:
+    """The confused pairs worked out in Python straight from the scans, as
+    `app.core.reports` defines them: what the report's tables must add up to."""
+    start, end = period.bounds()
+    with db.read() as s:
+        scans = s.execute(
+            select(
+                ScanRecord.pack_session_id,
+                ScanRecord.at,
+                ScanRecord.reason,
+                ScanRecord.effect,
+                ScanRecord.code,
+                ScanRecord.order_line_id,
+            ).order_by(ScanRecord.id)
+        ).all()
+        line_product = {i: p for i, p in s.execute(select(OrderLine.id, OrderLine.product_id))}
+        products = {p.id: (p.sku, p.name) for p in s.scalars(select(Product))}
+        code_product = {c: p for c, p in s.execute(select(Barcode.code, Barcode.product_id))}
+    pairs: Counter[tuple[int, str]] = Counter()
+    for n, (pack, at, reason, _effect, code, _line) in enumerate(scans):
+        at = at if at.tzinfo else at.replace(tzinfo=dt.UTC)
+        if reason != Reason.NOT_ON_ORDER or pack is None or not start <= at < end:
+            continue
+        units = (
+            line
+            for p, _at, _r, effect, _c, line in scans[n + 1 :]
+            if p == pack and effect == "count"
+        )
+        line = next(units, None)
+        if line is not None:
+            pairs[line_product[line], code[5:18] if code.startswith("(01)0") else code] += 1
+    ranked = sorted(pairs.items(), key=lambda p: (-p[1], products[p[0][0]][0], p[0][1]))
+    found = []
+    for (expected, code), times in ranked[:CONFUSIONS_SHOWN]:
+        y_sku, y_name = products.get(code_product.get(code, 0), (code, ""))
+        found.append(Confusion(*products[expected], y_sku, y_name, times))
+    return found

@@ -100,13 +100,6 @@ class ScanRecord(Base):
     __table_args__ = (
         Index("ix_scans_session", "pack_session_id", "id"),
         Index("uq_scans_station_seq", "station_id", "seq", unique=True),
-        #: The confused-products report picks a period's wrong picks by time.
-        Index(
-            "ix_scans_not_on_order",
-            "at",
-            sqlite_where=text("reason = 'not_on_order'"),
-            postgresql_where=text("reason = 'not_on_order'"),
-        ),
     )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)

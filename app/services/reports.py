@@ -7,6 +7,7 @@ a lock a packer's scan waits for.
 from __future__ import annotations
 
 import datetime as dt
+import time
 from pathlib import Path
 
 from app.core import reports as rules
@@ -22,6 +23,10 @@ FORMATS = ("csv", "pdf")
 #: Scans added into the hourly tables per write transaction: short enough (tens of ms on
 #: SQLite) that a station's scan waiting for the lock is hardly held up.
 CHUNK_SCANS = 20_000
+#: How long a catch-up waits for scans still being written (PostgreSQL; a scan's transaction
+#: takes milliseconds) before it leaves them, and every scan after them, to the next report.
+WRITERS_WAIT_S = 5.0
+_WRITERS_POLL_S = 0.01
 _TITLES = {
     ReportKind.PACKERS: "Packers / 梱包担当者別",
     ReportKind.STATIONS: "Stations / 梱包台別",
@@ -36,13 +41,19 @@ class Reports:
         self._db = db
 
     def catch_up(self) -> int:
-        """Add the scans committed since the last report into the hourly tables, a chunk
+        """Add the scans committed since the last report into the report tables, a chunk
         per transaction; returns how many scan ids were taken in."""
-        # On PostgreSQL this takes a lock only a write transaction may take.
-        with self._db.read() if self._db.is_sqlite else self._db.write() as session:
-            through = rollup.committed_through(session)
         with self._db.read() as session:
+            through = rollup.ids_drawn(session)
+            writing = rollup.writers(session)
+            deadline = time.monotonic() + WRITERS_WAIT_S
+            while writing and time.monotonic() < deadline:
+                time.sleep(_WRITERS_POLL_S)
+                writing = rollup.writers(session, among=writing)
             after = rollup.added_through(session)
+        if writing:
+            # Some of the ids up to `through` may still be committed: none is safe to take.
+            return 0
         taken = 0
         while after < through:
             upto = min(after + CHUNK_SCANS, through)
@@ -63,7 +74,9 @@ class Reports:
         return Report(kind, period, rules.with_refusals(days, refused))
 
     def confusions(self, period: Period, limit: int = rules.CONFUSIONS_SHOWN) -> list[Confusion]:
-        """The most confused product pairs over `period`, most frequent first."""
+        """The most confused product pairs over `period`, most frequent first (scans caught
+        up first)."""
+        self.catch_up()
         start, end = period.bounds()
         with self._db.read() as session:
             return store.confusions(session, start, end, limit)

@@ -9,17 +9,20 @@ from pathlib import Path
 
 import pypdfium2
 import pytest
-from sqlalchemy import update
+from sqlalchemy import func, insert, select, update
 
 from app.bootstrap import Kenpin
 from app.cli import main
-from app.core.reports import Confusion, Period, ReportKind, report_table
+from app.core.reports import Confusion, Period, ReportKind, Table, report_table
 from app.db.database import Database
-from app.db.models import Product
+from app.db.models import Product, Station, table
+from app.db.station_models import ScanRecord
 from app.services import reports as reports_service
+from app.services.allocation import allocate
 from app.services.reports import Reports
-from tests.reportdata import DAY2, two_days_of_packing
-from tests.stationdata import TEA, sent
+from tests.reportdata import DAY2, confusions_from_scans, two_days_of_packing
+from tests.stationdata import CUP, SOAP, TEA, sent
+from tests.stockdata import add_order
 
 BOTH_DAYS = Period(dt.date(2026, 4, 1), dt.date(2026, 4, 2))
 FIGURES = ["packs", "units", "product_scans", "refused_product_scans", "error_rate"]
@@ -220,3 +223,79 @@ def test_scans_made_after_a_report_join_the_next_one_once(
     assert (s1["packs"], s1["product_scans"], s1["refused_product_scans"]) == (2, 9, 4)
     assert (s1["active_hours"], s1["refused_no_open_pack"]) == (2, 1)
     assert reports.catch_up() == 0
+
+
+def test_confused_pairs_added_up_match_the_scans_when_units_come_after_a_report(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    two_days_of_packing(db)
+    with db.write() as s:
+        cup = s.scalar(select(Product.id).where(Product.sku == "CUP"))
+        add_order(s, "#1005", [(cup, 2)], minutes=5)
+    allocate(db, DAY2.date())
+    reports = Reports(db)
+    monkeypatch.setattr(reports_service, "CHUNK_SCANS", 3)  # pairs split across chunks
+    s1 = Kenpin(db).pack_station("S1")
+    at = DAY2 + dt.timedelta(hours=2)
+    # Hanako takes soap and tea for #1005's cup: both refused, and a report is read before
+    # she packs the cup.
+    for n, code in enumerate(["#1005", SOAP, TEA]):
+        s1.scan(sent(code), at=at + dt.timedelta(seconds=n))
+    first = reports.confusions(BOTH_DAYS)
+    # The cup goes in (both refusals pair with it), soap once more then the second cup, and
+    # soap a last time before COMPLETE (no unit after it: it pairs with nothing).
+    for n, code in enumerate([CUP, SOAP, CUP, SOAP, "KCMD:COMPLETE"], start=3):
+        s1.scan(sent(code), at=at + dt.timedelta(seconds=n))
+    again = reports.confusions(BOTH_DAYS)
+
+    day_one = [  # ties in code order: SOAP's JAN is below rice's GTIN
+        Confusion("TEA", "item TEA", "SOAP", "item SOAP", 1),
+        Confusion("TEA", "item TEA", "RICE", "item RICE", 1),
+    ]
+    assert first == day_one
+    assert again == [
+        Confusion("CUP", "item CUP", "SOAP", "item SOAP", 2),
+        Confusion("CUP", "item CUP", "TEA", "item TEA", 1),
+        *day_one,
+    ]
+    assert again == confusions_from_scans(db, BOTH_DAYS)
+    day_two = Period(DAY2.date(), DAY2.date())
+    assert reports.confusions(day_two) == confusions_from_scans(db, day_two) == again[:2]
+
+
+@pytest.mark.pg
+def test_a_scan_committed_after_a_later_one_still_joins_the_report(
+    pg_copy: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = Database(pg_copy)
+    two_days_of_packing(db)
+    reports = Reports(db)
+    monkeypatch.setattr(reports_service, "WRITERS_WAIT_S", 0.2)
+    first = report_table(reports.figures(ReportKind.STATIONS, BOTH_DAYS))
+    late_at = DAY2 + dt.timedelta(hours=3)
+    with db.engine.connect() as slow, slow.begin() as slow_scan:
+        # S1's scan draws its id and is still being written while S2 records (and commits)
+        # one after it, and a report is read.
+        station = slow.scalar(select(Station.id).where(Station.name == "S1"))
+        seq = slow.scalar(select(func.max(ScanRecord.seq)).where(ScanRecord.station_id == station))
+        slow.execute(
+            insert(table(ScanRecord)).values(
+                scan_id="late-1", station_id=station, seq=seq + 1, at=late_at, raw=TEA,
+                kind="product", code=TEA, verdict="rejected", reason="no_open_pack",
+                effect="none", message="", units=0, undone=False, typed=False, lot_read=True,
+            )
+        )  # fmt: skip
+        Kenpin(db).pack_station("S2").scan(sent(TEA), at=late_at)
+        meanwhile = report_table(reports.figures(ReportKind.STATIONS, BOTH_DAYS))
+        slow_scan.commit()
+    again = report_table(reports.figures(ReportKind.STATIONS, BOTH_DAYS))
+    db.dispose()
+
+    def refused_without_pack(table: Table) -> list[object]:
+        return [
+            dict(zip(table.header, row, strict=True)).get("refused_no_open_pack")
+            for row in table.rows
+        ]
+
+    assert meanwhile == first  # nothing after the scan still being written, yet
+    assert refused_without_pack(again) == [1, 1]
