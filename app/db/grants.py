@@ -47,11 +47,14 @@ STATION_TABLES: dict[str, tuple[str, ...]] = {
     "print_jobs": WRITE,
     "products": WRITE,
     "refusal_hours": WRITE,
+    # The confused-pairs roll-up: pairs added up per hour, and refusals still waiting for
+    # their pack's next unit (deleted once paired or given up).
+    "confusion_hours": WRITE,
+    "unpaired_refusals": ALL,
     "report_progress": WRITE,
     "reservations": ALL,
     "scan_hours": WRITE,
-    # UPDATE: an undo marks the scan it takes back; the report roll-up's LOCK TABLE ... IN
-    # SHARE MODE needs UPDATE, DELETE or TRUNCATE too.
+    # UPDATE: an undo marks the scan it takes back.
     "scans": WRITE,
     "shop_settings": ALL,
     "station_state": WRITE,

@@ -47,6 +47,7 @@ class DemoUser:
 DEMO_USERS = (
     DemoUser("山田 花子", Role.PACKER, "BADGE-PACK-01", "1234"),
     DemoUser("佐藤 健", Role.SUPERVISOR, "BADGE-SUP-01", "5678"),
+    DemoUser("高橋 恵", Role.ADMIN, "BADGE-ADMIN-01", "2468"),
 )
 
 

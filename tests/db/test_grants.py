@@ -128,7 +128,7 @@ def test_db_grant_gives_the_schema_to_the_owner_and_running_it_again_changes_not
     assert _privileges(roles.admin_url, roles.station) == first
 
     first_run, second_run = capsys.readouterr().out.split("schema public: owned by")[1:]
-    assert f"moved to {roles.owner}: schema public, 28 tables, 4 functions" in first_run
+    assert f"moved to {roles.owner}: schema public, 30 tables, 4 functions" in first_run
     assert "moved to" not in second_run
     assert ("audit_log", "INSERT") in first and ("audit_log", "SELECT") in first
     assert not {("audit_log", p) for p in ("UPDATE", "DELETE", "TRUNCATE")} & first
@@ -256,9 +256,13 @@ def test_the_station_role_reads_no_pin_hash_and_cannot_change_the_audit_trail(
 
 @pg
 def test_imports_allocation_reports_and_exports_as_the_station_role(
-    granted: tuple[Roles, Database], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    granted: tuple[Roles, Database],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     roles, _station = granted
+    monkeypatch.setenv("KENPIN_PIN", "2468")  # the demo admin's, for settings set
     db = ["--db", roles.station_url]
     # The demo goes through the imports (products, stock, three order files), users,
     # tracking blocks, the shop settings and allocation.
@@ -266,7 +270,7 @@ def test_imports_allocation_reports_and_exports_as_the_station_role(
     for command in (
         ["orders", "list"],
         ["stock", "check"],
-        ["settings", "set", "shop.phone", "06-0000-0000"],
+        ["settings", "set", "shop.phone", "06-0000-0000", "--badge", "BADGE-ADMIN-01"],
         ["report", "packers", "--format", "csv", "--out", str(tmp_path / "packers.csv")],
         ["report", "confusions", "--format", "pdf", "--out", str(tmp_path / "pairs.pdf")],
         ["mismatches", "export", "--out", str(tmp_path / "mismatches.csv")],

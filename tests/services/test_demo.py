@@ -207,7 +207,7 @@ def test_build_demo_fills_and_allocates_and_a_second_build_adds_nothing(db: Data
     with db.read() as session:
         users = {
             badge: (user.name, user.role)
-            for badge in ("BADGE-PACK-01", "BADGE-SUP-01")
+            for badge in ("BADGE-PACK-01", "BADGE-SUP-01", "BADGE-ADMIN-01")
             if (user := badge_user(session, badge)) is not None
         }
         gifts = session.scalar(select(func.count()).where(Order.gift_message != ""))
@@ -215,6 +215,7 @@ def test_build_demo_fills_and_allocates_and_a_second_build_adds_nothing(db: Data
     assert users == {
         "BADGE-PACK-01": ("山田 花子", "packer"),
         "BADGE-SUP-01": ("佐藤 健", "supervisor"),
+        "BADGE-ADMIN-01": ("高橋 恵", "admin"),
     }
     assert gifts and gifts >= 10
     assert carriers == {"yamato", "sagawa", "japanpost"}

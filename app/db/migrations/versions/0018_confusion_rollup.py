@@ -1,7 +1,7 @@
 """confusion rollup: the confused product pairs added up per hour, like scan_hours
 
 Revision ID: 0018
-Revises: 0016 (to be set to 0017 when merged after it)
+Revises: 0017
 Create Date: 2026-12-01
 
 `confusion_hours` holds the `not_on_order` refusals paired with the product of
@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0018"
-down_revision = "0016"
+down_revision = "0017"
 branch_labels = None
 depends_on = None
 
