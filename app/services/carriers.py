@@ -64,8 +64,7 @@ def add_range(db: Database, carrier: str, first: str, last: str, rules: Rules | 
     """
     block = _checked_range(carrier, first, last, rules)
     with db.write() as session:
-        left = _store_range(session, block)
-    return _range_said(block, left, rules)
+        return _stored(session, block, rules, None, "cli: carriers add-range")
 
 
 def add_range_as(
@@ -75,11 +74,16 @@ def add_range_as(
     checked = _checked_range(block.carrier, block.first, block.last, rules)
     admin = signed_in(db, by, place=where.place, roles={Role.ADMIN}).user_id
     with db.write() as session:
-        left = _store_range(session, checked)
-        said = _range_said(checked, left, rules)
-        record(
-            session, Action.TRACKING_ADD_RANGE, user_id=admin, station=where.station, detail=said
-        )
+        return _stored(session, checked, rules, admin, where.station)
+
+
+def _stored(
+    session: Session, block: _Range, rules: Rules | None, admin: int | None, station: str
+) -> str:
+    """Store the block, write it to the audit trail (by `admin`, if one signed); the summary."""
+    left = _store_range(session, block)
+    said = _range_said(block, left, rules)
+    record(session, Action.TRACKING_ADD_RANGE, user_id=admin, station=station, detail=said)
     return said
 
 
