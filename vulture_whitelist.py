@@ -58,6 +58,9 @@ _.backorder_of
 # The column lists of the CSV formats: scripts/make_sample_data.py, the benchmarks and the
 # tests write files with them.
 _.GENERIC_COLUMNS
+# The pick rules' own reasons and notes: the pack rules' tests leave them to the pick's.
+_.PICK_REASONS
+_.PICK_NOTES
 _.EXPORT_COLUMNS
 
 # Public names that only tests, scripts or benchmarks call today. Each is a tested

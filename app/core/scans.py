@@ -47,6 +47,8 @@ class Command(StrEnum):
     REASON_OUT_OF_STOCK = "KCMD:REASON:OUT_OF_STOCK"
     REASON_CUSTOMER_REQUEST = "KCMD:REASON:CUSTOMER_REQUEST"
     REASON_OTHER = "KCMD:REASON:OTHER"
+    #: Picking: the units taken at this bin so far are all there is.
+    SHORTPICK = "KCMD:SHORTPICK"
 
 
 class VerdictKind(StrEnum):
@@ -99,6 +101,15 @@ class Reason(StrEnum):
     #: A scan that is not what the override under way waits for (its reason, the order to
     #: take over, the new code or the product's known code); `KCMD:CANCEL` leaves it.
     OVERRIDE_PENDING = "override_pending"
+    #: Picking (`app.core.pick`): a bin that is not the instruction's, or a unit scanned
+    #: before its bin.
+    WRONG_BIN = "wrong_bin"
+    #: Picking: a product that is not the one the instruction names.
+    NOT_ON_PICK = "not_on_pick"
+    #: Picking onto a cart: a slot label that is not the unit's order's slot.
+    WRONG_SLOT = "wrong_slot"
+    #: Picking: a wave or order scanned while another pick is open at the station.
+    PICK_OPEN = "pick_open"
 
 
 class Note(StrEnum):
@@ -154,6 +165,18 @@ class Note(StrEnum):
     OVERRIDE_CANCELLED = "override_cancelled"
     #: A reason code scanned with no short ship asking for one.
     NO_OVERRIDE = "no_override"
+    #: Picking (`app.core.pick`): a wave (or order) opened, its first bin named.
+    PICK_OPENED = "pick_opened"
+    #: The instruction's bin scanned: its units may be taken.
+    AT_BIN = "at_bin"
+    #: A unit taken (on a cart: its slot is asked for next).
+    PICKED = "picked"
+    #: A unit put into its order's cart slot.
+    SLOTTED = "slotted"
+    #: Every line picked (or shorted): the pick is done.
+    PICK_DONE = "pick_done"
+    #: `KCMD:SHORTPICK`: the bin held no more; the rest of the line is short.
+    SHORT_PICKED = "short_picked"
 
 
 class Fact(StrEnum):
@@ -207,6 +230,10 @@ class Fact(StrEnum):
     CODE = "code"
     #: Refused product scans in a row that locked the station.
     STREAK = "streak"
+    #: Picking: the wave (or order) picked, the instruction's bin, a cart slot.
+    WAVE = "wave"
+    BIN = "bin"
+    SLOT = "slot"
 
 
 class LotCheck(StrEnum):

@@ -1,9 +1,9 @@
-"""The station's command sheet: every command code as a Code 128 barcode, on two A4 pages.
+"""The station's command sheet: every command code as a Code 128 barcode, on three A4 pages.
 
 Packers keep it on the bench and scan it instead of reaching for mouse or
 keyboard: the first page holds the packer's commands, the second the
 supervisor's overrides (short ship and its reasons, take-over, a new code),
-which a supervisor approves with their badge. Each command is named in
+which a supervisor approves with their badge, the third the picker's. Each command is named in
 Japanese and English; the Japanese text is set in IPA Gothic, embedded in the
 PDF, so it prints the same on a PC without Japanese fonts.
 """
@@ -145,10 +145,21 @@ OVERRIDE_CARDS = (
     ),
 )
 
+PICKER_CARDS = (
+    CommandCard(
+        Command.SHORTPICK,
+        "欠品（棚）",
+        "Short pick",
+        "この棚にはスキャンした分しかありません（残りは他の棚から）",
+        "The units scanned at this bin are all there is",
+    ),
+)
+
 #: Each page's title and its commands.
 PAGES = (
     ("コマンドシート  Command sheet", PACKER_CARDS),
     ("管理者操作  Supervisor overrides", OVERRIDE_CARDS),
+    ("ピッキング  Picking", PICKER_CARDS),
 )
 #: Rows a page is laid out for, so both pages share one row height.
 ROWS = max(len(cards) for _title, cards in PAGES)

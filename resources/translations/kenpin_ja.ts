@@ -864,6 +864,50 @@
         <source>That code is for an override: nothing needs it now.</source>
         <translation>このコードは責任者操作用です。今は必要ありません。</translation>
     </message>
+    <message>
+        <source>{0} open</source>
+        <translation>{0} を開始しました</translation>
+    </message>
+    <message>
+        <source>Go to the first bin the screen shows and scan its label.</source>
+        <translation>画面の最初の棚へ行き、棚ラベルをスキャンしてください。</translation>
+    </message>
+    <message>
+        <source>Bin {0}</source>
+        <translation>棚 {0}</translation>
+    </message>
+    <message>
+        <source>Take {0} × {1} and scan each.</source>
+        <translation>{1} を {0} 点取り、1点ずつスキャンしてください。</translation>
+    </message>
+    <message>
+        <source>Put it in slot {0} and scan the slot.</source>
+        <translation>スロット {0} に入れて、スロットをスキャンしてください。</translation>
+    </message>
+    <message>
+        <source>In slot {0}</source>
+        <translation>スロット {0} に入れました</translation>
+    </message>
+    <message>
+        <source>Scan the next unit.</source>
+        <translation>次の商品をスキャンしてください。</translation>
+    </message>
+    <message>
+        <source>✔ Pick done</source>
+        <translation>✔ ピッキング完了</translation>
+    </message>
+    <message>
+        <source>Take the cart or tote to packing.</source>
+        <translation>カートまたはトートを梱包場へ運んでください。</translation>
+    </message>
+    <message>
+        <source>Short at {0}</source>
+        <translation>棚 {0} で欠品</translation>
+    </message>
+    <message>
+        <source>{0} missing: Kenpin looks for them elsewhere.</source>
+        <translation>{0} 点不足: 他の棚の在庫を探します。</translation>
+    </message>
 </context>
 <context>
     <name>OrderDetailsPane</name>
@@ -1671,6 +1715,22 @@
         <translation>責任者操作の途中です。指示されたものをスキャンするか、「梱包中断」で戻ってください。</translation>
     </message>
     <message>
+        <source>Wrong bin: go to the bin the screen shows and scan its label first.</source>
+        <translation>棚違いです。画面の棚へ行き、先に棚ラベルをスキャンしてください。</translation>
+    </message>
+    <message>
+        <source>Not the product to pick here: put it back and take the one shown.</source>
+        <translation>ここで取る商品ではありません。棚に戻し、画面の商品を取ってください。</translation>
+    </message>
+    <message>
+        <source>Wrong slot: put the unit in its order&apos;s slot and scan that slot&apos;s label.</source>
+        <translation>スロット違いです。注文のスロットに入れ、そのスロットのラベルをスキャンしてください。</translation>
+    </message>
+    <message>
+        <source>Another pick is still open here: finish it before starting a new one.</source>
+        <translation>別のピッキングが開いたままです。終えてから新しいピッキングを始めてください。</translation>
+    </message>
+    <message>
         <source>Not finished: some lines still need units before the pack can be completed.</source>
         <translation>まだ完了できません。スキャンが足りない明細があります。</translation>
     </message>
@@ -1804,6 +1864,22 @@
     <message>
         <source>Override waiting</source>
         <translation>責任者操作の途中</translation>
+    </message>
+    <message>
+        <source>Wrong bin</source>
+        <translation>棚違い</translation>
+    </message>
+    <message>
+        <source>Not this product</source>
+        <translation>商品違い</translation>
+    </message>
+    <message>
+        <source>Wrong slot</source>
+        <translation>スロット違い</translation>
+    </message>
+    <message>
+        <source>Another pick is open</source>
+        <translation>別のピッキング中</translation>
     </message>
 </context>
 <context>

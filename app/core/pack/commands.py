@@ -58,7 +58,11 @@ def command_decision(
         )
     if command in CLOSING:
         return _closing(command, pack, snapshot)
-    return info("no label to reprint", Note.NOTHING_TO_REPRINT, order)
+    if command is Command.REPRINT:
+        return info("no label to reprint", Note.NOTHING_TO_REPRINT, order)
+    return refused(
+        Refusal(Reason.UNKNOWN_BARCODE, f"{command.value} is a picking command, not a packing one")
+    )
 
 
 def _card(pack: Pack) -> Decision:

@@ -125,6 +125,18 @@ _REASON_SENTENCES: dict[Reason, Callable[[], str]] = {
     Reason.OVERRIDE_PENDING: lambda: translate(
         "Reason", "An override is under way: scan what it asks for, or CANCEL to go back."
     ),
+    Reason.WRONG_BIN: lambda: translate(
+        "Reason", "Wrong bin: go to the bin the screen shows and scan its label first."
+    ),
+    Reason.NOT_ON_PICK: lambda: translate(
+        "Reason", "Not the product to pick here: put it back and take the one shown."
+    ),
+    Reason.WRONG_SLOT: lambda: translate(
+        "Reason", "Wrong slot: put the unit in its order's slot and scan that slot's label."
+    ),
+    Reason.PICK_OPEN: lambda: translate(
+        "Reason", "Another pick is still open here: finish it before starting a new one."
+    ),
 }
 
 _REASON_LABELS: dict[Reason, Callable[[], str]] = {
@@ -154,6 +166,10 @@ _REASON_LABELS: dict[Reason, Callable[[], str]] = {
     Reason.SUPERVISOR_REQUIRED: lambda: translate("ReasonLabel", "Supervisor needed"),
     Reason.NOT_AUTHORISED: lambda: translate("ReasonLabel", "Not a supervisor"),
     Reason.OVERRIDE_PENDING: lambda: translate("ReasonLabel", "Override waiting"),
+    Reason.WRONG_BIN: lambda: translate("ReasonLabel", "Wrong bin"),
+    Reason.NOT_ON_PICK: lambda: translate("ReasonLabel", "Not this product"),
+    Reason.WRONG_SLOT: lambda: translate("ReasonLabel", "Wrong slot"),
+    Reason.PICK_OPEN: lambda: translate("ReasonLabel", "Another pick is open"),
 }
 
 
@@ -603,5 +619,29 @@ _NOTES: dict[Note, Callable[[_Facts], Words]] = {
     Note.NO_OVERRIDE: lambda f: (
         translate("Note", "Nothing to do"),
         translate("Note", "That code is for an override: nothing needs it now."),
+    ),
+    Note.PICK_OPENED: lambda f: (
+        translate("Note", "{0} open").format(f[Fact.WAVE]),
+        translate("Note", "Go to the first bin the screen shows and scan its label."),
+    ),
+    Note.AT_BIN: lambda f: (
+        translate("Note", "Bin {0}").format(f[Fact.BIN]),
+        translate("Note", "Take {0} × {1} and scan each.").format(f[Fact.ORDERED], f[Fact.ITEM]),
+    ),
+    Note.PICKED: lambda f: (
+        translate("Note", "OK  {0} / {1}").format(f[Fact.PACKED], f[Fact.ORDERED]),
+        _optional(f, Fact.SLOT, translate("Note", "Put it in slot {0} and scan the slot.").format),
+    ),
+    Note.SLOTTED: lambda f: (
+        translate("Note", "In slot {0}").format(f[Fact.SLOT]),
+        translate("Note", "Scan the next unit."),
+    ),
+    Note.PICK_DONE: lambda f: (
+        translate("Note", "✔ Pick done"),
+        translate("Note", "Take the cart or tote to packing."),
+    ),
+    Note.SHORT_PICKED: lambda f: (
+        translate("Note", "Short at {0}").format(f[Fact.BIN]),
+        translate("Note", "{0} missing: Kenpin looks for them elsewhere.").format(f[Fact.SHORT]),
     ),
 }

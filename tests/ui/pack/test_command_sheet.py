@@ -34,8 +34,9 @@ def test_every_command_is_on_the_sheet_once_and_nothing_else(tmp_path: Path) -> 
     write_command_sheet(sheet, station="PACK-01")
     codes, text, pages = _read(sheet)
     overrides, override_text, _pages = _read(sheet, 1)
-    assert pages == 2
-    assert sorted(codes + overrides) == sorted(command.value for command in Command)
+    picking, _text, _pages = _read(sheet, 2)
+    assert pages == 3
+    assert sorted(codes + overrides + picking) == sorted(command.value for command in Command)
     assert "KCMD:SHORT" in overrides and "KCMD:COMPLETE" in codes
     for words in ("梱包完了", "Complete pack", "カード確認", "ログアウト", "PACK-01"):
         assert words in text
@@ -58,7 +59,8 @@ def test_kenpin_print_command_sheet(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert str(sheet) in capsys.readouterr().out
     codes, text, _ = _read(sheet)
     overrides, _text, _pages = _read(sheet, 1)
-    assert sorted(codes + overrides) == sorted(command.value for command in Command)
+    picking, _text, _pages = _read(sheet, 2)
+    assert sorted(codes + overrides + picking) == sorted(command.value for command in Command)
     assert "PACK-2" in text
 
 
@@ -84,6 +86,7 @@ def test_the_window_saves_the_sheet_and_says_where(
     assert window.banner.isVisible()
     codes, text, _ = _read(sheet)
     overrides, _text, _pages = _read(sheet, 1)
-    assert sorted(codes + overrides) == sorted(command.value for command in Command)
+    picking, _text, _pages = _read(sheet, 2)
+    assert sorted(codes + overrides + picking) == sorted(command.value for command in Command)
     assert "PACK-3" in text
     window.close()
