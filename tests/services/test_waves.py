@@ -14,6 +14,7 @@ from sqlalchemy import select, update
 
 from app.core.errors import Refused
 from app.core.waves import WaveRequest
+from app.db import waves as waves_store
 from app.db.database import Database
 from app.db.models import AuditEntry, Order
 from app.db.wave_models import Wave, WaveOrder
@@ -133,6 +134,27 @@ def test_two_creates_at_once_never_put_one_order_in_two_waves(bench: Database) -
     assert refused == ["no allocated orders to put in a wave; run `kenpin allocate`"]
     with bench.read() as s:
         assert len(s.scalars(select(WaveOrder)).all()) == 3
+
+
+def test_a_create_waiting_on_another_takes_only_the_orders_left(bench: Database) -> None:
+    """The second create reads every order still allocated and the same next number while
+    the first is uncommitted; on PostgreSQL its wave's number then clashes, and it starts
+    again with what is left (on SQLite it waits for the write lock instead)."""
+    made: list[tuple[str, tuple[str, ...]]] = []
+
+    def create() -> None:
+        wave = create_wave(bench, WaveRequest())
+        made.append((wave.number, wave.orders))
+
+    second = threading.Thread(target=create)
+    with bench.write() as s:
+        first = waves_store.oldest_allocated(s, None, 2)
+        waves_store.add_wave(s, "W-000001", None, None, [order.id for order in first])
+        second.start()
+        second.join(timeout=1)  # let it read and reach the clash (no timing is asserted)
+    second.join()
+    assert made == [("W-000002", ("#1003",))]
+    assert slots(bench, "W-000001") == [("#1001", 1), ("#1002", 2)]
 
 
 def test_a_supervisor_releases_a_wave_its_orders_allocated_again_audited(
