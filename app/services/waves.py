@@ -108,9 +108,14 @@ def release_wave(db: Database, number: str, by: Credentials) -> str:
 
 
 def wave_pick_list_pdf(db: Database, number: str, out: Path, today: dt.date | None = None) -> str:
-    """Write the pick list of a stored wave to `out`, each order at its cart slot."""
+    """Write the pick list of a stored wave to `out`, each order at its cart slot; refused
+    for a released wave."""
     with db.read() as session:
         wave = _wave(session, number)
+        if wave.status == WaveStatus.RELEASED:
+            # Its orders may be in another wave by now: a list of them would send a picker
+            # to take them twice.
+            raise Refused(f"wave {wave.number} was released; its orders are picked in no wave")
         slots = waves_store.wave_slots(session, wave.id)
         rows = store.pick_rows(session, [slot.id for slot in slots])
     orders = [store.WaveOrder(*slot[:5]) for slot in slots]

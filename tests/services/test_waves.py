@@ -173,6 +173,8 @@ def test_a_supervisor_releases_a_wave_its_orders_allocated_again_audited(
     assert create_wave(bench, WaveRequest(orders=("#1001",))).number == "W-000002"
     with pytest.raises(Refused, match="wave W-000001 is released, not open"):
         release_wave(bench, "W-000001", Credentials(BOSS, SUPERVISOR_PIN))
+    with pytest.raises(Refused, match="wave W-000001 was released"):
+        wave_pick_list_pdf(bench, "W-000001", Path("never-written.pdf"))
 
 
 @pytest.mark.parametrize(
