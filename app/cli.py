@@ -15,7 +15,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app import cli_admin, cli_audit, cli_db
+from app import cli_admin, cli_audit, cli_db, cli_waves
 from app.cli_mismatches import add_commands as add_mismatches_commands
 from app.cli_reports import add_report_parser, write_report
 from app.core.carriers import CarrierCode
@@ -193,6 +193,7 @@ def _parser() -> argparse.ArgumentParser:
     add_mismatches_commands(sub)
 
     cli_audit.register(sub, _db)
+    cli_waves.register(sub, _kenpin, _credentials)
     settings = sub.add_parser("settings", help="the shop settings shared by every station")
     settings_sub = settings.add_subparsers(dest="settings_command", metavar="ACTION", required=True)
     settings_sub.add_parser(
@@ -247,6 +248,12 @@ def _parser() -> argparse.ArgumentParser:
         metavar="NUM",
         default=None,
         help="an order of the wave (repeat for more); default: every allocated order",
+    )
+    pick.add_argument(
+        "--wave",
+        metavar="W-…",
+        default=None,
+        help="a wave made by `kenpin wave create`: its barcode, and each order's cart slot",
     )
     pick.add_argument("--out", required=True, type=Path, metavar="FILE")
     pick.set_defaults(run=_print_pick_list)
@@ -641,8 +648,16 @@ def _print_command_sheet(args: argparse.Namespace) -> int:
 
 
 def _print_pick_list(args: argparse.Namespace) -> int:
+    from app.core.errors import Refused
     from app.services.documents import pick_list_pdf
 
+    if args.wave is not None:
+        from app.services.waves import wave_pick_list_pdf
+
+        if args.limit is not None or args.orders:
+            raise Refused("--wave: the wave's orders are the list; leave out --limit and --order")
+        print(wave_pick_list_pdf(_db(args), args.wave, args.out))
+        return EXIT_OK
     print(pick_list_pdf(_db(args), args.out, limit=args.limit, orders=args.orders))
     return EXIT_OK
 

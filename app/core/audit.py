@@ -48,6 +48,8 @@ class Action(StrEnum):
     #: A supervisor approved an override a packer asked for; an override left with CANCEL.
     OVERRIDE_APPROVED = "override.approved"
     OVERRIDE_CANCELLED = "override.cancelled"
+    #: A supervisor released a wave: its orders still being picked are allocated again.
+    WAVE_RELEASE = "wave.release"
 
 
 #: What the first row chains to.

@@ -10,6 +10,10 @@ class OrderStatus(StrEnum):
 
     NEW = "new"
     ALLOCATED = "allocated"
+    #: In an open wave: a picker is taking its units from the bins (`kenpin wave create`).
+    PICKING = "picking"
+    #: Every unit of it picked: it waits at the pack bench, packed like an allocated order.
+    PICKED = "picked"
     BACKORDERED = "backordered"
     PACKING = "packing"
     PACKED = "packed"

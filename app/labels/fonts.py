@@ -46,6 +46,11 @@ def wrap_text(text: str, font: str, size: float, width: float) -> list[str]:
     """
     lines: list[str] = []
     for paragraph in text.splitlines() or [""]:
+        # Most texts fit whole: one measure instead of one per character (a wave's pick
+        # list measures thousands).
+        if pdfmetrics.stringWidth(paragraph, font, size) <= width:
+            lines.append(paragraph)
+            continue
         line = ""
         for char in paragraph:
             candidate = line + char

@@ -3,7 +3,9 @@
 Each line says which bin to go to, what to take (product and lot) and how many,
 and which orders those units are for. After the lines, every order of the wave
 is listed with its number as a Code 128 barcode, so the packer can scan it at
-the bench, and the wave's totals close the list.
+the bench, and the wave's totals close the list. A wave made by `kenpin wave
+create` has its number as a barcode at the top, and each order its cart slot
+(`slot 3`) beside it wherever it is named.
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ MODULE = 0.33 * mm
 BAR_HEIGHT = 11 * mm
 ORDER_COLUMNS = 3
 ORDER_CELL = 26 * mm
+WAVE_HEADING = 18 * mm
+WAVE_BAR_HEIGHT = 13 * mm
 
 # Columns of the pick table: x offset from the margin, and the width where text is fitted.
 BIN_X = 0.0
@@ -62,6 +66,8 @@ class WaveEntry:
     number: str
     customer_name: str
     units: int
+    #: The order's slot on the picking cart (its place in a stored wave), if it has one.
+    slot: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +77,8 @@ class PickList:
     lines: tuple[PickLine, ...]
     orders: tuple[WaveEntry, ...]
     printed_on: dt.date
+    #: The stored wave's number (`W-000001`), or "" for a list of orders not kept as a wave.
+    wave: str = ""
 
     @property
     def units(self) -> int:
@@ -98,7 +106,7 @@ def write_pick_list(path: Path, wave: PickList) -> int:
     height = A4[1]
     pages = _paginate(_blocks(wave), height - MARGIN - HEADER, MARGIN + FOOTER)
     pdf = Canvas(str(path), pagesize=A4, pageCompression=1)
-    pdf.setTitle(f"ピッキングリスト / Pick list {wave.printed_on.isoformat()}")
+    pdf.setTitle(f"ピッキングリスト / Pick list {wave.wave or wave.printed_on.isoformat()}")
     pdf.setAuthor("Kenpin")
     for page_no, placed in enumerate(pages, start=1):
         _page_frame(pdf, wave, page_no, len(pages))
@@ -133,7 +141,11 @@ def _paginate(blocks: list[_Block], top: float, bottom: float) -> list[list[tupl
 
 
 def _blocks(wave: PickList) -> list[_Block]:
-    blocks = [_pick_block(line) for line in wave.lines]
+    slots = {entry.number: entry.slot for entry in wave.orders if entry.slot is not None}
+    blocks = []
+    if wave.wave:
+        blocks.append(_Block(WAVE_HEADING, lambda pdf, top: _wave_heading(pdf, top, wave)))
+    blocks += [_pick_block(line, slots) for line in wave.lines]
     blocks.append(_Block(12 * mm, _orders_heading))
     for start in range(0, len(wave.orders), ORDER_COLUMNS):
         blocks.append(_order_block(wave.orders[start : start + ORDER_COLUMNS]))
@@ -173,11 +185,28 @@ def _column_heads(pdf: Canvas, top: float) -> None:
     pdf.line(MARGIN, top - 6 * mm, A4[0] - MARGIN, top - 6 * mm)
 
 
-def _pick_block(line: PickLine) -> _Block:
+def _wave_heading(pdf: Canvas, top: float, wave: PickList) -> None:
+    """The wave's number as a barcode the picker scans to start, and in words beside it."""
+    barcode = order_barcode(wave.wave, 60 * mm, WAVE_BAR_HEIGHT)
+    barcode.drawOn(pdf, MARGIN, top - 1 * mm - WAVE_BAR_HEIGHT)
+    pdf.setFont("Courier-Bold", 14)
+    pdf.drawString(MARGIN + barcode.width + 6 * mm, top - 7 * mm, wave.wave)
+    pdf.setFont(FONT, 8.5)
+    left = MARGIN + barcode.width + 6 * mm
+    pdf.drawString(left, top - 11.5 * mm, "ウェーブ · 商品は注文ごとにカートのスロットへ")
+    pdf.drawString(left, top - 15.5 * mm, "Wave · each order's units go to its cart slot")
+
+
+def _order_text(number: str, qty: int, slot: int | None) -> str:
+    text = f"{number}  ×{qty}" if qty > 1 else number
+    return f"slot {slot}  {text}" if slot is not None else text
+
+
+def _pick_block(line: PickLine, slots: dict[str, int]) -> _Block:
     item = wrap_text(line.name + (f"  {line.variant}" if line.variant else ""), FONT, 8.5, ITEM_W)
     # One order a line, so the picker can split the units into totes at a glance.
     orders = [
-        wrap_text(f"{number}  ×{qty}" if qty > 1 else number, FONT, 8, ORDERS_W)[0]
+        wrap_text(_order_text(number, qty, slots.get(number)), FONT, 8, ORDERS_W)[0]
         for number, qty in line.orders
     ]
     rows = max(1 + len(item), len(orders), 2)
@@ -240,7 +269,8 @@ def _order_row(pdf: Canvas, top: float, row: tuple[WaveEntry, ...]) -> None:
         pdf.drawString(left + 2 * mm, top - BAR_HEIGHT - 6 * mm, entry.number)
         pdf.setFont(FONT, 8)
         pdf.drawRightString(left + cell - 6 * mm, top - BAR_HEIGHT - 6 * mm, f"{entry.units} 点")
-        name = wrap_text(f"{entry.customer_name} 様", FONT, 8, cell - 8 * mm)[0]
+        slot = f"slot {entry.slot} · " if entry.slot is not None else ""
+        name = wrap_text(f"{slot}{entry.customer_name} 様", FONT, 8, cell - 8 * mm)[0]
         pdf.drawString(left + 2 * mm, top - BAR_HEIGHT - 10 * mm, name)
 
 

@@ -42,7 +42,11 @@ def pick_list_pdf(
     with db.read() as session:
         wave = _wave(session, orders, limit)
         rows = store.pick_rows(session, [order.id for order in wave])
-    pick_list = _pick_list(wave, rows, today or dt.date.today())
+    return write_pick_list_of(out, pick_list_of(wave, rows, today or dt.date.today()))
+
+
+def write_pick_list_of(out: Path, pick_list: PickList) -> str:
+    """Write `pick_list` to `out`; returns a one-line summary."""
     pages = write_pick_list(out, pick_list)
     return (
         f"pick list written to {out}: {len(pick_list.orders)} orders, "
@@ -73,7 +77,17 @@ def _wave(
     return wave[:limit] if limit is not None else wave
 
 
-def _pick_list(wave: list[store.WaveOrder], rows: list[store.PickRow], today: dt.date) -> PickList:
+def pick_list_of(
+    wave: Sequence[store.WaveOrder],
+    rows: list[store.PickRow],
+    today: dt.date,
+    *,
+    number: str = "",
+    slots: dict[str, int] | None = None,
+) -> PickList:
+    """The pick list of `wave`'s orders (their reservations `rows`, in walking order);
+    a stored wave's `number` and its orders' cart `slots` are printed on it."""
+    slots = slots or {}
     position = {order.number: n for n, order in enumerate(wave)}
     grouped: dict[tuple[str, str, str, dt.date | None], list[store.PickRow]] = defaultdict(list)
     for row in rows:  # already in walking order, so the dict keeps it
@@ -98,9 +112,10 @@ def _pick_list(wave: list[store.WaveOrder], rows: list[store.PickRow], today: dt
             )
         )
     entries = tuple(
-        WaveEntry(order.number, order.customer_name, units[order.number]) for order in wave
+        WaveEntry(order.number, order.customer_name, units[order.number], slots.get(order.number))
+        for order in wave
     )
-    return PickList(tuple(lines), entries, today)
+    return PickList(tuple(lines), entries, today, number)
 
 
 def packing_slip_pdf(

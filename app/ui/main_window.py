@@ -52,7 +52,14 @@ from app.ui.styles import WINDOW_STYLE
 #: Counts are refreshed this often; other stations change statuses all day.
 COUNTS_REFRESH_MS = 60_000
 #: The statuses someone at the bench acts on, named in the status bar.
-_ACTIONABLE = (OrderStatus.NEW, OrderStatus.ALLOCATED, OrderStatus.BACKORDERED, OrderStatus.ON_HOLD)
+_ACTIONABLE = (
+    OrderStatus.NEW,
+    OrderStatus.ALLOCATED,
+    OrderStatus.PICKING,
+    OrderStatus.PICKED,
+    OrderStatus.BACKORDERED,
+    OrderStatus.ON_HOLD,
+)
 
 
 class MessageBanner(QFrame):

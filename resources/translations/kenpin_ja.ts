@@ -1144,6 +1144,14 @@
         <translation>引当済</translation>
     </message>
     <message>
+        <source>Picking</source>
+        <translation>ピッキング中</translation>
+    </message>
+    <message>
+        <source>Picked</source>
+        <translation>ピッキング済み</translation>
+    </message>
+    <message>
         <source>Backordered</source>
         <translation>欠品待ち</translation>
     </message>

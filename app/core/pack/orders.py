@@ -8,12 +8,13 @@ from app.core.pack.session import OrderCandidate
 from app.core.scans import Fact, Reason
 
 #: Order statuses a pack may be opened (or resumed) on.
-PACKABLE = frozenset({OrderStatus.ALLOCATED, OrderStatus.PACKING})
+PACKABLE = frozenset({OrderStatus.ALLOCATED, OrderStatus.PICKED, OrderStatus.PACKING})
 
 #: Why an order cannot be packed, by status, in the words the packer reads.
 _NOT_PACKABLE: dict[str, str] = {
     OrderStatus.NEW: "is not allocated yet",
     OrderStatus.BACKORDERED: "is backordered",
+    OrderStatus.PICKING: "is being picked",
     OrderStatus.ON_HOLD: "is on hold",
     OrderStatus.CANCELLED: "is cancelled",
     OrderStatus.PACKED: "is already packed",

@@ -9,6 +9,7 @@ from app.db import (  # noqa: F401  (their tables belong to the schema)
     shipping_models,
     signin_models,
     station_models,
+    wave_models,
 )
 from app.db.models import Base
 

@@ -34,6 +34,8 @@ STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_COLOURS: dict[str, tuple[str, str]] = {
     OrderStatus.NEW: ("#dbeafe", "#1e40af"),
     OrderStatus.ALLOCATED: ("#dcfce7", "#166534"),
+    OrderStatus.PICKING: ("#fef9c3", "#854d0e"),
+    OrderStatus.PICKED: ("#d9f99d", "#3f6212"),
     OrderStatus.BACKORDERED: ("#fee2e2", "#b91c1c"),
     OrderStatus.PACKING: ("#f3e8ff", "#6b21a8"),
     OrderStatus.PACKED: ("#ccfbf1", "#115e59"),
@@ -54,6 +56,8 @@ def status_labels() -> dict[str, str]:
     return {
         OrderStatus.NEW: translate("OrderStatus", "New"),
         OrderStatus.ALLOCATED: translate("OrderStatus", "Allocated"),
+        OrderStatus.PICKING: translate("OrderStatus", "Picking"),
+        OrderStatus.PICKED: translate("OrderStatus", "Picked"),
         OrderStatus.BACKORDERED: translate("OrderStatus", "Backordered"),
         OrderStatus.PACKING: translate("OrderStatus", "Packing"),
         OrderStatus.PACKED: translate("OrderStatus", "Packed"),
