@@ -95,6 +95,11 @@ class OrderDetailsPane(QWidget):
         self._connect_signals()
         self.show_order(None)
 
+    def add_order_actions(self, *buttons: QWidget) -> None:
+        """Put the page's buttons for the picked order beside its label menu."""
+        for button in buttons:
+            self.order_actions.insertWidget(self.order_actions.count() - 1, button)
+
     def _connect_signals(self) -> None:
         self.lines.horizontalHeader().sectionResized.connect(self.on_line_column_resized)
 
@@ -107,6 +112,8 @@ class OrderDetailsPane(QWidget):
         labels = QHBoxLayout()
         labels.addWidget(self.label_menu)
         labels.addStretch(1)
+        #: The picked order's own paper (the page puts its slip and card buttons here).
+        self.order_actions = labels
         header = QVBoxLayout()
         header.setSpacing(2)
         header.addLayout(title)

@@ -52,12 +52,12 @@ class OrdersPage(QWidget):
             if status == OrderStatus.IMPORTING:
                 continue  # orders an import is still writing are not in the queue
             self.status_filter.addItem(self._statuses[status], status.value)
-        self.status_filter.setMinimumContentsLength(22)
+        self.status_filter.setMinimumContentsLength(14)
         self.search = QLineEdit()
         self.search.setObjectName("orderSearch")
         self.search.setPlaceholderText(self.tr("Order number, e.g. #1001"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(220)
+        self.search.setMinimumWidth(170)
         self.shown = QLabel()
         self.shown.setObjectName("detailsMuted")
         # A hint, not a reason to widen the window past a 1366-pixel screen.
@@ -139,11 +139,12 @@ class OrdersPage(QWidget):
         # The hint takes the room left (a spacer beside it would leave it 120 px, cut short).
         filters.addWidget(self.shown, 1)
         filters.addWidget(self.pick_list)
-        filters.addWidget(self.packing_slip)
-        filters.addWidget(self.message_card)
         filters.addSpacing(12)
         filters.addWidget(self.refresh)
 
+        # The picked order's slip and card go with the order, beside its label menu: the
+        # row above keeps what concerns the queue and fits a 1024-pixel screen.
+        self.details.add_order_actions(self.packing_slip, self.message_card)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
         splitter.addWidget(self.details)

@@ -18,6 +18,7 @@ from app.ui.app import reporting_to
 from app.ui.main_window import MainWindow
 from app.ui.orders.controller import OrdersController
 from app.ui.orders.details import OrderDetailsPane
+from app.ui.translation import install_translation, remove_translation
 from benchmarks.bulkdata import add_orders, add_products
 from tests.services.test_order_queue import add_order, reserve
 
@@ -196,3 +197,22 @@ def test_unexpected_errors_show_on_the_banner(window: MainWindow) -> None:
     hook(KeyError, KeyError("bin"), None)
     assert window.banner.text.text().startswith("Unexpected error: KeyError")
     assert len(logged) == 1
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_the_orders_page_fits_a_1024_pixel_screen(
+    qtbot: QtBot, filled_db: Database, language: str
+) -> None:
+    translators = install_translation(language) if language == "ja" else []
+    try:
+        main = MainWindow(Kenpin(filled_db).station_services(), "PACK-1")
+        qtbot.addWidget(main)
+        main.resize(1024, 768)
+        main.show()
+        qtbot.waitUntil(lambda: "3,000" in main.counts_label.text())
+        page = main.orders_page
+        # No button of the page is pushed off the screen: the page needs no more room.
+        assert page.minimumSizeHint().width() <= main.width() - 24  # the tab frame
+        main.close()
+    finally:
+        remove_translation(translators)
