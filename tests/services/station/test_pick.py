@@ -17,7 +17,7 @@ from app.core.pick.rules import PickEffect
 from app.core.scans import BADGE_RECORDED
 from app.core.waves import WaveRequest
 from app.db.database import Database
-from app.db.pick_models import PickSession
+from app.db.pick_models import PickedUnit, PickSession
 from app.services.station.pick_effects import HANDLERS
 from app.services.waves import create_wave
 from tests.services.station.test_replay import KEYS, scan_file
@@ -35,6 +35,7 @@ from tests.stationdata import (
 from tests.stockdata import order_state
 
 EXPIRED_RICE = rice("L1", dt.date(2025, 1, 31))
+OTHER_LOT = rice("L9", dt.date(2030, 1, 31))
 
 
 def pick_replay(
@@ -93,6 +94,7 @@ def test_a_wave_of_two_orders_is_picked_in_walk_order_onto_a_cart(
             "SLOT-01",
             "C-01",
             EXPIRED_RICE,
+            OTHER_LOT,
             RICE_L1,
             "SLOT-02",
             RICE_L1,
@@ -126,6 +128,7 @@ def test_a_wave_of_two_orders_is_picked_in_walk_order_onto_a_cart(
         ("SLOT-01", "accepted", None, wave, 5),
         ("C-01", "info", None, wave, 5),
         (EXPIRED_RICE, "rejected", "expired", wave, 5),
+        (OTHER_LOT, "rejected", "wrong_lot", wave, 5),
         (RICE_L1, "accepted", None, wave, 6),
         ("SLOT-02", "accepted", None, wave, 6),
         (RICE_L1, "accepted", None, wave, 7),
@@ -142,6 +145,7 @@ def test_a_wave_of_two_orders_is_picked_in_walk_order_onto_a_cart(
         ("wrong_slot", "SLOT-02", "#1001"),
         ("over_quantity", CUP_CASE, "#1001"),
         ("expired", EXPIRED_RICE, "#1003"),
+        ("wrong_lot", OTHER_LOT, "#1003"),
     ]
     with db.read() as s:
         assert s.scalars(select(PickSession.status)).all() == ["done"]
@@ -173,3 +177,34 @@ def test_a_second_station_is_refused_the_wave_the_first_one_picks(
     assert [(o["verdict"], o["scanned"]) for o in pick_replay(db, again, capsys, "P1")] == [
         ("accepted", 1)
     ]
+
+
+def test_a_short_pick_closes_its_line_and_a_single_order_wave_needs_no_slot(
+    db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _wave, other = two_waves(db)
+    path = scan_file(
+        tmp_path,
+        "short.jsonl",
+        [HANAKO, "KCMD:SHORTPICK", other, "KCMD:SHORTPICK", "A-01", "KCMD:SHORTPICK", TEA],
+    )
+
+    lines = pick_replay(db, path, capsys)
+
+    assert [(o["verdict"], o["reason"], o["scanned"], o["expected"]) for o in lines] == [
+        ("info", None, None, None),
+        ("rejected", "no_open_pack", None, None),  # no wave open yet
+        ("info", None, 0, 1),
+        ("rejected", "wrong_bin", 0, 1),  # a short pick is said at its bin
+        ("info", None, 0, 1),
+        ("info", None, 0, 1),  # the tea is not there: nothing is left to pick
+        ("rejected", "no_open_pack", None, None),
+    ]
+    assert order_state(db, "#1002")[0] == "picked"
+    with db.read() as s:
+        assert s.execute(select(PickedUnit.units, PickedUnit.short)).all() == [(1, True)]
+
+
+def test_the_pick_window_is_not_built_yet(db: Database, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db", db.url, "station", "--station", "P1", "--mode", "pick"]) == 1
+    assert "--mode pick: no window yet" in capsys.readouterr().err
