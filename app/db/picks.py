@@ -10,8 +10,9 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select, update
+from sqlalchemy import or_, select, update
 
+from app.core.errors import ConcurrentChange
 from app.core.orders import OrderStatus
 from app.core.pick.session import Pick, PickedUnit, PickLine, WaveCandidate
 from app.core.scans import LotCheck
@@ -213,13 +214,27 @@ def open_pick(
 ) -> int:
     """Claim the wave for the station under a lease: a new session, or the one left open
     (parked or lapsed) taken over. Returns the session's id."""
-    until = database_time(session) + lease
+    now = database_time(session)
+    until = now + lease
     if on_file.session_id is not None:
-        session.execute(
+        # Only while it is still free to take: a station that took it over a moment ago
+        # holds it under a live lease, and this scan is decided again (`order_locked`).
+        taken = session.execute(
             update(PickSession)
-            .where(PickSession.id == on_file.session_id)
+            .where(
+                PickSession.id == on_file.session_id,
+                PickSession.status == PickStatus.OPEN,
+                or_(
+                    PickSession.station_id.is_(None),
+                    PickSession.station_id == station_id,
+                    PickSession.lease_expires_at <= now,
+                ),
+            )
             .values(station_id=station_id, user_id=user_id, lease_expires_at=until)
+            .execution_options(synchronize_session=False)
         )
+        if taken.rowcount != 1:  # type: ignore[attr-defined]
+            raise ConcurrentChange("another station took the wave a moment ago")
         session_id = on_file.session_id
     else:
         row = PickSession(

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from app.cli import main
 from app.core.pick.rules import PickEffect
@@ -18,6 +18,7 @@ from app.core.scans import BADGE_RECORDED
 from app.core.waves import WaveRequest
 from app.db.database import Database
 from app.db.pick_models import PickedUnit, PickSession
+from app.db.wave_models import Wave
 from app.services.station.pick_effects import HANDLERS
 from app.services.waves import create_wave
 from tests.services.station.test_replay import KEYS, scan_file
@@ -208,3 +209,29 @@ def test_a_short_pick_closes_its_line_and_a_single_order_wave_needs_no_slot(
 def test_the_pick_window_is_not_built_yet(db: Database, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--db", db.url, "station", "--station", "P1", "--mode", "pick"]) == 1
     assert "--mode pick: no window yet" in capsys.readouterr().err
+
+
+def test_a_wave_whose_lease_ran_out_is_taken_over_and_a_released_wave_is_refused(
+    db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    wave, other = two_waves(db)
+    pick_replay(db, scan_file(tmp_path, "p1.jsonl", [HANAKO, wave, "A-01", TEA]), capsys, "P1")
+    with db.write() as s:  # P1 walked away: its lease ran out
+        s.execute(
+            update(PickSession).values(lease_expires_at=dt.datetime(2020, 1, 1, tzinfo=dt.UTC))
+        )
+    with db.write() as s:  # a supervisor released the other wave
+        s.execute(update(Wave).where(Wave.number == other).values(status="released"))
+
+    lines = pick_replay(
+        db, scan_file(tmp_path, "p2.jsonl", [TARO, other, wave, "SLOT-01"]), capsys, "P2"
+    )
+
+    assert [(o["verdict"], o["reason"], o["order"], o["scanned"]) for o in lines] == [
+        ("info", None, None, None),
+        ("rejected", "order_not_packable", None, None),
+        ("info", None, wave, 1),  # taken over with the tea P1 took
+        ("accepted", None, wave, 1),
+    ]
+    back = pick_replay(db, scan_file(tmp_path, "p1-back.jsonl", [TEA]), capsys, "P1")
+    assert [(o["verdict"], o["reason"]) for o in back] == [("rejected", "no_open_pack")]
