@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +23,7 @@ from app.db.pick_models import PickedUnit, PickSession
 from app.db.wave_models import Wave
 from app.services.station.pick_effects import HANDLERS
 from app.services.waves import create_wave
+from tests import ROOT
 from tests.services.station.test_replay import KEYS, scan_file
 from tests.stationdata import (
     CUP,
@@ -235,3 +238,49 @@ def test_a_wave_whose_lease_ran_out_is_taken_over_and_a_released_wave_is_refused
     ]
     back = pick_replay(db, scan_file(tmp_path, "p1-back.jsonl", [TEA]), capsys, "P1")
     assert [(o["verdict"], o["reason"]) for o in back] == [("rejected", "no_open_pack")]
+
+
+def test_two_pickers_racing_for_one_wave_only_one_holds_it(db: Database, tmp_path: Path) -> None:
+    wave, _other = two_waves(db)
+    files = {
+        name: scan_file(tmp_path, f"{name}.jsonl", [badge, wave, wave, wave])
+        for name, badge in (("P1", HANAKO), ("P2", TARO))
+    }
+    runs = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "app",
+                "--db",
+                db.url,
+                "replay",
+                str(path),
+                "--station",
+                name,
+                "--mode",
+                "pick",
+            ],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for name, path in files.items()
+    ]
+    outputs = [run.communicate(timeout=600) for run in runs]
+    for run, (_out, err) in zip(runs, outputs, strict=True):
+        assert run.returncode == 0, err
+
+    verdicts = sorted(
+        tuple(
+            (o["verdict"], o["reason"]) for o in [json.loads(line) for line in out.splitlines()][1:]
+        )
+        for out, _err in outputs
+    )
+    assert verdicts == [
+        (("info", None), ("info", None), ("info", None)),  # opened, then already open
+        (("rejected", "order_locked"),) * 3,
+    ]
+    with db.read() as s:
+        assert len(s.scalars(select(PickSession.id)).all()) == 1
