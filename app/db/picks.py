@@ -82,6 +82,24 @@ def held_pick(session: Session, station_id: int) -> HeldPick | None:
     return HeldPick(*row) if row is not None else None
 
 
+def lost_pick(session: Session, station_id: int) -> tuple[str, str] | None:
+    """The wave the station picked until another station took it over: (its number, the
+    station holding it now); None when the station holds its pick or held none."""
+    query = (
+        select(Wave.number, Station.name)
+        .join(PickSession, PickSession.wave_id == Wave.id)
+        .join(StationState, StationState.pick_session_id == PickSession.id)
+        .join(Station, Station.id == PickSession.station_id)
+        .where(
+            StationState.station_id == station_id,
+            PickSession.station_id != station_id,
+            PickSession.status == PickStatus.OPEN,
+        )
+    )
+    row = session.execute(query).one_or_none()
+    return (row[0], row[1]) if row is not None else None
+
+
 def wave_on_file(session: Session, number: str, station_id: int) -> WaveOnFile | None:
     """The wave of that number as a station scanning it finds it, or None."""
     wave = session.execute(select(Wave.id, Wave.status).where(Wave.number == number)).one_or_none()

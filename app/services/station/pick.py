@@ -101,6 +101,7 @@ class PickMode:
             ),
             wave=on_file.candidate if on_file else None,
             slot=int(slot.group(1)) if slot else None,
+            lost=picks.lost_pick(session, row.station_id) if held is None else None,
         )
         return PickFacts(snapshot, held, where, on_file)
 

@@ -237,7 +237,7 @@ def test_a_wave_whose_lease_ran_out_is_taken_over_and_a_released_wave_is_refused
         ("accepted", None, wave, 1),
     ]
     back = pick_replay(db, scan_file(tmp_path, "p1-back.jsonl", [TEA]), capsys, "P1")
-    assert [(o["verdict"], o["reason"]) for o in back] == [("rejected", "no_open_pack")]
+    assert [(o["verdict"], o["reason"]) for o in back] == [("rejected", "order_locked")]
 
 
 def test_two_pickers_racing_for_one_wave_only_one_holds_it(db: Database, tmp_path: Path) -> None:
