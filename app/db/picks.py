@@ -277,13 +277,22 @@ def _hold(session: Session, station_id: int, session_id: int | None) -> None:
     )
 
 
-def renew(session: Session, session_id: int, lease: dt.timedelta) -> None:
-    """The station's lease on its pick, renewed by its scan."""
-    session.execute(
+def renew(session: Session, station_id: int, session_id: int, lease: dt.timedelta) -> None:
+    """The station's lease on its pick, renewed by its scan before it changes the pick: the
+    fence. Refused as a concurrent change when another station took the pick over since it
+    was read (the scan is then decided again: `order_locked`)."""
+    renewed = session.execute(
         update(PickSession)
-        .where(PickSession.id == session_id)
+        .where(
+            PickSession.id == session_id,
+            PickSession.station_id == station_id,
+            PickSession.status == PickStatus.OPEN,
+        )
         .values(lease_expires_at=database_time(session) + lease)
+        .execution_options(synchronize_session=False)
     )
+    if renewed.rowcount != 1:  # type: ignore[attr-defined]
+        raise ConcurrentChange("another station took the wave over a moment ago")
 
 
 def set_at_bin(session: Session, session_id: int, at_bin: str | None) -> None:

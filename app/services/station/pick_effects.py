@@ -118,7 +118,7 @@ def _changed(step: PickStep) -> PickAfter:
     # The scan's record id is not known yet: it only names the unit, never decides.
     after = applied(pick, decision, scan_ref=0)
     session = step.session
-    picks.renew(session, held.session_id, step.incoming.lease)
+    picks.renew(session, step.row.station_id, held.session_id, step.incoming.lease)
     if after.at_bin != pick.at_bin:
         picks.set_at_bin(session, held.session_id, after.at_bin)
     effect = decision.effect
