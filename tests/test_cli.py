@@ -157,8 +157,8 @@ def test_a_missing_command_argument_is_a_usage_error(tmp_path: Path) -> None:
         (["users", "add"], "--role {packer,supervisor,admin}"),
         (
             ["orders", "list"],
-            "--status {new,allocated,backordered,packing,packed,labelled,verified,shipped,"
-            "cancelled,on_hold}",
+            "--status {new,allocated,picking,picked,backordered,packing,packed,labelled,verified,"
+            "shipped,cancelled,on_hold}",
         ),
         (["import", "orders"], "--default-carrier {yamato,sagawa,japanpost,generic}"),
         (["carriers", "add-range"], "CARRIER yamato, sagawa, japanpost or generic"),
