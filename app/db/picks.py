@@ -10,14 +10,15 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import func, or_, select, update
 
 from app.core.errors import ConcurrentChange
 from app.core.orders import OrderStatus
 from app.core.pick.session import Pick, PickedUnit, PickLine, WaveCandidate
 from app.core.scans import LotCheck
 from app.core.statuses import PickStatus
-from app.core.waves import WaveStatus
+from app.core.waves import WaveStatus, next_wave_number
+from app.db import waves
 from app.db.clock import database_time
 from app.db.models import (
     Location,
@@ -50,12 +51,16 @@ class HeldPick:
 
 @dataclass(frozen=True, slots=True)
 class WaveOnFile:
-    """A wave number just scanned: what the rules are told, and the stored wave behind it."""
+    """A wave (or order) number just scanned: what the rules are told, and the stored wave
+    behind it."""
 
     candidate: WaveCandidate
-    wave_id: int
+    #: None for an allocated order picked on its own: its wave is made as it opens.
+    wave_id: int | None
     #: Its open pick session (held elsewhere with a lapsed lease, or parked), if any.
     session_id: int | None
+    #: The allocated order to make a wave of.
+    order_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +131,36 @@ def wave_on_file(session: Session, number: str, station_id: int) -> WaveOnFile |
             locked_by = holder
     pickable = status == WaveStatus.OPEN and picking is not None
     return WaveOnFile(WaveCandidate(number, pickable, locked_by), wave_id, session_id)
+
+
+def order_on_file(
+    session: Session, number: str, station_id: int, held: HeldPick | None
+) -> WaveOnFile | None:
+    """An order number scanned at a pick station: an allocated order is picked on its own
+    (a wave of one order is made as it opens); an order of the wave the station picks, or
+    of a one-order wave, names that wave; any other cannot be picked now."""
+    order = session.execute(
+        select(Order.id, Order.status).where(Order.number == number)
+    ).one_or_none()
+    if order is None:
+        return None
+    order_id, status = order
+    if status == OrderStatus.ALLOCATED:
+        return WaveOnFile(WaveCandidate(number), None, None, order_id)
+    wave = session.execute(
+        select(Wave.id, Wave.number)
+        .join(WaveOrder, WaveOrder.wave_id == Wave.id)
+        .where(WaveOrder.order_id == order_id, WaveOrder.held.is_(True))
+    ).one_or_none()
+    if wave is not None and held is not None and wave[0] == held.wave_id:
+        return WaveOnFile(WaveCandidate(held.number), held.wave_id, held.session_id)
+    if wave is not None and status == OrderStatus.PICKING:
+        orders = session.scalar(
+            select(func.count()).select_from(WaveOrder).where(WaveOrder.wave_id == wave[0])
+        )
+        if orders == 1:
+            return wave_on_file(session, wave[1], station_id)
+    return WaveOnFile(WaveCandidate(number, pickable=False), None, None)
 
 
 def _aware(moment: dt.datetime) -> dt.datetime:
@@ -234,6 +269,12 @@ def open_pick(
     (parked or lapsed) taken over. Returns the session's id."""
     now = database_time(session)
     until = now + lease
+    wave_id = on_file.wave_id
+    if wave_id is None:
+        # One allocated order picked on its own: a wave of its own, released like any.
+        assert on_file.order_id is not None
+        number = next_wave_number(waves.last_wave_number(session))
+        wave_id = waves.add_wave(session, number, None, user_id, [on_file.order_id])
     if on_file.session_id is not None:
         # Only while it is still free to take: a station that took it over a moment ago
         # holds it under a live lease, and this scan is decided again (`order_locked`).
@@ -256,7 +297,7 @@ def open_pick(
         session_id = on_file.session_id
     else:
         row = PickSession(
-            wave_id=on_file.wave_id,
+            wave_id=wave_id,
             station_id=station_id,
             user_id=user_id,
             status=PickStatus.OPEN,

@@ -87,6 +87,8 @@ class PickMode:
         on_file = None
         if WAVE_CODE.fullmatch(classified.code) and classified.kind is ScanKind.UNKNOWN:
             on_file = picks.wave_on_file(session, classified.code, row.station_id)
+        elif classified.kind is ScanKind.ORDER:
+            on_file = picks.order_on_file(session, classified.code, row.station_id, held)
         slot = SLOT_CODE.fullmatch(classified.code) if classified.kind is ScanKind.UNKNOWN else None
         snapshot = PickSnapshot(
             station=tx.station.name,

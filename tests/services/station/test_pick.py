@@ -284,3 +284,41 @@ def test_two_pickers_racing_for_one_wave_only_one_holds_it(db: Database, tmp_pat
     ]
     with db.read() as s:
         assert len(s.scalars(select(PickSession.id)).all()) == 1
+
+
+def test_one_order_is_picked_on_its_own_in_a_wave_of_its_own(
+    db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    stock_bench(db)
+    first = scan_file(tmp_path, "first.jsonl", [HANAKO, "#1004", "#1001"])
+    other = scan_file(tmp_path, "other.jsonl", [TARO, "#1001"])
+    rest = scan_file(
+        tmp_path, "rest.jsonl", ["#1002", "#1001", "A-01", TEA, TEA, "A-02", CUP, CUP_CASE]
+    )
+
+    opened = pick_replay(db, first, capsys, "P1")
+    elsewhere = pick_replay(db, other, capsys, "P2")
+    lines = pick_replay(db, rest, capsys, "P1")
+
+    assert [(o["verdict"], o["reason"], o["order"], o["expected"]) for o in opened] == [
+        ("info", None, None, None),
+        ("rejected", "order_not_packable", None, None),  # on hold
+        ("info", None, "W-000001", 5),  # a wave of its own: 2 tea, 3 cups
+    ]
+    assert [(o["verdict"], o["reason"]) for o in elsewhere] == [
+        ("info", None),
+        ("rejected", "order_locked"),
+    ]
+    assert [(o["verdict"], o["reason"], o["scanned"]) for o in lines] == [
+        ("rejected", "pick_open", 0),
+        ("info", None, 0),  # its own order again: still open
+        ("info", None, 0),
+        ("accepted", None, 1),  # one order: no slot to scan
+        ("accepted", None, 2),
+        ("info", None, 2),
+        ("accepted", None, 3),
+        ("accepted", None, 5),
+    ]
+    assert {o["order"] for o in lines} == {"W-000001"}
+    assert order_state(db, "#1001")[0] == "picked"
+    assert order_state(db, "#1002")[0] == "allocated"
