@@ -89,6 +89,7 @@ _.checkpointer  # db.database.Database: the SQLite log thread a station database
 _.shown_settings  # ui.scanner_test.controller: the settings the fields show (tests, the screenshot script)
 _.show_orders_page  # ui.main_window.MainWindow: the order queue to the front
 _.flashing  # ui.pack.widgets.VerdictBanner: a new verdict is flashing
+_.instruction  # services.station.pick.PickView: the pick screen's one instruction (no window yet)
 
 # The Reports page's chart: Qt paints it by name; reportlab's chart reads the attributes
 # the report PDF sets on its line plot.

@@ -48,6 +48,7 @@ from app.services.scanner_setup import ScannerSetup
 from app.services.shop_settings import ShopSettings
 from app.services.station.hold import StationHold, this_process
 from app.services.station.pack import PackStation
+from app.services.station.pick import PickStation
 from app.services.station.services import StationServices
 from app.services.station.station import Opening
 
@@ -112,9 +113,21 @@ class Kenpin:
         opening = Opening(printer, hold, self.settings.shop_overrides)
         return PackStation(self.db, name, opening=opening, clock=self.clock)
 
-    def station(self, name: str, mode: Mode, printer: str | None = None) -> PackStation:
+    def pick_station(self, name: str, printer: str | None = None) -> PickStation:
+        """The scan pipeline of pick station `name` (it prints nothing: `printer` is not
+        used), held by this process while it runs as a pack station is."""
+        del printer
+        hold = StationHold(self.holder) if self.holder else None
+        return PickStation(self.db, name, opening=Opening(hold=hold), clock=self.clock)
+
+    def station(
+        self, name: str, mode: Mode, printer: str | None = None
+    ) -> PackStation | PickStation:
         """The scan pipeline of station `name` in `mode`."""
-        builders = {Mode.PACK: self.pack_station}
+        builders: dict[Mode, Callable[[str, str | None], PackStation | PickStation]] = {
+            Mode.PACK: self.pack_station,
+            Mode.PICK: self.pick_station,
+        }
         return builders[mode](name, printer)
 
     def print_label(self, job_id: int) -> None:

@@ -1,6 +1,6 @@
 """What every station mode shares: who is logged in, and what a badge scan does.
 
-A station mode (packing today) is a rules function, `decide(scan, snapshot)`,
+A station mode (packing, picking) is a rules function, `decide(scan, snapshot)`,
 that starts with these rules: a badge logs its user in (or, scanned again,
 out), and nothing but a badge works while nobody is logged in. A supervisor's
 or admin's badge logs in only with the right PIN (`app.core.signin`).
@@ -24,6 +24,8 @@ class Mode(StrEnum):
     """
 
     PACK = "pack"
+    #: Picking a wave by scan (`kenpin replay --mode pick`; no window yet).
+    PICK = "pick"
 
 
 @dataclass(frozen=True, slots=True)

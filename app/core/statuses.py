@@ -18,6 +18,13 @@ class PackStatus(StrEnum):
     CANCELLED = "cancelled"
 
 
+class PickStatus(StrEnum):
+    """A pick session's state: its wave being picked, or every line of it picked (or short)."""
+
+    OPEN = "open"
+    DONE = "done"
+
+
 class ParcelStatus(StrEnum):
     """A parcel's label: printed, scanned back, or voided and replaced."""
 

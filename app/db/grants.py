@@ -65,6 +65,9 @@ STATION_TABLES: dict[str, tuple[str, ...]] = {
     # Waves of orders for the pickers; a released wave's orders lose their `held` mark.
     "waves": WRITE,
     "wave_orders": WRITE,
+    # A wave picked by scan: its claim, and the units taken (an undo marks one).
+    "pick_sessions": WRITE,
+    "picked_units": WRITE,
     # Users are added (with their PIN's hash: writing it is not reading it); an admin at a
     # station may deactivate one or set a new PIN (USERS_UPDATED), never rename one or change
     # a badge or role. SELECT is granted column by column (USERS_HIDDEN below).

@@ -45,6 +45,8 @@ class StationState(Base):
     logged_in_at: Mapped[dt.datetime | None]
     pack_session_id: Mapped[int | None] = mapped_column(ForeignKey("pack_sessions.id"))
     lease_token: Mapped[int | None] = mapped_column(Integer)
+    #: The wave the station picks (`app.db.pick_models`), if it picks one.
+    pick_session_id: Mapped[int | None] = mapped_column(ForeignKey("pick_sessions.id"))
     seen_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     held_by: Mapped[str | None] = mapped_column(String(300))
     held_until: Mapped[dt.datetime | None]

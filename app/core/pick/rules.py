@@ -108,6 +108,13 @@ def decide(scan: ClassifiedScan, snapshot: PickSnapshot) -> PickDecision:
     pick = snapshot.pick
     if snapshot.wave is not None:
         return _wave(snapshot, pick)
+    if pick is None and snapshot.lost is not None:
+        number, holder = snapshot.lost
+        return refused(
+            Reason.ORDER_LOCKED,
+            f"{number} is being picked at station {holder} now",
+            {Fact.WAVE: number, Fact.HOLDER: holder},
+        )
     if pick is None:
         return refused(Reason.NO_OPEN_PACK, "scan a wave or an order number first")
     return _picking(scan, snapshot, pick)

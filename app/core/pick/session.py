@@ -162,3 +162,6 @@ class PickSnapshot:
     wave: WaveCandidate | None = None
     #: The cart slot a scanned slot label names (`SLOT-03` -> 3), if it is one.
     slot: int | None = None
+    #: The pick the station held until another station took it over (its lease had run
+    #: out), if it did: (the wave's number, the station holding it now).
+    lost: tuple[str, str] | None = None

@@ -10,6 +10,7 @@ pack screen's view.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import replace
 
 from app.core.overrides import PendingOverride
@@ -134,7 +135,7 @@ class PackMode:
             concerning=_concerning(step),
             typed=incoming.scan.typed,
             sku=product.sku or None if product else None,
-            facts=refusal_facts(decision, product) if decision.reason else {},
+            facts=refusal_facts(decision.facts, product) if decision.reason else {},
         )
 
     def shown(self, step: PackStep, after: After, ref: int) -> Shown[KeptPack]:
@@ -245,10 +246,10 @@ def _concerning(step: PackStep) -> int | None:
     return row.held.order_id if row.held else None
 
 
-def refusal_facts(decision: Decision, product: ProductCode | None) -> dict[str, str]:
-    """What the mismatch log keeps of a refusal: the verdict's facts, with the scanned
-    product's name, SKU and lot added when the verdict did not name them."""
-    facts = {str(key): value for key, value in decision.facts.items()}
+def refusal_facts(given: Mapping[Fact, str], product: ProductCode | None) -> dict[str, str]:
+    """What the mismatch log keeps of a refusal: the verdict's facts (`given`), with the
+    scanned product's name, SKU and lot added when the verdict did not name them."""
+    facts = {str(key): value for key, value in given.items()}
     if product is not None:
         for key, value in ((Fact.ITEM, product.item), (Fact.SKU, product.sku)):
             if value:

@@ -223,6 +223,18 @@ def test_nothing_is_picked_before_a_wave_is_open() -> None:
     assert unread.reason is Reason.UNREADABLE
 
 
+def test_a_pick_taken_over_by_another_station_is_refused_order_locked() -> None:
+    snapshot = PickSnapshot("P1", PICKER, None, TODAY, lost=("W-000001", "P2"))
+    lost = decide(unit(TEA), snapshot)
+    assert (lost.reason, lost.facts[Fact.HOLDER]) == (Reason.ORDER_LOCKED, "P2")
+    # Another wave may still be opened.
+    opened = decide(
+        code(ScanKind.UNKNOWN, "W-000002"),
+        dataclasses.replace(snapshot, wave=WaveCandidate("W-000002")),
+    )
+    assert opened.effect is PickEffect.OPEN_PICK
+
+
 def test_unknown_codes_are_refused_while_picking() -> None:
     cart = Cart(batch=False)
     cart.scan(code(ScanKind.LOCATION, "A-01"))

@@ -1,0 +1,422 @@
+"""Reads and writes of picking by scan: the wave a station picks, its lines and what is taken.
+
+A pick line is a reservation: an order line's units in one bin and lot; its
+`line_id` is the reservation's id, its slot the order's position in the wave.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sqlalchemy import func, or_, select, update
+
+from app.core.errors import ConcurrentChange
+from app.core.orders import OrderStatus
+from app.core.pick.session import Pick, PickedUnit, PickLine, WaveCandidate
+from app.core.scans import LotCheck
+from app.core.statuses import PickStatus
+from app.core.waves import WaveStatus, next_wave_number
+from app.db import waves
+from app.db.clock import database_time
+from app.db.models import (
+    Location,
+    Lot,
+    Order,
+    OrderLine,
+    Product,
+    Reservation,
+    Station,
+    StockBalance,
+)
+from app.db.pick_models import PickedUnit as PickedRow
+from app.db.pick_models import PickSession
+from app.db.station_models import StationState
+from app.db.wave_models import Wave, WaveOrder
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+
+@dataclass(frozen=True, slots=True)
+class HeldPick:
+    """The open pick session a station holds: its id, its wave's id and number."""
+
+    session_id: int
+    wave_id: int
+    number: str
+    at_bin: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class WaveOnFile:
+    """A wave (or order) number just scanned: what the rules are told, and the stored wave
+    behind it."""
+
+    candidate: WaveCandidate
+    #: None for an allocated order picked on its own: its wave is made as it opens.
+    wave_id: int | None
+    #: Its open pick session (held elsewhere with a lapsed lease, or parked), if any.
+    session_id: int | None
+    #: The allocated order to make a wave of.
+    order_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class LineOf:
+    """Where a pick line (a reservation) belongs: its order line and order."""
+
+    order_line_id: int
+    order_id: int
+
+
+def held_pick(session: Session, station_id: int) -> HeldPick | None:
+    """The open pick the station holds (None when it holds none, or lost it to another)."""
+    query = (
+        select(PickSession.id, PickSession.wave_id, Wave.number, PickSession.at_bin)
+        .join(StationState, StationState.pick_session_id == PickSession.id)
+        .join(Wave, Wave.id == PickSession.wave_id)
+        .where(
+            StationState.station_id == station_id,
+            PickSession.station_id == station_id,
+            PickSession.status == PickStatus.OPEN,
+        )
+    )
+    row = session.execute(query).one_or_none()
+    return HeldPick(*row) if row is not None else None
+
+
+def lost_pick(session: Session, station_id: int) -> tuple[str, str] | None:
+    """The wave the station picked until another station took it over: (its number, the
+    station holding it now); None when the station holds its pick or held none."""
+    query = (
+        select(Wave.number, Station.name)
+        .join(PickSession, PickSession.wave_id == Wave.id)
+        .join(StationState, StationState.pick_session_id == PickSession.id)
+        .join(Station, Station.id == PickSession.station_id)
+        .where(
+            StationState.station_id == station_id,
+            PickSession.station_id != station_id,
+            PickSession.status == PickStatus.OPEN,
+        )
+    )
+    row = session.execute(query).one_or_none()
+    return (row[0], row[1]) if row is not None else None
+
+
+def wave_on_file(session: Session, number: str, station_id: int) -> WaveOnFile | None:
+    """The wave of that number as a station scanning it finds it, or None."""
+    wave = session.execute(select(Wave.id, Wave.status).where(Wave.number == number)).one_or_none()
+    if wave is None:
+        return None
+    wave_id, status = wave
+    picking = session.scalar(
+        select(Order.id)
+        .join(WaveOrder, WaveOrder.order_id == Order.id)
+        .where(WaveOrder.wave_id == wave_id, Order.status == OrderStatus.PICKING)
+        .limit(1)
+    )
+    open_session = session.execute(
+        select(PickSession.id, PickSession.station_id, PickSession.lease_expires_at, Station.name)
+        .outerjoin(Station, Station.id == PickSession.station_id)
+        .where(PickSession.wave_id == wave_id, PickSession.status == PickStatus.OPEN)
+    ).one_or_none()
+    locked_by = None
+    session_id = None
+    if open_session is not None:
+        session_id, holder_id, expires, holder = open_session
+        live = _aware(expires) > database_time(session)
+        if holder_id is not None and holder_id != station_id and live:
+            locked_by = holder
+    pickable = status == WaveStatus.OPEN and picking is not None
+    return WaveOnFile(WaveCandidate(number, pickable, locked_by), wave_id, session_id)
+
+
+def order_on_file(
+    session: Session, number: str, station_id: int, held: HeldPick | None
+) -> WaveOnFile | None:
+    """An order number scanned at a pick station: an allocated order is picked on its own
+    (a wave of one order is made as it opens); an order of the wave the station picks, or
+    of a one-order wave, names that wave; any other cannot be picked now."""
+    order = session.execute(
+        select(Order.id, Order.status).where(Order.number == number)
+    ).one_or_none()
+    if order is None:
+        return None
+    order_id, status = order
+    if status == OrderStatus.ALLOCATED:
+        return WaveOnFile(WaveCandidate(number), None, None, order_id)
+    wave = session.execute(
+        select(Wave.id, Wave.number)
+        .join(WaveOrder, WaveOrder.wave_id == Wave.id)
+        .where(WaveOrder.order_id == order_id, WaveOrder.held.is_(True))
+    ).one_or_none()
+    if wave is not None and held is not None and wave[0] == held.wave_id:
+        return WaveOnFile(WaveCandidate(held.number), held.wave_id, held.session_id)
+    if wave is not None and status == OrderStatus.PICKING:
+        orders = session.scalar(
+            select(func.count()).select_from(WaveOrder).where(WaveOrder.wave_id == wave[0])
+        )
+        if orders == 1:
+            return wave_on_file(session, wave[1], station_id)
+    return WaveOnFile(WaveCandidate(number, pickable=False), None, None)
+
+
+def _aware(moment: dt.datetime) -> dt.datetime:
+    """A stored time in UTC (SQLite gives it back without its zone)."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
+
+
+def pick_lines(session: Session, wave_id: int) -> tuple[tuple[PickLine, ...], dict[int, LineOf]]:
+    """The wave's pick lines (its `picking` orders' reservations) and where each belongs."""
+    query = (
+        select(
+            Reservation.id,
+            Order.number,
+            WaveOrder.position,
+            Product.id,
+            Product.sku,
+            Product.name,
+            Product.variant,
+            Location.code,
+            Location.walk_seq,
+            Reservation.qty,
+            Lot.lot_code,
+            Lot.expiry,
+            Product.lot_tracked,
+            Product.lot_check,
+            Product.min_shelf_life_days,
+            OrderLine.id,
+            Order.id,
+        )
+        .join(OrderLine, OrderLine.id == Reservation.order_line_id)
+        .join(Order, Order.id == OrderLine.order_id)
+        .join(WaveOrder, WaveOrder.order_id == Order.id)
+        .join(StockBalance, StockBalance.id == Reservation.balance_id)
+        .join(Location, Location.id == StockBalance.location_id)
+        .join(Lot, Lot.id == StockBalance.lot_id)
+        .join(Product, Product.id == OrderLine.product_id)
+        .where(WaveOrder.wave_id == wave_id, Order.status == OrderStatus.PICKING)
+        .order_by(Reservation.id)
+    )
+    lines: list[PickLine] = []
+    where: dict[int, LineOf] = {}
+    for row in session.execute(query):
+        (rid, number, slot, product_id, sku, name, variant, bin_code, walk, qty) = row[:10]
+        lot_code, expiry, lot_tracked, lot_check, shelf_life, line_id, order_id = row[10:]
+        lines.append(
+            PickLine(
+                rid,
+                number,
+                slot,
+                product_id,
+                sku,
+                name,
+                variant,
+                bin_code,
+                walk,
+                qty,
+                lot=lot_code or None,
+                expiry=expiry,
+                lot_tracked=lot_tracked,
+                lot_check=LotCheck(lot_check),
+                min_shelf_life_days=shelf_life,
+            )
+        )
+        where[rid] = LineOf(line_id, order_id)
+    return tuple(lines), where
+
+
+def stored_pick(session: Session, held: HeldPick, lines: tuple[PickLine, ...]) -> Pick:
+    """The pick as stored: its lines, the units taken (and the one awaiting its slot), shorts."""
+    rows = session.execute(
+        select(
+            PickedRow.scan_ref,
+            PickedRow.reservation_id,
+            PickedRow.units,
+            PickedRow.lot,
+            PickedRow.slotted,
+            PickedRow.short,
+        )
+        .where(PickedRow.pick_session_id == held.session_id, PickedRow.undone.is_(False))
+        .order_by(PickedRow.id)
+    ).all()
+    picked = tuple(
+        PickedUnit(ref, rid, units, lot) for ref, rid, units, lot, _, short in rows if not short
+    )
+    unslotted = next(
+        (
+            PickedUnit(ref, rid, units, lot)
+            for ref, rid, units, lot, slotted, short in rows
+            if not slotted and not short
+        ),
+        None,
+    )
+    short = frozenset(rid for _, rid, _, _, _, is_short in rows if is_short)
+    batch = len({line.order_number for line in lines}) > 1
+    return Pick(held.number, lines, batch, picked, held.at_bin, unslotted, short)
+
+
+def open_pick(
+    session: Session,
+    station_id: int,
+    user_id: int,
+    on_file: WaveOnFile,
+    lease: dt.timedelta,
+) -> int:
+    """Claim the wave for the station under a lease: a new session, or the one left open
+    (parked or lapsed) taken over. Returns the session's id."""
+    now = database_time(session)
+    until = now + lease
+    wave_id = on_file.wave_id
+    if wave_id is None:
+        # One allocated order picked on its own: a wave of its own, released like any.
+        assert on_file.order_id is not None
+        number = next_wave_number(waves.last_wave_number(session))
+        wave_id = waves.add_wave(session, number, None, user_id, [on_file.order_id])
+    if on_file.session_id is not None:
+        # Only while it is still free to take: a station that took it over a moment ago
+        # holds it under a live lease, and this scan is decided again (`order_locked`).
+        taken = session.execute(
+            update(PickSession)
+            .where(
+                PickSession.id == on_file.session_id,
+                PickSession.status == PickStatus.OPEN,
+                or_(
+                    PickSession.station_id.is_(None),
+                    PickSession.station_id == station_id,
+                    PickSession.lease_expires_at <= now,
+                ),
+            )
+            .values(station_id=station_id, user_id=user_id, lease_expires_at=until)
+            .execution_options(synchronize_session=False)
+        )
+        if taken.rowcount != 1:  # type: ignore[attr-defined]
+            raise ConcurrentChange("another station took the wave a moment ago")
+        session_id = on_file.session_id
+    else:
+        row = PickSession(
+            wave_id=wave_id,
+            station_id=station_id,
+            user_id=user_id,
+            status=PickStatus.OPEN,
+            lease_expires_at=until,
+        )
+        session.add(row)
+        session.flush()
+        session_id = row.id
+    _hold(session, station_id, session_id)
+    return session_id
+
+
+def _hold(session: Session, station_id: int, session_id: int | None) -> None:
+    session.execute(
+        update(StationState)
+        .where(StationState.station_id == station_id)
+        .values(pick_session_id=session_id)
+    )
+
+
+def renew(session: Session, station_id: int, session_id: int, lease: dt.timedelta) -> None:
+    """The station's lease on its pick, renewed by its scan before it changes the pick: the
+    fence. Refused as a concurrent change when another station took the pick over since it
+    was read (the scan is then decided again: `order_locked`)."""
+    renewed = session.execute(
+        update(PickSession)
+        .where(
+            PickSession.id == session_id,
+            PickSession.station_id == station_id,
+            PickSession.status == PickStatus.OPEN,
+        )
+        .values(lease_expires_at=database_time(session) + lease)
+        .execution_options(synchronize_session=False)
+    )
+    if renewed.rowcount != 1:  # type: ignore[attr-defined]
+        raise ConcurrentChange("another station took the wave over a moment ago")
+
+
+def set_at_bin(session: Session, session_id: int, at_bin: str | None) -> None:
+    session.execute(update(PickSession).where(PickSession.id == session_id).values(at_bin=at_bin))
+
+
+def add_picked(session: Session, session_id: int, unit: PickedUnit, *, slotted: bool) -> None:
+    """One unit taken for its reservation (on a cart, `slotted` once in its slot)."""
+    _insert(session, session_id, unit, slotted=slotted, short=False)
+
+
+def add_short(session: Session, session_id: int, scan_ref: int, line_id: int, units: int) -> None:
+    """A short pick: `units` of reservation `line_id` are not in its bin."""
+    _insert(
+        session,
+        session_id,
+        PickedUnit(scan_ref, line_id, units),
+        slotted=True,
+        short=True,
+    )
+
+
+def _insert(
+    session: Session, session_id: int, unit: PickedUnit, *, slotted: bool, short: bool
+) -> None:
+    session.add(
+        PickedRow(
+            pick_session_id=session_id,
+            scan_ref=unit.scan_ref,
+            reservation_id=unit.line_id,
+            units=unit.units,
+            lot=unit.lot,
+            slotted=slotted,
+            short=short,
+            undone=False,
+        )
+    )
+    session.flush()
+
+
+def slot_unit(session: Session, session_id: int, scan_ref: int) -> None:
+    """The unit of scan `scan_ref` is in its cart slot."""
+    session.execute(
+        update(PickedRow)
+        .where(PickedRow.pick_session_id == session_id, PickedRow.scan_ref == scan_ref)
+        .values(slotted=True)
+    )
+
+
+def undo_unit(session: Session, session_id: int, scan_ref: int) -> None:
+    """The unit of scan `scan_ref` is put back."""
+    session.execute(
+        update(PickedRow)
+        .where(PickedRow.pick_session_id == session_id, PickedRow.scan_ref == scan_ref)
+        .values(undone=True)
+    )
+
+
+def finish(session: Session, held: HeldPick, station_id: int, at: dt.datetime) -> list[str]:
+    """Every line picked (or short): the wave's orders `picked`, the wave and session done,
+    the station holds no pick. Returns the orders' numbers."""
+    numbers = list(
+        session.scalars(
+            select(Order.number)
+            .join(WaveOrder, WaveOrder.order_id == Order.id)
+            .where(WaveOrder.wave_id == held.wave_id, Order.status == OrderStatus.PICKING)
+            .order_by(WaveOrder.position)
+        )
+    )
+    in_wave = select(WaveOrder.order_id).where(WaveOrder.wave_id == held.wave_id)
+    session.execute(
+        update(Order)
+        .where(Order.id.in_(in_wave), Order.status == OrderStatus.PICKING)
+        .values(status=OrderStatus.PICKED, updated_at=at)
+        .execution_options(synchronize_session=False)
+    )
+    session.execute(update(Wave).where(Wave.id == held.wave_id).values(status=WaveStatus.DONE))
+    # The wave holds its orders no more: they may be waved again (none is: they are picked).
+    session.execute(update(WaveOrder).where(WaveOrder.wave_id == held.wave_id).values(held=None))
+    session.execute(
+        update(PickSession)
+        .where(PickSession.id == held.session_id)
+        .values(status=PickStatus.DONE, closed_at=at)
+    )
+    _hold(session, station_id, None)
+    return numbers

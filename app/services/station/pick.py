@@ -1,0 +1,244 @@
+"""The pick mode: a wave picked unit by unit in walk order, each unit checked by its scan.
+
+What it plugs into the scan pipeline: the facts `app.core.pick.rules.decide`
+is told (read in the scan's transaction: the station's user, the pick it
+holds with what is taken, the wave or slot label a code names), the handler
+of each effect (`app.services.station.pick_effects.HANDLERS`), the scan's
+record, and the pick screen's view.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.core.pick.rules import PickDecision, PickEffect, applied, decide
+from app.core.pick.session import Pick, PickLine, PickSnapshot
+from app.core.scans import BADGE_RECORDED, ClassifiedScan, ScanKind
+from app.core.station import StationUser
+from app.db import picks
+from app.db import station as store
+from app.db.database import Database
+from app.db.models import utcnow
+from app.db.scan_log import RecentScope, ScanEntry
+from app.services.signin import pin_given
+from app.services.station.outcome import ScanOutcome
+from app.services.station.pack import refusal_facts
+from app.services.station.pick_effects import HANDLERS, PickAfter, PickFacts, PickStep
+from app.services.station.pipeline import Incoming, Kept, Shown, Tx, kept_after
+from app.services.station.station import LEASE_SECONDS, Clock, Opening, Station, open_station
+
+PickTx = Tx[Pick]
+
+#: A wave's number as printed on its pick list (`W-000001`).
+WAVE_CODE = re.compile(r"W-\d{6}")
+#: A cart slot's label (`SLOT-03`: slot 3).
+SLOT_CODE = re.compile(r"SLOT-(\d{1,3})")
+
+
+@dataclass(frozen=True, slots=True)
+class PickView:
+    """What the pick screen shows: who, which wave, the one instruction in front of the
+    picker (bin, product, quantity, lot), the counts and the recent scans."""
+
+    station: str
+    user: StationUser | None
+    wave: str | None
+    instruction: PickLine | None
+    #: The bin of the instruction is scanned: the units come next.
+    at_bin: bool
+    #: The cart slot the unit just taken goes into, if one is asked for.
+    slot: int | None
+    scanned: int | None
+    expected: int | None
+    recent: tuple[ScanOutcome, ...]
+
+
+def pick_view(
+    station: str, user: StationUser | None, pick: Pick | None, recent: tuple[ScanOutcome, ...]
+) -> PickView:
+    """The pick screen's view of a station holding `pick` (None: no wave open)."""
+    if pick is None:
+        return PickView(station, user, None, None, False, None, None, None, recent)
+    current = pick.current
+    slot = None
+    if pick.unslotted is not None:
+        slot = next(line.slot for line in pick.lines if line.line_id == pick.unslotted.line_id)
+    at_bin = current is not None and pick.at_bin == current.bin
+    return PickView(
+        station, user, pick.number, current, at_bin, slot, pick.scanned, pick.expected, recent
+    )
+
+
+class PickMode:
+    """The pick mode's pieces for the scan pipeline (`app.services.station.pipeline`)."""
+
+    def facts(self, tx: PickTx, incoming: Incoming, classified: ClassifiedScan) -> PickFacts:
+        """The station as the pick rules see it, and what the scanned code names."""
+        row, session = tx.row, tx.session
+        held = picks.held_pick(session, row.station_id)
+        pick, where = None, None
+        if held is not None:
+            lines, where = picks.pick_lines(session, held.wave_id)
+            pick = picks.stored_pick(session, held, lines)
+        badge_user = None
+        if classified.kind is ScanKind.BADGE:
+            badge_user = store.badge_user(session, classified.code)
+        on_file = None
+        if WAVE_CODE.fullmatch(classified.code) and classified.kind is ScanKind.UNKNOWN:
+            on_file = picks.wave_on_file(session, classified.code, row.station_id)
+        elif classified.kind is ScanKind.ORDER:
+            on_file = picks.order_on_file(session, classified.code, row.station_id, held)
+        slot = SLOT_CODE.fullmatch(classified.code) if classified.kind is ScanKind.UNKNOWN else None
+        snapshot = PickSnapshot(
+            station=tx.station.name,
+            user=row.user,
+            pick=pick,
+            today=incoming.today,
+            badge_user=badge_user,
+            badge_pin=(
+                pin_given(session, badge_user, incoming.pin, incoming.at)
+                if badge_user is not None and badge_user != row.user
+                else None
+            ),
+            wave=on_file.candidate if on_file else None,
+            slot=int(slot.group(1)) if slot else None,
+            lost=picks.lost_pick(session, row.station_id) if held is None else None,
+        )
+        return PickFacts(snapshot, held, where, on_file)
+
+    def decide(self, classified: ClassifiedScan, facts: PickFacts) -> PickDecision:
+        """The pure rules' verdict."""
+        return decide(classified, facts.snapshot)
+
+    def apply(self, step: PickStep) -> PickAfter:
+        """The decision's effect, by its handler."""
+        return HANDLERS[step.decision.effect](step)
+
+    def entry(self, step: PickStep, after: PickAfter) -> ScanEntry:
+        """The scan's record, with its verdict and what it did."""
+        decision, row, incoming = step.decision, step.row, step.incoming
+        user = (
+            decision.user if decision.effect in (PickEffect.LOGIN, PickEffect.LOGOUT) else row.user
+        )
+        product = step.classified.product
+        line = _line_of(step, after, decision.line_id)
+        pick = after.pick
+        return ScanEntry(
+            scan_id=incoming.scan_id,
+            station_id=row.station_id,
+            station=step.tx.station.name,
+            seq=row.last_seq + 1,
+            at=incoming.at,
+            raw=_as_recorded(step),
+            kind=step.classified.kind.value,
+            code=_as_recorded(step, raw=False),
+            verdict=decision.verdict.value,
+            reason=decision.reason.value if decision.reason else None,
+            effect=decision.effect.value,
+            message=decision.message,
+            user_id=user.user_id if user else None,
+            order_id=line.order_id if line else None,
+            order_line_id=line.order_line_id if line else None,
+            units=decision.units,
+            lot=decision.lot,
+            lot_read=decision.lot_read,
+            expiry=product.expiry if product else None,
+            undoes_scan=decision.undo_ref,
+            scanned=pick.scanned if pick else None,
+            expected=pick.expected if pick else None,
+            concerning=line.order_id if line else None,
+            typed=incoming.scan.typed,
+            sku=product.sku or None if product else None,
+            facts=refusal_facts(decision.facts, product) if decision.reason else {},
+        )
+
+    def shown(self, step: PickStep, after: PickAfter, ref: int) -> Shown[Pick]:
+        """The outcome, and the pick screen as it stands after the scan; a unit taken (or a
+        short pick) is stored now, with its scan's record id."""
+        decision = step.decision
+        pick = after.pick
+        before = step.facts.snapshot.pick
+        if after.stored_with_scan is not None and after.held is not None and before is not None:
+            assert decision.line_id is not None
+            if after.stored_with_scan is PickEffect.TAKE:
+                pick = applied(before, decision, ref)
+                picks.add_picked(
+                    step.session,
+                    after.held.session_id,
+                    pick.picked[-1],
+                    slotted=not pick.batch,
+                )
+            else:
+                picks.add_short(
+                    step.session, after.held.session_id, ref, decision.line_id, decision.units
+                )
+        outcome = ScanOutcome(
+            seq=step.row.last_seq + 1,
+            scan=_as_recorded(step),
+            kind=step.classified.kind,
+            verdict=decision.verdict,
+            reason=decision.reason,
+            order=pick.number if pick else None,
+            scanned=pick.scanned if pick else None,
+            expected=pick.expected if pick else None,
+            message=decision.message,
+            at=step.at,
+            note=decision.note,
+            facts=decision.facts,
+            typed=step.incoming.scan.typed,
+        )
+        scope = RecentScope(after.user.user_id if after.user else None, None)
+        first = decision.effect is PickEffect.LOGIN
+        kept = kept_after(step.tx, outcome, None, scope, first=first)
+        return Shown(outcome, kept)
+
+    def screen(self, tx: PickTx) -> tuple[PickView, Pick | None]:
+        """The pick screen as the station stands."""
+        held = picks.held_pick(tx.session, tx.row.station_id)
+        pick = None
+        if held is not None:
+            lines, _ = picks.pick_lines(tx.session, held.wave_id)
+            pick = picks.stored_pick(tx.session, held, lines)
+        return pick_view(tx.station.name, tx.row.user, pick, tx.recent()), None
+
+    def repeated(self, tx: PickTx, outcome: ScanOutcome) -> Shown[Pick]:
+        """A retried scan's recorded outcome."""
+        return Shown(outcome, Kept(tx.row.last_seq, tx.scope, tx.recent(), None))
+
+
+def _line_of(step: PickStep, after: PickAfter, line_id: int | None) -> picks.LineOf | None:
+    """Where the scan's pick line belongs: the line decided on, else the instruction in front
+    of the picker (what a refusal concerns)."""
+    where = after.where or step.facts.where
+    if where is None:
+        return None
+    if line_id is None:
+        pick = step.facts.snapshot.pick
+        current = pick.current if pick else None
+        line_id = current.line_id if current else None
+    return where.get(line_id) if line_id is not None else None
+
+
+def _as_recorded(step: PickStep, *, raw: bool = True) -> str:
+    """The scan as recorded, shown and printed: a badge never is (it is a credential)."""
+    if step.classified.kind is ScanKind.BADGE:
+        return BADGE_RECORDED
+    return step.incoming.scan.raw if raw else step.classified.code
+
+
+class PickStation(Station[PickFacts, PickDecision, PickAfter, Pick, PickView]):
+    """A pick station's scan pipeline over the shared database."""
+
+    def __init__(
+        self,
+        db: Database,
+        station: str,
+        *,
+        lease_seconds: int = LEASE_SECONDS,
+        opening: Opening | None = None,
+        clock: Clock = utcnow,
+    ) -> None:
+        """Open `station` as `opening` says (this process's hold on it)."""
+        ref = open_station(db, station, opening)
+        super().__init__(db, ref, PickMode(), lease_seconds=lease_seconds, clock=clock)

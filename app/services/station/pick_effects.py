@@ -1,0 +1,148 @@
+"""The pick mode's effects: one handler per `PickEffect`, each the writes of one kind of scan.
+
+A station's pick is a claim on its wave (`app.db.pick_models`): at most one
+open session per wave, so a second station scanning the wave is refused
+`order_locked` while the first one's lease runs (each of its scans renews
+it). A unit taken, or a short pick, is stored with its scan's record, so it
+is written once that record exists (`PickMode.shown`); when the last line is
+picked the wave's orders become `picked` and the session `done`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from typing import Any
+
+from app.core.audit import Action
+from app.core.pick.rules import PickDecision, PickEffect, applied
+from app.core.pick.session import Pick, PickSnapshot
+from app.core.station import StationUser
+from app.db import audit, picks
+from app.db import pack_claims as claims
+from app.services.signin import keep_failure
+from app.services.station.pipeline import Step
+
+
+@dataclass(frozen=True, slots=True)
+class PickFacts:
+    """What the pick rules are told, the stored pick behind it and the wave a code named."""
+
+    snapshot: PickSnapshot
+    held: picks.HeldPick | None = None
+    #: Each pick line's (reservation's) order line and order.
+    where: Mapping[int, picks.LineOf] | None = None
+    on_file: picks.WaveOnFile | None = None
+
+
+PickStep = Step[PickFacts, PickDecision, Pick]
+
+
+@dataclass(frozen=True, slots=True)
+class PickAfter:
+    """What a pick scan's effect did: the pick it reports on, and the station afterwards."""
+
+    #: The pick after the scan (the outcome's counts), if any.
+    pick: Pick | None
+    held: picks.HeldPick | None
+    user: StationUser | None
+    #: The units of this scan to store with its record (a unit taken, or a short pick).
+    stored_with_scan: PickEffect | None = None
+    #: The wave's orders the scan finished picking.
+    finished: tuple[str, ...] = ()
+    where: Mapping[int, picks.LineOf] | None = None
+
+
+Handler = Callable[[PickStep], PickAfter]
+
+
+def _as_it_was(step: PickStep) -> PickAfter:
+    facts = step.facts
+    return PickAfter(facts.snapshot.pick, facts.held, step.row.user, where=facts.where)
+
+
+def _audit(step: PickStep, action: str, by: StationUser | None, **detail: Any) -> None:
+    """One audit row for this scan, after the effect's other writes."""
+    audit.record(
+        step.session,
+        action,
+        user_id=by.user_id if by else None,
+        station=step.tx.station.name,
+        detail=json.dumps(detail, ensure_ascii=False) if detail else "",
+    )
+
+
+def _log_in(step: PickStep) -> PickAfter:
+    user = step.decision.user
+    assert user is not None
+    claims.log_in(step.session, step.row.station_id, user.user_id, step.at)
+    _audit(step, Action.STATION_LOGIN, user, user=user.name, role=str(user.role))
+    return replace(_as_it_was(step), user=user)
+
+
+def _log_out(step: PickStep) -> PickAfter:
+    claims.log_out(step.session, step.row.station_id, step.at)
+    user = step.row.user
+    _audit(step, Action.STATION_LOGOUT, user, user=user.name if user else "")
+    return replace(_as_it_was(step), user=None)
+
+
+def _pin_failed(step: PickStep) -> PickAfter:
+    """A wrong PIN with a supervising badge: kept, with the lock it set (nobody logs in)."""
+    user, pin = step.decision.user, step.facts.snapshot.badge_pin
+    assert user is not None and pin is not None
+    keep_failure(step.session, user, pin, step.at, step.tx.station.name)
+    return _as_it_was(step)
+
+
+def _open_pick(step: PickStep) -> PickAfter:
+    on_file, user = step.facts.on_file, step.row.user
+    assert on_file is not None and user is not None
+    session_id = picks.open_pick(
+        step.session, step.row.station_id, user.user_id, on_file, step.incoming.lease
+    )
+    held = picks.held_pick(step.session, step.row.station_id)
+    assert held is not None and held.session_id == session_id
+    lines, where = picks.pick_lines(step.session, held.wave_id)
+    pick = picks.stored_pick(step.session, held, lines)
+    return PickAfter(pick, held, user, where=where)
+
+
+def _changed(step: PickStep) -> PickAfter:
+    """The pick after an effect on it: the bin scanned kept, the lease renewed, and the wave
+    finished when nothing is left to pick (a unit taken is stored with its scan)."""
+    facts, decision = step.facts, step.decision
+    held, pick = facts.held, facts.snapshot.pick
+    assert held is not None and pick is not None
+    # The scan's record id is not known yet: it only names the unit, never decides.
+    after = applied(pick, decision, scan_ref=0)
+    session = step.session
+    picks.renew(session, step.row.station_id, held.session_id, step.incoming.lease)
+    if after.at_bin != pick.at_bin:
+        picks.set_at_bin(session, held.session_id, after.at_bin)
+    effect = decision.effect
+    if effect is PickEffect.SLOT and pick.unslotted is not None:
+        picks.slot_unit(session, held.session_id, pick.unslotted.scan_ref)
+    if effect is PickEffect.UNDO:
+        assert decision.undo_ref is not None
+        picks.undo_unit(session, held.session_id, decision.undo_ref)
+    stored = effect if effect in (PickEffect.TAKE, PickEffect.SHORT_PICK) else None
+    finished: tuple[str, ...] = ()
+    if after.current is None and after.unslotted is None:
+        finished = tuple(picks.finish(session, held, step.row.station_id, step.at))
+    return PickAfter(after, held, step.row.user, stored, finished, facts.where)
+
+
+HANDLERS: Mapping[PickEffect, Handler] = {
+    PickEffect.NONE: _as_it_was,
+    PickEffect.LOGIN: _log_in,
+    PickEffect.LOGOUT: _log_out,
+    PickEffect.PIN_FAILED: _pin_failed,
+    PickEffect.OPEN_PICK: _open_pick,
+    PickEffect.AT_BIN: _changed,
+    PickEffect.TAKE: _changed,
+    PickEffect.SLOT: _changed,
+    PickEffect.UNDO: _changed,
+    PickEffect.SHORT_PICK: _changed,
+}

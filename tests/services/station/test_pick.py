@@ -1,0 +1,324 @@
+"""Picking a wave by scan through `kenpin replay --mode pick` (issue 11, point 2): one
+instruction at a time in walk order, each unit checked, each one put into its order's
+cart slot; refusals in the mismatch log; the wave's orders `picked` at the end."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select, update
+
+from app.cli import main
+from app.core.pick.rules import PickEffect
+from app.core.scans import BADGE_RECORDED
+from app.core.waves import WaveRequest
+from app.db.database import Database
+from app.db.pick_models import PickedUnit, PickSession
+from app.db.wave_models import Wave
+from app.services.station.pick_effects import HANDLERS
+from app.services.waves import create_wave
+from tests import ROOT
+from tests.services.station.test_replay import KEYS, scan_file
+from tests.stationdata import (
+    CUP,
+    CUP_CASE,
+    HANAKO,
+    RICE_L1,
+    TARO,
+    TEA,
+    mismatches,
+    rice,
+    stock_bench,
+)
+from tests.stockdata import order_state
+
+EXPIRED_RICE = rice("L1", dt.date(2025, 1, 31))
+OTHER_LOT = rice("L9", dt.date(2030, 1, 31))
+
+
+def pick_replay(
+    db: Database, path: Path, capsys: pytest.CaptureFixture[str], station: str = "P1"
+) -> list[dict[str, Any]]:
+    """Run `kenpin replay --mode pick` at `station`; its JSON objects (the replay's keys)."""
+    args = ["--db", db.url, "replay", str(path), "--station", station, "--mode", "pick"]
+    assert main(args) == 0
+    objects = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert all(list(obj) == KEYS for obj in objects)
+    return objects
+
+
+def two_waves(db: Database) -> tuple[str, str]:
+    """W-000001: #1001 (2 tea in A-01, 3 cups in A-02; slot 1) and #1003 (2 rice of lot L1
+    in C-01; slot 2). W-000002: #1002 (1 tea)."""
+    stock_bench(db)
+    first = create_wave(db, WaveRequest(orders=("#1001", "#1003")))
+    second = create_wave(db, WaveRequest(orders=("#1002",)))
+    return first.number, second.number
+
+
+def test_every_pick_effect_has_a_handler() -> None:
+    assert set(HANDLERS) == set(PickEffect)
+
+
+def test_a_wave_of_two_orders_is_picked_in_walk_order_onto_a_cart(
+    db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    wave, other = two_waves(db)
+    assert (wave, other) == ("W-000001", "W-000002")
+    path = scan_file(
+        tmp_path,
+        "pick.jsonl",
+        [
+            HANAKO,
+            wave,
+            other,  # the first wave is still being picked
+            "A-02",  # the first bin is A-01
+            "A-01",
+            CUP,  # tea is taken here
+            TEA,
+            "SLOT-02",  # tea of #1001 goes into slot 1
+            "SLOT-01",
+            TEA,
+            "SLOT-01",
+            "A-02",
+            CUP_CASE,  # a case of 2 cups
+            "SLOT-01",
+            CUP_CASE,  # 2 more would make 5 of 3
+            CUP,
+            "SLOT-01",
+            "KCMD:UNDO",  # the last cup put back: its bin again
+            "A-02",
+            CUP,
+            "SLOT-01",
+            "C-01",
+            EXPIRED_RICE,
+            OTHER_LOT,
+            RICE_L1,
+            "SLOT-02",
+            RICE_L1,
+            "SLOT-02",
+        ],
+    )
+
+    lines = pick_replay(db, path, capsys)
+
+    assert [(o["scan"], o["verdict"], o["reason"], o["order"], o["scanned"]) for o in lines] == [
+        (BADGE_RECORDED, "info", None, None, None),
+        (wave, "info", None, wave, 0),
+        (other, "rejected", "pick_open", wave, 0),
+        ("A-02", "rejected", "wrong_bin", wave, 0),
+        ("A-01", "info", None, wave, 0),
+        (CUP, "rejected", "not_on_pick", wave, 0),
+        (TEA, "accepted", None, wave, 1),
+        ("SLOT-02", "rejected", "wrong_slot", wave, 1),
+        ("SLOT-01", "accepted", None, wave, 1),
+        (TEA, "accepted", None, wave, 2),
+        ("SLOT-01", "accepted", None, wave, 2),
+        ("A-02", "info", None, wave, 2),
+        (CUP_CASE, "accepted", None, wave, 4),
+        ("SLOT-01", "accepted", None, wave, 4),
+        (CUP_CASE, "rejected", "over_quantity", wave, 4),
+        (CUP, "accepted", None, wave, 5),
+        ("SLOT-01", "accepted", None, wave, 5),
+        ("KCMD:UNDO", "accepted", None, wave, 4),
+        ("A-02", "info", None, wave, 4),
+        (CUP, "accepted", None, wave, 5),
+        ("SLOT-01", "accepted", None, wave, 5),
+        ("C-01", "info", None, wave, 5),
+        (EXPIRED_RICE, "rejected", "expired", wave, 5),
+        (OTHER_LOT, "rejected", "wrong_lot", wave, 5),
+        (RICE_L1, "accepted", None, wave, 6),
+        ("SLOT-02", "accepted", None, wave, 6),
+        (RICE_L1, "accepted", None, wave, 7),
+        ("SLOT-02", "accepted", None, wave, 7),
+    ]
+    assert {o["expected"] for o in lines[1:]} == {7}
+    assert order_state(db, "#1001")[0] == "picked"
+    assert order_state(db, "#1003")[0] == "picked"
+    assert order_state(db, "#1002")[0] == "picking"  # its wave is still to pick
+    assert [(reason, scanned, order) for _s, reason, scanned, order in mismatches(db)] == [
+        ("pick_open", other, "#1001"),
+        ("wrong_bin", "A-02", "#1001"),
+        ("not_on_pick", CUP, "#1001"),
+        ("wrong_slot", "SLOT-02", "#1001"),
+        ("over_quantity", CUP_CASE, "#1001"),
+        ("expired", EXPIRED_RICE, "#1003"),
+        ("wrong_lot", OTHER_LOT, "#1003"),
+    ]
+    with db.read() as s:
+        assert s.scalars(select(PickSession.status)).all() == ["done"]
+    # Picking moves no stock: the ledger and the reservations stay exact.
+    assert main(["--db", db.url, "stock", "check"]) == 0
+
+
+def test_a_second_station_is_refused_the_wave_the_first_one_picks(
+    db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    wave, _other = two_waves(db)
+    first = scan_file(tmp_path, "p1.jsonl", [HANAKO, wave, "A-01", TEA])
+    second = scan_file(tmp_path, "p2.jsonl", [TARO, wave, "A-01"])
+
+    pick_replay(db, first, capsys, "P1")
+    lines = pick_replay(db, second, capsys, "P2")
+
+    assert [(o["verdict"], o["reason"], o["order"]) for o in lines] == [
+        ("info", None, None),
+        ("rejected", "order_locked", None),
+        ("rejected", "no_open_pack", None),
+    ]
+    assert [(station, reason) for station, reason, _c, _o in mismatches(db)] == [
+        ("P2", "order_locked"),
+        ("P2", "no_open_pack"),
+    ]
+    # The first station goes on where it stopped.
+    again = scan_file(tmp_path, "p1-again.jsonl", ["SLOT-01"])
+    assert [(o["verdict"], o["scanned"]) for o in pick_replay(db, again, capsys, "P1")] == [
+        ("accepted", 1)
+    ]
+
+
+def test_a_short_pick_closes_its_line_and_a_single_order_wave_needs_no_slot(
+    db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _wave, other = two_waves(db)
+    path = scan_file(
+        tmp_path,
+        "short.jsonl",
+        [HANAKO, "KCMD:SHORTPICK", other, "KCMD:SHORTPICK", "A-01", "KCMD:SHORTPICK", TEA],
+    )
+
+    lines = pick_replay(db, path, capsys)
+
+    assert [(o["verdict"], o["reason"], o["scanned"], o["expected"]) for o in lines] == [
+        ("info", None, None, None),
+        ("rejected", "no_open_pack", None, None),  # no wave open yet
+        ("info", None, 0, 1),
+        ("rejected", "wrong_bin", 0, 1),  # a short pick is said at its bin
+        ("info", None, 0, 1),
+        ("info", None, 0, 1),  # the tea is not there: nothing is left to pick
+        ("rejected", "no_open_pack", None, None),
+    ]
+    assert order_state(db, "#1002")[0] == "picked"
+    with db.read() as s:
+        assert s.execute(select(PickedUnit.units, PickedUnit.short)).all() == [(1, True)]
+
+
+def test_the_pick_window_is_not_built_yet(db: Database, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db", db.url, "station", "--station", "P1", "--mode", "pick"]) == 1
+    assert "--mode pick: no window yet" in capsys.readouterr().err
+
+
+def test_a_wave_whose_lease_ran_out_is_taken_over_and_a_released_wave_is_refused(
+    db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    wave, other = two_waves(db)
+    pick_replay(db, scan_file(tmp_path, "p1.jsonl", [HANAKO, wave, "A-01", TEA]), capsys, "P1")
+    with db.write() as s:  # P1 walked away: its lease ran out
+        s.execute(
+            update(PickSession).values(lease_expires_at=dt.datetime(2020, 1, 1, tzinfo=dt.UTC))
+        )
+    with db.write() as s:  # a supervisor released the other wave
+        s.execute(update(Wave).where(Wave.number == other).values(status="released"))
+
+    lines = pick_replay(
+        db, scan_file(tmp_path, "p2.jsonl", [TARO, other, wave, "SLOT-01"]), capsys, "P2"
+    )
+
+    assert [(o["verdict"], o["reason"], o["order"], o["scanned"]) for o in lines] == [
+        ("info", None, None, None),
+        ("rejected", "order_not_packable", None, None),
+        ("info", None, wave, 1),  # taken over with the tea P1 took
+        ("accepted", None, wave, 1),
+    ]
+    back = pick_replay(db, scan_file(tmp_path, "p1-back.jsonl", [TEA]), capsys, "P1")
+    assert [(o["verdict"], o["reason"]) for o in back] == [("rejected", "order_locked")]
+
+
+def test_two_pickers_racing_for_one_wave_only_one_holds_it(db: Database, tmp_path: Path) -> None:
+    wave, _other = two_waves(db)
+    files = {
+        name: scan_file(tmp_path, f"{name}.jsonl", [badge, wave, wave, wave])
+        for name, badge in (("P1", HANAKO), ("P2", TARO))
+    }
+    runs = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "app",
+                "--db",
+                db.url,
+                "replay",
+                str(path),
+                "--station",
+                name,
+                "--mode",
+                "pick",
+            ],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for name, path in files.items()
+    ]
+    outputs = [run.communicate(timeout=600) for run in runs]
+    for run, (_out, err) in zip(runs, outputs, strict=True):
+        assert run.returncode == 0, err
+
+    verdicts = sorted(
+        tuple(
+            (o["verdict"], o["reason"]) for o in [json.loads(line) for line in out.splitlines()][1:]
+        )
+        for out, _err in outputs
+    )
+    assert verdicts == [
+        (("info", None), ("info", None), ("info", None)),  # opened, then already open
+        (("rejected", "order_locked"),) * 3,
+    ]
+    with db.read() as s:
+        assert len(s.scalars(select(PickSession.id)).all()) == 1
+
+
+def test_one_order_is_picked_on_its_own_in_a_wave_of_its_own(
+    db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    stock_bench(db)
+    first = scan_file(tmp_path, "first.jsonl", [HANAKO, "#1004", "#1001"])
+    other = scan_file(tmp_path, "other.jsonl", [TARO, "#1001"])
+    rest = scan_file(
+        tmp_path, "rest.jsonl", ["#1002", "#1001", "A-01", TEA, TEA, "A-02", CUP, CUP_CASE]
+    )
+
+    opened = pick_replay(db, first, capsys, "P1")
+    elsewhere = pick_replay(db, other, capsys, "P2")
+    lines = pick_replay(db, rest, capsys, "P1")
+
+    assert [(o["verdict"], o["reason"], o["order"], o["expected"]) for o in opened] == [
+        ("info", None, None, None),
+        ("rejected", "order_not_packable", None, None),  # on hold
+        ("info", None, "W-000001", 5),  # a wave of its own: 2 tea, 3 cups
+    ]
+    assert [(o["verdict"], o["reason"]) for o in elsewhere] == [
+        ("info", None),
+        ("rejected", "order_locked"),
+    ]
+    assert [(o["verdict"], o["reason"], o["scanned"]) for o in lines] == [
+        ("rejected", "pick_open", 0),
+        ("info", None, 0),  # its own order again: still open
+        ("info", None, 0),
+        ("accepted", None, 1),  # one order: no slot to scan
+        ("accepted", None, 2),
+        ("info", None, 2),
+        ("accepted", None, 3),
+        ("accepted", None, 5),
+    ]
+    assert {o["order"] for o in lines} == {"W-000001"}
+    assert order_state(db, "#1001")[0] == "picked"
+    assert order_state(db, "#1002")[0] == "allocated"
