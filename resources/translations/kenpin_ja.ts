@@ -954,6 +954,7 @@
     </message>
     <message>
         <source>Ship to</source>
+        <extracomment>The picked order&apos;s own paper (the page puts its slip and card buttons here).</extracomment>
         <translation>お届け先</translation>
     </message>
     <message>
