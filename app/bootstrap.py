@@ -51,6 +51,7 @@ from app.services.station.pack import PackStation
 from app.services.station.pick import PickStation
 from app.services.station.services import StationServices
 from app.services.station.station import Opening
+from app.services.wave_progress import WavesInProgress
 
 if TYPE_CHECKING:
     from app.scanning.source import ScanSource
@@ -152,6 +153,7 @@ class Kenpin:
             shop_settings=self.shop_settings(),
             mismatches=MismatchLog(self.db),
             reports=Reports(self.db),
+            waves=WavesInProgress(self.db),
             admin=Administration(self.db, self.printers, overrides),
             label_desk=partial(LabelDesk, self.db),
         )

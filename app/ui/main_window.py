@@ -48,6 +48,7 @@ from app.ui.settings.controller import ShopSettingsController
 from app.ui.settings.view import ShopSettingsPage
 from app.ui.sounds import StationSounds
 from app.ui.styles import WINDOW_STYLE
+from app.ui.waves.controller import add_waves_page
 
 #: Counts are refreshed this often; other stations change statuses all day.
 COUNTS_REFRESH_MS = 60_000
@@ -160,6 +161,7 @@ class MainWindow(QMainWindow):
             services.mismatches, self.mismatches_page, self.ask_credentials, station, self
         )
         self.reports = add_reports_page(self, services.reports)
+        self.waves = add_waves_page(self, services.waves)
         self.admin = add_admin_page(
             self,
             services.admin,
@@ -368,6 +370,8 @@ class MainWindow(QMainWindow):
         self.documents.close()
         if self.reports is not None:
             self.reports.close()
+        if self.waves is not None:
+            self.waves.close()
         if self.admin is not None:
             self.admin.close()
         super().closeEvent(event)

@@ -14,6 +14,7 @@ from app.services.reports import Reports
 from app.services.scanner_setup import ScannerSetup
 from app.services.shop_settings import ShopSettings
 from app.services.station.pack import PackStation
+from app.services.wave_progress import WavesInProgress
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +41,8 @@ class StationServices:
     mismatches: MismatchLog
     #: The supervisors' reports (the Reports page); without it the page is left out.
     reports: Reports | None = None
+    #: The waves being picked (the Waves page); without it the page is left out.
+    waves: WavesInProgress | None = None
     #: Users, stations, printers and tracking blocks (the Admin page); without it, no page.
     admin: Administration | None = None
     #: A supervisor's void and reprint of labels at the station with this name (the Orders

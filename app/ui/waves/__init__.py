@@ -1,0 +1,1 @@
+"""The Waves page: supervisors follow each wave's picking."""

@@ -1,0 +1,55 @@
+"""The Waves page in the window: each wave with its picker and counts, read again on Refresh."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from app.bootstrap import Kenpin
+from app.db.database import Database
+from app.ui.main_window import MainWindow
+from app.ui.waves.controller import WavesController
+from tests.services.station.test_pick import pick_replay
+from tests.services.station.test_replay import scan_file
+from tests.services.test_wave_progress import pick_some
+from tests.stationdata import CUP
+
+pytestmark = pytest.mark.gui
+
+
+def rows(controller: WavesController) -> list[list[str]]:
+    model = controller.model
+    return [
+        [model.index(r, c).data() for c in range(model.columnCount())]
+        for r in range(model.rowCount())
+    ]
+
+
+def test_the_page_shows_each_wave_with_its_picker_and_counts(
+    qtbot: QtBot, sqlite_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pick_some(sqlite_db, tmp_path, capsys)
+    window = MainWindow(Kenpin(sqlite_db).station_services(), "S1")
+    qtbot.addWidget(window)
+    waves = window.waves
+    assert waves is not None
+    with qtbot.waitSignal(waves.shown, timeout=10_000):
+        window.show()
+        window.pages.setCurrentWidget(waves.page)
+
+    assert [row[:8] for row in rows(waves)] == [
+        ["W-000002", "done", "1", "Taro", "P2", "1 / 1", "0 / 1", "1"],
+        ["W-000001", "picking", "2", "Hanako", "P1", "1 / 3", "3 / 7", "0"],
+    ]
+    assert waves.model.headerData(5, Qt.Orientation.Horizontal) == "Lines picked"
+
+    # Hanako (still at the cups' bin) takes the other two: Refresh shows the cup line picked.
+    more = scan_file(tmp_path, "more.jsonl", [CUP, "SLOT-01", CUP, "SLOT-01"])
+    pick_replay(sqlite_db, more, capsys, "P1")
+    with qtbot.waitSignal(waves.shown, timeout=10_000):
+        waves.page.refresh.click()
+
+    assert rows(waves)[1][5:7] == ["2 / 3", "5 / 7"]
