@@ -2787,4 +2787,81 @@
         <translation>スキャン {0}</translation>
     </message>
 </context>
+<context>
+    <name>WavesController</name>
+    <message>
+        <source>{0} wave(s), read at {1}</source>
+        <translation>ウェーブ {0} 件（{1} 時点）</translation>
+    </message>
+    <message>
+        <source>Could not read the waves: {0}</source>
+        <translation>ウェーブを読み込めませんでした: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>WavesModel</name>
+    <message>
+        <source>Wave</source>
+        <translation>ウェーブ</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>注文数</translation>
+    </message>
+    <message>
+        <source>Picker</source>
+        <translation>ピッキング担当</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>ステーション</translation>
+    </message>
+    <message>
+        <source>Lines picked</source>
+        <translation>ピッキング済み行</translation>
+    </message>
+    <message>
+        <source>Units picked</source>
+        <translation>ピッキング済み数量</translation>
+    </message>
+    <message>
+        <source>Short picks</source>
+        <translation>欠品件数</translation>
+    </message>
+    <message>
+        <source>Minutes open</source>
+        <translation>経過（分）</translation>
+    </message>
+    <message>
+        <source>Seconds per line</source>
+        <translation>1行あたり秒数</translation>
+    </message>
+    <message>
+        <source>picking</source>
+        <translation>ピッキング中</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完了</translation>
+    </message>
+</context>
+<context>
+    <name>WavesPage</name>
+    <message>
+        <source>Refresh</source>
+        <translation>再読み込み</translation>
+    </message>
+    <message>
+        <source>Read the waves again (F5)</source>
+        <translation>ウェーブを読み込み直す（F5）</translation>
+    </message>
+    <message>
+        <source>Waves</source>
+        <translation>ウェーブ</translation>
+    </message>
+</context>
 </TS>

@@ -17,7 +17,7 @@ from app.ui.jobs import JobLane
 from app.ui.waves.model import WavesModel
 from app.ui.waves.view import WavesPage
 
-#: How often the page reads the waves again while it is shown.
+# How often the page reads the waves again while it is shown.
 REFRESH_MS = 10_000
 
 

@@ -9,6 +9,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from app.services.wave_progress import WaveProgress
 
 Index = QModelIndex | QPersistentModelIndex
+# The columns of counts, set to the right like figures on paper.
+_NUMBERS = frozenset({2, 5, 6, 7, 8, 9})
 
 
 class WavesModel(QAbstractTableModel):

@@ -29,7 +29,7 @@ class WavesPage(QWidget):
         self.refresh.setToolTip(self.tr("Read the waves again (F5)"))
         self.table = QTableView()
         self.table.setObjectName("wavesInProgress")
-        #: F5 reads the waves again (the controller listens).
+        # F5 reads the waves again (the controller listens).
         self.refresh_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self)
         self._build()
 
