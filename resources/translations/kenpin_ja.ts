@@ -1740,6 +1740,10 @@
         <translation>別のピッキングが開いたままです。終えてから新しいピッキングを始めてください。</translation>
     </message>
     <message>
+        <source>Short pick: the bin held fewer units than reserved. Have the bin counted.</source>
+        <translation>ピッキング欠品です。棚の数量が引当数より少なかったため、この棚の棚卸しを手配してください。</translation>
+    </message>
+    <message>
         <source>Not finished: some lines still need units before the pack can be completed.</source>
         <translation>まだ完了できません。スキャンが足りない明細があります。</translation>
     </message>
@@ -1889,6 +1893,10 @@
     <message>
         <source>Another pick is open</source>
         <translation>別のピッキング中</translation>
+    </message>
+    <message>
+        <source>Short pick: count the bin</source>
+        <translation>欠品：棚卸し要</translation>
     </message>
 </context>
 <context>

@@ -137,6 +137,9 @@ _REASON_SENTENCES: dict[Reason, Callable[[], str]] = {
     Reason.PICK_OPEN: lambda: translate(
         "Reason", "Another pick is still open here: finish it before starting a new one."
     ),
+    Reason.SHORT_PICK: lambda: translate(
+        "Reason", "Short pick: the bin held fewer units than reserved. Have the bin counted."
+    ),
 }
 
 _REASON_LABELS: dict[Reason, Callable[[], str]] = {
@@ -170,6 +173,7 @@ _REASON_LABELS: dict[Reason, Callable[[], str]] = {
     Reason.NOT_ON_PICK: lambda: translate("ReasonLabel", "Not this product"),
     Reason.WRONG_SLOT: lambda: translate("ReasonLabel", "Wrong slot"),
     Reason.PICK_OPEN: lambda: translate("ReasonLabel", "Another pick is open"),
+    Reason.SHORT_PICK: lambda: translate("ReasonLabel", "Short pick: count the bin"),
 }
 
 

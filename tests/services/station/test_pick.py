@@ -21,7 +21,7 @@ from app.core.waves import WaveRequest
 from app.db.database import Database
 from app.db.models import OrderLine, Reservation
 from app.db.pick_models import PickedUnit, PickSession
-from app.db.station_models import ScanRecord
+from app.db.station_models import Mismatch, ScanRecord
 from app.db.wave_models import Wave
 from app.services.station.pick_effects import HANDLERS
 from app.services.waves import create_wave
@@ -208,6 +208,15 @@ def told(db: Database) -> list[str]:
         return list(s.scalars(select(ScanRecord.message).order_by(ScanRecord.id)))
 
 
+def short_bins(db: Database) -> list[str]:
+    """The bins the mismatch log's short picks name (to be counted)."""
+    with db.read() as s:
+        facts = s.scalars(
+            select(Mismatch.facts).where(Mismatch.reason == "short_pick").order_by(Mismatch.id)
+        )
+        return [json.loads(row)["bin"] for row in facts]
+
+
 def test_a_short_pick_the_stock_cannot_cover_backorders_its_order(
     db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -231,6 +240,9 @@ def test_a_short_pick_the_stock_cannot_cover_backorders_its_order(
     assert "#1002 backordered, put back the 0 unit(s)" in told(db)[5]
     assert order_state(db, "#1002") == ("backordered", "TEA short 1", [0])
     stock_exact(db, capsys)
+    # The short pick is in the supervisor's mismatch review, naming the bin to count.
+    assert mismatches(db)[-2] == ("P1", "short_pick", "KCMD:SHORTPICK", "#1002")
+    assert short_bins(db) == ["A-01"]
 
     # In a wave of two, the units already picked for the backordered order go back.
     path = scan_file(tmp_path, "cart.jsonl", [wave, "A-01", TEA, "SLOT-01", "KCMD:SHORTPICK"])
@@ -266,6 +278,7 @@ def test_a_short_pick_is_reserved_again_in_another_bin_and_picked_there(
         ("accepted", None, 2, 5),
     ]
     assert "take 1 from B-01" in told(db)[4]
+    assert short_bins(db) == ["A-01"]
     assert reserved(db, spare) == (5, 1)
     assert order_state(db, "#1001") == ("picking", "", [2, 3])
     stock_exact(db, capsys)
