@@ -1997,6 +1997,10 @@
         <translation>送り状のご依頼主が未設定です（{0}）。梱包は開いたままです。管理者に「店舗設定」画面（または kenpin settings set）で設定してもらい、もう一度 COMPLETE をスキャンしてください。</translation>
     </message>
     <message>
+        <source>{0} short by {1} at bin {2}: have bin {2} counted.</source>
+        <translation>棚 {2} で {0} が {1} 個不足しました。棚 {2} の棚卸しを手配してください。</translation>
+    </message>
+    <message>
         <source>Wrong PIN for {0}: too many wrong PINs, the badge is locked until {1}.</source>
         <translation>{0} さんの暗証番号が違います。誤りが多すぎるため、バッジは {1} までロックされます。</translation>
     </message>

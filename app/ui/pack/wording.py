@@ -350,6 +350,15 @@ def _shop_not_set(facts: Facts) -> str:
     return ""
 
 
+def _short_pick(facts: Facts) -> str:
+    where, item, short = facts.get(Fact.BIN), facts.get(Fact.ITEM), facts.get(Fact.SHORT)
+    if where and item and short:
+        return translate("Refusal", "{0} short by {1} at bin {2}: have bin {2} counted.").format(
+            item, short, where
+        )
+    return ""
+
+
 def _wrong_pin(facts: Facts) -> str:
     until = facts.get(Fact.UNTIL)
     if until:
@@ -453,6 +462,7 @@ _REFUSALS: dict[Reason, Callable[[Facts], str]] = {
     Reason.SUPERVISOR_REQUIRED: _supervisor_required,
     Reason.NOT_AUTHORISED: _not_authorised,
     Reason.OVERRIDE_PENDING: _override_pending,
+    Reason.SHORT_PICK: _short_pick,
 }
 
 
