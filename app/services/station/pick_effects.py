@@ -158,10 +158,9 @@ def _short_pick(step: PickStep) -> PickAfter:
     if at_bin != pick.at_bin:
         picks.set_at_bin(session, held.session_id, at_bin)
     if shorted.backordered is not None:
-        told = (
-            f"{decision.message}; {shorted.backordered} backordered, "
-            f"put back the {shorted.put_back} unit(s) picked for it"
-        )
+        told = f"{decision.message}; {shorted.backordered} backordered"
+        if shorted.put_back:
+            told += f", put back the {shorted.put_back} unit(s) picked for it"
     else:
         told = f"{decision.message}; take {decision.units} from {', '.join(shorted.bins)}"
     finished: tuple[str, ...] = ()
