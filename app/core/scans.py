@@ -110,6 +110,10 @@ class Reason(StrEnum):
     WRONG_SLOT = "wrong_slot"
     #: Picking: a wave or order scanned while another pick is open at the station.
     PICK_OPEN = "pick_open"
+    #: Picking: `KCMD:SHORTPICK` said the bin holds fewer units than reserved. Not a
+    #: refusal: the scan is recorded with it and goes into the mismatch log, so a
+    #: supervisor reviews the short pick and has the bin counted.
+    SHORT_PICK = "short_pick"
 
 
 class Note(StrEnum):

@@ -10,15 +10,16 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import delete, func, or_, select, update
 
+from app.core.allocation import ShortLine, StockSlot, expiry_ok, fefo_key
 from app.core.errors import ConcurrentChange
 from app.core.orders import OrderStatus
 from app.core.pick.session import Pick, PickedUnit, PickLine, WaveCandidate
 from app.core.scans import LotCheck
 from app.core.statuses import PickStatus
 from app.core.waves import WaveStatus, next_wave_number
-from app.db import waves
+from app.db import stock, waves
 from app.db.clock import database_time
 from app.db.models import (
     Location,
@@ -61,6 +62,21 @@ class WaveOnFile:
     session_id: int | None
     #: The allocated order to make a wave of.
     order_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Shorted:
+    """What a short pick did: the missing units reserved again in other bins (or lots), or
+    the order backordered with the units picked for it to put back."""
+
+    #: Units were taken for the short line: it stays, as picked as it gets.
+    kept: bool
+    #: The bins the missing units are reserved in now (empty when backordered).
+    bins: tuple[str, ...] = ()
+    #: The order backordered, if the stock could not cover the missing units.
+    backordered: str | None = None
+    #: Units picked for the backordered order, to put back.
+    put_back: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -420,3 +436,152 @@ def finish(session: Session, held: HeldPick, station_id: int, at: dt.datetime) -
     )
     _hold(session, station_id, None)
     return numbers
+
+
+@dataclass(frozen=True, slots=True)
+class ShortSaid:
+    """A short pick as said at the bin: `missing` units of pick line `line_id`, by whom."""
+
+    line_id: int
+    missing: int
+    today: dt.date
+    user_id: int
+
+
+def short_pick(session: Session, held: HeldPick, said: ShortSaid) -> Shorted:
+    """`missing` units of reservation `line_id` are not in its bin: let go of them through
+    the ledger and reserve them in another bin or lot (FEFO, expiry allowing); when the
+    stock cannot cover them, backorder the order: every reservation it holds let go of, its
+    units picked to put back, the order out of the wave."""
+    row = session.execute(
+        select(
+            Reservation.qty,
+            Reservation.balance_id,
+            Reservation.order_line_id,
+            StockBalance.location_id,
+            StockBalance.product_id,
+            Order.id,
+            Order.number,
+            Product.sku,
+            Product.min_shelf_life_days,
+        )
+        .join(StockBalance, StockBalance.id == Reservation.balance_id)
+        .join(OrderLine, OrderLine.id == Reservation.order_line_id)
+        .join(Order, Order.id == OrderLine.order_id)
+        .join(Product, Product.id == StockBalance.product_id)
+        .where(Reservation.id == said.line_id)
+    ).one()
+    qty, balance_id, order_line_id, location_id, product_id, order_id, number, sku, shelf = row
+    line_id, missing, user_id = said.line_id, said.missing, said.user_id
+    kept = int(qty) - missing
+    if kept:
+        session.execute(update(Reservation).where(Reservation.id == line_id).values(qty=kept))
+    else:
+        session.execute(delete(Reservation).where(Reservation.id == line_id))
+    moves = [_move(balance_id, -missing, "shortpick", number, user_id)]
+    found = _free_elsewhere(session, product_id, location_id, said.today, shelf)
+    if sum(slot.available for slot in found) < missing:
+        stock.post(session, moves)
+        short = str(ShortLine(order_line_id, sku, missing))
+        put_back = _backorder(session, held, (order_id, number), short, user_id)
+        return Shorted(False, backordered=number, put_back=put_back)
+    left, bins = missing, []
+    for slot in found:
+        got = min(left, slot.available)
+        if not got:
+            break
+        left -= got
+        session.add(Reservation(order_line_id=order_line_id, balance_id=slot.balance_id, qty=got))
+        moves.append(_move(slot.balance_id, got, "reserve", number, user_id))
+        bins.append(slot.bin)
+    session.flush()
+    stock.post(session, moves)
+    return Shorted(bool(kept), tuple(bins))
+
+
+@dataclass(frozen=True, slots=True)
+class _Free:
+    """Units of the product free to reserve in one bin and lot, and the bin's code."""
+
+    balance_id: int
+    available: int
+    bin: str
+
+
+def _free_elsewhere(
+    session: Session, product_id: int, location_id: int, today: dt.date, shelf_life: int
+) -> list[_Free]:
+    """The product's unreserved units outside the shorted bin, expiry allowing, FEFO."""
+    rows = session.execute(
+        select(
+            StockBalance.id,
+            StockBalance.on_hand - StockBalance.reserved,
+            Lot.expiry,
+            Location.walk_seq,
+            Location.code,
+        )
+        .join(Lot, Lot.id == StockBalance.lot_id)
+        .join(Location, Location.id == StockBalance.location_id)
+        .where(
+            StockBalance.product_id == product_id,
+            StockBalance.location_id != location_id,
+            StockBalance.on_hand > StockBalance.reserved,
+        )
+        .with_for_update(of=StockBalance)
+    ).all()
+    slots = {
+        bid: (StockSlot(bid, product_id, int(free), expiry, walk), code)
+        for bid, free, expiry, walk, code in rows
+        if expiry_ok(expiry, today, shelf_life)
+    }
+    ordered = sorted((slot for slot, _ in slots.values()), key=fefo_key)
+    return [_Free(slot.balance_id, slot.available, slots[slot.balance_id][1]) for slot in ordered]
+
+
+def _move(balance_id: int, units: int, reason: str, number: str, user_id: int) -> stock.Move:
+    return stock.Move(
+        balance_id, reserved_delta=units, reason=reason, reference=number, user_id=user_id
+    )
+
+
+def _backorder(
+    session: Session, held: HeldPick, order: tuple[int, str], short: str, user_id: int
+) -> int:
+    """The order (id, number) backordered out of the wave, `short` its short lines: its
+    reservations let go of through the ledger, its units picked dropped (to put back).
+    Returns how many units were picked for it."""
+    order_id, number = order
+    held_rows = session.execute(
+        select(Reservation.id, Reservation.balance_id, Reservation.qty)
+        .join(OrderLine, OrderLine.id == Reservation.order_line_id)
+        .where(OrderLine.order_id == order_id)
+    ).all()
+    ids = [rid for rid, _, _ in held_rows]
+    put_back = session.scalar(
+        select(func.coalesce(func.sum(PickedRow.units), 0)).where(
+            PickedRow.pick_session_id == held.session_id,
+            PickedRow.reservation_id.in_(ids),
+            PickedRow.short.is_(False),
+            PickedRow.undone.is_(False),
+        )
+    )
+    session.execute(delete(PickedRow).where(PickedRow.reservation_id.in_(ids)))
+    session.execute(delete(Reservation).where(Reservation.id.in_(ids)))
+    released = [_move(bid, -int(qty), "shortpick", number, user_id) for _, bid, qty in held_rows]
+    stock.post(session, released)
+    session.execute(update(OrderLine).where(OrderLine.order_id == order_id).values(allocated=0))
+    session.execute(
+        update(Order)
+        .where(Order.id == order_id)
+        .values(
+            status=OrderStatus.BACKORDERED,
+            short_lines=short,
+            updated_at=database_time(session),
+        )
+    )
+    session.execute(
+        update(WaveOrder)
+        .where(WaveOrder.wave_id == held.wave_id, WaveOrder.order_id == order_id)
+        .values(held=None)
+    )
+    return int(put_back or 0)

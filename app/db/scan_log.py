@@ -21,6 +21,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from app.core.pack.effects import NEW_LIST
+from app.core.scans import Reason
 from app.db.models import Order, table
 from app.db.sql import core
 from app.db.station_models import Mismatch, ScanRecord
@@ -167,12 +168,13 @@ _INSERT_MISMATCH = insert(table(Mismatch))
 
 
 def record_scan(session: Session, entry: ScanEntry) -> int:
-    """Store the scan; a refused one also goes into the mismatch log. Returns the scan's id."""
+    """Store the scan; a refused one, or a short pick, also goes into the mismatch log.
+    Returns the scan's id."""
     values = {name: getattr(entry, name) for name in _SCAN_COLUMNS}
     values["raw"] = entry.raw[:CODE_LENGTH]
     values["code"] = entry.code[:CODE_LENGTH]
     ref = int(core(session).execute(_INSERT_SCAN, {**values, "undone": False}).scalar_one())
-    if entry.verdict == "rejected":
+    if entry.verdict == "rejected" or entry.reason == Reason.SHORT_PICK:
         core(session).execute(
             _INSERT_MISMATCH,
             {

@@ -1740,6 +1740,10 @@
         <translation>別のピッキングが開いたままです。終えてから新しいピッキングを始めてください。</translation>
     </message>
     <message>
+        <source>Short pick: the bin held fewer units than reserved. Have the bin counted.</source>
+        <translation>ピッキング欠品です。棚の数量が引当数より少なかったため、この棚の棚卸しを手配してください。</translation>
+    </message>
+    <message>
         <source>Not finished: some lines still need units before the pack can be completed.</source>
         <translation>まだ完了できません。スキャンが足りない明細があります。</translation>
     </message>
@@ -1890,6 +1894,10 @@
         <source>Another pick is open</source>
         <translation>別のピッキング中</translation>
     </message>
+    <message>
+        <source>Short pick: count the bin</source>
+        <translation>欠品：棚卸し要</translation>
+    </message>
 </context>
 <context>
     <name>RecentScans</name>
@@ -1987,6 +1995,10 @@
     <message>
         <source>The label&apos;s sender is not set ({0}): the pack stays open. Ask an admin to set it on the Shop settings page (or kenpin settings set), then scan COMPLETE again.</source>
         <translation>送り状のご依頼主が未設定です（{0}）。梱包は開いたままです。管理者に「店舗設定」画面（または kenpin settings set）で設定してもらい、もう一度 COMPLETE をスキャンしてください。</translation>
+    </message>
+    <message>
+        <source>{0} short by {1} at bin {2}: have bin {2} counted.</source>
+        <translation>棚 {2} で {0} が {1} 個不足しました。棚 {2} の棚卸しを手配してください。</translation>
     </message>
     <message>
         <source>Wrong PIN for {0}: too many wrong PINs, the badge is locked until {1}.</source>

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from app.core.pick.rules import PickDecision, PickEffect, applied, decide
 from app.core.pick.session import Pick, PickLine, PickSnapshot
-from app.core.scans import BADGE_RECORDED, ClassifiedScan, ScanKind
+from app.core.scans import BADGE_RECORDED, ClassifiedScan, Reason, ScanKind
 from app.core.station import StationUser
 from app.db import picks
 from app.db import station as store
@@ -134,9 +134,9 @@ class PickMode:
             kind=step.classified.kind.value,
             code=_as_recorded(step, raw=False),
             verdict=decision.verdict.value,
-            reason=decision.reason.value if decision.reason else None,
+            reason=_reason(decision),
             effect=decision.effect.value,
-            message=decision.message,
+            message=after.told or decision.message,
             user_id=user.user_id if user else None,
             order_id=line.order_id if line else None,
             order_line_id=line.order_line_id if line else None,
@@ -150,7 +150,7 @@ class PickMode:
             concerning=line.order_id if line else None,
             typed=incoming.scan.typed,
             sku=product.sku or None if product else None,
-            facts=refusal_facts(decision.facts, product) if decision.reason else {},
+            facts=refusal_facts(decision.facts, product) if _reason(decision) else {},
         )
 
     def shown(self, step: PickStep, after: PickAfter, ref: int) -> Shown[Pick]:
@@ -182,7 +182,7 @@ class PickMode:
             order=pick.number if pick else None,
             scanned=pick.scanned if pick else None,
             expected=pick.expected if pick else None,
-            message=decision.message,
+            message=after.told or decision.message,
             at=step.at,
             note=decision.note,
             facts=decision.facts,
@@ -205,6 +205,14 @@ class PickMode:
     def repeated(self, tx: PickTx, outcome: ScanOutcome) -> Shown[Pick]:
         """A retried scan's recorded outcome."""
         return Shown(outcome, Kept(tx.row.last_seq, tx.scope, tx.recent(), None))
+
+
+def _reason(decision: PickDecision) -> str | None:
+    """The reason the scan is recorded with: a refusal's, or `short_pick` (for the mismatch
+    log: the bin is to be counted)."""
+    if decision.effect is PickEffect.SHORT_PICK:
+        return Reason.SHORT_PICK.value
+    return decision.reason.value if decision.reason else None
 
 
 def _line_of(step: PickStep, after: PickAfter, line_id: int | None) -> picks.LineOf | None:

@@ -52,6 +52,8 @@ class PickAfter:
     #: The wave's orders the scan finished picking.
     finished: tuple[str, ...] = ()
     where: Mapping[int, picks.LineOf] | None = None
+    #: What the picker is told instead of the decision's message (a short pick's sequel).
+    told: str = ""
 
 
 Handler = Callable[[PickStep], PickAfter]
@@ -127,11 +129,47 @@ def _changed(step: PickStep) -> PickAfter:
     if effect is PickEffect.UNDO:
         assert decision.undo_ref is not None
         picks.undo_unit(session, held.session_id, decision.undo_ref)
-    stored = effect if effect in (PickEffect.TAKE, PickEffect.SHORT_PICK) else None
+    stored = PickEffect.TAKE if effect is PickEffect.TAKE else None
     finished: tuple[str, ...] = ()
     if after.current is None and after.unslotted is None:
         finished = tuple(picks.finish(session, held, step.row.station_id, step.at))
     return PickAfter(after, held, step.row.user, stored, finished, facts.where)
+
+
+def _short_pick(step: PickStep) -> PickAfter:
+    """The missing units reserved again in another bin or lot (the pick gains a line there),
+    or the order backordered out of the wave with its picked units to put back."""
+    facts, decision = step.facts, step.decision
+    held, pick, user = facts.held, facts.snapshot.pick, step.row.user
+    assert held is not None and pick is not None and user is not None
+    assert decision.line_id is not None
+    session = step.session
+    picks.renew(session, step.row.station_id, held.session_id, step.incoming.lease)
+    said = picks.ShortSaid(decision.line_id, decision.units, facts.snapshot.today, user.user_id)
+    shorted = picks.short_pick(session, held, said)
+    lines, where = picks.pick_lines(session, held.wave_id)
+    after = picks.stored_pick(session, held, lines)
+    if shorted.kept:
+        # Stored with the scan's record: the line stays, closed short.
+        after = replace(after, short=after.short | {decision.line_id})
+    current = after.current
+    at_bin = pick.at_bin if current is not None and current.bin == pick.at_bin else None
+    after = replace(after, at_bin=at_bin)
+    if at_bin != pick.at_bin:
+        picks.set_at_bin(session, held.session_id, at_bin)
+    if shorted.backordered is not None:
+        told = f"{decision.message}; {shorted.backordered} backordered"
+        if shorted.put_back:
+            told += f", put back the {shorted.put_back} unit(s) picked for it"
+    else:
+        told = f"{decision.message}; take {decision.units} from {', '.join(shorted.bins)}"
+    finished: tuple[str, ...] = ()
+    if current is None and after.unslotted is None:
+        finished = tuple(picks.finish(session, held, step.row.station_id, step.at))
+    stored = PickEffect.SHORT_PICK if shorted.kept else None
+    return PickAfter(
+        after, held, user, stored, finished, {**(facts.where or {}), **where}, told=told
+    )
 
 
 HANDLERS: Mapping[PickEffect, Handler] = {
@@ -144,5 +182,5 @@ HANDLERS: Mapping[PickEffect, Handler] = {
     PickEffect.TAKE: _changed,
     PickEffect.SLOT: _changed,
     PickEffect.UNDO: _changed,
-    PickEffect.SHORT_PICK: _changed,
+    PickEffect.SHORT_PICK: _short_pick,
 }

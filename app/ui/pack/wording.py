@@ -137,6 +137,9 @@ _REASON_SENTENCES: dict[Reason, Callable[[], str]] = {
     Reason.PICK_OPEN: lambda: translate(
         "Reason", "Another pick is still open here: finish it before starting a new one."
     ),
+    Reason.SHORT_PICK: lambda: translate(
+        "Reason", "Short pick: the bin held fewer units than reserved. Have the bin counted."
+    ),
 }
 
 _REASON_LABELS: dict[Reason, Callable[[], str]] = {
@@ -170,6 +173,7 @@ _REASON_LABELS: dict[Reason, Callable[[], str]] = {
     Reason.NOT_ON_PICK: lambda: translate("ReasonLabel", "Not this product"),
     Reason.WRONG_SLOT: lambda: translate("ReasonLabel", "Wrong slot"),
     Reason.PICK_OPEN: lambda: translate("ReasonLabel", "Another pick is open"),
+    Reason.SHORT_PICK: lambda: translate("ReasonLabel", "Short pick: count the bin"),
 }
 
 
@@ -346,6 +350,15 @@ def _shop_not_set(facts: Facts) -> str:
     return ""
 
 
+def _short_pick(facts: Facts) -> str:
+    where, item, short = facts.get(Fact.BIN), facts.get(Fact.ITEM), facts.get(Fact.SHORT)
+    if where and item and short:
+        return translate("Refusal", "{0} short by {1} at bin {2}: have bin {2} counted.").format(
+            item, short, where
+        )
+    return ""
+
+
 def _wrong_pin(facts: Facts) -> str:
     until = facts.get(Fact.UNTIL)
     if until:
@@ -449,6 +462,7 @@ _REFUSALS: dict[Reason, Callable[[Facts], str]] = {
     Reason.SUPERVISOR_REQUIRED: _supervisor_required,
     Reason.NOT_AUTHORISED: _not_authorised,
     Reason.OVERRIDE_PENDING: _override_pending,
+    Reason.SHORT_PICK: _short_pick,
 }
 
 

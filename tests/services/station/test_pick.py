@@ -12,14 +12,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 
 from app.cli import main
 from app.core.pick.rules import PickEffect
 from app.core.scans import BADGE_RECORDED
 from app.core.waves import WaveRequest
 from app.db.database import Database
+from app.db.models import OrderLine, Reservation
 from app.db.pick_models import PickedUnit, PickSession
+from app.db.station_models import Mismatch, ScanRecord
 from app.db.wave_models import Wave
 from app.services.station.pick_effects import HANDLERS
 from app.services.waves import create_wave
@@ -36,7 +38,7 @@ from tests.stationdata import (
     rice,
     stock_bench,
 )
-from tests.stockdata import order_state
+from tests.stockdata import order_state, receive, reserved
 
 EXPIRED_RICE = rice("L1", dt.date(2025, 1, 31))
 OTHER_LOT = rice("L9", dt.date(2030, 1, 31))
@@ -183,16 +185,47 @@ def test_a_second_station_is_refused_the_wave_the_first_one_picks(
     ]
 
 
-def test_a_short_pick_closes_its_line_and_a_single_order_wave_needs_no_slot(
+def stock_exact(db: Database, capsys: pytest.CaptureFixture[str]) -> None:
+    """`kenpin stock check` finds no drift, and every order line's allocated units are the
+    units its reservations hold."""
+    assert main(["--db", db.url, "stock", "check"]) == 0
+    capsys.readouterr()
+    with db.read() as s:
+        held = dict(
+            s.execute(
+                select(Reservation.order_line_id, func.sum(Reservation.qty)).group_by(
+                    Reservation.order_line_id
+                )
+            ).all()
+        )
+        lines = s.execute(select(OrderLine.id, OrderLine.allocated)).all()
+    assert all(allocated == held.get(line_id, 0) for line_id, allocated in lines)
+
+
+def told(db: Database) -> list[str]:
+    """What each scan told the picker, as its record keeps it."""
+    with db.read() as s:
+        return list(s.scalars(select(ScanRecord.message).order_by(ScanRecord.id)))
+
+
+def short_bins(db: Database) -> list[str]:
+    """The bins the mismatch log's short picks name (to be counted)."""
+    with db.read() as s:
+        facts = s.scalars(
+            select(Mismatch.facts).where(Mismatch.reason == "short_pick").order_by(Mismatch.id)
+        )
+        return [json.loads(row)["bin"] for row in facts]
+
+
+def test_a_short_pick_the_stock_cannot_cover_backorders_its_order(
     db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    _wave, other = two_waves(db)
+    wave, other = two_waves(db)
     path = scan_file(
         tmp_path,
         "short.jsonl",
         [HANAKO, "KCMD:SHORTPICK", other, "KCMD:SHORTPICK", "A-01", "KCMD:SHORTPICK", TEA],
     )
-
     lines = pick_replay(db, path, capsys)
 
     assert [(o["verdict"], o["reason"], o["scanned"], o["expected"]) for o in lines] == [
@@ -201,12 +234,60 @@ def test_a_short_pick_closes_its_line_and_a_single_order_wave_needs_no_slot(
         ("info", None, 0, 1),
         ("rejected", "wrong_bin", 0, 1),  # a short pick is said at its bin
         ("info", None, 0, 1),
-        ("info", None, 0, 1),  # the tea is not there: nothing is left to pick
+        ("info", None, 0, 0),  # no tea elsewhere: the order leaves the wave
         ("rejected", "no_open_pack", None, None),
     ]
-    assert order_state(db, "#1002")[0] == "picked"
+    assert told(db)[5].endswith("; #1002 backordered")  # nothing was picked for it
+    assert order_state(db, "#1002") == ("backordered", "TEA short 1", [0])
+    stock_exact(db, capsys)
+    # The short pick is in the supervisor's mismatch review, naming the bin to count.
+    assert mismatches(db)[-2] == ("P1", "short_pick", "KCMD:SHORTPICK", "#1002")
+    assert short_bins(db) == ["A-01"]
+
+    # In a wave of two, the units already picked for the backordered order go back.
+    path = scan_file(tmp_path, "cart.jsonl", [wave, "A-01", TEA, "SLOT-01", "KCMD:SHORTPICK"])
+    lines = pick_replay(db, path, capsys)
+
+    assert "#1001 backordered, put back the 1 unit(s) picked for it" in told(db)[-1]
+    assert lines[-1]["expected"] == 2  # #1003's rice is all that is left
+    assert order_state(db, "#1001") == ("backordered", "TEA short 1", [0, 0])
+    assert order_state(db, "#1003")[0] == "picking"
+    stock_exact(db, capsys)
     with db.read() as s:
-        assert s.execute(select(PickedUnit.units, PickedUnit.short)).all() == [(1, True)]
+        assert s.execute(select(PickedUnit.units)).all() == []
+
+
+def test_a_short_pick_is_reserved_again_in_another_bin_and_picked_there(
+    db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bench = stock_bench(db)
+    with db.write() as s:
+        spare = receive(s, bench.tea, "B-01", 5, walk_seq=1)
+    path = scan_file(
+        tmp_path, "short.jsonl", [HANAKO, "#1001", "A-01", TEA, "KCMD:SHORTPICK", "B-01", TEA]
+    )
+    lines = pick_replay(db, path, capsys)
+
+    assert [(o["verdict"], o["reason"], o["scanned"], o["expected"]) for o in lines] == [
+        ("info", None, None, None),
+        ("info", None, 0, 5),
+        ("info", None, 0, 5),
+        ("accepted", None, 1, 5),
+        ("info", None, 1, 5),  # 1 of 2 tea in A-01: the other one is in B-01
+        ("info", None, 1, 5),  # the next instruction is at B-01
+        ("accepted", None, 2, 5),
+    ]
+    assert "take 1 from B-01" in told(db)[4]
+    assert short_bins(db) == ["A-01"]
+    assert reserved(db, spare) == (5, 1)
+    assert order_state(db, "#1001") == ("picking", "", [2, 3])
+    stock_exact(db, capsys)
+    with db.read() as s:
+        assert s.execute(select(PickedUnit.units, PickedUnit.short)).all() == [
+            (1, False),
+            (1, True),
+            (1, False),
+        ]
 
 
 def test_the_pick_window_is_not_built_yet(db: Database, capsys: pytest.CaptureFixture[str]) -> None:

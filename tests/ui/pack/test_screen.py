@@ -284,6 +284,11 @@ def test_the_words_of_a_few_refusals_and_notes(qapp: QApplication) -> None:
     assert refusal_words(Reason.LOT_REQUIRED, {})[1] == (
         "Scan the GS1 code with the lot on this unit."
     )
+    short = {Fact.ITEM: "緑茶 20包", Fact.SHORT: "1", Fact.BIN: "A-01"}
+    assert refusal_words(Reason.SHORT_PICK, short) == (
+        "Short pick: count the bin",
+        "緑茶 20包 short by 1 at bin A-01: have bin A-01 counted.",
+    )
     counted = {Fact.ITEM: "緑茶 20包", Fact.PACKED: "2", Fact.ORDERED: "3"}
     assert note_words(Note.COUNTED, counted) == ("OK  2 / 3", "緑茶 20包")
     assert note_words(Note.NOTHING_TO_UNDO, {})[0] == "Nothing to undo"
