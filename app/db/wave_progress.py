@@ -10,9 +10,11 @@ from typing import NamedTuple
 from sqlalchemy import and_, case, exists, func, or_, select
 from sqlalchemy.orm import Session
 
+from app.core.scans import Reason
 from app.core.waves import WaveStatus
 from app.db.models import OrderLine, Reservation, Station, User
 from app.db.pick_models import PickedUnit, PickSession
+from app.db.station_models import Mismatch
 from app.db.wave_models import Wave, WaveOrder
 
 
@@ -56,11 +58,17 @@ def waves_on_board(session: Session, done_since: dt.datetime) -> list[WaveOnBoar
     orders = (
         select(func.count()).where(WaveOrder.wave_id == Wave.id).correlate(Wave).scalar_subquery()
     )
+    # Every short pick said for the wave's orders since it was made, from the mismatch log:
+    # one whose order was backordered left the wave's lines, not its count.
     shorts = (
         select(func.count())
-        .select_from(PickedUnit)
-        .join(PickSession, PickSession.id == PickedUnit.pick_session_id)
-        .where(PickSession.wave_id == Wave.id, PickedUnit.short, ~PickedUnit.undone)
+        .select_from(Mismatch)
+        .join(WaveOrder, WaveOrder.order_id == Mismatch.order_id)
+        .where(
+            WaveOrder.wave_id == Wave.id,
+            Mismatch.reason == Reason.SHORT_PICK,
+            Mismatch.at >= Wave.created_at,
+        )
         .correlate(Wave)
         .scalar_subquery()
     )

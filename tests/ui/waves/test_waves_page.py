@@ -41,7 +41,7 @@ def test_the_page_shows_each_wave_with_its_picker_and_counts(
         window.pages.setCurrentWidget(waves.page)
 
     assert [row[:8] for row in rows(waves)] == [
-        ["W-000002", "done", "1", "Taro", "P2", "1 / 1", "0 / 1", "1"],
+        ["W-000002", "done", "1", "Taro", "P2", "0 / 0", "0 / 0", "1"],
         ["W-000001", "picking", "2", "Hanako", "P1", "1 / 3", "3 / 7", "0"],
     ]
     assert waves.model.headerData(5, Qt.Orientation.Horizontal) == "Lines picked"
