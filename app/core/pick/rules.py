@@ -24,9 +24,16 @@ from app.core.scans import ClassifiedScan, Command, Fact, Note, Reason, ScanKind
 from app.core.signin import until_shown
 from app.core.station import BadgeChange, StationUser, badge_scanned
 
-#: The reasons only a pick refuses with (the pack bench never does).
+#: The reasons only a pick records (the pack bench never does): its refusals, and the short
+#: pick its mismatch-log row names.
 PICK_REASONS = frozenset(
-    {Reason.WRONG_BIN, Reason.NOT_ON_PICK, Reason.WRONG_SLOT, Reason.PICK_OPEN}
+    {
+        Reason.WRONG_BIN,
+        Reason.NOT_ON_PICK,
+        Reason.WRONG_SLOT,
+        Reason.PICK_OPEN,
+        Reason.SHORT_PICK,
+    }
 )
 #: The notes only a pick says.
 PICK_NOTES = frozenset(
