@@ -52,6 +52,15 @@ class PickView:
     scanned: int | None
     expected: int | None
     recent: tuple[ScanOutcome, ...]
+    #: A cart of several orders: each unit goes into its order's slot (`instruction.slot`).
+    batch: bool = False
+    #: The tote the order's units go in (one order picked on its own), once scanned.
+    tote: str | None = None
+    #: The instruction in front of the picker is "scan a tote" (`TOTE-…`), before any bin.
+    needs_tote: bool = False
+    #: Pick lines done (picked or short) and in all: the picker's progress.
+    lines_done: int = 0
+    lines_total: int = 0
 
 
 def pick_view(
