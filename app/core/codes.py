@@ -16,6 +16,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from app.core.containers import container_kind
 from app.core.gtin import gtin14, is_valid_gtin
 from app.core.scans import ScanKind
 from app.core.text import shown
@@ -28,6 +29,8 @@ _BRACKETED_AI = re.compile(r"\(\d{2,4}\)")
 _BARE_GTIN = re.compile(r"01(\d{14})")
 #: Kinds a code must not look like a product to be: they are scanned by people, not read off goods.
 _NOT_PRODUCT_SHAPED = frozenset({ScanKind.BADGE, ScanKind.ORDER})
+#: Labels known by their look (`app.core.containers`): no other kind may take their shape.
+_CONTAINERS = frozenset({ScanKind.WAVE, ScanKind.TOTE, ScanKind.SLOT})
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,9 +43,13 @@ class CodeOwner:
 
 def read_as(code: str) -> ScanKind | None:
     """The kind a scan of `code` is by its look alone: a command (`KCMD:`), a product (a
-    GTIN/JAN/EAN/UPC with a valid check digit, or a GS1 element string), else None."""
+    GTIN/JAN/EAN/UPC with a valid check digit, or a GS1 element string), a wave, tote or
+    cart slot label, else None."""
     if code[: len(COMMAND_PREFIX)].upper() == COMMAND_PREFIX:
         return ScanKind.COMMAND
+    container = container_kind(code)
+    if container is not None:
+        return container
     if is_valid_gtin(code) or _BRACKETED_AI.match(code):
         return ScanKind.PRODUCT
     bare = _BARE_GTIN.match(code)
@@ -80,6 +87,8 @@ def code_problem(code: str, kind: ScanKind, *owners: Owners) -> str | None:
         return f"{shown(code)} starts with {COMMAND_PREFIX}, which only command codes may"
     if look is ScanKind.PRODUCT and kind in _NOT_PRODUCT_SHAPED:
         return f"{shown(code)} would be read as a product barcode (JAN/EAN/UPC/GTIN)"
+    if look in _CONTAINERS and look is not kind:
+        return f"{shown(code)} would be read as a {look.value} label"
     for found in owners:
         for owner in found.get(code, ()):
             if owner.kind is not kind:

@@ -20,6 +20,11 @@ class ScanKind(StrEnum):
     LOCATION = "location"
     LABEL = "label"
     COMMAND = "command"
+    #: Picking and its hand-over (`app.core.containers`): a wave's pick list, a tote, a
+    #: cart slot, known by their look.
+    WAVE = "wave"
+    TOTE = "tote"
+    SLOT = "slot"
     UNKNOWN = "unknown"
 
 
@@ -114,6 +119,14 @@ class Reason(StrEnum):
     #: refusal: the scan is recorded with it and goes into the mismatch log, so a
     #: supervisor reviews the short pick and has the bin counted.
     SHORT_PICK = "short_pick"
+    #: Picking one order: a tote that holds another order still being picked or packed.
+    TOTE_IN_USE = "tote_in_use"
+    #: Picking one order: a bin or unit scanned before the tote the units go in.
+    TOTE_REQUIRED = "tote_required"
+    #: Packing: a tote or cart slot scanned that holds no order to pack.
+    TOTE_EMPTY = "tote_empty"
+    #: Packing: a cart slot scanned before the cart's wave (the pick list's `W-…`).
+    CART_UNKNOWN = "cart_unknown"
 
 
 class Note(StrEnum):
@@ -181,6 +194,10 @@ class Note(StrEnum):
     PICK_DONE = "pick_done"
     #: `KCMD:SHORTPICK`: the bin held no more; the rest of the line is short.
     SHORT_PICKED = "short_picked"
+    #: Picking one order: the tote its units go in was scanned.
+    TOTE_TAKEN = "tote_taken"
+    #: Packing: a cart's wave scanned; its slots open their orders now.
+    CART_AT_BENCH = "cart_at_bench"
 
 
 class Fact(StrEnum):
@@ -238,6 +255,11 @@ class Fact(StrEnum):
     WAVE = "wave"
     BIN = "bin"
     SLOT = "slot"
+    #: The tote an order's units go in (`TOTE-0042`).
+    TOTE = "tote"
+    #: Who picked an order, and when (the pack bench shows it).
+    PICKED_BY = "picked_by"
+    PICKED_AT = "picked_at"
 
 
 class LotCheck(StrEnum):

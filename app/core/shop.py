@@ -28,6 +28,9 @@ YAMATO_CUSTOMER_CODE = "yamato.customer_code"
 YAMATO_FREIGHT_CODE = "yamato.freight_code"
 SAGAWA_CUSTOMER_CODE = "sagawa.customer_code"
 JAPANPOST_CUSTOMER_CODE = "japanpost.customer_code"
+#: `yes`: an order is packed only once it was picked by scan (`picked`); else (`no`, or not
+#: set) an allocated order may be packed straight away, the packer picking it.
+PICKING_REQUIRED = "picking.required"
 
 #: What the label and the packing slip print as the sender: a label is not issued while
 #: one of them is not set (`shop_not_set`).
@@ -107,6 +110,24 @@ def _digits(lengths: tuple[int, ...]) -> Callable[[str], str]:
     return check
 
 
+_YES = frozenset({"yes", "y", "true", "1", "on", "はい"})
+_NO = frozenset({"no", "n", "false", "0", "off", "いいえ"})
+
+
+def _yes_no(value: str) -> str:
+    word = normalised(value).lower()
+    if word in _YES:
+        return "yes"
+    if word in _NO:
+        return "no"
+    raise SettingError(f"{shown(value)} is neither yes nor no")
+
+
+def is_yes(value: str | None) -> bool:
+    """True for a yes/no setting's `yes` (a value not set is `no`)."""
+    return value == "yes"
+
+
 def _account(value: str) -> str:
     code = _HYPHENS.sub("-", normalised(value))
     if not re.fullmatch(r"[0-9A-Za-z][0-9A-Za-z-]{0,19}", code):
@@ -144,6 +165,12 @@ KEYS: tuple[ShopKey, ...] = (
         "Japan Post お客様コード",
         "1 to 20 letters, digits and hyphens",
         _account,
+    ),
+    ShopKey(
+        PICKING_REQUIRED,
+        "orders are packed only after they were picked by scan",
+        "yes or no (not set: no)",
+        _yes_no,
     ),
 )
 BY_KEY: dict[str, ShopKey] = {known.key: known for known in KEYS}

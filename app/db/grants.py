@@ -68,6 +68,8 @@ STATION_TABLES: dict[str, tuple[str, ...]] = {
     # A wave picked by scan: its claim, and the units taken (an undo marks one).
     "pick_sessions": WRITE,
     "picked_units": WRITE,
+    # The order a tote carries to packing (a tote is made when first scanned).
+    "totes": WRITE,
     # Users are added (with their PIN's hash: writing it is not reading it); an admin at a
     # station may deactivate one or set a new PIN (USERS_UPDATED), never rename one or change
     # a badge or role. SELECT is granted column by column (USERS_HIDDEN below).

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from app.core.pack.session import Pack, PackedUnit, PackLine
 from app.core.scans import LotCheck
+from app.db.handover import picked_by
 from app.db.models import Location, Lot, Order, OrderLine, Product, Reservation, StockBalance, table
 from app.db.sql import ByKeys, core, on_postgresql
 from app.db.station import HeldPack
@@ -209,8 +210,9 @@ def packed_units(session: Session, session_id: int) -> tuple[PackedUnit, ...]:
 
 
 def stored_pack(session: Session, held: HeldPack) -> Pack:
-    """The pack session as stored: its order's lines (with their reserved bins and lots)
-    and the units in the box."""
+    """The pack session as stored: its order's lines (with their reserved bins and lots),
+    the units in the box, and who picked the order by scan."""
+    picked = picked_by(session, held.order_id)
     return Pack(
         held.order_id,
         held.order_number,
@@ -219,4 +221,6 @@ def stored_pack(session: Session, held: HeldPack) -> Pack:
         held.card_confirmed,
         packed_units(session, held.session_id),
         held.carton_no,
+        picked_by=picked.by if picked else None,
+        picked_at=picked.at if picked else None,
     )

@@ -2,7 +2,8 @@
 
 A pick session is the claim on a wave: at most one open session per wave (a
 partial unique index), held by one station under a lease its scans renew,
-so two stations never pick one wave at once. `picked_units` holds each unit
+so two stations never pick one wave at once. `totes` holds the order each tote
+carries to packing. `picked_units` holds each unit
 taken (a scan of the reservation it was taken for, `slotted` once its cart
 slot label was scanned) and each short pick (`short`: the units missing).
 """
@@ -42,8 +43,26 @@ class PickSession(Base):
     lease_expires_at: Mapped[dt.datetime]
     #: The bin scanned for the instruction in front of the picker, if any.
     at_bin: Mapped[str | None] = mapped_column(String(32))
+    #: The tote the units of a one-order pick go in (`TOTE-…`), once scanned.
+    tote: Mapped[str | None] = mapped_column(String(32))
     opened_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     closed_at: Mapped[dt.datetime | None]
+
+
+class Tote(Base):
+    """A tote (`TOTE-…`, known by its look) and the order it carries from picking to packing.
+
+    Made when first scanned. It holds its order while the order is `picking`,
+    `picked` or `packing`: packed, backordered or released, the order leaves it
+    free without a write.
+    """
+
+    __tablename__ = "totes"
+    __table_args__ = (Index("ix_totes_order", "order_id"),)
+
+    code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"))
+    taken_at: Mapped[dt.datetime | None]
 
 
 class PickedUnit(Base):
@@ -55,7 +74,10 @@ class PickedUnit(Base):
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     pick_session_id: Mapped[int] = mapped_column(ForeignKey("pick_sessions.id"))
     scan_ref: Mapped[int] = mapped_column(ForeignKey("scans.id"))
-    reservation_id: Mapped[int] = mapped_column(ForeignKey("reservations.id"))
+    #: The reservation the units were taken for: no foreign key, as packing the order
+    #: consumes its reservations and this record outlives them.
+    reservation_id: Mapped[int] = mapped_column(BigId)
+    order_line_id: Mapped[int | None] = mapped_column(ForeignKey("order_lines.id"))
     units: Mapped[int] = mapped_column(Integer)
     lot: Mapped[str | None] = mapped_column(String(64))
     #: Put into its cart slot (always true off a cart).

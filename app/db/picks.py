@@ -48,6 +48,7 @@ class HeldPick:
     wave_id: int
     number: str
     at_bin: str | None
+    tote: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +91,9 @@ class LineOf:
 def held_pick(session: Session, station_id: int) -> HeldPick | None:
     """The open pick the station holds (None when it holds none, or lost it to another)."""
     query = (
-        select(PickSession.id, PickSession.wave_id, Wave.number, PickSession.at_bin)
+        select(
+            PickSession.id, PickSession.wave_id, Wave.number, PickSession.at_bin, PickSession.tote
+        )
         .join(StationState, StationState.pick_session_id == PickSession.id)
         .join(Wave, Wave.id == PickSession.wave_id)
         .where(
@@ -271,7 +274,7 @@ def stored_pick(session: Session, held: HeldPick, lines: tuple[PickLine, ...]) -
     )
     short = frozenset(rid for _, rid, _, _, _, is_short in rows if is_short)
     batch = len({line.order_number for line in lines}) > 1
-    return Pick(held.number, lines, batch, picked, held.at_bin, unslotted, short)
+    return Pick(held.number, lines, batch, picked, held.at_bin, unslotted, short, held.tote)
 
 
 def open_pick(
@@ -375,11 +378,13 @@ def add_short(session: Session, session_id: int, scan_ref: int, line_id: int, un
 def _insert(
     session: Session, session_id: int, unit: PickedUnit, *, slotted: bool, short: bool
 ) -> None:
+    line_of = select(Reservation.order_line_id).where(Reservation.id == unit.line_id)
     session.add(
         PickedRow(
             pick_session_id=session_id,
             scan_ref=unit.scan_ref,
             reservation_id=unit.line_id,
+            order_line_id=line_of.scalar_subquery(),
             units=unit.units,
             lot=unit.lot,
             slotted=slotted,

@@ -47,6 +47,8 @@ class StationState(Base):
     lease_token: Mapped[int | None] = mapped_column(Integer)
     #: The wave the station picks (`app.db.pick_models`), if it picks one.
     pick_session_id: Mapped[int | None] = mapped_column(ForeignKey("pick_sessions.id"))
+    #: The cart at a pack station's bench: the wave whose slot labels open their orders.
+    cart_wave_id: Mapped[int | None] = mapped_column(ForeignKey("waves.id"))
     seen_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     held_by: Mapped[str | None] = mapped_column(String(300))
     held_until: Mapped[dt.datetime | None]

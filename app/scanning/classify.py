@@ -6,7 +6,8 @@ module needs no database; the station service passes one backed by its
 session.
 
 The checks run in a fixed order: command codes, GS1 element strings,
-registered product codes, badges, orders, shipping labels, bins, and last a
+registered product codes, badges, orders, shipping labels, bins, the labels known
+by their look (a wave's pick list, a tote, a cart slot), and last a
 well-formed GTIN that no product has. A GTIN-shaped code whose check digit
 fails is never taken for a product (a misread must not become the product
 one digit away); it can still be an order or a tracking number.
@@ -19,6 +20,7 @@ from dataclasses import replace
 from typing import Protocol
 
 from app.core.codes import gtin_forms
+from app.core.containers import container_kind
 from app.core.gtin import gtin14, is_valid_gtin, looks_like_gtin
 from app.core.scans import ClassifiedScan, Command, ProductCode, Scan, ScanKind
 from app.scanning.gs1 import GS1_SYMBOLOGIES, ElementString, parse_element_string
@@ -80,6 +82,9 @@ def classify(scan: Scan, lookup: CodeLookup) -> ClassifiedScan:
     ):
         if registered(text):
             return result(kind)
+    container = container_kind(text)
+    if container is not None:
+        return result(container)
     if is_valid_gtin(text):
         # Well-formed but nobody's: the station answers unknown_barcode.
         return result(ScanKind.PRODUCT)

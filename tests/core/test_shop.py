@@ -19,6 +19,7 @@ GOOD = {
     "yamato.freight_code": ("01", "01"),
     "sagawa.customer_code": ("1234-5678-9012", "123456789012"),
     "japanpost.customer_code": ("JP-12345", "JP-12345"),
+    "picking.required": (" Ｙｅｓ", "yes"),
 }
 
 

@@ -47,6 +47,8 @@ class Effect(StrEnum):
     TAKE_OVER = "take_over"
     #: The override's new code is registered to the product scanned.
     ADD_CODE = "add_code"
+    #: A cart (its wave) brought to the bench: its slot labels open their orders.
+    SET_CART = "set_cart"
 
 
 #: Effects that change the held pack: each is fenced by the station's lease token.

@@ -5,7 +5,10 @@ from __future__ import annotations
 from app.core.orders import OrderStatus
 from app.core.pack.effects import Refusal
 from app.core.pack.session import OrderCandidate
-from app.core.scans import Fact, Reason
+from app.core.scans import Fact, Reason, ScanKind
+
+#: What opens an order's pack when scanned: its number, the tote it travels in, its cart slot.
+OPENS_ORDER = frozenset({ScanKind.ORDER, ScanKind.TOTE, ScanKind.SLOT})
 
 #: Order statuses a pack may be opened (or resumed) on.
 PACKABLE = frozenset({OrderStatus.ALLOCATED, OrderStatus.PICKED, OrderStatus.PACKING})
@@ -31,8 +34,12 @@ def order_refusal(order: OrderCandidate) -> Refusal | None:
     The status is told before the lock: a cancelled or packed order stays
     unpackable whichever station still holds it.
     """
-    if order.status not in PACKABLE:
+    if order.status not in PACKABLE or (
+        order.picking_required and order.status == OrderStatus.ALLOCATED
+    ):
         why = _NOT_PACKABLE.get(order.status, f"is {order.status}")
+        if order.status == OrderStatus.ALLOCATED:
+            why = "is not picked yet: this shop packs picked orders only"
         return Refusal(
             Reason.ORDER_NOT_PACKABLE, f"order {order.number} {why}", {Fact.ORDER: order.number}
         )

@@ -28,7 +28,7 @@ from app.core.pack.labels import (
     label_while_waiting,
     pending,
 )
-from app.core.pack.orders import order_refusal
+from app.core.pack.orders import OPENS_ORDER, order_refusal
 from app.core.pack.session import Pack, PackedUnit, PackSnapshot
 from app.core.pack.units import place
 from app.core.roles import SUPERVISING
@@ -109,13 +109,13 @@ def applied(pack: Pack, decision: Decision, scan_ref: int | None = None) -> Pack
 
 def _decide_logged_in(scan: ClassifiedScan, snapshot: PackSnapshot, user: StationUser) -> Decision:
     # A pack another station took over is not in the way of opening an order.
-    pack = None if snapshot.lost and scan.kind is ScanKind.ORDER else snapshot.pack
+    pack = None if snapshot.lost and scan.kind in OPENS_ORDER else snapshot.pack
     if snapshot.awaiting is not None:
         waiting = _waiting(scan, snapshot)
         if waiting is not None:
             return waiting
-    if scan.kind is ScanKind.ORDER:
-        return _order(scan, pack, snapshot)
+    if scan.kind in OPENS_ORDER or scan.kind is ScanKind.WAVE:
+        return _hand_over(scan, pack, snapshot)
     if scan.kind is ScanKind.PRODUCT:
         if scan.product is None:
             return refused(
@@ -168,7 +168,7 @@ def _waiting(scan: ClassifiedScan, snapshot: PackSnapshot) -> Decision | None:
         if scan.command is Command.LOGOUT:
             return None
         verdict = command_while_waiting(awaiting, scan.command)
-    elif scan.kind in (ScanKind.PRODUCT, ScanKind.ORDER, ScanKind.LOCATION):
+    elif scan.kind in (ScanKind.PRODUCT, ScanKind.LOCATION, ScanKind.WAVE, *OPENS_ORDER):
         verdict = pending(awaiting)
     else:
         return None
@@ -287,6 +287,46 @@ def _order(scan: ClassifiedScan, pack: Pack | None, snapshot: PackSnapshot) -> D
         order=order,
         note=Note.ORDER_RESUMED if resumed else Note.ORDER_OPENED,
         facts=facts,
+    )
+
+
+def _hand_over(scan: ClassifiedScan, pack: Pack | None, snapshot: PackSnapshot) -> Decision:
+    """An order's number, tote or cart slot opens its pack; a wave's number brings its cart."""
+    if scan.kind is ScanKind.ORDER:
+        return _order(scan, pack, snapshot)
+    if scan.kind is ScanKind.WAVE:
+        return _cart(scan, snapshot)
+    return _container(scan, pack, snapshot)
+
+
+def _container(scan: ClassifiedScan, pack: Pack | None, snapshot: PackSnapshot) -> Decision:
+    """A tote or cart slot opens the order it holds, as its number would."""
+    if scan.kind is ScanKind.SLOT and snapshot.cart is None:
+        return refused(
+            Refusal(
+                Reason.CART_UNKNOWN,
+                f"{scan.code}: scan the cart's wave number (W-…) on its pick list first",
+                {Fact.SLOT: scan.code},
+            )
+        )
+    if snapshot.order is None:
+        facts = {Fact.TOTE: scan.code}
+        if snapshot.cart is not None:
+            facts = {Fact.SLOT: scan.code, Fact.WAVE: snapshot.cart}
+        return refused(Refusal(Reason.TOTE_EMPTY, f"{scan.code} holds no order to pack", facts))
+    return _order(scan, pack, snapshot)
+
+
+def _cart(scan: ClassifiedScan, snapshot: PackSnapshot) -> Decision:
+    """A wave's number: its cart is at the bench, its slot labels open their orders."""
+    if snapshot.wave is None:
+        return refused(Refusal(Reason.UNKNOWN_BARCODE, f"{scan.code}: no wave has this number"))
+    return Decision(
+        VerdictKind.INFO,
+        Effect.SET_CART,
+        message=f"cart of {snapshot.wave} at the bench: scan a slot to open its order",
+        note=Note.CART_AT_BENCH,
+        facts={Fact.WAVE: snapshot.wave},
     )
 
 

@@ -87,6 +87,9 @@ class Pack:
     packed: tuple[PackedUnit, ...] = ()
     #: The carton being filled now.
     carton_no: int = 1
+    #: Who picked the order by scan and when (the double check's first half), if anyone did.
+    picked_by: str | None = None
+    picked_at: dt.datetime | None = None
 
     @property
     def in_carton(self) -> tuple[PackedUnit, ...]:
@@ -134,6 +137,8 @@ class OrderCandidate:
     locked_by: str | None = None
     #: True when this station already has this order's pack open (resume).
     open_here: bool = False
+    #: The shop packs only orders picked by scan (`picking.required`): an allocated one waits.
+    picking_required: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,3 +186,7 @@ class PackSnapshot:
     #: (0: never).
     error_streak: int = 0
     lockout_after: int = 3
+    #: For a wave's number scanned (a cart brought to the bench): the wave, if on file.
+    wave: str | None = None
+    #: For a cart slot scanned: the wave of the cart at the bench, if one was scanned.
+    cart: str | None = None

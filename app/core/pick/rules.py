@@ -7,9 +7,11 @@ variant, the quantity and the lot. The bin is scanned first (another bin is
 `not_on_pick`, one too many `over_quantity`, another lot `wrong_lot`, an
 expired unit `expired`, a plain JAN of a `gs1` lot product `lot_required`);
 on a cart each unit's slot label comes next (another slot `wrong_slot`).
-`KCMD:UNDO` puts back the last unit, `KCMD:SHORTPICK` at the bin says the
-units taken there are all there is. A wave scanned while another is open is
-`pick_open`.
+One order picked on its own goes into a tote: its label (`TOTE-…`) is
+scanned before the first bin (a bin first is `tote_required`, a tote holding
+another order `tote_in_use`). `KCMD:UNDO` puts back the last unit,
+`KCMD:SHORTPICK` at the bin says the units taken there are all there is. A
+wave scanned while another is open is `pick_open`.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from enum import StrEnum
 
 from app.core.pack.session import Pack, PackedUnit
 from app.core.pack.units import Placement, place
-from app.core.pick.session import Pick, PickedUnit, PickLine, PickSnapshot
+from app.core.pick.session import Pick, PickedUnit, PickLine, PickSnapshot, ToteCandidate
 from app.core.scans import ClassifiedScan, Command, Fact, Note, Reason, ScanKind, VerdictKind
 from app.core.signin import until_shown
 from app.core.station import BadgeChange, StationUser, badge_scanned
@@ -33,6 +35,8 @@ PICK_REASONS = frozenset(
         Reason.WRONG_SLOT,
         Reason.PICK_OPEN,
         Reason.SHORT_PICK,
+        Reason.TOTE_IN_USE,
+        Reason.TOTE_REQUIRED,
     }
 )
 #: The notes only a pick says.
@@ -44,6 +48,7 @@ PICK_NOTES = frozenset(
         Note.SLOTTED,
         Note.PICK_DONE,
         Note.SHORT_PICKED,
+        Note.TOTE_TAKEN,
     }
 )
 
@@ -61,6 +66,7 @@ class PickEffect(StrEnum):
     SLOT = "slot"
     UNDO = "undo"
     SHORT_PICK = "short_pick"
+    TAKE_TOTE = "take_tote"
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +86,8 @@ class PickDecision:
     undo_ref: int | None = None
     #: For LOGIN and LOGOUT: the user.
     user: StationUser | None = None
+    #: For TAKE_TOTE: the tote's label.
+    tote: str | None = None
     note: Note | None = None
     facts: dict[Fact, str] = field(default_factory=dict)
 
@@ -136,6 +144,15 @@ def _picking(scan: ClassifiedScan, snapshot: PickSnapshot, pick: Pick) -> PickDe
     line = pick.current
     if line is None:
         return _info(f"{pick.number} is picked", Note.PICK_DONE, {Fact.WAVE: pick.number})
+    if scan.kind is ScanKind.TOTE:
+        assert snapshot.tote is not None
+        return _tote(pick, line, snapshot.tote)
+    if pick.needs_tote:
+        return refused(
+            Reason.TOTE_REQUIRED,
+            f"scan a tote (TOTE-…) for order {line.order_number} first",
+            {Fact.ORDER: line.order_number},
+        )
     if scan.command is Command.SHORTPICK:
         return _short(pick, line)
     if scan.kind is ScanKind.LOCATION:
@@ -164,6 +181,8 @@ def applied(pick: Pick, decision: PickDecision, scan_ref: int | None = None) -> 
     if effect is PickEffect.SHORT_PICK:
         assert decision.line_id is not None
         return _next_stop(replace(pick, short=pick.short | {decision.line_id}))
+    if effect is PickEffect.TAKE_TOTE:
+        return replace(pick, tote=decision.tote)
     return pick
 
 
@@ -211,6 +230,40 @@ def _wave(snapshot: PickSnapshot, pick: Pick | None) -> PickDecision:
             {**facts, Fact.HOLDER: wave.locked_by},
         )
     return _info(f"{wave.number} opened", Note.PICK_OPENED, facts, PickEffect.OPEN_PICK)
+
+
+def _tote(pick: Pick, line: PickLine, tote: ToteCandidate) -> PickDecision:
+    """A tote label: a one-order pick's units go in it, unless it holds another order."""
+    order = line.order_number
+    facts = {Fact.TOTE: tote.code, Fact.ORDER: order}
+    if pick.batch:
+        return refused(
+            Reason.WRONG_SLOT,
+            f"{tote.code}: this wave goes onto a cart, each unit into its order's slot",
+            facts,
+        )
+    if pick.tote == tote.code:
+        return _info(f"{order} goes in {tote.code}", Note.TOTE_TAKEN, facts)
+    if pick.tote is not None and pick.picked:
+        return refused(
+            Reason.WRONG_SLOT,
+            f"{order}'s units are in {pick.tote}: keep picking into it",
+            {**facts, Fact.TOTE: pick.tote},
+        )
+    if tote.holder is not None and tote.holder != order:
+        return refused(
+            Reason.TOTE_IN_USE,
+            f"{tote.code} holds order {tote.holder}: take an empty tote",
+            {**facts, Fact.OPEN_ORDER: tote.holder},
+        )
+    return PickDecision(
+        VerdictKind.INFO,
+        PickEffect.TAKE_TOTE,
+        message=f"{order} goes in {tote.code}: go to {line.bin}",
+        tote=tote.code,
+        note=Note.TOTE_TAKEN,
+        facts={**_instruction(line), Fact.TOTE: tote.code},
+    )
 
 
 def _bin(line: PickLine, code: str) -> PickDecision:

@@ -80,7 +80,7 @@ class Pick:
     `at_bin` is the bin scanned for the instruction in front of the picker;
     `unslotted` a unit taken on a cart pick whose slot label is still to be
     scanned; `short` the lines a short pick closed (their units picked so far are
-    all there is).
+    all there is); `tote` the tote a one-order pick's units go in.
     """
 
     number: str
@@ -91,6 +91,12 @@ class Pick:
     at_bin: str | None = None
     unslotted: PickedUnit | None = None
     short: frozenset[int] = frozenset()
+    tote: str | None = None
+
+    @property
+    def needs_tote(self) -> bool:
+        """One order picked on its own takes its tote before its first bin."""
+        return not self.batch and self.tote is None
 
     @property
     def walk(self) -> tuple[PickLine, ...]:
@@ -149,6 +155,15 @@ class WaveCandidate:
 
 
 @dataclass(frozen=True, slots=True)
+class ToteCandidate:
+    """A tote label just scanned (`TOTE-…`), and the order it holds now, if any."""
+
+    code: str
+    #: The number of the order the tote holds (picking, picked or packing), else None.
+    holder: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class PickSnapshot:
     """Everything the pick rules are told about the station and the scan before deciding."""
 
@@ -162,6 +177,8 @@ class PickSnapshot:
     wave: WaveCandidate | None = None
     #: The cart slot a scanned slot label names (`SLOT-03` -> 3), if it is one.
     slot: int | None = None
+    #: The tote a scanned tote label names, if it is one.
+    tote: ToteCandidate | None = None
     #: The pick the station held until another station took it over (its lease had run
     #: out), if it did: (the wave's number, the station holding it now).
     lost: tuple[str, str] | None = None

@@ -55,6 +55,9 @@ class StationView:
     #: The supervisor override under way, and whether the station is locked out.
     override: PendingOverride | None = None
     locked: bool = False
+    #: Who picked the open order by scan, and when (None: packed straight from stock).
+    picked_by: str | None = None
+    picked_at: dt.datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,4 +177,6 @@ def station_view(station: str, screen: Screen) -> StationView:
         awaiting=screen.awaiting,
         override=screen.override,
         locked=screen.locked,
+        picked_by=pack.picked_by if pack else None,
+        picked_at=pack.picked_at if pack else None,
     )

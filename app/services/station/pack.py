@@ -11,17 +11,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
+from app.core.containers import slot_number
 from app.core.overrides import PendingOverride
 from app.core.pack.effects import NEW_LIST, Decision, Effect
 from app.core.pack.overrides import locked_out, streak_after
 from app.core.pack.rules import applied, decide, needs_numbers
 from app.core.pack.session import LostClaim, Pack, PackSnapshot
 from app.core.scans import BADGE_RECORDED, ClassifiedScan, Fact, ProductCode, Reason, ScanKind
-from app.core.shop import sender_missing
+from app.core.shop import PICKING_REQUIRED, is_yes, sender_missing
 from app.core.tracking import normalise
-from app.db import labels, overrides
+from app.db import handover, labels, overrides
 from app.db import pack_contents as contents
 from app.db import station as store
 from app.db.database import Database
@@ -38,6 +39,18 @@ from app.services.station.station import LEASE_SECONDS, Clock, Opening, Station,
 PackTx = Tx[KeptPack]
 
 
+@dataclass(frozen=True, slots=True)
+class _HandOver:
+    """What a scan that may open an order (or bring a cart) names."""
+
+    on_file: store.OrderOnFile | None = None
+    #: A wave's number scanned: the wave's number and id when it is on file.
+    wave: str | None = None
+    wave_id: int | None = None
+    #: A cart slot scanned: the wave of the cart at the bench.
+    cart: str | None = None
+
+
 class PackMode:
     """The pack mode's pieces for the scan pipeline (`app.services.station.pipeline`)."""
 
@@ -48,9 +61,8 @@ class PackMode:
     def facts(self, tx: PackTx, incoming: Incoming, classified: ClassifiedScan) -> PackFacts:
         """The station as the rules see it, and what the scanned code names."""
         row, session = tx.row, tx.session
-        on_file = None
-        if classified.kind is ScanKind.ORDER:
-            on_file = store.order_on_file(session, classified.code, row.station_id)
+        hand_over = self._handed_over(tx, classified)
+        on_file = hand_over.on_file
         badge_user = None
         if classified.kind is ScanKind.BADGE:
             badge_user = store.badge_user(session, classified.code)
@@ -77,6 +89,8 @@ class PackMode:
             override=row.override,
             error_streak=row.error_streak,
             lockout_after=row.lockout_after,
+            wave=hand_over.wave,
+            cart=hand_over.cart,
         )
         if needs_numbers(classified, snapshot):
             assert snapshot.pack is not None and row.held is not None
@@ -86,7 +100,34 @@ class PackMode:
             # The sender is read once here, for the carton whose label is to be issued.
             missing = sender_missing(values_in_force(session, self._shop_overrides))
             snapshot = replace(snapshot, no_numbers_for=carrier, sender_missing=missing)
-        return PackFacts(snapshot, on_file)
+        return PackFacts(snapshot, on_file, hand_over.wave_id)
+
+    def _handed_over(self, tx: PackTx, classified: ClassifiedScan) -> _HandOver:
+        """The order an order number, a tote or a cart slot names (with whether the shop
+        packs only picked orders), or the wave whose cart a wave's number brings."""
+        session, station_id = tx.session, tx.row.station_id
+        kind, code = classified.kind, classified.code
+        if kind is ScanKind.WAVE:
+            wave_id = handover.wave_by_number(session, code)
+            return _HandOver(wave=code if wave_id else None, wave_id=wave_id)
+        number, cart = None, None
+        if kind is ScanKind.ORDER:
+            number = code
+        elif kind is ScanKind.TOTE:
+            number = handover.tote_holder(session, code)
+        elif kind is ScanKind.SLOT:
+            at = handover.cart_at(session, station_id)
+            slot = slot_number(code)
+            if at is not None and slot is not None:
+                number, cart = handover.order_in_slot(session, at[0], slot), at[1]
+        on_file = store.order_on_file(session, number, station_id) if number else None
+        if on_file is not None:
+            settings = values_in_force(session, self._shop_overrides)
+            required = is_yes(settings.get(PICKING_REQUIRED))
+            on_file = replace(
+                on_file, candidate=replace(on_file.candidate, picking_required=required)
+            )
+        return _HandOver(on_file, cart=cart)
 
     def decide(self, classified: ClassifiedScan, facts: PackFacts) -> Decision:
         """The pure rules' verdict."""

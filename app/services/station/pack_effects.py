@@ -27,7 +27,7 @@ from app.core.pack.session import Pack, PackSnapshot
 from app.core.scans import Fact
 from app.core.station import StationUser
 from app.core.statuses import PackStatus
-from app.db import audit, overrides
+from app.db import audit, handover, overrides
 from app.db import pack_claims as claims
 from app.db import pack_contents as contents
 from app.db import station as store
@@ -46,6 +46,8 @@ class PackFacts:
 
     snapshot: PackSnapshot
     on_file: store.OrderOnFile | None = None
+    #: For a wave's number scanned: the id of the wave whose cart is brought to the bench.
+    cart_wave_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -409,6 +411,14 @@ def _reprint(step: PackStep) -> After:
 
 
 #: Every effect's handler (a test holds this table and `Effect` together).
+def _set_cart(step: PackStep) -> After:
+    """The cart of the wave scanned is at the bench: its slot labels open their orders."""
+    wave_id = step.facts.cart_wave_id
+    assert wave_id is not None
+    handover.set_cart(step.session, step.row.station_id, wave_id)
+    return _as_it_was(step)
+
+
 HANDLERS: Mapping[Effect, Handler] = {
     Effect.NONE: _as_it_was,
     Effect.LOGIN: _log_in,
@@ -429,4 +439,5 @@ HANDLERS: Mapping[Effect, Handler] = {
     Effect.SHORT_SHIP: _short_ship,
     Effect.TAKE_OVER: _take_over,
     Effect.ADD_CODE: _add_code,
+    Effect.SET_CART: _set_cart,
 }

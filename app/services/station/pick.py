@@ -9,14 +9,14 @@ record, and the pick screen's view.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from app.core.containers import slot_number
 from app.core.pick.rules import PickDecision, PickEffect, applied, decide
-from app.core.pick.session import Pick, PickLine, PickSnapshot
+from app.core.pick.session import Pick, PickLine, PickSnapshot, ToteCandidate
 from app.core.scans import BADGE_RECORDED, ClassifiedScan, Reason, ScanKind
 from app.core.station import StationUser
-from app.db import picks
+from app.db import handover, picks
 from app.db import station as store
 from app.db.database import Database
 from app.db.models import utcnow
@@ -29,11 +29,6 @@ from app.services.station.pipeline import Incoming, Kept, Shown, Tx, kept_after
 from app.services.station.station import LEASE_SECONDS, Clock, Opening, Station, open_station
 
 PickTx = Tx[Pick]
-
-#: A wave's number as printed on its pick list (`W-000001`).
-WAVE_CODE = re.compile(r"W-\d{6}")
-#: A cart slot's label (`SLOT-03`: slot 3).
-SLOT_CODE = re.compile(r"SLOT-(\d{1,3})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,8 +69,22 @@ def pick_view(
     if pick.unslotted is not None:
         slot = next(line.slot for line in pick.lines if line.line_id == pick.unslotted.line_id)
     at_bin = current is not None and pick.at_bin == current.bin
+    lines = pick.lines
     return PickView(
-        station, user, pick.number, current, at_bin, slot, pick.scanned, pick.expected, recent
+        station,
+        user,
+        pick.number,
+        current,
+        at_bin,
+        slot,
+        pick.scanned,
+        pick.expected,
+        recent,
+        batch=pick.batch,
+        tote=pick.tote,
+        needs_tote=pick.needs_tote and current is not None,
+        lines_done=len(lines) - len(pick.open_lines()),
+        lines_total=len(lines),
     )
 
 
@@ -93,12 +102,14 @@ class PickMode:
         badge_user = None
         if classified.kind is ScanKind.BADGE:
             badge_user = store.badge_user(session, classified.code)
-        on_file = None
-        if WAVE_CODE.fullmatch(classified.code) and classified.kind is ScanKind.UNKNOWN:
-            on_file = picks.wave_on_file(session, classified.code, row.station_id)
-        elif classified.kind is ScanKind.ORDER:
-            on_file = picks.order_on_file(session, classified.code, row.station_id, held)
-        slot = SLOT_CODE.fullmatch(classified.code) if classified.kind is ScanKind.UNKNOWN else None
+        on_file, kind, code = None, classified.kind, classified.code
+        if kind is ScanKind.WAVE:
+            on_file = picks.wave_on_file(session, code, row.station_id)
+        elif kind is ScanKind.ORDER:
+            on_file = picks.order_on_file(session, code, row.station_id, held)
+        tote = None
+        if kind is ScanKind.TOTE:
+            tote = ToteCandidate(code, handover.tote_holder(session, code))
         snapshot = PickSnapshot(
             station=tx.station.name,
             user=row.user,
@@ -111,7 +122,8 @@ class PickMode:
                 else None
             ),
             wave=on_file.candidate if on_file else None,
-            slot=int(slot.group(1)) if slot else None,
+            slot=slot_number(code) if kind is ScanKind.SLOT else None,
+            tote=tote,
             lost=picks.lost_pick(session, row.station_id) if held is None else None,
         )
         return PickFacts(snapshot, held, where, on_file)

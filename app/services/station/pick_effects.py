@@ -19,7 +19,7 @@ from app.core.audit import Action
 from app.core.pick.rules import PickDecision, PickEffect, applied
 from app.core.pick.session import Pick, PickSnapshot
 from app.core.station import StationUser
-from app.db import audit, picks
+from app.db import audit, handover, picks
 from app.db import pack_claims as claims
 from app.services.signin import keep_failure
 from app.services.station.pipeline import Step
@@ -172,6 +172,20 @@ def _short_pick(step: PickStep) -> PickAfter:
     )
 
 
+def _take_tote(step: PickStep) -> PickAfter:
+    """The one order's units go in the tote scanned: it holds the order until it is packed."""
+    facts, decision = step.facts, step.decision
+    held, pick, where = facts.held, facts.snapshot.pick, facts.where
+    assert held is not None and pick is not None and where is not None
+    assert decision.tote is not None
+    session = step.session
+    picks.renew(session, step.row.station_id, held.session_id, step.incoming.lease)
+    order_id = next(iter(where.values())).order_id
+    handover.take_tote(session, decision.tote, order_id, held.session_id, step.at)
+    after = applied(pick, decision)
+    return PickAfter(after, replace(held, tote=decision.tote), step.row.user, where=where)
+
+
 HANDLERS: Mapping[PickEffect, Handler] = {
     PickEffect.NONE: _as_it_was,
     PickEffect.LOGIN: _log_in,
@@ -183,4 +197,5 @@ HANDLERS: Mapping[PickEffect, Handler] = {
     PickEffect.SLOT: _changed,
     PickEffect.UNDO: _changed,
     PickEffect.SHORT_PICK: _short_pick,
+    PickEffect.TAKE_TOTE: _take_tote,
 }

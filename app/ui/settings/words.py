@@ -53,6 +53,14 @@ KEY_WORDS: dict[str, Callable[[], tuple[str, str]]] = {
         translate("ShopSettings", "Japan Post customer code (お客様コード)"),
         translate("ShopSettings", "1 to 20 letters, digits and hyphens"),
     ),
+    shop.PICKING_REQUIRED: lambda: (
+        translate("ShopSettings", "Pack only picked orders"),
+        translate(
+            "ShopSettings",
+            "yes: an order is packed only after it was picked by scan; no (or empty): "
+            "an allocated order may be packed straight away",
+        ),
+    ),
 }
 
 

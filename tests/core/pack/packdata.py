@@ -126,6 +126,8 @@ def at_station(
     sender_missing: tuple[str, ...] = (),
     override: PendingOverride | None = None,
     error_streak: int = 0,
+    wave: str | None = None,
+    cart: str | None = None,
 ) -> PackSnapshot:
     """The station PACK-1 today, with `user` logged in and `open_pack` open, and the facts
     looked up for the scan."""
@@ -145,6 +147,8 @@ def at_station(
         sender_missing=sender_missing,
         override=override,
         error_streak=error_streak,
+        wave=wave,
+        cart=cart,
     )
 
 

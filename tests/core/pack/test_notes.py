@@ -277,6 +277,10 @@ NOTES: dict[Note, tuple[Callable[[], Decision], dict[Fact, str]]] = {
         {Fact.OVERRIDE: "takeover", Fact.STEP: "order", Fact.SUPERVISOR: "佐藤 健"},
     ),
     Note.NO_OVERRIDE: (lambda: decide(command(Command.REASON_OTHER), at_station()), {}),
+    Note.CART_AT_BENCH: (
+        lambda: decide(code(ScanKind.WAVE, "W-000001"), at_station(wave="W-000001")),
+        {Fact.WAVE: "W-000001"},
+    ),
 }
 
 

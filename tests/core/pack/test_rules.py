@@ -142,6 +142,14 @@ def _override_pending() -> Decision:
     return decide(product(1), at_station(override=pending))
 
 
+def _tote_empty() -> Decision:
+    return decide(code(ScanKind.TOTE, "TOTE-7"), at_station())
+
+
+def _cart_unknown() -> Decision:
+    return decide(code(ScanKind.SLOT, "SLOT-02"), at_station())
+
+
 REFUSALS: dict[Reason, Callable[[], Decision]] = {
     Reason.NOT_LOGGED_IN: _not_logged_in,
     Reason.UNKNOWN_BARCODE: _unknown_barcode,
@@ -165,6 +173,8 @@ REFUSALS: dict[Reason, Callable[[], Decision]] = {
     Reason.SUPERVISOR_REQUIRED: _supervisor_required,
     Reason.NOT_AUTHORISED: _not_authorised,
     Reason.OVERRIDE_PENDING: _override_pending,
+    Reason.TOTE_EMPTY: _tote_empty,
+    Reason.CART_UNKNOWN: _cart_unknown,
 }
 
 #: What each refusal made here names for the screen (the units' refusals are tested with
@@ -183,6 +193,8 @@ REFUSAL_FACTS: dict[Reason, set[Fact]] = {
     Reason.SUPERVISOR_REQUIRED: {Fact.STREAK},
     Reason.NOT_AUTHORISED: {Fact.USER},
     Reason.OVERRIDE_PENDING: {Fact.OVERRIDE, Fact.STEP},
+    Reason.TOTE_EMPTY: {Fact.TOTE},
+    Reason.CART_UNKNOWN: {Fact.SLOT},
 }
 
 
@@ -599,3 +611,32 @@ def test_a_supervisor_logs_in_only_with_the_right_pin(
 def test_a_supervisor_logs_out_with_the_badge_alone() -> None:
     decision = decide(code(ScanKind.BADGE, "B-3"), at_station(user=SATO, badge_user=SATO))
     assert decision.effect is Effect.LOGOUT
+
+
+def test_a_tote_or_a_cart_slot_opens_the_order_it_holds() -> None:
+    in_tote = decide(code(ScanKind.TOTE, "TOTE-7"), at_station(order=candidate("picked")))
+    assert (in_tote.effect, in_tote.note) == (Effect.OPEN_ORDER, Note.ORDER_OPENED)
+    cart = decide(code(ScanKind.WAVE, "W-000004"), at_station(wave="W-000004"))
+    assert cart.effect is Effect.SET_CART
+    slot = at_station(order=candidate("picked"), cart="W-000004")
+    assert decide(code(ScanKind.SLOT, "SLOT-02"), slot).effect is Effect.OPEN_ORDER
+    empty = decide(code(ScanKind.SLOT, "SLOT-09"), at_station(cart="W-000004"))
+    assert (empty.reason, empty.facts) == (
+        Reason.TOTE_EMPTY,
+        {Fact.SLOT: "SLOT-09", Fact.WAVE: "W-000004"},
+    )
+    packed = decide(code(ScanKind.SLOT, "SLOT-01"), at_station(order=candidate("packed"), cart="W"))
+    assert packed.reason is Reason.ORDER_NOT_PACKABLE
+    unknown = decide(code(ScanKind.WAVE, "W-999999"), at_station())
+    assert unknown.reason is Reason.UNKNOWN_BARCODE
+
+
+def test_a_shop_that_packs_picked_orders_only_refuses_an_allocated_one() -> None:
+    waiting = dataclasses.replace(candidate("allocated"), picking_required=True)
+    refused = decide(code(ScanKind.ORDER, "#1002"), at_station(order=waiting))
+    assert refused.reason is Reason.ORDER_NOT_PACKABLE
+    assert "not picked yet" in refused.message
+    picked = dataclasses.replace(candidate("picked"), picking_required=True)
+    assert decide(code(ScanKind.ORDER, "#1002"), at_station(order=picked)).reason is None
+    anyway = decide(code(ScanKind.ORDER, "#1002"), at_station(order=candidate("allocated")))
+    assert anyway.effect is Effect.OPEN_ORDER

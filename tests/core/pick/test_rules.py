@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 
 from app.core.pick.rules import PickDecision, PickEffect, applied, decide
-from app.core.pick.session import Pick, PickLine, PickSnapshot, WaveCandidate
+from app.core.pick.session import Pick, PickLine, PickSnapshot, ToteCandidate, WaveCandidate
 from app.core.scans import (
     ClassifiedScan,
     Command,
@@ -71,20 +71,32 @@ def command(cmd: Command) -> ClassifiedScan:
 class Cart:
     """One picker with a wave open: scan, decide, apply."""
 
-    def __init__(self, batch: bool = True, lines: tuple[PickLine, ...] = LINES) -> None:
-        self.pick = Pick("W-000001", lines, batch=batch)
+    def __init__(
+        self, batch: bool = True, lines: tuple[PickLine, ...] = LINES, tote: str | None = "TOTE-1"
+    ) -> None:
+        # One order picked on its own has its tote (the tote tests start without one).
+        self.pick = Pick("W-000001", lines, batch=batch, tote=None if batch else tote)
         self.ref = 1
 
     def scan(
-        self, scan: ClassifiedScan, *, slot: int | None = None, today: dt.date = TODAY
+        self,
+        scan: ClassifiedScan,
+        *,
+        slot: int | None = None,
+        today: dt.date = TODAY,
+        tote: ToteCandidate | None = None,
     ) -> PickDecision:
-        decision = decide(scan, PickSnapshot("P1", PICKER, self.pick, today, slot=slot))
+        snapshot = PickSnapshot("P1", PICKER, self.pick, today, slot=slot, tote=tote)
+        decision = decide(scan, snapshot)
         self.pick = applied(self.pick, decision, self.ref)
         self.ref += 1
         return decision
 
     def slot(self, number: int) -> PickDecision:
-        return self.scan(code(ScanKind.UNKNOWN, f"SLOT-{number:02d}"), slot=number)
+        return self.scan(code(ScanKind.SLOT, f"SLOT-{number:02d}"), slot=number)
+
+    def tote(self, label: str, holder: str | None = None) -> PickDecision:
+        return self.scan(code(ScanKind.TOTE, label), tote=ToteCandidate(label, holder))
 
 
 def test_the_instructions_follow_the_walk_and_the_bin_comes_first() -> None:
@@ -277,3 +289,48 @@ def test_applied_needs_the_scan_of_a_unit_taken() -> None:
         applied(Pick("W-000001", LINES), taken)
     with pytest.raises(ValueError, match="not picked"):
         Pick("W-000001", LINES).without_scan(9)
+
+
+ONE_ORDER = (LINES[0], LINES[2])
+
+
+def test_one_order_takes_a_free_tote_before_its_first_bin() -> None:
+    cart = Cart(batch=False, lines=ONE_ORDER, tote=None)
+    assert cart.pick.needs_tote
+    first = cart.scan(code(ScanKind.LOCATION, "A-01"))
+    assert (first.reason, first.facts[Fact.ORDER]) == (Reason.TOTE_REQUIRED, "#1")
+    busy = cart.tote("TOTE-7", holder="#9")
+    assert (busy.reason, busy.facts[Fact.OPEN_ORDER]) == (Reason.TOTE_IN_USE, "#9")
+    assert cart.pick.tote is None
+    taken = cart.tote("TOTE-8")
+    assert (taken.effect, taken.note, taken.facts[Fact.BIN]) == (
+        PickEffect.TAKE_TOTE,
+        Note.TOTE_TAKEN,
+        "A-01",
+    )
+    assert cart.pick.tote == "TOTE-8" and not cart.pick.needs_tote
+    # The same tote again changes nothing; its own order is no reason to refuse it.
+    again = cart.tote("TOTE-8", holder="#1")
+    assert (again.effect, again.note) == (PickEffect.NONE, Note.TOTE_TAKEN)
+    assert cart.scan(code(ScanKind.LOCATION, "A-01")).note is Note.AT_BIN
+
+
+def test_another_tote_replaces_the_first_until_a_unit_is_in_it() -> None:
+    cart = Cart(batch=False, lines=ONE_ORDER, tote=None)
+    cart.tote("TOTE-1")
+    assert cart.tote("TOTE-2").effect is PickEffect.TAKE_TOTE and cart.pick.tote == "TOTE-2"
+    cart.scan(code(ScanKind.LOCATION, "A-01"))
+    cart.scan(unit(TEA))
+    moved = cart.tote("TOTE-3")
+    assert (moved.reason, moved.facts[Fact.TOTE]) == (Reason.WRONG_SLOT, "TOTE-2")
+    assert cart.pick.tote == "TOTE-2"
+
+
+def test_a_cart_takes_no_tote() -> None:
+    cart = Cart()
+    assert not cart.pick.needs_tote
+    assert cart.tote("TOTE-1").reason is Reason.WRONG_SLOT
+    cart.scan(code(ScanKind.LOCATION, "A-01"))
+    cart.scan(unit(TEA))
+    # A unit waiting for its slot: a tote is not that slot.
+    assert cart.tote("TOTE-1").reason is Reason.WRONG_SLOT

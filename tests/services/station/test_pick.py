@@ -224,7 +224,16 @@ def test_a_short_pick_the_stock_cannot_cover_backorders_its_order(
     path = scan_file(
         tmp_path,
         "short.jsonl",
-        [HANAKO, "KCMD:SHORTPICK", other, "KCMD:SHORTPICK", "A-01", "KCMD:SHORTPICK", TEA],
+        [
+            HANAKO,
+            "KCMD:SHORTPICK",
+            other,
+            "TOTE-01",
+            "KCMD:SHORTPICK",
+            "A-01",
+            "KCMD:SHORTPICK",
+            TEA,
+        ],
     )
     lines = pick_replay(db, path, capsys)
 
@@ -232,12 +241,13 @@ def test_a_short_pick_the_stock_cannot_cover_backorders_its_order(
         ("info", None, None, None),
         ("rejected", "no_open_pack", None, None),  # no wave open yet
         ("info", None, 0, 1),
+        ("info", None, 0, 1),  # one order on its own: its tote
         ("rejected", "wrong_bin", 0, 1),  # a short pick is said at its bin
         ("info", None, 0, 1),
         ("info", None, 0, 0),  # no tea elsewhere: the order leaves the wave
         ("rejected", "no_open_pack", None, None),
     ]
-    assert told(db)[5].endswith("; #1002 backordered")  # nothing was picked for it
+    assert told(db)[6].endswith("; #1002 backordered")  # nothing was picked for it
     assert order_state(db, "#1002") == ("backordered", "TEA short 1", [0])
     stock_exact(db, capsys)
     # The short pick is in the supervisor's mismatch review, naming the bin to count.
@@ -264,20 +274,23 @@ def test_a_short_pick_is_reserved_again_in_another_bin_and_picked_there(
     with db.write() as s:
         spare = receive(s, bench.tea, "B-01", 5, walk_seq=1)
     path = scan_file(
-        tmp_path, "short.jsonl", [HANAKO, "#1001", "A-01", TEA, "KCMD:SHORTPICK", "B-01", TEA]
+        tmp_path,
+        "short.jsonl",
+        [HANAKO, "#1001", "TOTE-01", "A-01", TEA, "KCMD:SHORTPICK", "B-01", TEA],
     )
     lines = pick_replay(db, path, capsys)
 
     assert [(o["verdict"], o["reason"], o["scanned"], o["expected"]) for o in lines] == [
         ("info", None, None, None),
         ("info", None, 0, 5),
+        ("info", None, 0, 5),  # its tote
         ("info", None, 0, 5),
         ("accepted", None, 1, 5),
         ("info", None, 1, 5),  # 1 of 2 tea in A-01: the other one is in B-01
         ("info", None, 1, 5),  # the next instruction is at B-01
         ("accepted", None, 2, 5),
     ]
-    assert "take 1 from B-01" in told(db)[4]
+    assert "take 1 from B-01" in told(db)[5]
     assert short_bins(db) == ["A-01"]
     assert reserved(db, spare) == (5, 1)
     assert order_state(db, "#1001") == ("picking", "", [2, 3])
@@ -374,7 +387,9 @@ def test_one_order_is_picked_on_its_own_in_a_wave_of_its_own(
     first = scan_file(tmp_path, "first.jsonl", [HANAKO, "#1004", "#1001"])
     other = scan_file(tmp_path, "other.jsonl", [TARO, "#1001"])
     rest = scan_file(
-        tmp_path, "rest.jsonl", ["#1002", "#1001", "A-01", TEA, TEA, "A-02", CUP, CUP_CASE]
+        tmp_path,
+        "rest.jsonl",
+        ["#1002", "#1001", "A-01", "TOTE-01", "A-01", TEA, TEA, "A-02", CUP, CUP_CASE],
     )
 
     opened = pick_replay(db, first, capsys, "P1")
@@ -393,6 +408,8 @@ def test_one_order_is_picked_on_its_own_in_a_wave_of_its_own(
     assert [(o["verdict"], o["reason"], o["scanned"]) for o in lines] == [
         ("rejected", "pick_open", 0),
         ("info", None, 0),  # its own order again: still open
+        ("rejected", "tote_required", 0),  # its tote before its first bin
+        ("info", None, 0),
         ("info", None, 0),
         ("accepted", None, 1),  # one order: no slot to scan
         ("accepted", None, 2),
