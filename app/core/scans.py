@@ -257,9 +257,8 @@ class Fact(StrEnum):
     SLOT = "slot"
     #: The tote an order's units go in (`TOTE-0042`).
     TOTE = "tote"
-    #: Who picked an order, and when (the pack bench shows it).
-    PICKED_BY = "picked_by"
-    PICKED_AT = "picked_at"
+    #: An order's status where it decides (`order_not_packable`: `picking`, `allocated`...).
+    STATUS = "status"
 
 
 class LotCheck(StrEnum):

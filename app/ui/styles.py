@@ -52,6 +52,7 @@ QFrame#packHeader QLabel { color: white; }
 QLabel#packUser { font-size: 15pt; }
 QLabel#packOrder { font-size: 24pt; font-weight: bold; }
 QLabel#packTotal { font-size: 22pt; font-weight: bold; }
+QFrame#packHeader QLabel#packPicked { font-size: 13pt; color: #86efac; padding-left: 12px; }
 QFrame#verdict { border-radius: 8px; border: 3px solid #cbd5e1; background: #f1f5f9; }
 QFrame#verdict QLabel { color: #0f172a; }
 QFrame#verdict[level="accepted"] { background: #16a34a; border-color: #15803d; }

@@ -41,7 +41,9 @@ def order_refusal(order: OrderCandidate) -> Refusal | None:
         if order.status == OrderStatus.ALLOCATED:
             why = "is not picked yet: this shop packs picked orders only"
         return Refusal(
-            Reason.ORDER_NOT_PACKABLE, f"order {order.number} {why}", {Fact.ORDER: order.number}
+            Reason.ORDER_NOT_PACKABLE,
+            f"order {order.number} {why}",
+            {Fact.ORDER: order.number, Fact.STATUS: order.status},
         )
     if order.locked_by is not None:
         return Refusal(

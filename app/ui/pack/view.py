@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.core.label import tracking_display
 from app.core.roles import Role
 from app.core.scans import Command
+from app.core.times import local_time
 from app.services.station.outcome import StationView
 from app.ui.pack.panels import CurrentLine, ElidedLabel, NextAction, TypedEntry, VerdictBanner
 from app.ui.pack.pin_entry import PinEntry
@@ -87,6 +88,9 @@ class PackPage(QWidget):
         self.order.setObjectName("packOrder")
         self.total = QLabel()
         self.total.setObjectName("packTotal")
+        #: Who picked the open order by scan, and when: the double check's first half.
+        self.picked = QLabel()
+        self.picked.setObjectName("packPicked")
         self.order_prompt = QLabel(
             self.tr("Scan the order number on the pick list or packing slip.")
         )
@@ -144,6 +148,7 @@ class PackPage(QWidget):
         header.setContentsMargins(16, 6, 16, 6)
         header.addWidget(self.user, 1)
         header.addWidget(self.order)
+        header.addWidget(self.picked)
         header.addStretch(1)
         header.addWidget(self.total)
 
@@ -290,6 +295,12 @@ class PackPage(QWidget):
 
     def _show_order(self, view: StationView, counted: int | None) -> None:
         awaiting = view.awaiting
+        picked = view.picked_by is not None and view.order_number is not None
+        self.picked.setVisible(picked)
+        if picked and view.picked_at is not None:
+            self.picked.setText(
+                self.tr("picked by {0} at {1}").format(view.picked_by, local_time(view.picked_at))
+            )
         if view.order_number is not None:
             self.order.setText(self.tr("Order {0}").format(view.order_number))
             self.total.setText(self.tr("{0} / {1} units").format(view.scanned, view.expected))

@@ -140,6 +140,19 @@ _REASON_SENTENCES: dict[Reason, Callable[[], str]] = {
     Reason.SHORT_PICK: lambda: translate(
         "Reason", "Short pick: the bin held fewer units than reserved. Have the bin counted."
     ),
+    Reason.TOTE_IN_USE: lambda: translate(
+        "Reason", "This tote holds another order: take an empty tote and scan its label."
+    ),
+    Reason.TOTE_REQUIRED: lambda: translate(
+        "Reason", "Scan a tote label first: this order's units go into a tote."
+    ),
+    Reason.TOTE_EMPTY: lambda: translate(
+        "Reason", "No order waits in this tote or slot: scan the order number instead."
+    ),
+    Reason.CART_UNKNOWN: lambda: translate(
+        "Reason",
+        "Which cart? Scan the wave number (W-…) on the cart's pick list first, then its slots.",
+    ),
 }
 
 _REASON_LABELS: dict[Reason, Callable[[], str]] = {
@@ -174,6 +187,10 @@ _REASON_LABELS: dict[Reason, Callable[[], str]] = {
     Reason.WRONG_SLOT: lambda: translate("ReasonLabel", "Wrong slot"),
     Reason.PICK_OPEN: lambda: translate("ReasonLabel", "Another pick is open"),
     Reason.SHORT_PICK: lambda: translate("ReasonLabel", "Short pick: count the bin"),
+    Reason.TOTE_IN_USE: lambda: translate("ReasonLabel", "Tote in use"),
+    Reason.TOTE_REQUIRED: lambda: translate("ReasonLabel", "Tote first"),
+    Reason.TOTE_EMPTY: lambda: translate("ReasonLabel", "Nothing to pack in it"),
+    Reason.CART_UNKNOWN: lambda: translate("ReasonLabel", "Cart not scanned"),
 }
 
 
@@ -319,7 +336,17 @@ def _label_pending(facts: Facts) -> str:
 
 
 def _not_packable(facts: Facts) -> str:
-    order = facts.get(Fact.ORDER)
+    order, status = facts.get(Fact.ORDER), facts.get(Fact.STATUS)
+    if order and status == "allocated":
+        return translate(
+            "Refusal",
+            "Order {0} is not picked yet: this shop packs picked orders only. Have it picked "
+            "by scan first.",
+        ).format(order)
+    if order and status == "picking":
+        return translate(
+            "Refusal", "Order {0} is still being picked: pack it once its pick is done."
+        ).format(order)
     if order:
         return translate(
             "Refusal",
@@ -441,6 +468,52 @@ def _override_pending(facts: Facts) -> str:
     return ""
 
 
+def _tote_in_use(facts: Facts) -> str:
+    tote, holder = facts.get(Fact.TOTE), facts.get(Fact.OPEN_ORDER)
+    if tote and holder:
+        return translate(
+            "Refusal", "{0} holds order {1}: take an empty tote and scan its label."
+        ).format(tote, holder)
+    return ""
+
+
+def _tote_required(facts: Facts) -> str:
+    order = facts.get(Fact.ORDER)
+    if order:
+        return translate(
+            "Refusal", "Order {0} goes into a tote: scan an empty tote's label (TOTE-…) first."
+        ).format(order)
+    return ""
+
+
+def _tote_empty(facts: Facts) -> str:
+    slot, wave, tote = facts.get(Fact.SLOT), facts.get(Fact.WAVE), facts.get(Fact.TOTE)
+    if slot and wave:
+        return translate(
+            "Refusal", "{0} of cart {1} holds no order: scan the order number instead."
+        ).format(slot, wave)
+    if tote:
+        return translate(
+            "Refusal",
+            "{0} holds no order to pack (its order is packed, or was never picked into it): "
+            "scan the order number instead.",
+        ).format(tote)
+    return ""
+
+
+def _wrong_slot(facts: Facts) -> str:
+    tote, slot, order = facts.get(Fact.TOTE), facts.get(Fact.SLOT), facts.get(Fact.ORDER)
+    if tote and order:
+        return translate("Refusal", "Order {0}'s units go in {1}: keep picking into it.").format(
+            order, tote
+        )
+    if slot and order:
+        return translate(
+            "Refusal", "Put the unit in slot {0} (order {1}) and scan that slot's label."
+        ).format(slot, order)
+    return ""
+
+
 _REFUSALS: dict[Reason, Callable[[Facts], str]] = {
     Reason.NOT_ON_ORDER: _not_on_order,
     Reason.OVER_QUANTITY: _over_quantity,
@@ -463,6 +536,10 @@ _REFUSALS: dict[Reason, Callable[[Facts], str]] = {
     Reason.NOT_AUTHORISED: _not_authorised,
     Reason.OVERRIDE_PENDING: _override_pending,
     Reason.SHORT_PICK: _short_pick,
+    Reason.TOTE_IN_USE: _tote_in_use,
+    Reason.TOTE_REQUIRED: _tote_required,
+    Reason.TOTE_EMPTY: _tote_empty,
+    Reason.WRONG_SLOT: _wrong_slot,
 }
 
 
@@ -657,5 +734,13 @@ _NOTES: dict[Note, Callable[[_Facts], Words]] = {
     Note.SHORT_PICKED: lambda f: (
         translate("Note", "Short at {0}").format(f[Fact.BIN]),
         translate("Note", "{0} missing: Kenpin looks for them elsewhere.").format(f[Fact.SHORT]),
+    ),
+    Note.TOTE_TAKEN: lambda f: (
+        translate("Note", "Order {0} → {1}").format(f[Fact.ORDER], f[Fact.TOTE]),
+        _optional(f, Fact.BIN, translate("Note", "Go to bin {0} and scan its label.").format),
+    ),
+    Note.CART_AT_BENCH: lambda f: (
+        translate("Note", "Cart {0} at the bench").format(f[Fact.WAVE]),
+        translate("Note", "Scan a slot label (SLOT-…) to open the order in it."),
     ),
 }

@@ -180,7 +180,7 @@ REFUSALS: dict[Reason, Callable[[], Decision]] = {
 #: What each refusal made here names for the screen (the units' refusals are tested with
 #: `place`, in test_units.py).
 REFUSAL_FACTS: dict[Reason, set[Fact]] = {
-    Reason.ORDER_NOT_PACKABLE: {Fact.ORDER},
+    Reason.ORDER_NOT_PACKABLE: {Fact.ORDER, Fact.STATUS},
     Reason.ORDER_LOCKED: {Fact.ORDER, Fact.HOLDER},
     Reason.PACK_INCOMPLETE: {Fact.ORDER, Fact.SHORT},
     Reason.CARD_NOT_CONFIRMED: {Fact.ORDER},
