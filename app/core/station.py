@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from app.core.roles import Role
+from app.core.scans import Fact, Note, Reason, VerdictKind
 from app.core.signin import PinCheck, until_shown
 
 
@@ -104,3 +105,37 @@ def _pin_refused(user: StationUser, pin: BadgePin) -> BadgeOutcome | None:
             message += f"; badge locked until {until_shown(pin.locked_until)}"
         return BadgeOutcome(BadgeChange.WRONG_PIN, user, message)
     return None
+
+
+@dataclass(frozen=True, slots=True)
+class BadgeVerdict:
+    """A badge scan's verdict, the same at every station mode: its kind, its reason (a
+    refusal) or note, and the facts its words need."""
+
+    verdict: VerdictKind
+    reason: Reason | None
+    note: Note | None
+    facts: dict[Fact, str]
+
+
+_VERDICTS: dict[BadgeChange, tuple[VerdictKind, Reason | None, Note | None]] = {
+    BadgeChange.LOG_IN: (VerdictKind.INFO, None, Note.LOGGED_IN),
+    BadgeChange.LOG_OUT: (VerdictKind.INFO, None, Note.LOGGED_OUT),
+    BadgeChange.PIN_NEEDED: (VerdictKind.INFO, None, Note.PIN_NEEDED),
+    BadgeChange.WRONG_PIN: (VerdictKind.REJECTED, Reason.WRONG_PIN, None),
+    BadgeChange.LOCKED: (VerdictKind.REJECTED, Reason.BADGE_LOCKED, None),
+    BadgeChange.UNKNOWN: (VerdictKind.REJECTED, Reason.UNKNOWN_BARCODE, None),
+}
+
+
+def badge_verdict(outcome: BadgeOutcome, pin: BadgePin | None) -> BadgeVerdict:
+    """How a station words `outcome`: the user it concerns, and until when a wrong PIN or a
+    locked badge locks it."""
+    verdict, reason, note = _VERDICTS[outcome.change]
+    facts: dict[Fact, str] = {}
+    if outcome.user is not None:
+        facts[Fact.USER] = outcome.user.name
+    locked_until = pin.locked_until if pin is not None else None
+    if locked_until is not None and outcome.change in (BadgeChange.WRONG_PIN, BadgeChange.LOCKED):
+        facts[Fact.UNTIL] = until_shown(locked_until)
+    return BadgeVerdict(verdict, reason, note, facts)

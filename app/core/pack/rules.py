@@ -33,8 +33,13 @@ from app.core.pack.session import Pack, PackedUnit, PackSnapshot
 from app.core.pack.units import place
 from app.core.roles import SUPERVISING
 from app.core.scans import ClassifiedScan, Command, Fact, Note, Reason, ScanKind, VerdictKind
-from app.core.signin import until_shown
-from app.core.station import BadgeChange, BadgeOutcome, StationUser, badge_scanned
+from app.core.station import (
+    BadgeChange,
+    BadgeOutcome,
+    StationUser,
+    badge_scanned,
+    badge_verdict,
+)
 
 
 def decide(scan: ClassifiedScan, snapshot: PackSnapshot) -> Decision:
@@ -233,17 +238,16 @@ def _pin_refused(outcome: BadgeOutcome, snapshot: PackSnapshot) -> Decision | No
     """The PIN a supervising badge needs: asked for, wrong (kept as a failure: it counts
     towards a lock), or the badge locked; None when the badge may sign in."""
     assert outcome.user is not None
-    user_fact = {Fact.USER: outcome.user.name}
-    locked_until = snapshot.badge_pin.locked_until if snapshot.badge_pin else None
-    until = {Fact.UNTIL: until_shown(locked_until)} if locked_until else {}
-    if outcome.change is BadgeChange.PIN_NEEDED:
-        return info(outcome.message, Note.PIN_NEEDED, user_fact)
+    if outcome.change not in (BadgeChange.PIN_NEEDED, BadgeChange.WRONG_PIN, BadgeChange.LOCKED):
+        return None
+    said = badge_verdict(outcome, snapshot.badge_pin)
+    if said.note is not None:
+        return info(outcome.message, said.note, said.facts)
+    assert said.reason is not None
+    refusal = Refusal(said.reason, outcome.message, said.facts)
     if outcome.change is BadgeChange.WRONG_PIN:
-        refusal = Refusal(Reason.WRONG_PIN, outcome.message, {**user_fact, **until})
         return replace(refused(refusal, Effect.PIN_FAILED), user=outcome.user)
-    if outcome.change is BadgeChange.LOCKED:
-        return refused(Refusal(Reason.BADGE_LOCKED, outcome.message, {**user_fact, **until}))
-    return None
+    return refused(refusal)
 
 
 def _order(scan: ClassifiedScan, pack: Pack | None, snapshot: PackSnapshot) -> Decision:

@@ -23,8 +23,7 @@ from app.core.pack.session import Pack, PackedUnit
 from app.core.pack.units import Placement, place
 from app.core.pick.session import Pick, PickedUnit, PickLine, PickSnapshot, ToteCandidate
 from app.core.scans import ClassifiedScan, Command, Fact, Note, Reason, ScanKind, VerdictKind
-from app.core.signin import until_shown
-from app.core.station import BadgeChange, StationUser, badge_scanned
+from app.core.station import BadgeChange, StationUser, badge_scanned, badge_verdict
 
 #: The reasons only a pick records (the pack bench never does): its refusals, and the short
 #: pick its mismatch-log row names.
@@ -392,29 +391,20 @@ def _badge(snapshot: PickSnapshot) -> PickDecision:
     outcome = badge_scanned(snapshot.user, snapshot.badge_user, snapshot.badge_pin)
     if outcome.change is BadgeChange.UNKNOWN or outcome.user is None:
         return refused(Reason.UNKNOWN_BARCODE, outcome.message)
-    facts = {Fact.USER: outcome.user.name}
-    locked_until = snapshot.badge_pin.locked_until if snapshot.badge_pin else None
-    if locked_until is not None:
-        facts[Fact.UNTIL] = until_shown(locked_until)
-    effects = {
-        BadgeChange.LOG_IN: (VerdictKind.INFO, PickEffect.LOGIN, None, Note.LOGGED_IN),
-        BadgeChange.LOG_OUT: (VerdictKind.INFO, PickEffect.LOGOUT, None, Note.LOGGED_OUT),
-        BadgeChange.PIN_NEEDED: (VerdictKind.INFO, PickEffect.NONE, None, Note.PIN_NEEDED),
-        BadgeChange.WRONG_PIN: (
-            VerdictKind.REJECTED,
-            PickEffect.PIN_FAILED,
-            Reason.WRONG_PIN,
-            None,
-        ),
-        BadgeChange.LOCKED: (VerdictKind.REJECTED, PickEffect.NONE, Reason.BADGE_LOCKED, None),
-    }
-    verdict, effect, reason, note = effects[outcome.change]
+    said = badge_verdict(outcome, snapshot.badge_pin)
     return PickDecision(
-        verdict,
-        effect,
-        reason=reason,
+        said.verdict,
+        _BADGE_EFFECTS.get(outcome.change, PickEffect.NONE),
+        reason=said.reason,
         message=outcome.message,
         user=outcome.user,
-        note=note,
-        facts=facts,
+        note=said.note,
+        facts=said.facts,
     )
+
+
+_BADGE_EFFECTS = {
+    BadgeChange.LOG_IN: PickEffect.LOGIN,
+    BadgeChange.LOG_OUT: PickEffect.LOGOUT,
+    BadgeChange.WRONG_PIN: PickEffect.PIN_FAILED,
+}

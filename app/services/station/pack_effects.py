@@ -12,7 +12,6 @@ station holds no pack, or lost the one it held: the rules refuse `pack_open`.)
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
@@ -27,14 +26,14 @@ from app.core.pack.session import Pack, PackSnapshot
 from app.core.scans import Fact
 from app.core.station import StationUser
 from app.core.statuses import PackStatus
-from app.db import audit, handover, overrides
+from app.db import handover, overrides
 from app.db import pack_claims as claims
 from app.db import pack_contents as contents
 from app.db import station as store
 from app.db.labels import PrintRequest
 from app.services import labels as parcels
-from app.services.signin import keep_failure
 from app.services.station.pipeline import Step
+from app.services.station.signins import audit_scan, log_in, log_out, pin_failed
 
 _PACKING_ONLY = frozenset({OrderStatus.PACKING.value})
 _PACKABLE = frozenset(status.value for status in PACKABLE)
@@ -102,38 +101,22 @@ def _as_it_was(step: PackStep) -> After:
     )
 
 
-def _audit(step: PackStep, action: str, by: StationUser | None, **detail: Any) -> None:
-    """One audit row for this scan: at this station, by `by`; after the effect's other
-    writes, so the append lock is held only while the scan is recorded and committed."""
-    audit.record(
-        step.session,
-        action,
-        user_id=by.user_id if by else None,
-        station=step.tx.station.name,
-        detail=json.dumps(detail, ensure_ascii=False) if detail else "",
-    )
-
-
 def _log_in(step: PackStep) -> After:
     user = step.decision.user
     assert user is not None
-    claims.log_in(step.session, step.row.station_id, user.user_id, step.at)
-    _audit(step, Action.STATION_LOGIN, user, user=user.name, role=str(user.role))
+    log_in(step, user)
     return replace(_as_it_was(step), user=user)
 
 
 def _log_out(step: PackStep) -> After:
-    claims.log_out(step.session, step.row.station_id, step.at)
-    user = step.row.user
-    _audit(step, Action.STATION_LOGOUT, user, user=user.name if user else "")
+    log_out(step)
     return replace(_as_it_was(step), user=None)
 
 
 def _pin_failed(step: PackStep) -> After:
-    """A wrong PIN with a supervising badge: kept, with the lock it set (nobody logs in)."""
-    user, pin = step.decision.user, step.facts.snapshot.badge_pin
-    assert user is not None and pin is not None
-    keep_failure(step.session, user, pin, step.at, step.tx.station.name)
+    """A wrong PIN with a supervising badge: kept (nobody logs in)."""
+    assert step.decision.user is not None
+    pin_failed(step, step.decision.user, step.facts.snapshot.badge_pin)
     return _as_it_was(step)
 
 
@@ -219,7 +202,7 @@ def _override_event(step: PackStep, action: Action, kind: str, **detail: Any) ->
     row, decision = step.row, step.decision
     supervisor = decision.supervisor or (row.override.supervisor if row.override else None)
     held = row.held
-    _audit(
+    audit_scan(
         step,
         action,
         supervisor,
@@ -355,7 +338,7 @@ def _open_order(step: PackStep) -> After:
     new_claim = claims.claim(step.session, row.station_id, row.user.user_id, on_file, _lease(step))
     after = _opened(step, new_claim)
     if on_file.lapsed_from is not None:
-        _audit(
+        audit_scan(
             step,
             Action.CLAIM_TAKEOVER,
             row.user,
@@ -399,7 +382,7 @@ def _reprint(step: PackStep) -> After:
     label = step.decision.label
     assert label is not None
     job = parcels.reprint(step.session, label.parcel_id, _printed_here(step))
-    _audit(
+    audit_scan(
         step,
         Action.LABEL_REPRINT,
         step.row.user,

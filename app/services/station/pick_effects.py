@@ -10,19 +10,15 @@ picked the wave's orders become `picked` and the session `done`.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
-from typing import Any
 
-from app.core.audit import Action
 from app.core.pick.rules import PickDecision, PickEffect, applied
 from app.core.pick.session import Pick, PickSnapshot
 from app.core.station import StationUser
-from app.db import audit, handover, picks
-from app.db import pack_claims as claims
-from app.services.signin import keep_failure
+from app.db import handover, picks
 from app.services.station.pipeline import Step
+from app.services.station.signins import log_in, log_out, pin_failed
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,37 +60,22 @@ def _as_it_was(step: PickStep) -> PickAfter:
     return PickAfter(facts.snapshot.pick, facts.held, step.row.user, where=facts.where)
 
 
-def _audit(step: PickStep, action: str, by: StationUser | None, **detail: Any) -> None:
-    """One audit row for this scan, after the effect's other writes."""
-    audit.record(
-        step.session,
-        action,
-        user_id=by.user_id if by else None,
-        station=step.tx.station.name,
-        detail=json.dumps(detail, ensure_ascii=False) if detail else "",
-    )
-
-
 def _log_in(step: PickStep) -> PickAfter:
     user = step.decision.user
     assert user is not None
-    claims.log_in(step.session, step.row.station_id, user.user_id, step.at)
-    _audit(step, Action.STATION_LOGIN, user, user=user.name, role=str(user.role))
+    log_in(step, user)
     return replace(_as_it_was(step), user=user)
 
 
 def _log_out(step: PickStep) -> PickAfter:
-    claims.log_out(step.session, step.row.station_id, step.at)
-    user = step.row.user
-    _audit(step, Action.STATION_LOGOUT, user, user=user.name if user else "")
+    log_out(step)
     return replace(_as_it_was(step), user=None)
 
 
 def _pin_failed(step: PickStep) -> PickAfter:
-    """A wrong PIN with a supervising badge: kept, with the lock it set (nobody logs in)."""
-    user, pin = step.decision.user, step.facts.snapshot.badge_pin
-    assert user is not None and pin is not None
-    keep_failure(step.session, user, pin, step.at, step.tx.station.name)
+    """A wrong PIN with a supervising badge: kept (nobody logs in)."""
+    assert step.decision.user is not None
+    pin_failed(step, step.decision.user, step.facts.snapshot.badge_pin)
     return _as_it_was(step)
 
 
