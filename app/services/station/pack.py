@@ -30,10 +30,10 @@ from app.db.models import utcnow
 from app.db.scan_log import RecentScope, ScanEntry
 from app.services import labels as parcels
 from app.services.shop_settings import Overrides, values_in_force
-from app.services.signin import pin_given
 from app.services.station.outcome import ScanOutcome, Screen, StationView, station_view
 from app.services.station.pack_effects import HANDLERS, After, KeptPack, PackFacts, PackStep
 from app.services.station.pipeline import Incoming, Kept, Shown, Tx, kept_after
+from app.services.station.signins import badge_facts
 from app.services.station.station import LEASE_SECONDS, Clock, Opening, Station, open_station
 
 PackTx = Tx[KeptPack]
@@ -63,9 +63,7 @@ class PackMode:
         row, session = tx.row, tx.session
         hand_over = self._handed_over(tx, classified)
         on_file = hand_over.on_file
-        badge_user = None
-        if classified.kind is ScanKind.BADGE:
-            badge_user = store.badge_user(session, classified.code)
+        badge_user, badge_pin = badge_facts(tx, incoming, classified)
         snapshot = PackSnapshot(
             station=tx.station.name,
             user=row.user,
@@ -75,11 +73,7 @@ class PackMode:
             labels_on=row.labels_on,
             lost=_lost(tx),
             badge_user=badge_user,
-            badge_pin=(
-                pin_given(session, badge_user, incoming.pin, incoming.at)
-                if badge_user is not None and badge_user != row.user
-                else None
-            ),
+            badge_pin=badge_pin,
             order=on_file.candidate if on_file else None,
             label=(
                 labels.parcel_by_tracking(session, normalise(classified.code))

@@ -17,15 +17,14 @@ from app.core.pick.session import Pick, PickLine, PickSnapshot, ToteCandidate
 from app.core.scans import BADGE_RECORDED, ClassifiedScan, Reason, ScanKind
 from app.core.station import StationUser
 from app.db import handover, picks
-from app.db import station as store
 from app.db.database import Database
 from app.db.models import utcnow
 from app.db.scan_log import RecentScope, ScanEntry
-from app.services.signin import pin_given
 from app.services.station.outcome import ScanOutcome
 from app.services.station.pack import refusal_facts
 from app.services.station.pick_effects import HANDLERS, PickAfter, PickFacts, PickStep
 from app.services.station.pipeline import Incoming, Kept, Shown, Tx, kept_after
+from app.services.station.signins import badge_facts
 from app.services.station.station import LEASE_SECONDS, Clock, Opening, Station, open_station
 
 PickTx = Tx[Pick]
@@ -99,9 +98,7 @@ class PickMode:
         if held is not None:
             lines, where = picks.pick_lines(session, held.wave_id)
             pick = picks.stored_pick(session, held, lines)
-        badge_user = None
-        if classified.kind is ScanKind.BADGE:
-            badge_user = store.badge_user(session, classified.code)
+        badge_user, badge_pin = badge_facts(tx, incoming, classified)
         on_file, kind, code = None, classified.kind, classified.code
         if kind is ScanKind.WAVE:
             on_file = picks.wave_on_file(session, code, row.station_id)
@@ -116,11 +113,7 @@ class PickMode:
             pick=pick,
             today=incoming.today,
             badge_user=badge_user,
-            badge_pin=(
-                pin_given(session, badge_user, incoming.pin, incoming.at)
-                if badge_user is not None and badge_user != row.user
-                else None
-            ),
+            badge_pin=badge_pin,
             wave=on_file.candidate if on_file else None,
             slot=slot_number(code) if kind is ScanKind.SLOT else None,
             tote=tote,

@@ -8,13 +8,28 @@ import json
 from typing import Any
 
 from app.core.audit import Action
+from app.core.scans import ClassifiedScan, ScanKind
 from app.core.station import BadgePin, StationUser
 from app.db import audit
 from app.db import pack_claims as claims
-from app.services.signin import keep_failure
-from app.services.station.pipeline import Step
+from app.db import station as store
+from app.services.signin import keep_failure, pin_given
+from app.services.station.pipeline import Incoming, Step, Tx
 
 AnyStep = Step[Any, Any, Any]
+
+
+def badge_facts(
+    tx: Tx[Any], incoming: Incoming, classified: ClassifiedScan
+) -> tuple[StationUser | None, BadgePin | None]:
+    """For a badge scan: the active user it names, and what the PIN given with it came to
+    (asked only of a badge that would sign someone in); else (None, None)."""
+    if classified.kind is not ScanKind.BADGE:
+        return None, None
+    user = store.badge_user(tx.session, classified.code)
+    if user is None or user == tx.row.user:
+        return user, None
+    return user, pin_given(tx.session, user, incoming.pin, incoming.at)
 
 
 def audit_scan(step: AnyStep, action: str, by: StationUser | None, **detail: Any) -> None:
