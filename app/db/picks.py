@@ -49,6 +49,8 @@ class HeldPick:
     number: str
     at_bin: str | None
     tote: str | None = None
+    #: How many orders the wave was made of: more than one is a cart (each into its slot).
+    orders: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +94,15 @@ def held_pick(session: Session, station_id: int) -> HeldPick | None:
     """The open pick the station holds (None when it holds none, or lost it to another)."""
     query = (
         select(
-            PickSession.id, PickSession.wave_id, Wave.number, PickSession.at_bin, PickSession.tote
+            PickSession.id,
+            PickSession.wave_id,
+            Wave.number,
+            PickSession.at_bin,
+            PickSession.tote,
+            select(func.count())
+            .where(WaveOrder.wave_id == PickSession.wave_id)
+            .correlate(PickSession)
+            .scalar_subquery(),
         )
         .join(StationState, StationState.pick_session_id == PickSession.id)
         .join(Wave, Wave.id == PickSession.wave_id)
@@ -216,7 +226,11 @@ def pick_lines(session: Session, wave_id: int) -> tuple[tuple[PickLine, ...], di
         .join(Location, Location.id == StockBalance.location_id)
         .join(Lot, Lot.id == StockBalance.lot_id)
         .join(Product, Product.id == OrderLine.product_id)
-        .where(WaveOrder.wave_id == wave_id, Order.status == OrderStatus.PICKING)
+        .where(
+            WaveOrder.wave_id == wave_id,
+            WaveOrder.held.is_(True),
+            Order.status.in_((OrderStatus.PICKING, OrderStatus.PICKED)),
+        )
         .order_by(Reservation.id)
     )
     lines: list[PickLine] = []
@@ -261,8 +275,13 @@ def stored_pick(session: Session, held: HeldPick, lines: tuple[PickLine, ...]) -
         .where(PickedRow.pick_session_id == held.session_id, PickedRow.undone.is_(False))
         .order_by(PickedRow.id)
     ).all()
+    # A line whose order was packed while the wave goes on (its reservations consumed) is
+    # no longer the pick's, nor are its units.
+    known = {line.line_id for line in lines}
     picked = tuple(
-        PickedUnit(ref, rid, units, lot) for ref, rid, units, lot, _, short in rows if not short
+        PickedUnit(ref, rid, units, lot)
+        for ref, rid, units, lot, _, short in rows
+        if not short and rid in known
     )
     unslotted = next(
         (
@@ -273,7 +292,8 @@ def stored_pick(session: Session, held: HeldPick, lines: tuple[PickLine, ...]) -
         None,
     )
     short = frozenset(rid for _, rid, _, _, _, is_short in rows if is_short)
-    batch = len({line.order_number for line in lines}) > 1
+    # A cart stays a cart when one of its orders leaves it (backordered, packed early).
+    batch = held.orders > 1
     return Pick(held.number, lines, batch, picked, held.at_bin, unslotted, short, held.tote)
 
 
@@ -441,6 +461,16 @@ def finish(session: Session, held: HeldPick, station_id: int, at: dt.datetime) -
     )
     _hold(session, station_id, None)
     return numbers
+
+
+def mark_picked(session: Session, order_ids: list[int], at: dt.datetime) -> None:
+    """The orders' last units are picked: `picked` now, while the wave goes on."""
+    session.execute(
+        update(Order)
+        .where(Order.id.in_(order_ids), Order.status == OrderStatus.PICKING)
+        .values(status=OrderStatus.PICKED, updated_at=at)
+        .execution_options(synchronize_session=False)
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -114,6 +114,15 @@ class Pick:
             if line.line_id not in self.short and self.picked_on(line.line_id) < line.qty
         )
 
+    def orders_done(self) -> frozenset[str]:
+        """The orders whose every line is picked (or short), their last unit in its slot."""
+        waiting = {line.order_number for line in self.open_lines()}
+        if self.unslotted is not None:
+            waiting |= {
+                line.order_number for line in self.lines if line.line_id == self.unslotted.line_id
+            }
+        return frozenset(line.order_number for line in self.lines) - waiting
+
     @property
     def current(self) -> PickLine | None:
         """The instruction in front of the picker: the first line still to pick."""

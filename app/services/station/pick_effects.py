@@ -114,7 +114,20 @@ def _changed(step: PickStep) -> PickAfter:
     finished: tuple[str, ...] = ()
     if after.current is None and after.unslotted is None:
         finished = tuple(picks.finish(session, held, step.row.station_id, step.at))
+    else:
+        _orders_done(step, pick, after, facts.where)
     return PickAfter(after, held, step.row.user, stored, finished, facts.where)
+
+
+def _orders_done(
+    step: PickStep, before: Pick, after: Pick, where: Mapping[int, picks.LineOf] | None
+) -> None:
+    """The orders this scan finished picking become `picked` while the wave goes on."""
+    done = after.orders_done() - before.orders_done()
+    if not done or where is None:
+        return
+    ids = {where[line.line_id].order_id for line in after.lines if line.order_number in done}
+    picks.mark_picked(step.session, sorted(ids), step.at)
 
 
 def _short_pick(step: PickStep) -> PickAfter:
@@ -147,6 +160,8 @@ def _short_pick(step: PickStep) -> PickAfter:
     finished: tuple[str, ...] = ()
     if current is None and after.unslotted is None:
         finished = tuple(picks.finish(session, held, step.row.station_id, step.at))
+    else:
+        _orders_done(step, pick, after, {**(facts.where or {}), **where})
     stored = PickEffect.SHORT_PICK if shorted.kept else None
     return PickAfter(
         after, held, user, stored, finished, {**(facts.where or {}), **where}, told=told

@@ -334,3 +334,16 @@ def test_a_cart_takes_no_tote() -> None:
     cart.scan(unit(TEA))
     # A unit waiting for its slot: a tote is not that slot.
     assert cart.tote("TOTE-1").reason is Reason.WRONG_SLOT
+
+
+def test_an_order_is_done_once_its_last_unit_is_in_its_slot() -> None:
+    cart = Cart()
+    cart.scan(code(ScanKind.LOCATION, "A-01"))
+    for slot in (1, 1, 2):
+        cart.scan(unit(TEA))
+        cart.slot(slot)
+    cart.scan(code(ScanKind.LOCATION, "B-02"))
+    cart.scan(unit(CUP))
+    assert cart.pick.orders_done() == frozenset()  # the cup waits for its slot
+    cart.slot(1)
+    assert cart.pick.orders_done() == {"#1"}

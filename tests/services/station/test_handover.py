@@ -88,24 +88,37 @@ def test_a_cart_at_the_bench_opens_each_order_by_its_slot(
     stock_bench(db)
     stations_without_labels(db, "PK1")
     wave = create_wave(db, WaveRequest(orders=("#1001", "#1003"))).number
-    pick = [HANAKO, wave, "A-01", TEA, "SLOT-01", TEA, "SLOT-01", "A-02", CUP_CASE, "SLOT-01"]
-    pick += [CUP, "SLOT-01", "C-01", RICE_L1, "SLOT-02", RICE_L1, "SLOT-02"]
-    pick_replay(db, scan_file(tmp_path, "pick.jsonl", pick), capsys)
-    assert order_state(db, "#1003")[0] == "picked"
+    first = [HANAKO, wave, "A-01", TEA, "SLOT-01", TEA, "SLOT-01", "A-02", CUP_CASE, "SLOT-01"]
+    pick_replay(db, scan_file(tmp_path, "first.jsonl", [*first, CUP]), capsys)
+    # The last cup is taken but not in its slot yet: #1001 is still being picked.
+    assert order_state(db, "#1001")[0] == "picking"
+    pick_replay(db, scan_file(tmp_path, "slot.jsonl", ["SLOT-01"]), capsys)
+    # Its last unit in its slot: #1001 is picked while the wave goes on.
+    assert [order_state(db, n)[0] for n in ("#1001", "#1003")] == ["picked", "picking"]
 
-    pack = [TARO, "SLOT-02", wave, "SLOT-02", RICE_L1, RICE_L1, "KCMD:COMPLETE", "SLOT-02"]
-    packed = pack_replay(db, scan_file(tmp_path, "pack.jsonl", pack), capsys)
+    pack = [TARO, "SLOT-01", wave, "SLOT-02", "SLOT-01", TEA, TEA, CUP, CUP, CUP]
+    packed = pack_replay(db, scan_file(tmp_path, "pack.jsonl", [*pack, "KCMD:COMPLETE"]), capsys)
     assert verdicts(packed) == [
         ("info", None),
         ("rejected", "cart_unknown"),  # which cart? its wave first
         ("info", None),
-        ("info", None),  # slot 2 of the cart: #1003
-        ("accepted", None),
-        ("accepted", None),
-        ("accepted", None),  # complete
-        ("rejected", "order_not_packable"),  # already packed
+        ("rejected", "order_not_packable"),  # #1003 in slot 2 is still being picked
+        ("info", None),  # slot 1 of the cart: #1001
+        *[("accepted", None)] * 6,
     ]
-    assert packed[3]["order"] == "#1003"
+    assert packed[4]["order"] == "#1001"
+    assert order_state(db, "#1001")[0] == "packed"
+
+    # The wave goes on without #1001's lines; then #1003 leaves the cart by its slot.
+    rest = ["C-01", RICE_L1, "SLOT-02", RICE_L1, "SLOT-02"]
+    picked = pick_replay(db, scan_file(tmp_path, "rest.jsonl", rest), capsys)
+    assert [(o["verdict"], o["scanned"], o["expected"]) for o in picked][-1] == ("accepted", 2, 2)
+    assert order_state(db, "#1003")[0] == "picked"
+    pack = ["SLOT-02", RICE_L1, RICE_L1, "KCMD:COMPLETE", "SLOT-02"]
+    packed = pack_replay(db, scan_file(tmp_path, "pack2.jsonl", pack), capsys)
+    assert verdicts(packed)[-1] == ("rejected", "order_not_packable")  # already packed
+    assert packed[0]["order"] == "#1003"
+    assert main(["--db", db.url, "stock", "check"]) == 0
 
 
 def test_a_shop_that_packs_picked_orders_only_refuses_an_allocated_one(
