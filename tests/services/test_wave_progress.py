@@ -20,7 +20,7 @@ def pick_some(db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     wave, other = two_waves(db)
     first = [HANAKO, wave, "A-01", TEA, "SLOT-01", TEA, "SLOT-01", "A-02", CUP, "SLOT-01"]
     pick_replay(db, scan_file(tmp_path, "p1.jsonl", first), capsys, "P1")
-    second = [TARO, other, "A-01", "KCMD:SHORTPICK"]
+    second = [TARO, other, "TOTE-02", "A-01", "KCMD:SHORTPICK"]
     pick_replay(db, scan_file(tmp_path, "p2.jsonl", second), capsys, "P2")
 
 

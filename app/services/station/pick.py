@@ -9,7 +9,8 @@ record, and the pick screen's view.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 
 from app.core.containers import slot_number
 from app.core.pick.rules import PickDecision, PickEffect, applied, decide
@@ -22,12 +23,18 @@ from app.db.models import utcnow
 from app.db.scan_log import RecentScope, ScanEntry
 from app.services.station.outcome import ScanOutcome
 from app.services.station.pack import refusal_facts
-from app.services.station.pick_effects import HANDLERS, PickAfter, PickFacts, PickStep
+from app.services.station.pick_effects import (
+    HANDLERS,
+    KeptPick,
+    PickAfter,
+    PickFacts,
+    PickStep,
+)
 from app.services.station.pipeline import Incoming, Kept, Shown, Tx, kept_after
 from app.services.station.signins import badge_facts
 from app.services.station.station import LEASE_SECONDS, Clock, Opening, Station, open_station
 
-PickTx = Tx[Pick]
+PickTx = Tx[KeptPick]
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,11 +100,7 @@ class PickMode:
     def facts(self, tx: PickTx, incoming: Incoming, classified: ClassifiedScan) -> PickFacts:
         """The station as the pick rules see it, and what the scanned code names."""
         row, session = tx.row, tx.session
-        held = picks.held_pick(session, row.station_id)
-        pick, where = None, None
-        if held is not None:
-            lines, where = picks.pick_lines(session, held.wave_id)
-            pick = picks.stored_pick(session, held, lines)
+        held, pick, where = _held_pick(tx)
         badge_user, badge_pin = badge_facts(tx, incoming, classified)
         on_file, kind, code = None, classified.kind, classified.code
         if kind is ScanKind.WAVE:
@@ -167,7 +170,7 @@ class PickMode:
             facts=refusal_facts(decision.facts, product) if _reason(decision) else {},
         )
 
-    def shown(self, step: PickStep, after: PickAfter, ref: int) -> Shown[Pick]:
+    def shown(self, step: PickStep, after: PickAfter, ref: int) -> Shown[KeptPick]:
         """The outcome, and the pick screen as it stands after the scan; a unit taken (or a
         short pick) is stored now, with its scan's record id."""
         decision = step.decision
@@ -204,21 +207,40 @@ class PickMode:
         )
         scope = RecentScope(after.user.user_id if after.user else None, None)
         first = decision.effect is PickEffect.LOGIN
-        kept = kept_after(step.tx, outcome, None, scope, first=first)
+        where = after.where or step.facts.where
+        kept_pick = None
+        if after.held is not None and pick is not None and where is not None and not after.finished:
+            # The session as stored after this scan: its bin and tote are the pick's.
+            held = replace(after.held, at_bin=pick.at_bin, tote=pick.tote)
+            kept_pick = KeptPick(held, pick, where)
+        kept = kept_after(step.tx, outcome, kept_pick, scope, first=first)
         return Shown(outcome, kept)
 
-    def screen(self, tx: PickTx) -> tuple[PickView, Pick | None]:
-        """The pick screen as the station stands."""
-        held = picks.held_pick(tx.session, tx.row.station_id)
-        pick = None
-        if held is not None:
-            lines, _ = picks.pick_lines(tx.session, held.wave_id)
-            pick = picks.stored_pick(tx.session, held, lines)
-        return pick_view(tx.station.name, tx.row.user, pick, tx.recent()), None
+    def screen(self, tx: PickTx) -> tuple[PickView, KeptPick | None]:
+        """The pick screen as the station stands, and the pick it keeps."""
+        held, pick, where = _held_pick(tx)
+        kept = KeptPick(held, pick, where) if held and pick and where is not None else None
+        return pick_view(tx.station.name, tx.row.user, pick, tx.recent()), kept
 
-    def repeated(self, tx: PickTx, outcome: ScanOutcome) -> Shown[Pick]:
+    def repeated(self, tx: PickTx, outcome: ScanOutcome) -> Shown[KeptPick]:
         """A retried scan's recorded outcome."""
         return Shown(outcome, Kept(tx.row.last_seq, tx.scope, tx.recent(), None))
+
+
+def _held_pick(
+    tx: PickTx,
+) -> tuple[picks.HeldPick | None, Pick | None, Mapping[int, picks.LineOf] | None]:
+    """The pick the station holds (its session read every scan: the fence against a pick
+    taken over), with its lines and what is taken: as kept after the station's last scan
+    while that is still true, else read."""
+    held = picks.held_pick(tx.session, tx.row.station_id)
+    if held is None:
+        return None, None, None
+    kept = tx.kept_now()
+    if kept is not None and kept.held is not None and kept.held.held == held:
+        return held, kept.held.pick, kept.held.where
+    lines, where = picks.pick_lines(tx.session, held.wave_id)
+    return held, picks.stored_pick(tx.session, held, lines), where
 
 
 def _reason(decision: PickDecision) -> str | None:
@@ -249,7 +271,7 @@ def _as_recorded(step: PickStep, *, raw: bool = True) -> str:
     return step.incoming.scan.raw if raw else step.classified.code
 
 
-class PickStation(Station[PickFacts, PickDecision, PickAfter, Pick, PickView]):
+class PickStation(Station[PickFacts, PickDecision, PickAfter, KeptPick, PickView]):
     """A pick station's scan pipeline over the shared database."""
 
     def __init__(

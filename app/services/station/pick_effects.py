@@ -32,7 +32,19 @@ class PickFacts:
     on_file: picks.WaveOnFile | None = None
 
 
-PickStep = Step[PickFacts, PickDecision, Pick]
+@dataclass(frozen=True, slots=True)
+class KeptPick:
+    """The pick a station holds as it stood after the station's last scan: its session,
+    the pick (lines and what is taken) and where each line belongs. Kept in memory between
+    scans (`pipeline.Kept`), so a scan reads the wave's lines again only when something
+    else moved (a scan of another process, a pick taken over)."""
+
+    held: picks.HeldPick
+    pick: Pick
+    where: Mapping[int, picks.LineOf]
+
+
+PickStep = Step[PickFacts, PickDecision, KeptPick]
 
 
 @dataclass(frozen=True, slots=True)
