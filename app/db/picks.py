@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import Integer, bindparam, delete, func, insert, or_, select, update
 
 from app.core.allocation import ShortLine, StockSlot, expiry_ok, fefo_key
 from app.core.errors import ConcurrentChange
@@ -20,7 +20,7 @@ from app.core.scans import LotCheck
 from app.core.statuses import PickStatus
 from app.core.waves import WaveStatus, next_wave_number
 from app.db import stock, waves
-from app.db.clock import database_time
+from app.db.clock import DatabaseLater, database_time
 from app.db.models import (
     Location,
     Lot,
@@ -30,9 +30,11 @@ from app.db.models import (
     Reservation,
     Station,
     StockBalance,
+    table,
 )
 from app.db.pick_models import PickedUnit as PickedRow
 from app.db.pick_models import PickSession
+from app.db.sql import core
 from app.db.station_models import StationState
 from app.db.wave_models import Wave, WaveOrder
 
@@ -90,29 +92,32 @@ class LineOf:
     order_id: int
 
 
+_SESSION = table(PickSession).c
+_HELD_PICK = (
+    select(
+        _SESSION.id,
+        _SESSION.wave_id,
+        Wave.number,
+        _SESSION.at_bin,
+        _SESSION.tote,
+        select(func.count())
+        .where(WaveOrder.wave_id == _SESSION.wave_id)
+        .correlate(table(PickSession))
+        .scalar_subquery(),
+    )
+    .join(StationState, StationState.pick_session_id == _SESSION.id)
+    .join(Wave, Wave.id == _SESSION.wave_id)
+    .where(
+        StationState.station_id == bindparam("station"),
+        _SESSION.station_id == bindparam("station"),
+        _SESSION.status == PickStatus.OPEN,
+    )
+)
+
+
 def held_pick(session: Session, station_id: int) -> HeldPick | None:
     """The open pick the station holds (None when it holds none, or lost it to another)."""
-    query = (
-        select(
-            PickSession.id,
-            PickSession.wave_id,
-            Wave.number,
-            PickSession.at_bin,
-            PickSession.tote,
-            select(func.count())
-            .where(WaveOrder.wave_id == PickSession.wave_id)
-            .correlate(PickSession)
-            .scalar_subquery(),
-        )
-        .join(StationState, StationState.pick_session_id == PickSession.id)
-        .join(Wave, Wave.id == PickSession.wave_id)
-        .where(
-            StationState.station_id == station_id,
-            PickSession.station_id == station_id,
-            PickSession.status == PickStatus.OPEN,
-        )
-    )
-    row = session.execute(query).one_or_none()
+    row = core(session).execute(_HELD_PICK, {"station": station_id}).one_or_none()
     return HeldPick(*row) if row is not None else None
 
 
@@ -357,26 +362,39 @@ def _hold(session: Session, station_id: int, session_id: int | None) -> None:
     )
 
 
-def renew(session: Session, station_id: int, session_id: int, lease: dt.timedelta) -> None:
-    """The station's lease on its pick, renewed by its scan before it changes the pick: the
-    fence. Refused as a concurrent change when another station took the pick over since it
-    was read (the scan is then decided again: `order_locked`)."""
-    renewed = session.execute(
-        update(PickSession)
-        .where(
-            PickSession.id == session_id,
-            PickSession.station_id == station_id,
-            PickSession.status == PickStatus.OPEN,
-        )
-        .values(lease_expires_at=database_time(session) + lease)
-        .execution_options(synchronize_session=False)
+_RENEW = (
+    update(table(PickSession))
+    .where(
+        _SESSION.id == bindparam("pick_session"),
+        _SESSION.station_id == bindparam("station"),
+        _SESSION.status == PickStatus.OPEN,
     )
-    if renewed.rowcount != 1:  # type: ignore[attr-defined]
+    .values(lease_expires_at=DatabaseLater(bindparam("lease_seconds", type_=Integer())))
+)
+
+
+def renew(session: Session, station_id: int, session_id: int, lease: dt.timedelta) -> None:
+    """The station's lease on its pick, renewed by its scan before it changes the pick (on
+    the database's clock, in the statement): the fence. Refused as a concurrent change when
+    another station took the pick over since it was read (the scan is then decided again:
+    `order_locked`)."""
+    renewed = core(session).execute(
+        _RENEW,
+        {
+            "pick_session": session_id,
+            "station": station_id,
+            "lease_seconds": round(lease.total_seconds()),
+        },
+    )
+    if renewed.rowcount != 1:
         raise ConcurrentChange("another station took the wave over a moment ago")
 
 
+_AT_BIN = update(table(PickSession)).where(_SESSION.id == bindparam("pick_session"))
+
+
 def set_at_bin(session: Session, session_id: int, at_bin: str | None) -> None:
-    session.execute(update(PickSession).where(PickSession.id == session_id).values(at_bin=at_bin))
+    core(session).execute(_AT_BIN, {"pick_session": session_id, "at_bin": at_bin})
 
 
 def add_picked(session: Session, session_id: int, unit: PickedUnit, *, slotted: bool) -> None:
@@ -395,42 +413,55 @@ def add_short(session: Session, session_id: int, scan_ref: int, line_id: int, un
     )
 
 
+_PICKED = table(PickedRow).c
+_INSERT_PICKED = insert(table(PickedRow)).values(
+    pick_session_id=bindparam("pick_session"),
+    scan_ref=bindparam("ref"),
+    reservation_id=bindparam("reservation"),
+    order_line_id=select(Reservation.order_line_id)
+    .where(Reservation.id == bindparam("reservation"))
+    .scalar_subquery(),
+    units=bindparam("taken"),
+    lot=bindparam("taken_lot"),
+    slotted=bindparam("in_slot"),
+    short=bindparam("is_short"),
+    undone=False,
+)
+
+
 def _insert(
     session: Session, session_id: int, unit: PickedUnit, *, slotted: bool, short: bool
 ) -> None:
-    line_of = select(Reservation.order_line_id).where(Reservation.id == unit.line_id)
-    session.add(
-        PickedRow(
-            pick_session_id=session_id,
-            scan_ref=unit.scan_ref,
-            reservation_id=unit.line_id,
-            order_line_id=line_of.scalar_subquery(),
-            units=unit.units,
-            lot=unit.lot,
-            slotted=slotted,
-            short=short,
-            undone=False,
-        )
+    core(session).execute(
+        _INSERT_PICKED,
+        {
+            "pick_session": session_id,
+            "ref": unit.scan_ref,
+            "reservation": unit.line_id,
+            "taken": unit.units,
+            "taken_lot": unit.lot,
+            "in_slot": slotted,
+            "is_short": short,
+        },
     )
-    session.flush()
+
+
+_MARK_UNIT = update(table(PickedRow)).where(
+    _PICKED.pick_session_id == bindparam("pick_session"), _PICKED.scan_ref == bindparam("ref")
+)
 
 
 def slot_unit(session: Session, session_id: int, scan_ref: int) -> None:
     """The unit of scan `scan_ref` is in its cart slot."""
-    session.execute(
-        update(PickedRow)
-        .where(PickedRow.pick_session_id == session_id, PickedRow.scan_ref == scan_ref)
-        .values(slotted=True)
+    core(session).execute(
+        _MARK_UNIT, {"pick_session": session_id, "ref": scan_ref, "slotted": True}
     )
 
 
 def undo_unit(session: Session, session_id: int, scan_ref: int) -> None:
     """The unit of scan `scan_ref` is put back."""
-    session.execute(
-        update(PickedRow)
-        .where(PickedRow.pick_session_id == session_id, PickedRow.scan_ref == scan_ref)
-        .values(undone=True)
-    )
+    marked = {"pick_session": session_id, "ref": scan_ref, "undone": True}
+    core(session).execute(_MARK_UNIT, marked)
 
 
 def finish(session: Session, held: HeldPick, station_id: int, at: dt.datetime) -> list[str]:

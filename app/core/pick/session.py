@@ -108,10 +108,13 @@ class Pick:
 
     def open_lines(self) -> tuple[PickLine, ...]:
         """The lines still to pick, in walk order (a short line is not)."""
+        taken: dict[int, int] = {}
+        for unit in self.picked:
+            taken[unit.line_id] = taken.get(unit.line_id, 0) + unit.units
         return tuple(
             line
             for line in self.walk
-            if line.line_id not in self.short and self.picked_on(line.line_id) < line.qty
+            if line.line_id not in self.short and taken.get(line.line_id, 0) < line.qty
         )
 
     def orders_done(self) -> frozenset[str]:
