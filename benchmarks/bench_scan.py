@@ -1,11 +1,13 @@
 """Scan to screen at a pack station on a database of a million orders.
 
-    .venv/bin/python -m benchmarks.bench_scan [--db FILE] [--orders N] [--packs N] [--no-pg]
+    .venv/bin/python -m benchmarks.bench_scan [--db FILE] [--orders N] [--packs N]
+        [--no-pg] [--no-sqlite] [--pg-url URL]
 
 Builds (or reuses) an SQLite file of N orders of three lines each (default
 1,000,000 orders, 3,000,000 lines, about a minute to build) with
-benchmarks/bulkdata.py, and, when KENPIN_TEST_PG_URL is set, the same in a
-PostgreSQL schema of its own (dropped afterwards). Each run adds a fresh batch
+benchmarks/million.py, and, when KENPIN_TEST_PG_URL is set, the same in a
+PostgreSQL schema of its own (dropped afterwards), or in the database
+`--pg-url` names (kept, and reused by the next run). Each run adds a fresh batch
 of orders to pack, allocates just those (reservations through the ledger),
 then drives one station through PackStation.scan as a packer would: badge,
 order number, every unit (now and then a wrong product, refused), complete
@@ -24,7 +26,6 @@ floor and p99 < 10 ms; PostgreSQL median within 3x of its floor.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import sys
 import time
@@ -36,25 +37,20 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import func, insert, select
 
-from app.bootstrap import Kenpin, open_database
+from app.bootstrap import Kenpin
 from app.core.carriers import CarrierCode
 from app.db.database import Database
 from app.db.models import Barcode, ImportBatch, Order, OrderLine, table
 from app.db.tracking import numbers_left
 from app.scanning.normalize import normalise
-from app.services.allocation import allocate
 from app.services.carriers import add_range
 from app.services.demo import DEMO_SHOP
 from app.services.shop_settings import ShopSettings
 from app.services.station.outcome import StationView
 from app.services.stock import check_stock
 from app.services.users import add_user
-from benchmarks.bulkdata import add_orders, add_products
-from benchmarks.pg_schema import fresh_schema
+from benchmarks.million import add_arguments, databases, fresh_orders
 
-DEFAULT_DB = "/tmp/kenpin-bench-scan-1m.db"
-PRODUCTS = 5_000
-STOCK_EACH = 400
 #: Floor transactions timed after each pack, between the scans.
 FLOORS_PER_PACK = 3
 #: Scan-to-screen targets by database: median at most this many times the floor's median,
@@ -64,29 +60,9 @@ TARGETS: dict[str, tuple[float, float | None]] = {"sqlite": (3.0, 10.0), "postgr
 WRONG_EVERY = 5
 
 
-def build(db: Database, orders: int) -> list[int]:
-    """Products with stock, and `orders` shipped orders of three lines (the year behind us)."""
-    started = time.perf_counter()
-    products = add_products(db, PRODUCTS, stock_each=STOCK_EACH)
-    add_orders(db, orders, products, status="shipped", first_number=100_000, seed=11)
-    if not db.is_sqlite:
-        # A server in use has its statistics; autovacuum would gather them a little later.
-        with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-            conn.exec_driver_sql("ANALYZE")
-    print(f"  built {orders:,} orders in {time.perf_counter() - started:.0f} s")
-    return products
-
-
 def orders_to_pack(db: Database, packs: int) -> list[tuple[str, list[str]]]:
     """A fresh batch of `packs` orders, allocated: (number, unit barcodes) of each."""
-    with db.read() as s:
-        products = list(s.scalars(select(Barcode.product_id).order_by(Barcode.product_id)))
-        first = int(s.scalar(select(func.count()).select_from(Order)) or 0) + 5_000_000
-    add_orders(db, packs, products, status="new", first_number=first, seed=first)
-    started = time.perf_counter()
-    summary = allocate(db)
-    print(f"  allocated {summary.allocated:,} orders in {time.perf_counter() - started:.1f} s")
-    numbers = [f"#{n}" for n in range(first, first + packs)]
+    numbers = fresh_orders(db, packs)
     with db.read() as s:
         codes = dict(s.execute(select(Barcode.product_id, Barcode.code)).all())
         rows = s.execute(
@@ -200,27 +176,21 @@ def report(name: str, samples: list[float]) -> None:
     )
 
 
-def bench(db: Database, label: str, orders: int, packs: int) -> None:
-    print(f"{label}:")
-    with db.read() as s:
-        present = int(s.scalar(select(func.count()).select_from(Order)) or 0)
-    if present < orders:
-        build(db, orders - present)
-    batch = orders_to_pack(db, packs)
+def on_file(db: Database, doing: str) -> None:
+    """The orders and lines on file, and what the run does with its fresh ones."""
     with db.read() as s:
         total = s.scalar(select(func.count()).select_from(Order))
         lines = s.scalar(select(func.count()).select_from(OrderLine))
-    print(f"  {total:,} orders, {lines:,} lines; packing {len(batch)} orders")
-    with db.read() as s:
-        pool = list(s.scalars(select(Barcode.code).order_by(Barcode.id).limit(10)))
-    for n, carrier in enumerate(("yamato", "sagawa", "japanpost")):
-        tracking_numbers(db, carrier, 10_000_000_000 + n * 100_000_000)
-    shop(db)
-    scans, samples = drive(db, batch, pool)
-    report("floor: indexed SELECT + INSERT, commit", samples)
+    print(f"  {total:,} orders, {lines:,} lines; {doing}")
+
+
+def judged(db: Database, scans: list[float], floors: list[float]) -> None:
+    """The floor, the scans' ratio to it and the target met or missed; then the stock check
+    (the run moved stock only through the ledger)."""
+    report("floor: indexed SELECT + INSERT, commit", floors)
     median, p99 = statistics.median(scans), percentile(scans, 99)
-    ratio = median / statistics.median(samples)
-    tail = p99 / percentile(samples, 99)
+    ratio = median / statistics.median(floors)
+    tail = p99 / percentile(floors, 99)
     print(f"  scan to screen / floor: median {ratio:.2f}x, p99 {tail:.1f}x")
     most, target_p99 = TARGETS[db.dialect]
     met = ratio <= most and (target_p99 is None or p99 < target_p99)
@@ -232,24 +202,26 @@ def bench(db: Database, label: str, orders: int, packs: int) -> None:
     print(f"  stock check: {'clean' if not drifts else f'{len(drifts)} drift(s)'}")
 
 
+def bench(db: Database, packs: int) -> None:
+    batch = orders_to_pack(db, packs)
+    on_file(db, f"packing {len(batch)} orders")
+    with db.read() as s:
+        pool = list(s.scalars(select(Barcode.code).order_by(Barcode.id).limit(10)))
+    for n, carrier in enumerate(("yamato", "sagawa", "japanpost")):
+        tracking_numbers(db, carrier, 10_000_000_000 + n * 100_000_000)
+    shop(db)
+    scans, floors = drive(db, batch, pool)
+    judged(db, scans, floors)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
-    parser.add_argument("--db", default=DEFAULT_DB, help=f"SQLite file (default {DEFAULT_DB})")
-    parser.add_argument("--orders", type=int, default=1_000_000)
+    add_arguments(parser)
     parser.add_argument("--packs", type=int, default=400, help="orders packed per database")
-    parser.add_argument("--no-pg", action="store_true", help="SQLite only")
     args = parser.parse_args()
-
-    # As a station opens it: the log moved into the file off the scan path.
-    db = open_database(f"sqlite:///{Path(args.db).resolve()}", station=True)
-    bench(db, f"sqlite ({args.db})", args.orders, args.packs)
-    db.dispose()
-    pg = os.environ.get("KENPIN_TEST_PG_URL")
-    if pg and not args.no_pg:
-        with fresh_schema(pg) as url:
-            db = open_database(url, station=True)
-            bench(db, "postgresql (loopback)", args.orders, args.packs)
-            db.dispose()
+    for label, db in databases(args):
+        print(f"{label}:")
+        bench(db, args.packs)
     return 0
 
 

@@ -1,12 +1,15 @@
 """A wave of 500 orders and its pick list on a database of a million orders.
 
-    .venv/bin/python -m benchmarks.bench_waves [--db FILE] [--source FILE] [--wave N] [--runs N]
+    .venv/bin/python -m benchmarks.bench_waves [--db FILE] [--source FILE] [--wave N]
+        [--runs N] [--no-pg] [--no-sqlite] [--pg-url URL]
 
-Works on a copy (`--db`, default /tmp/kenpin-bench-waves-1m.db) of
-benchmarks/bench_scan.py's SQLite file of 1,000,000 orders (`--source`;
-built by `python -m benchmarks.bench_scan` when missing), made once and kept.
-When it has fewer than `--wave` allocated orders, a fresh batch of orders of
-three lines is added and allocated. Each run then times `kenpin wave create
+Works on a copy (`--db`, default /tmp/kenpin-bench-waves-1m.db) of the
+station benchmarks' SQLite file of 1,000,000 orders (`--source`; see
+benchmarks/million.py), made once and kept (built in place when there is none
+to copy); and, when KENPIN_TEST_PG_URL is set, on the same orders in
+PostgreSQL, as bench_scan has them. When the database has fewer than `--wave`
+allocated orders, a fresh batch of orders of three lines is added and
+allocated. Each run then times `kenpin wave create
 --max-orders N` (the oldest N allocated orders become `picking` in a new wave)
 and `kenpin print pick-list --wave` (the wave's reservations bin by bin in walk
 order, a PDF of some 40 pages), through the same services the commands call;
@@ -28,18 +31,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import func, select
 
-from app.bootstrap import open_database
 from app.core.orders import OrderStatus
 from app.core.waves import WaveRequest
 from app.db import waves as waves_store
 from app.db.database import Database
-from app.db.models import Barcode, Order
-from app.services.allocation import allocate
+from app.db.models import Order
 from app.services.waves import create_wave, wave_pick_list_pdf
-from benchmarks.bulkdata import add_orders
+from benchmarks.million import DEFAULT_DB as SOURCE_DB
+from benchmarks.million import add_arguments, databases, fresh_orders, orders_on_file
 
 DEFAULT_DB = "/tmp/kenpin-bench-waves-1m.db"
-SOURCE_DB = "/tmp/kenpin-bench-scan-1m.db"
 TARGET_S = 2.0
 
 
@@ -51,15 +52,8 @@ def allocated_orders(db: Database) -> int:
 
 def enough_allocated(db: Database, wanted: int) -> None:
     """Add and allocate a fresh batch of orders when fewer than `wanted` are allocated."""
-    if allocated_orders(db) >= wanted:
-        return
-    with db.read() as s:
-        products = list(s.scalars(select(Barcode.product_id).order_by(Barcode.product_id)))
-        first = int(s.scalar(select(func.count()).select_from(Order)) or 0) + 7_000_000
-    add_orders(db, wanted, products, status="new", first_number=first, seed=first)
-    started = time.perf_counter()
-    summary = allocate(db)
-    print(f"  allocated {summary.allocated:,} orders in {time.perf_counter() - started:.1f} s")
+    if allocated_orders(db) < wanted:
+        fresh_orders(db, wanted)
 
 
 def once(db: Database, size: int, out: Path) -> tuple[float, float]:
@@ -78,26 +72,9 @@ def once(db: Database, size: int, out: Path) -> tuple[float, float]:
     return created - started, printed - created
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
-    parser.add_argument("--db", default=DEFAULT_DB, help=f"SQLite file (default {DEFAULT_DB})")
-    parser.add_argument("--source", default=SOURCE_DB, help="bench_scan's file, copied once")
-    parser.add_argument("--wave", type=int, default=500, help="orders in the wave")
-    parser.add_argument("--runs", type=int, default=5)
-    args = parser.parse_args()
-
-    path = Path(args.db)
-    if not path.exists():
-        if not Path(args.source).exists():
-            print(f"{args.source} missing: run `python -m benchmarks.bench_scan` first")
-            return 1
-        print(f"copying {args.source} to {path}")
-        shutil.copyfile(args.source, path)
-    started = time.perf_counter()
-    db = open_database(f"sqlite:///{path.resolve()}")
-    print(f"  opened (schema up to date) in {time.perf_counter() - started:.1f} s")
-    with db.read() as s:
-        print(f"  {int(s.scalar(select(func.count()).select_from(Order)) or 0):,} orders")
+def bench(db: Database, args: argparse.Namespace) -> None:
+    """`args.runs` waves made and their pick lists written; the times printed."""
+    print(f"  {orders_on_file(db):,} orders")
     enough_allocated(db, args.wave)
     creates, prints, totals = [], [], []
     with tempfile.TemporaryDirectory() as folder:
@@ -106,7 +83,6 @@ def main() -> int:
             creates.append(create)
             prints.append(pick_list)
             totals.append(create + pick_list)
-    db.dispose()
     for name, samples in (("create", creates), ("pick list", prints), ("both", totals)):
         print(
             f"  {name:<10} median {statistics.median(samples):.2f} s  "
@@ -114,6 +90,23 @@ def main() -> int:
         )
     verdict = "met" if statistics.median(totals) < TARGET_S else "MISSED"
     print(f"  target < {TARGET_S} s: {verdict}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
+    add_arguments(parser, DEFAULT_DB)
+    parser.add_argument("--source", default=SOURCE_DB, help="the shared file, copied once")
+    parser.add_argument("--wave", type=int, default=500, help="orders in the wave")
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+
+    path = Path(args.db)
+    if not args.no_sqlite and not path.exists() and Path(args.source).exists():
+        print(f"copying {args.source} to {path}")
+        shutil.copyfile(args.source, path)
+    for label, db in databases(args, station=False):
+        print(f"{label}:")
+        bench(db, args)
     return 0
 
 
