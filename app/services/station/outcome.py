@@ -77,9 +77,10 @@ class ScanOutcome:
     at: dt.datetime | None = None
     #: The label print job the scan queued, to run once it is committed (not in the JSON).
     print_job: int | None = None
-    #: The station as the screen shows it after this scan, read in the scan's transaction
-    #: (None in the recent-scans list).
-    view: StationView | None = None
+    #: The station as the screen shows it after this scan, built in the scan's transaction
+    #: (None in the recent-scans list): the mode's view (`StationView` at the pack bench,
+    #: `pick.PickView` at a pick station).
+    view: Any = None
     #: The decision's note and facts, for the screen's words (not in the JSON; empty in
     #: the recent-scans list and for a retried scan).
     note: Note | None = None

@@ -213,8 +213,19 @@ class PickMode:
             # The session as stored after this scan: its bin and tote are the pick's.
             held = replace(after.held, at_bin=pick.at_bin, tote=pick.tote)
             kept_pick = KeptPick(held, pick, where)
-        kept = kept_after(step.tx, outcome, kept_pick, scope, first=first)
-        return Shown(outcome, kept)
+        # The recent-scans list says what the record says (its order, a short pick's
+        # reason), as a fresh read would.
+        recorded = _reason(decision)
+        listed = replace(
+            outcome,
+            order=_recorded_order(step, decision.line_id),
+            reason=Reason(recorded) if recorded else None,
+        )
+        kept = kept_after(step.tx, listed, kept_pick, scope, first=first)
+        # The screen after the scan, from the pick this scan ends with (no second read).
+        shown_pick = kept_pick.pick if kept_pick is not None else None
+        view = pick_view(step.tx.station.name, after.user, shown_pick, kept.recent)
+        return Shown(replace(outcome, view=view), kept)
 
     def screen(self, tx: PickTx) -> tuple[PickView, KeptPick | None]:
         """The pick screen as the station stands, and the pick it keeps."""
@@ -223,8 +234,11 @@ class PickMode:
         return pick_view(tx.station.name, tx.row.user, pick, tx.recent()), kept
 
     def repeated(self, tx: PickTx, outcome: ScanOutcome) -> Shown[KeptPick]:
-        """A retried scan's recorded outcome."""
-        return Shown(outcome, Kept(tx.row.last_seq, tx.scope, tx.recent(), None))
+        """A retried scan's recorded outcome, with the pick screen as it stands."""
+        view, keep = self.screen(tx)
+        return Shown(
+            replace(outcome, view=view), Kept(tx.row.last_seq, tx.scope, tx.recent(), keep)
+        )
 
 
 def _held_pick(
@@ -262,6 +276,17 @@ def _line_of(step: PickStep, after: PickAfter, line_id: int | None) -> picks.Lin
         current = pick.current if pick else None
         line_id = current.line_id if current else None
     return where.get(line_id) if line_id is not None else None
+
+
+def _recorded_order(step: PickStep, line_id: int | None) -> str | None:
+    """The number of the order the scan's record names (`_line_of`'s line), if any."""
+    pick = step.facts.snapshot.pick
+    if pick is None:
+        return None
+    if line_id is None:
+        current = pick.current
+        line_id = current.line_id if current else None
+    return next((line.order_number for line in pick.lines if line.line_id == line_id), None)
 
 
 def _as_recorded(step: PickStep, *, raw: bool = True) -> str:

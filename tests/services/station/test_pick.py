@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select, update
 
+from app.bootstrap import Kenpin
 from app.cli import main
 from app.core.pick.rules import PickEffect
 from app.core.scans import BADGE_RECORDED
@@ -36,6 +37,7 @@ from tests.stationdata import (
     TEA,
     mismatches,
     rice,
+    sent,
     stock_bench,
 )
 from tests.stockdata import order_state, receive, reserved
@@ -420,3 +422,24 @@ def test_one_order_is_picked_on_its_own_in_a_wave_of_its_own(
     assert {o["order"] for o in lines} == {"W-000001"}
     assert order_state(db, "#1001")[0] == "picked"
     assert order_state(db, "#1002")[0] == "allocated"
+
+
+def test_the_screen_after_each_scan_is_the_stored_pick(db: Database) -> None:
+    """The pick a station keeps between its scans is what a fresh read finds, scan by scan:
+    the view each scan returns equals the view of a station opened anew."""
+    bench = stock_bench(db)
+    with db.write() as s:
+        receive(s, bench.tea, "B-01", 5, walk_seq=1)
+    wave = create_wave(db, WaveRequest(orders=("#1001", "#1003"))).number
+    kenpin = Kenpin(db)
+    station = kenpin.pick_station("P1")
+    codes = [HANAKO, wave, "A-01", TEA, "SLOT-01", "KCMD:SHORTPICK", "B-01", TEA, "SLOT-01"]
+    codes += ["KCMD:UNDO", "B-01", TEA, "SLOT-01", "A-02", CUP_CASE, "SLOT-01", CUP, "SLOT-01"]
+    codes += ["C-01", RICE_L1, "SLOT-02", RICE_L1]
+    for code in codes:
+        shown = station.scan(sent(code)).view
+        assert shown == kenpin.pick_station("P1").view(), code
+    # The last unit taken waits for its slot: every line is picked, the wave is not.
+    assert (shown.slot, shown.lines_done, shown.wave) == (2, shown.lines_total, wave)
+    done = station.scan(sent("SLOT-02")).view
+    assert done == kenpin.pick_station("P1").view() and done.wave is None
