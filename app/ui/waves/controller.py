@@ -81,7 +81,14 @@ class WavesController(QObject):
     def on_read(self, waves: list[WaveProgress]) -> None:
         self.model.set_waves(waves)
         at = QTime.currentTime().toString("HH:mm:ss")
-        self.page.shown.setText(self.tr("{0} wave(s), read at {1}").format(len(waves), at))
+        if waves:
+            said = self.tr("Waves: {0} · read at {1}").format(len(waves), at)
+        else:
+            said = self.tr(
+                "No wave is being picked (read at {0}). A supervisor makes one with "
+                "kenpin wave create."
+            ).format(at)
+        self.page.shown.setText(said)
         self.shown.emit()
 
     def on_failed(self, error: KenpinError) -> None:

@@ -28,23 +28,36 @@ def rows(controller: WavesController) -> list[list[str]]:
     ]
 
 
-def test_the_page_shows_each_wave_with_its_picker_and_counts(
-    qtbot: QtBot, sqlite_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    pick_some(sqlite_db, tmp_path, capsys)
-    window = MainWindow(Kenpin(sqlite_db).station_services(), "S1")
+def waves_shown(qtbot: QtBot, db: Database) -> WavesController:
+    """Station S1's window on its Waves page, the waves read."""
+    window = MainWindow(Kenpin(db).station_services(), "S1")
     qtbot.addWidget(window)
     waves = window.waves
     assert waves is not None
     with qtbot.waitSignal(waves.shown, timeout=10_000):
         window.show()
         window.pages.setCurrentWidget(waves.page)
+    return waves
+
+
+def test_the_page_shows_each_wave_with_its_picker_and_counts(
+    qtbot: QtBot, sqlite_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pick_some(sqlite_db, tmp_path, capsys)
+    waves = waves_shown(qtbot, sqlite_db)
 
     assert [row[:8] for row in rows(waves)] == [
         ["W-000002", "done", "1", "Taro", "P2", "0 / 0", "0 / 0", "1"],
         ["W-000001", "picking", "2", "Hanako", "P1", "1 / 3", "3 / 7", "0"],
     ]
     assert waves.model.headerData(5, Qt.Orientation.Horizontal) == "Lines picked"
+    assert waves.page.shown.text().startswith("Waves: 2 · read at ")
+    # No line picked yet: no pace to show, a dash as for a wave nobody picks.
+    assert rows(waves)[0][9] == "–"
+    # Every count sits to the right, the orders too, like figures on paper.
+    for column in (2, 5, 6, 7, 8, 9):
+        alignment = waves.model.index(0, column).data(Qt.ItemDataRole.TextAlignmentRole)
+        assert alignment & Qt.AlignmentFlag.AlignRight, column
 
     # Hanako (still at the cups' bin) takes the other two: Refresh shows the cup line picked.
     more = scan_file(tmp_path, "more.jsonl", [CUP, "SLOT-01", CUP, "SLOT-01"])
@@ -53,3 +66,11 @@ def test_the_page_shows_each_wave_with_its_picker_and_counts(
         waves.page.refresh.click()
 
     assert rows(waves)[1][5:7] == ["2 / 3", "5 / 7"]
+
+
+def test_with_no_wave_the_page_says_how_one_is_made(qtbot: QtBot, sqlite_db: Database) -> None:
+    waves = waves_shown(qtbot, sqlite_db)
+    assert waves.model.rowCount() == 0
+    said = waves.page.shown.text()
+    assert said.startswith("No wave is being picked (read at ")
+    assert said.endswith("A supervisor makes one with kenpin wave create.")
