@@ -1210,7 +1210,7 @@
     </message>
     <message>
         <source>first {0:,} orders — scroll for more</source>
-        <translation>先頭 {0:,} 件 — スクロールで続きを表示</translation>
+        <translation>先頭 {0:,} 件 — 続きはスクロール</translation>
     </message>
 </context>
 <context>
@@ -2838,11 +2838,11 @@
     </message>
     <message>
         <source>Lines picked</source>
-        <translation>ピッキング済み行</translation>
+        <translation>行（済／全）</translation>
     </message>
     <message>
         <source>Units picked</source>
-        <translation>ピッキング済み数量</translation>
+        <translation>数量（済／全）</translation>
     </message>
     <message>
         <source>Short picks</source>
@@ -2854,7 +2854,7 @@
     </message>
     <message>
         <source>Seconds per line</source>
-        <translation>1行あたり秒数</translation>
+        <translation>秒／行</translation>
     </message>
     <message>
         <source>picking</source>

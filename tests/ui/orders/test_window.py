@@ -217,6 +217,9 @@ def test_the_orders_page_fits_a_1024_pixel_screen(
         page = main.orders_page
         # No button of the page is pushed off the screen: the page needs no more room.
         assert page.minimumSizeHint().width() <= main.width() - 24  # the tab frame
+        # The line beside the search says all its words ("first 200 orders — scroll for more").
+        shown = page.shown
+        assert shown.text() and shown.fontMetrics().horizontalAdvance(shown.text()) <= shown.width()
         # An order picked: its label menu, slip and card buttons each show their whole words.
         row_rect = page.table.visualRect(main.orders.model.index(0, 0))
         qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=row_rect.center())

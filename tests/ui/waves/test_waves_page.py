@@ -6,11 +6,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.bootstrap import Kenpin
 from app.db.database import Database
+from app.ui.app import station_font
 from app.ui.main_window import MainWindow
+from app.ui.translation import install_translation, remove_translation
 from app.ui.waves.controller import WavesController
 from tests.services.station.test_pick import pick_replay
 from tests.services.station.test_replay import scan_file
@@ -28,10 +31,11 @@ def rows(controller: WavesController) -> list[list[str]]:
     ]
 
 
-def waves_shown(qtbot: QtBot, db: Database) -> WavesController:
-    """Station S1's window on its Waves page, the waves read."""
+def waves_shown(qtbot: QtBot, db: Database, size: tuple[int, int] = (1360, 860)) -> WavesController:
+    """Station S1's window (at `size`) on its Waves page, the waves read."""
     window = MainWindow(Kenpin(db).station_services(), "S1")
     qtbot.addWidget(window)
+    window.resize(*size)
     waves = window.waves
     assert waves is not None
     with qtbot.waitSignal(waves.shown, timeout=10_000):
@@ -74,3 +78,31 @@ def test_with_no_wave_the_page_says_how_one_is_made(qtbot: QtBot, sqlite_db: Dat
     said = waves.page.shown.text()
     assert said.startswith("No wave is being picked (read at ")
     assert said.endswith("A supervisor makes one with kenpin wave create.")
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_every_column_fits_a_1024_pixel_screen(
+    qtbot: QtBot,
+    sqlite_db: Database,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    language: str,
+) -> None:
+    pick_some(sqlite_db, tmp_path, capsys)
+    translators = install_translation(language) if language == "ja" else []
+    # In the station's own font, as a bench screen shows it.
+    font = QApplication.font()
+    QApplication.setFont(station_font())
+    try:
+        table = waves_shown(qtbot, sqlite_db, (1024, 768)).page.table
+        header = table.horizontalHeader()
+        needed = sum(
+            max(table.sizeHintForColumn(column), header.sectionSizeHint(column))
+            for column in range(header.count())
+        )
+        # Each column as wide as its words, and all of them in view: no scrolling sideways
+        # to see a wave's pace.
+        assert needed <= table.viewport().width()
+    finally:
+        QApplication.setFont(font)
+        remove_translation(translators)
