@@ -39,11 +39,12 @@ import random
 import sqlite3
 import sys
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from app.bootstrap import Kenpin, open_database
 from app.core.errors import EnvironmentFailure
@@ -61,6 +62,7 @@ from app.services.users import add_user
 from app.ui.app import make_application
 from app.ui.main_window import MainWindow
 from app.ui.translation import install_translation, remove_translation
+from scripts.screenshot_window import save_small, settle
 
 PRODUCTS = (
     ("TEA-GRN-20", "オーガニック緑茶 ティーバッグ", "20包"),
@@ -268,17 +270,6 @@ def main() -> int:
     return 0
 
 
-def settle(done: Callable[[], bool], timeout: float = 30.0) -> None:
-    """Let the window work (its database work runs on worker threads) until `done()`."""
-    deadline = dt.datetime.now() + dt.timedelta(seconds=timeout)
-    while not done():
-        if dt.datetime.now() > deadline:
-            raise TimeoutError("the window did not get there")
-        QApplication.processEvents()
-    for _ in range(5):
-        QApplication.processEvents()
-
-
 def pack_shots(db: Database, size: tuple[int, int], folder: Path, lang: str) -> int:
     """Play a packer's scans through the pack screen, saving a screenshot at each stage."""
     scanner = ScriptedScanner(name="/dev/ttyACM0")
@@ -354,19 +345,6 @@ class ShelfPrinter:
         if self.out_of_labels:
             raise EnvironmentFailure(OUT_OF_LABELS)
         self.kenpin.print_label(job)
-
-
-def save_small(window: MainWindow, path: Path) -> None:
-    """The window as a PNG of 128 colours (a screen of flat colours loses nothing a reader
-    sees, and the README's screens stay a fraction of the size)."""
-    from PIL import Image
-
-    window.grab().save(str(path))
-    with Image.open(path) as shot:
-        small = shot.convert("RGB").quantize(
-            colors=128, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE
-        )
-    small.save(path, optimize=True)
 
 
 def screens(db: Database, size: tuple[int, int], folder: Path, lang: str) -> None:

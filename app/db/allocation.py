@@ -4,6 +4,9 @@ Everything goes in bulk: a handful of statements per batch of orders, whatever
 its size. On PostgreSQL the batch's orders and stock balances are read
 `FOR UPDATE`, so no packer or other allocator changes them between the
 decision and its recording; SQLite's `BEGIN IMMEDIATE` already gives that.
+
+`release` is the way back: reservations let go of through the ledger (a short
+ship at the bench, a short pick at the bin).
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from app.core.allocation import LineNeed, OpenOrder, OrderOutcome, StockSlot
@@ -202,3 +205,43 @@ def _reserve(session: Session, outcomes: Sequence[OrderOutcome]) -> None:
             for bid, qty in per_balance.items()
         ]
     stock.post(session, moves)
+
+
+@dataclass(frozen=True, slots=True)
+class LetGo:
+    """`units` of reservation `reservation_id` (`held` units of balance `balance_id`) to let
+    go of; all of them takes the reservation away."""
+
+    reservation_id: int
+    balance_id: int
+    held: int
+    units: int
+
+
+def release(
+    session: Session, let_go: Sequence[LetGo], reason: str, reference: str, user_id: int | None
+) -> int:
+    """Let go of reserved units through the ledger: each reservation down by its units (gone
+    when none are left), the balances' reserved down as much, one entry per balance (in id
+    order, so two stations releasing at once lock balances alike). The units let go of."""
+    reservations = table(Reservation).c
+    gone = [r.reservation_id for r in let_go if r.units >= r.held]
+    for r in let_go:
+        if 0 < r.units < r.held:
+            session.execute(
+                update(table(Reservation))
+                .where(reservations.id == r.reservation_id)
+                .values(qty=r.held - r.units)
+            )
+    for ids in chunks(gone):
+        session.execute(delete(table(Reservation)).where(among(session, reservations.id, ids)))
+    per_balance: dict[int, int] = defaultdict(int)
+    for r in let_go:
+        per_balance[r.balance_id] += r.units
+    moves = [
+        stock.Move(bid, reserved_delta=-units, reason=reason, reference=reference, user_id=user_id)
+        for bid, units in sorted(per_balance.items())
+        if units
+    ]
+    stock.post(session, moves)
+    return sum(per_balance.values())

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from app.core.errors import Refused
@@ -19,7 +19,7 @@ from app.core.intake.products import BarcodeKind
 from app.core.orders import OrderStatus
 from app.core.overrides import PendingOverride
 from app.core.pack.session import Pack
-from app.db import stock
+from app.db.allocation import LetGo, release
 from app.db.codes import code_owners
 from app.db.models import (
     Barcode,
@@ -92,40 +92,26 @@ def ship_short(session: Session, pack: Pack, reason: str, user_id: int | None) -
     packed_lots: dict[int, Counter[str | None]] = defaultdict(Counter)
     for unit in pack.packed:
         packed_lots[unit.line_id][unit.lot] += unit.units
-    moves: list[stock.Move] = []
     for line in pack.lines:
         if line.line_id not in missing:
             continue
-        released = _release(session, line.line_id, packed_lots[line.line_id], line.lot_tracked)
-        for balance_id, qty in sorted(released.items()):
-            moves.append(
-                stock.Move(
-                    balance_id,
-                    reserved_delta=-qty,
-                    reason=f"short:{reason}",
-                    reference=pack.order_number,
-                    user_id=user_id,
-                )
-            )
+        let_go = _let_go(session, line.line_id, packed_lots[line.line_id], line.lot_tracked)
+        released = release(session, let_go, f"short:{reason}", pack.order_number, user_id)
         core(session).execute(
             update(table(OrderLine))
             .where(_LINES.id == line.line_id)
-            .values(
-                short=missing[line.line_id],
-                allocated=_LINES.allocated - sum(released.values()),
-            )
+            .values(short=missing[line.line_id], allocated=_LINES.allocated - released)
         )
-    stock.post(session, moves)
     number = _backorder_number(session, pack.order_number)
     _copy_order(session, pack, number, missing)
     return ShippedShort(number, sum(missing.values()))
 
 
-def _release(
+def _let_go(
     session: Session, line_id: int, packed: Counter[str | None], lot_tracked: bool
-) -> dict[int, int]:
-    """Let go of the line's reservations beyond what was packed (of a lot line, the lots
-    that were not packed first); the units released per balance."""
+) -> list[LetGo]:
+    """The line's reservations beyond what was packed (of a lot line, the lots that were
+    not packed first), to let go of."""
     rows = session.execute(
         select(_RESERVATIONS.id, _RESERVATIONS.balance_id, _RESERVATIONS.qty, _LOTS.lot_code)
         .join(table(StockBalance), _BALANCES.id == _RESERVATIONS.balance_id)
@@ -134,26 +120,14 @@ def _release(
         .order_by(_RESERVATIONS.id)
     ).all()
     keep = Counter(packed) if lot_tracked else Counter({None: sum(packed.values())})
-    released: dict[int, int] = defaultdict(int)
+    let_go = []
     for reservation_id, balance_id, qty, lot_code in rows:
         lot = lot_code if lot_tracked else None
         kept = min(int(qty), keep[lot])
         keep[lot] -= kept
-        let_go = int(qty) - kept
-        if not let_go:
-            continue
-        released[int(balance_id)] += let_go
-        if kept:
-            core(session).execute(
-                update(table(Reservation))
-                .where(_RESERVATIONS.id == reservation_id)
-                .values(qty=kept)
-            )
-        else:
-            core(session).execute(
-                delete(table(Reservation)).where(_RESERVATIONS.id == reservation_id)
-            )
-    return dict(released)
+        if kept < int(qty):
+            let_go.append(LetGo(int(reservation_id), int(balance_id), int(qty), int(qty) - kept))
+    return let_go
 
 
 def _backorder_number(session: Session, number: str) -> str:

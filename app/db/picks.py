@@ -20,6 +20,7 @@ from app.core.scans import LotCheck
 from app.core.statuses import PickStatus
 from app.core.waves import WaveStatus, next_wave_number
 from app.db import stock, waves
+from app.db.allocation import LetGo, release
 from app.db.clock import DatabaseLater, database_time
 from app.db.models import (
     Location,
@@ -540,14 +541,10 @@ def short_pick(session: Session, held: HeldPick, said: ShortSaid) -> Shorted:
     qty, balance_id, order_line_id, location_id, product_id, order_id, number, sku, shelf = row
     line_id, missing, user_id = said.line_id, said.missing, said.user_id
     kept = int(qty) - missing
-    if kept:
-        session.execute(update(Reservation).where(Reservation.id == line_id).values(qty=kept))
-    else:
-        session.execute(delete(Reservation).where(Reservation.id == line_id))
-    moves = [_move(balance_id, -missing, "shortpick", number, user_id)]
+    release(session, [LetGo(line_id, balance_id, int(qty), missing)], "shortpick", number, user_id)
+    moves: list[stock.Move] = []
     found = _free_elsewhere(session, product_id, location_id, said.today, shelf)
     if sum(slot.available for slot in found) < missing:
-        stock.post(session, moves)
         short = str(ShortLine(order_line_id, sku, missing))
         put_back = _backorder(session, held, (order_id, number), short, user_id)
         return Shorted(False, backordered=number, put_back=put_back)
@@ -632,9 +629,8 @@ def _backorder(
         )
     )
     session.execute(delete(PickedRow).where(PickedRow.reservation_id.in_(ids)))
-    session.execute(delete(Reservation).where(Reservation.id.in_(ids)))
-    released = [_move(bid, -int(qty), "shortpick", number, user_id) for _, bid, qty in held_rows]
-    stock.post(session, released)
+    let_go = [LetGo(rid, bid, int(qty), int(qty)) for rid, bid, qty in held_rows]
+    release(session, let_go, "shortpick", number, user_id)
     session.execute(update(OrderLine).where(OrderLine.order_id == order_id).values(allocated=0))
     session.execute(
         update(Order)

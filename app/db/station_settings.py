@@ -1,7 +1,8 @@
 """A station's own settings, kept as JSON in `stations.settings`, one entry per key.
 
-The column holds other keys too (`"labels": "off"`, read by `app.db.labels`):
-a write changes its own key and keeps the rest. What a key's value means is
+The column holds other keys too (`"labels": "off"`): a write changes its own
+key and keeps the rest. The lock-out count and labels off are read by
+`app.db.labels`, the one reading the scan's station row uses too. What a key's value means is
 the caller's business (`app.scanning.settings` for `"scanner"`).
 """
 
@@ -14,7 +15,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from app.core.bench_settings import stored_lockout
+from app.db.labels import lockout_after as stored_lockout_after
 from app.db.models import Product, Station, table
 from app.db.station import open_station
 
@@ -67,7 +68,9 @@ def _store(session: Session, station: str, key: str, value: object) -> None:
 def lockout_after(session: Session, station: str) -> int:
     """Refused product scans in a row within one pack before station `station` needs a
     supervisor (key `"lockout"`, `{"after": N}`); 0 is off, 3 when nothing is set."""
-    return stored_lockout(station_setting(session, station, LOCKOUT_KEY).get("after"))
+    return stored_lockout_after(
+        session.scalar(select(_STATIONS.settings).where(_STATIONS.name == station))
+    )
 
 
 def store_lockout_after(session: Session, station: str, after: int) -> None:
@@ -82,11 +85,13 @@ def store_labels(session: Session, station: str, on: bool) -> None:
 
 @dataclass(frozen=True, slots=True)
 class StationRow:
-    """A station as the admin page lists it: its printer and its stored settings."""
+    """A station as the admin page lists it: its printer, its stored settings and the
+    lock-out count they give."""
 
     name: str
     printer_uri: str
     settings: dict[str, Any]
+    lockout_after: int
 
 
 def station_rows(session: Session, name: str | None = None) -> list[StationRow]:
@@ -95,7 +100,10 @@ def station_rows(session: Session, name: str | None = None) -> list[StationRow]:
     if name is not None:
         query = query.where(_STATIONS.name == name)
     rows = session.execute(query.order_by(_STATIONS.name))
-    return [StationRow(name, uri or "", _values(text)) for name, uri, text in rows]
+    return [
+        StationRow(name, uri or "", _values(text), stored_lockout_after(text))
+        for name, uri, text in rows
+    ]
 
 
 def product_name(session: Session, product_id: int) -> str:

@@ -76,7 +76,6 @@ def station_listing(db: Database) -> list[StationShown]:
 
 
 def _shown(row: store.StationRow) -> StationShown:
-    lockout = row.settings.get(store.LOCKOUT_KEY)
     scanner = row.settings.get(SCANNER_KEY)
     try:
         rules: ScanRules | None = rules_from_json(scanner if isinstance(scanner, dict) else {}, "")
@@ -86,7 +85,7 @@ def _shown(row: store.StationRow) -> StationShown:
         row.name,
         row.printer_uri,
         row.settings.get(store.LABELS_KEY) != "off",
-        stored_lockout(lockout.get("after") if isinstance(lockout, dict) else None),
+        row.lockout_after,
         rules,
     )
 

@@ -50,7 +50,7 @@ class CredentialsDialog(QDialog):
     def __init__(self, purpose: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("credentialsDialog")
-        self.setWindowTitle(self.tr("Supervisor's badge and PIN"))
+        self.setWindowTitle(self.tr("Badge and PIN"))
         self.setModal(True)
         self.purpose = QLabel(purpose)
         self.purpose.setObjectName("credentialsPurpose")

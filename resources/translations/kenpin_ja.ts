@@ -165,9 +165,9 @@
 <context>
     <name>CredentialsDialog</name>
     <message>
-        <source>Supervisor&apos;s badge and PIN</source>
+        <source>Badge and PIN</source>
         <extracomment>A scan from one of the window&apos;s scanners, from whatever thread read it: the badge.</extracomment>
-        <translation>責任者のバッジと暗証番号</translation>
+        <translation>バッジと暗証番号</translation>
     </message>
     <message>
         <source>Scan your badge (or type it and press Enter), then type your PIN and press Enter. Esc cancels.</source>
@@ -1074,8 +1074,8 @@
         <translation>{1} の送り状 {0} を印刷できませんでした：{2}。</translation>
     </message>
     <message>
-        <source>this station has no printer (open it with kenpin station --printer URI)</source>
-        <translation>このステーションにはプリンターがありません（kenpin station --printer URI で起動してください）</translation>
+        <source>this station has no printer: an admin sets one on the Admin page, Stations tab.</source>
+        <translation>このステーションにはプリンターがありません。管理者が「管理」画面の「ステーション」タブで設定してください。</translation>
     </message>
     <message>
         <source>this station waits for the label of {0} to be scanned back: scan it first</source>
@@ -1210,7 +1210,7 @@
     </message>
     <message>
         <source>first {0:,} orders — scroll for more</source>
-        <translation>先頭 {0:,} 件 — スクロールで続きを表示</translation>
+        <translation>先頭 {0:,} 件 — 続きはスクロール</translation>
     </message>
 </context>
 <context>
@@ -2802,8 +2802,12 @@
 <context>
     <name>WavesController</name>
     <message>
-        <source>{0} wave(s), read at {1}</source>
+        <source>Waves: {0} · read at {1}</source>
         <translation>ウェーブ {0} 件（{1} 時点）</translation>
+    </message>
+    <message>
+        <source>No wave is being picked (read at {0}). A supervisor makes one with kenpin wave create.</source>
+        <translation>ピッキング中のウェーブはありません（{0} 時点）。責任者が kenpin wave create で作成します。</translation>
     </message>
     <message>
         <source>Could not read the waves: {0}</source>
@@ -2834,11 +2838,11 @@
     </message>
     <message>
         <source>Lines picked</source>
-        <translation>ピッキング済み行</translation>
+        <translation>行（済／全）</translation>
     </message>
     <message>
         <source>Units picked</source>
-        <translation>ピッキング済み数量</translation>
+        <translation>数量（済／全）</translation>
     </message>
     <message>
         <source>Short picks</source>
@@ -2850,7 +2854,7 @@
     </message>
     <message>
         <source>Seconds per line</source>
-        <translation>1行あたり秒数</translation>
+        <translation>秒／行</translation>
     </message>
     <message>
         <source>picking</source>

@@ -28,6 +28,8 @@ def test_a_typed_badge_and_pin_come_back_as_credentials(qtbot: QtBot) -> None:
     assert given == Credentials("BADGE-S1", "2468")
     dialog = answered[0]
     assert dialog.purpose.text() == "Void the label 1000000000006 of #1001"
+    # The title names no role: the purpose says whose badge (an admin's, for the shop).
+    assert dialog.windowTitle() == "Badge and PIN"
     # Both are secrets: neither is shown as typed.
     assert dialog.badge.echoMode() is QLineEdit.EchoMode.Password
     assert dialog.pin.echoMode() is QLineEdit.EchoMode.Password

@@ -4,6 +4,7 @@ take the badge as a login and bring the pack screen up)."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, Signal
@@ -24,11 +25,25 @@ class BadgeScans(QObject):
         super().__init__(parent)
         self.scanners = list(scanners)
         self._into: QLineEdit | None = None
+        self._watched: list[QLineEdit] = []
         self.arrived.connect(self.on_arrived)
 
     def watch(self, field: QLineEdit) -> None:
         """Scans go into `field` while it has the focus."""
         field.installEventFilter(self)
+        self._watched.append(field)
+
+    def close(self) -> None:
+        """The window is closing: scans go to the station again, and no field is watched
+        any more. A closed window is destroyed later (the next event loop, the garbage
+        collector), and a filter left on its fields would be called from Python on fields
+        half destroyed, which can crash the process."""
+        self.release()
+        for field in self._watched:
+            # RuntimeError: the field (an input box's) is gone already, and its filter with it.
+            with contextlib.suppress(RuntimeError):
+                field.removeEventFilter(self)
+        self._watched.clear()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if isinstance(watched, QLineEdit) and event.type() == QEvent.Type.FocusIn:

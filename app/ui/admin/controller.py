@@ -65,6 +65,8 @@ class AdminController(QObject):
         self.stations = StationsController(admin, self.stations_page, ask, where, self)
         self.printers = PrintersController(admin, self.printers_page, ask, where, self)
         self.tracking = TrackingController(admin, self.tracking_page, ask, where, self)
+        #: The badge fields' scanner diversion (`add_admin_page` sets it); closed with the page.
+        self.badge_scans: BadgeScans | None = None
         self._connect_signals()
 
     @property
@@ -81,9 +83,12 @@ class AdminController(QObject):
         self.tabs[max(self.page.currentIndex(), 0)].refresh()
 
     def close(self) -> None:
-        """The window is closing: changes under way are not waited for long."""
+        """The window is closing: changes under way are not waited for long, and the badge
+        fields are watched no more."""
         for tab in self.tabs:
             tab.close()
+        if self.badge_scans is not None:
+            self.badge_scans.close()
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +115,7 @@ def add_admin_page(
     scans = BadgeScans(setup.scanners, page)
     ask = setup.ask or ask_in_boxes(page, scans)
     controller = AdminController(admin, page, ask, station, parent)
+    controller.badge_scans = scans
     scans.watch(controller.users_page.badge)
     for tab in controller.tabs:
         tab.problem.connect(window.show_error)

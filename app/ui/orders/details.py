@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -52,7 +52,6 @@ class OrderDetailsPane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("orderDetails")
-        self.setMinimumWidth(440)
         self._statuses = status_labels()
 
         self.number = QLabel()
@@ -162,8 +161,17 @@ class OrderDetailsPane(QWidget):
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(16, 12, 16, 12)
+        self._outer = outer
         outer.addWidget(self.placeholder, 1)
         outer.addWidget(body, 1)
+
+    def minimumSizeHint(self) -> QSize:
+        """As narrow as the order's buttons allow, an order picked or not: the splitter never
+        squeezes their words, nor moves when the first order is picked."""
+        hint = super().minimumSizeHint()
+        margins = self._outer.contentsMargins()
+        body = self._body.minimumSizeHint().width() + margins.left() + margins.right()
+        return QSize(max(hint.width(), body), hint.height())
 
     def on_line_column_resized(self, _column: int, _old: int, _new: int) -> None:
         """Wrapped names need taller rows whenever the pane (so the columns) changes width."""

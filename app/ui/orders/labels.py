@@ -160,7 +160,9 @@ class OrderLabelsController(QObject):
     def on_refused(self, error: KenpinError) -> None:
         """Refused (badge, PIN, no printer here, already voided) or failed: nothing changed."""
         if isinstance(error, NoPrinter):
-            why = self.tr("this station has no printer (open it with kenpin station --printer URI)")
+            why = self.tr(
+                "this station has no printer: an admin sets one on the Admin page, Stations tab."
+            )
         elif isinstance(error, StationWaiting):
             why = self.tr(
                 "this station waits for the label of {0} to be scanned back: scan it first"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import QEvent, QObject, QTime, QTimer, Signal
+from PySide6.QtCore import QObject, QTime, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from app.core.errors import KenpinError
@@ -49,17 +49,11 @@ class WavesController(QObject):
         self.timer.setInterval(REFRESH_MS)
         self._connect_signals()
         self.timer.start()
-        # Read when the page is first shown, not while the window is being built: the
-        # window (and every test that builds one) waits for no read it does not show.
-        page.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """The page shown: read the waves (again) at once."""
-        if watched is self.page and event.type() == QEvent.Type.Show:
-            self.on_refresh()
-        return False
 
     def _connect_signals(self) -> None:
+        # Read when the page is shown, not while the window is being built: the window
+        # (and every test that builds one) waits for no read it does not show.
+        self.page.came_into_view.connect(self.on_refresh)
         self.page.refresh.clicked.connect(self.on_refresh)
         self.page.refresh_shortcut.activated.connect(self.on_refresh)
         self.timer.timeout.connect(self.on_tick)
@@ -81,7 +75,14 @@ class WavesController(QObject):
     def on_read(self, waves: list[WaveProgress]) -> None:
         self.model.set_waves(waves)
         at = QTime.currentTime().toString("HH:mm:ss")
-        self.page.shown.setText(self.tr("{0} wave(s), read at {1}").format(len(waves), at))
+        if waves:
+            said = self.tr("Waves: {0} · read at {1}").format(len(waves), at)
+        else:
+            said = self.tr(
+                "No wave is being picked (read at {0}). A supervisor makes one with "
+                "kenpin wave create."
+            ).format(at)
+        self.page.shown.setText(said)
         self.shown.emit()
 
     def on_failed(self, error: KenpinError) -> None:

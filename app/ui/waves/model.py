@@ -54,7 +54,7 @@ class WavesModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 5:
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in _NUMBERS:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         if role != Qt.ItemDataRole.DisplayRole:
             return None
@@ -72,7 +72,7 @@ class WavesModel(QAbstractTableModel):
             f"{wave.units_picked} / {wave.units}",
             str(wave.short_picks),
             str(wave.minutes_open),
-            "" if pace is None else f"{pace:.0f}",
+            "–" if pace is None else f"{pace:.0f}",
         )
 
     def _status(self, status: str) -> str:

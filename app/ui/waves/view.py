@@ -5,7 +5,8 @@ Layout only; `WavesController` decides what it shows.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -21,6 +22,9 @@ from PySide6.QtWidgets import (
 class WavesPage(QWidget):
     """A line of what is shown and the Refresh button above the table of waves."""
 
+    #: The page came into view.
+    came_into_view = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.shown = QLabel()
@@ -32,6 +36,10 @@ class WavesPage(QWidget):
         # F5 reads the waves again (the controller listens).
         self.refresh_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self)
         self._build()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.came_into_view.emit()
 
     def title(self) -> str:
         return self.tr("Waves")

@@ -99,6 +99,8 @@ def bench(qtbot: QtBot, sqlite_db: Database) -> Iterator[Bench]:
     at_bench = Bench(qtbot, sqlite_db)
     yield at_bench
     at_bench.window.close()
+    # The page was added beside the window's own: the window does not close it.
+    at_bench.admin.close()
 
 
 def test_the_window_has_an_admin_page_listing_the_users(qtbot: QtBot, sqlite_db: Database) -> None:

@@ -75,7 +75,14 @@ def packed(sqlite_db: Database) -> Database:
 @pytest.fixture
 def window(qtbot: QtBot, packed: Database, printer: Listener) -> Iterator[MainWindow]:
     """The supervisor's window at SUP-1, printing to the listener, #1001 picked."""
-    main = MainWindow(Kenpin(packed).station_services(printer=printer.uri), HERE)
+    main = window_at(qtbot, packed, HERE, printer.uri)
+    yield main
+    main.close()
+
+
+def window_at(qtbot: QtBot, db: Database, station: str, printer: str | None) -> MainWindow:
+    """The window of `station` (printing to `printer`) on the Orders page, #1001 picked."""
+    main = MainWindow(Kenpin(db).station_services(printer=printer), station)
     qtbot.addWidget(main)
     main.resize(1024, 768)
     main.show()
@@ -86,8 +93,7 @@ def window(qtbot: QtBot, packed: Database, printer: Listener) -> Iterator[MainWi
     qtbot.keyClicks(search, "#1001")
     qtbot.keyClick(search, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: main.orders.picked_number == "#1001", timeout=5_000)
-    yield main
-    main.close()
+    return main
 
 
 def click(qtbot: QtBot, window: MainWindow, action: str) -> None:
@@ -148,6 +154,19 @@ def test_reprint_prints_the_same_label_here_audited_as_a_reprint(
     # The packer's station still waits for that label, and takes it.
     s1 = Kenpin(packed).pack_station("S1")
     assert s1.scan(sent(number(0)), at=later(60)).verdict is VerdictKind.ACCEPTED
+
+
+def test_a_reprint_at_a_station_without_a_printer_says_where_an_admin_sets_one(
+    qtbot: QtBot, packed: Database
+) -> None:
+    main = window_at(qtbot, packed, "SUP-2", None)
+    will_sign(qtbot, BOSS, SUPERVISOR_PIN)
+    click(qtbot, main, "reprint_label")
+    assert main.banner.text.text() == (
+        "Not done: this station has no printer: an admin sets one on the Admin page, Stations tab."
+    )
+    assert audit_rows(packed, "label.reprint") == []
+    main.close()
 
 
 def test_a_wrong_pin_voids_nothing_and_is_kept(

@@ -8,13 +8,14 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.bootstrap import Kenpin
 from app.core.errors import DatabaseUnavailable
 from app.db.database import Database
 from app.services.order_queue import OrderQueue
-from app.ui.app import reporting_to
+from app.ui.app import reporting_to, station_font
 from app.ui.main_window import MainWindow
 from app.ui.orders.controller import OrdersController
 from app.ui.orders.details import OrderDetailsPane
@@ -204,6 +205,9 @@ def test_the_orders_page_fits_a_1024_pixel_screen(
     qtbot: QtBot, filled_db: Database, language: str
 ) -> None:
     translators = install_translation(language) if language == "ja" else []
+    # In the station's own font (bigger than a test's default), as a bench screen shows it.
+    font = QApplication.font()
+    QApplication.setFont(station_font())
     try:
         main = MainWindow(Kenpin(filled_db).station_services(), "PACK-1")
         qtbot.addWidget(main)
@@ -213,6 +217,21 @@ def test_the_orders_page_fits_a_1024_pixel_screen(
         page = main.orders_page
         # No button of the page is pushed off the screen: the page needs no more room.
         assert page.minimumSizeHint().width() <= main.width() - 24  # the tab frame
+        # The line beside the search says all its words ("first 200 orders — scroll for more").
+        shown = page.shown
+        assert shown.text() and shown.fontMetrics().horizontalAdvance(shown.text()) <= shown.width()
+        # An order picked: its label menu, slip and card buttons each show their whole words.
+        row_rect = page.table.visualRect(main.orders.model.index(0, 0))
+        qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=row_rect.center())
+        buttons = (page.details.label_menu, page.packing_slip, page.message_card)
+        qtbot.waitUntil(
+            lambda: (
+                page.details.number.text() != ""
+                and all(button.width() >= button.sizeHint().width() for button in buttons)
+            )
+        )
+        assert all(button.isVisible() for button in buttons)
         main.close()
     finally:
+        QApplication.setFont(font)
         remove_translation(translators)
