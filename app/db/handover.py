@@ -12,15 +12,15 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sqlalchemy import exists, or_, select, update
+from sqlalchemy import bindparam, exists, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from app.core.errors import ConcurrentChange
 from app.core.orders import OrderStatus
 from app.core.statuses import PickStatus
-from app.db.models import Order, OrderLine, User
+from app.db.models import Order, OrderLine, User, table
 from app.db.pick_models import PickedUnit, PickSession, Tote
-from app.db.sql import on_postgresql
+from app.db.sql import core
 from app.db.station_models import StationState
 from app.db.wave_models import Wave, WaveOrder
 
@@ -39,14 +39,31 @@ class Picked:
     at: dt.datetime
 
 
+_TOTES = table(Tote).c
+_TOTE_HOLDER = (
+    select(Order.number)
+    .join(Tote, Tote.order_id == Order.id)
+    .where(Tote.code == bindparam("tote"), Order.status.in_(ACTIVE))
+)
+_NEW_TOTE = {
+    name: dialect.insert(table(Tote)).values(code=bindparam("tote")).on_conflict_do_nothing()
+    for name, dialect in (("sqlite", sqlite), ("postgresql", postgresql))
+}
+_BUSY = exists().where(
+    Order.id == _TOTES.order_id, Order.id != bindparam("order"), Order.status.in_(ACTIVE)
+)
+_TAKE_TOTE = (
+    update(table(Tote))
+    .where(_TOTES.code == bindparam("tote"), or_(_TOTES.order_id.is_(None), ~_BUSY))
+    .values(order_id=bindparam("order"), taken_at=bindparam("at"))
+)
+_PICK_TOTE = update(table(PickSession)).where(table(PickSession).c.id == bindparam("pick_session"))
+
+
 def tote_holder(session: Session, code: str) -> str | None:
     """The number of the order tote `code` holds now (the order a pack station opens when
     the tote is scanned), or None when it is free (or new)."""
-    return session.scalar(
-        select(Order.number)
-        .join(Tote, Tote.order_id == Order.id)
-        .where(Tote.code == code, Order.status.in_(ACTIVE))
-    )
+    return core(session).execute(_TOTE_HOLDER, {"tote": code}).scalar()
 
 
 def take_tote(
@@ -57,18 +74,12 @@ def take_tote(
     Made when first scanned. Refused as a concurrent change when another order took
     the tote since it was read (the scan is then decided again: `tote_in_use`).
     """
-    dialect = postgresql if on_postgresql(session) else sqlite
-    session.execute(dialect.insert(Tote).values(code=code, order_id=None).on_conflict_do_nothing())
-    busy = exists().where(Order.id == Tote.order_id, Order.id != order_id, Order.status.in_(ACTIVE))
-    taken = session.execute(
-        update(Tote)
-        .where(Tote.code == code, or_(Tote.order_id.is_(None), ~busy))
-        .values(order_id=order_id, taken_at=at)
-        .execution_options(synchronize_session=False)
-    )
-    if taken.rowcount != 1:  # type: ignore[attr-defined]
+    connection = core(session)
+    connection.execute(_NEW_TOTE[session.get_bind().dialect.name], {"tote": code})
+    taken = connection.execute(_TAKE_TOTE, {"tote": code, "order": order_id, "at": at})
+    if taken.rowcount != 1:
         raise ConcurrentChange(f"{code} was taken for another order a moment ago")
-    session.execute(update(PickSession).where(PickSession.id == pick_session_id).values(tote=code))
+    connection.execute(_PICK_TOTE, {"pick_session": pick_session_id, "tote": code})
 
 
 def cart_at(session: Session, station_id: int) -> tuple[int, str] | None:

@@ -21,7 +21,7 @@ from app.core.statuses import PickStatus
 from app.core.waves import WaveStatus, next_wave_number
 from app.db import stock, waves
 from app.db.allocation import LetGo, release
-from app.db.clock import DatabaseLater, database_time
+from app.db.clock import DatabaseLater, DatabaseNow, database_time
 from app.db.models import (
     Location,
     Lot,
@@ -122,46 +122,58 @@ def held_pick(session: Session, station_id: int) -> HeldPick | None:
     return HeldPick(*row) if row is not None else None
 
 
+_LOST_PICK = (
+    select(Wave.number, Station.name)
+    .join(PickSession, PickSession.wave_id == Wave.id)
+    .join(StationState, StationState.pick_session_id == PickSession.id)
+    .join(Station, Station.id == PickSession.station_id)
+    .where(
+        StationState.station_id == bindparam("station"),
+        PickSession.station_id != bindparam("station"),
+        PickSession.status == PickStatus.OPEN,
+    )
+)
+
+
 def lost_pick(session: Session, station_id: int) -> tuple[str, str] | None:
     """The wave the station picked until another station took it over: (its number, the
     station holding it now); None when the station holds its pick or held none."""
-    query = (
-        select(Wave.number, Station.name)
-        .join(PickSession, PickSession.wave_id == Wave.id)
-        .join(StationState, StationState.pick_session_id == PickSession.id)
-        .join(Station, Station.id == PickSession.station_id)
-        .where(
-            StationState.station_id == station_id,
-            PickSession.station_id != station_id,
-            PickSession.status == PickStatus.OPEN,
-        )
-    )
-    row = session.execute(query).one_or_none()
+    row = core(session).execute(_LOST_PICK, {"station": station_id}).one_or_none()
     return (row[0], row[1]) if row is not None else None
+
+
+_WAVE = select(Wave.id, Wave.status).where(Wave.number == bindparam("number"))
+_PICKING = (
+    select(Order.id)
+    .join(WaveOrder, WaveOrder.order_id == Order.id)
+    .where(WaveOrder.wave_id == bindparam("wave"), Order.status == OrderStatus.PICKING)
+    .limit(1)
+)
+_WAVE_SESSION = (
+    select(
+        PickSession.id,
+        PickSession.station_id,
+        (PickSession.lease_expires_at > DatabaseNow()).label("live"),
+        Station.name,
+    )
+    .outerjoin(Station, Station.id == PickSession.station_id)
+    .where(PickSession.wave_id == bindparam("wave"), PickSession.status == PickStatus.OPEN)
+)
 
 
 def wave_on_file(session: Session, number: str, station_id: int) -> WaveOnFile | None:
     """The wave of that number as a station scanning it finds it, or None."""
-    wave = session.execute(select(Wave.id, Wave.status).where(Wave.number == number)).one_or_none()
+    connection = core(session)
+    wave = connection.execute(_WAVE, {"number": number}).one_or_none()
     if wave is None:
         return None
     wave_id, status = wave
-    picking = session.scalar(
-        select(Order.id)
-        .join(WaveOrder, WaveOrder.order_id == Order.id)
-        .where(WaveOrder.wave_id == wave_id, Order.status == OrderStatus.PICKING)
-        .limit(1)
-    )
-    open_session = session.execute(
-        select(PickSession.id, PickSession.station_id, PickSession.lease_expires_at, Station.name)
-        .outerjoin(Station, Station.id == PickSession.station_id)
-        .where(PickSession.wave_id == wave_id, PickSession.status == PickStatus.OPEN)
-    ).one_or_none()
+    picking = connection.execute(_PICKING, {"wave": wave_id}).first()
+    open_session = connection.execute(_WAVE_SESSION, {"wave": wave_id}).one_or_none()
     locked_by = None
     session_id = None
     if open_session is not None:
-        session_id, holder_id, expires, holder = open_session
-        live = _aware(expires) > database_time(session)
+        session_id, holder_id, live, holder = open_session
         if holder_id is not None and holder_id != station_id and live:
             locked_by = holder
     pickable = status == WaveStatus.OPEN and picking is not None
@@ -203,45 +215,47 @@ def _aware(moment: dt.datetime) -> dt.datetime:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
 
 
+_PICK_LINES = (
+    select(
+        Reservation.id,
+        Order.number,
+        WaveOrder.position,
+        Product.id,
+        Product.sku,
+        Product.name,
+        Product.variant,
+        Location.code,
+        Location.walk_seq,
+        Reservation.qty,
+        Lot.lot_code,
+        Lot.expiry,
+        Product.lot_tracked,
+        Product.lot_check,
+        Product.min_shelf_life_days,
+        OrderLine.id,
+        Order.id,
+    )
+    .join(OrderLine, OrderLine.id == Reservation.order_line_id)
+    .join(Order, Order.id == OrderLine.order_id)
+    .join(WaveOrder, WaveOrder.order_id == Order.id)
+    .join(StockBalance, StockBalance.id == Reservation.balance_id)
+    .join(Location, Location.id == StockBalance.location_id)
+    .join(Lot, Lot.id == StockBalance.lot_id)
+    .join(Product, Product.id == OrderLine.product_id)
+    .where(
+        WaveOrder.wave_id == bindparam("wave"),
+        WaveOrder.held.is_(True),
+        Order.status.in_((OrderStatus.PICKING, OrderStatus.PICKED)),
+    )
+    .order_by(Reservation.id)
+)
+
+
 def pick_lines(session: Session, wave_id: int) -> tuple[tuple[PickLine, ...], dict[int, LineOf]]:
     """The wave's pick lines (its `picking` orders' reservations) and where each belongs."""
-    query = (
-        select(
-            Reservation.id,
-            Order.number,
-            WaveOrder.position,
-            Product.id,
-            Product.sku,
-            Product.name,
-            Product.variant,
-            Location.code,
-            Location.walk_seq,
-            Reservation.qty,
-            Lot.lot_code,
-            Lot.expiry,
-            Product.lot_tracked,
-            Product.lot_check,
-            Product.min_shelf_life_days,
-            OrderLine.id,
-            Order.id,
-        )
-        .join(OrderLine, OrderLine.id == Reservation.order_line_id)
-        .join(Order, Order.id == OrderLine.order_id)
-        .join(WaveOrder, WaveOrder.order_id == Order.id)
-        .join(StockBalance, StockBalance.id == Reservation.balance_id)
-        .join(Location, Location.id == StockBalance.location_id)
-        .join(Lot, Lot.id == StockBalance.lot_id)
-        .join(Product, Product.id == OrderLine.product_id)
-        .where(
-            WaveOrder.wave_id == wave_id,
-            WaveOrder.held.is_(True),
-            Order.status.in_((OrderStatus.PICKING, OrderStatus.PICKED)),
-        )
-        .order_by(Reservation.id)
-    )
     lines: list[PickLine] = []
     where: dict[int, LineOf] = {}
-    for row in session.execute(query):
+    for row in core(session).execute(_PICK_LINES, {"wave": wave_id}):
         (rid, number, slot, product_id, sku, name, variant, bin_code, walk, qty) = row[:10]
         lot_code, expiry, lot_tracked, lot_check, shelf_life, line_id, order_id = row[10:]
         lines.append(
@@ -267,20 +281,23 @@ def pick_lines(session: Session, wave_id: int) -> tuple[tuple[PickLine, ...], di
     return tuple(lines), where
 
 
+_TAKEN = (
+    select(
+        PickedRow.scan_ref,
+        PickedRow.reservation_id,
+        PickedRow.units,
+        PickedRow.lot,
+        PickedRow.slotted,
+        PickedRow.short,
+    )
+    .where(PickedRow.pick_session_id == bindparam("pick_session"), PickedRow.undone.is_(False))
+    .order_by(PickedRow.id)
+)
+
+
 def stored_pick(session: Session, held: HeldPick, lines: tuple[PickLine, ...]) -> Pick:
     """The pick as stored: its lines, the units taken (and the one awaiting its slot), shorts."""
-    rows = session.execute(
-        select(
-            PickedRow.scan_ref,
-            PickedRow.reservation_id,
-            PickedRow.units,
-            PickedRow.lot,
-            PickedRow.slotted,
-            PickedRow.short,
-        )
-        .where(PickedRow.pick_session_id == held.session_id, PickedRow.undone.is_(False))
-        .order_by(PickedRow.id)
-    ).all()
+    rows = core(session).execute(_TAKEN, {"pick_session": held.session_id}).all()
     # A line whose order was packed while the wave goes on (its reservations consumed) is
     # no longer the pick's, nor are its units.
     known = {line.line_id for line in lines}
@@ -355,12 +372,11 @@ def open_pick(
     return session_id
 
 
+_HOLD = update(StationState).where(StationState.station_id == bindparam("station"))
+
+
 def _hold(session: Session, station_id: int, session_id: int | None) -> None:
-    session.execute(
-        update(StationState)
-        .where(StationState.station_id == station_id)
-        .values(pick_session_id=session_id)
-    )
+    core(session).execute(_HOLD, {"station": station_id, "pick_session_id": session_id})
 
 
 _RENEW = (
