@@ -234,6 +234,7 @@ _PICK_LINES = (
         Product.min_shelf_life_days,
         OrderLine.id,
         Order.id,
+        Order.status,
     )
     .join(OrderLine, OrderLine.id == Reservation.order_line_id)
     .join(Order, Order.id == OrderLine.order_id)
@@ -242,13 +243,16 @@ _PICK_LINES = (
     .join(Location, Location.id == StockBalance.location_id)
     .join(Lot, Lot.id == StockBalance.lot_id)
     .join(Product, Product.id == OrderLine.product_id)
-    .where(
-        WaveOrder.wave_id == bindparam("wave"),
-        WaveOrder.held.is_(True),
-        Order.status.in_((OrderStatus.PICKING, OrderStatus.PICKED)),
-    )
+    # The wave's orders are found through the wave alone (its index); their status is
+    # looked at in Python, so no planner ever starts from the orders by status.
+    .where(WaveOrder.wave_id == bindparam("wave"), WaveOrder.held.is_(True))
     .order_by(Reservation.id)
 )
+
+
+#: The statuses of a wave's orders whose lines are the pick's: being picked, or picked
+#: while the rest of the wave goes on.
+_PICKED_HERE = frozenset({OrderStatus.PICKING, OrderStatus.PICKED})
 
 
 def pick_lines(session: Session, wave_id: int) -> tuple[tuple[PickLine, ...], dict[int, LineOf]]:
@@ -257,7 +261,9 @@ def pick_lines(session: Session, wave_id: int) -> tuple[tuple[PickLine, ...], di
     where: dict[int, LineOf] = {}
     for row in core(session).execute(_PICK_LINES, {"wave": wave_id}):
         (rid, number, slot, product_id, sku, name, variant, bin_code, walk, qty) = row[:10]
-        lot_code, expiry, lot_tracked, lot_check, shelf_life, line_id, order_id = row[10:]
+        lot_code, expiry, lot_tracked, lot_check, shelf_life, line_id, order_id, status = row[10:]
+        if status not in _PICKED_HERE:
+            continue
         lines.append(
             PickLine(
                 rid,

@@ -5,9 +5,9 @@ numbers, tracking numbers, bins) are asked through a `CodeLookup`, so this
 module needs no database; the station service passes one backed by its
 session.
 
-The checks run in a fixed order: command codes, GS1 element strings,
-registered product codes, badges, orders, shipping labels, bins, the labels known
-by their look (a wave's pick list, a tote, a cart slot), and last a
+The checks run in a fixed order: command codes, the labels known by their look
+(a wave's pick list, a tote, a cart slot), GS1 element strings, registered
+product codes, badges, orders, shipping labels, bins, and last a
 well-formed GTIN that no product has. A GTIN-shaped code whose check digit
 fails is never taken for a product (a misread must not become the product
 one digit away); it can still be an order or a tracking number.
@@ -66,6 +66,10 @@ def classify(scan: Scan, lookup: CodeLookup) -> ClassifiedScan:
 
     if text in _COMMANDS:
         return result(ScanKind.COMMAND, command=_COMMANDS[text])
+    container = container_kind(text)
+    if container is not None:
+        # Known by its look: no code of another kind may take that shape (`code_problem`).
+        return result(container)
     if _is_element_string(text, symbology):
         element = parse_element_string(text)
         # One that cannot be read or names no trade item (an SSCC) may still be registered.
@@ -82,9 +86,6 @@ def classify(scan: Scan, lookup: CodeLookup) -> ClassifiedScan:
     ):
         if registered(text):
             return result(kind)
-    container = container_kind(text)
-    if container is not None:
-        return result(container)
     if is_valid_gtin(text):
         # Well-formed but nobody's: the station answers unknown_barcode.
         return result(ScanKind.PRODUCT)

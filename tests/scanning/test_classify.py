@@ -157,6 +157,11 @@ def test_a_well_formed_gtin_nobody_has_is_a_product_without_a_product(registry: 
         ("987654321098", ScanKind.LABEL),  # fails the GTIN check: still a label
         ("A-01-02", ScanKind.LOCATION),
         ("]C0A-01-02", ScanKind.LOCATION),
+        ("W-000001", ScanKind.WAVE),  # known by their look, registered nowhere
+        ("TOTE-0042", ScanKind.TOTE),
+        ("SLOT-03", ScanKind.SLOT),
+        ("TOTE-", ScanKind.UNKNOWN),
+        ("W-0001", ScanKind.UNKNOWN),
         ("HELLO", ScanKind.UNKNOWN),
     ],
 )

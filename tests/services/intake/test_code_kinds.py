@@ -104,7 +104,7 @@ def test_order_numbers_that_scan_as_something_else_are_refused(
     add_user(db, "佐藤 健", "packer", "B-77")
     rows = [
         generic_row(**address(number), sku="TEA", qty="1")
-        for number in ("KCMD:COMPLETE", JAN, "CODE-TEA", "B-77", "KP-1")
+        for number in ("KCMD:COMPLETE", JAN, "CODE-TEA", "B-77", "TOTE-7", "KP-1")
     ]
     path = write_csv(tmp_path / "o.csv", GENERIC_HEADER, rows)
     assert _refused(db, import_orders, path) == [
@@ -112,6 +112,7 @@ def test_order_numbers_that_scan_as_something_else_are_refused(
         f'o.csv:3: order_number: "{JAN}" would be read as a product barcode (JAN/EAN/UPC/GTIN)',
         'o.csv:4: order_number: "CODE-TEA" is already a barcode of TEA',
         'o.csv:5: order_number: "B-77" is already the badge of 佐藤 健',
+        'o.csv:6: order_number: "TOTE-7" would be read as a tote label',
     ]
 
 
