@@ -113,6 +113,119 @@
     </message>
 </context>
 <context>
+    <name>Bench</name>
+    <message>
+        <source>unexpected error</source>
+        <extracomment>The sound of each banner colour (information is silent). An error for the window&apos;s message banner (the lease could not be renewed, say). A scan was made and is on its way to the station. A scan&apos;s verdict (or its failure) was shown (tests wait for it). The station&apos;s state was shown without a scan: at start, or after its claim was lost. The station&apos;s hold was renewed with no order open (tests wait for it). The scans on their way to the station, and the station&apos;s other database work. Given to `start`, which starts them; `stop` closes them. The supervisor&apos;s badge whose PIN the PIN entry asks for.</extracomment>
+        <translation>予期しないエラー</translation>
+    </message>
+    <message>
+        <source>The scan of {0} could not be saved: {1}</source>
+        <translation>{0} のスキャンを保存できませんでした: {1}</translation>
+    </message>
+    <message>
+        <source>Not recorded: scan again</source>
+        <translation>記録できませんでした: もう一度スキャンしてください</translation>
+    </message>
+    <message>
+        <source>Could not read the station from the database: {0}</source>
+        <translation>データベースからステーションを読み込めませんでした: {0}</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>ログインしていません</translation>
+    </message>
+    <message>
+        <source>No PIN was typed. Scan the badge to try again.</source>
+        <translation>暗証番号が入力されませんでした。もう一度バッジをスキャンしてください。</translation>
+    </message>
+    <message>
+        <source>Scanner {0} unplugged: plug it in</source>
+        <translation>スキャナー {0} が外れています: 差し込んでください</translation>
+    </message>
+    <message>
+        <source>Scanner ready</source>
+        <translation>スキャナー準備完了</translation>
+    </message>
+    <message>
+        <source>{0}: connected</source>
+        <translation>{0}: 接続中</translation>
+    </message>
+    <message>
+        <source>{0}: disconnected</source>
+        <translation>{0}: 切断</translation>
+    </message>
+    <message>
+        <source>This station is in use by another running Kenpin (a window or a replay): close it, then scan again.</source>
+        <translation>このステーションは実行中の別の Kenpin(画面またはリプレイ)が使用しています。それを閉じてから、もう一度スキャンしてください。</translation>
+    </message>
+    <message>
+        <source>Another running Kenpin took this station over: this window no longer acts as it. Close it.</source>
+        <translation>実行中の別の Kenpin がこのステーションを引き継ぎました。この画面はもう使えません。閉じてください。</translation>
+    </message>
+    <message>
+        <source>Full-width characters came from the scanner: switch the Japanese input (IME) off. The scan was read correctly.</source>
+        <extracomment>A button standing in for a command barcode was pressed. The user asked for the command sheet PDF. A barcode was typed into the F2 field and Enter pressed. The sound switch was flipped: True for sound on.</extracomment>
+        <translation>スキャナーから全角文字が入力されました。日本語入力（IME）をオフにしてください。スキャン自体は正しく読み取れています。</translation>
+    </message>
+    <message>
+        <source>Scan your badge</source>
+        <translation>バッジをスキャンしてください</translation>
+    </message>
+    <message>
+        <source>Hold your staff badge under the scanner to log in.</source>
+        <translation>社員バッジをスキャナーにかざすとログインします。</translation>
+    </message>
+    <message>
+        <source>Station {0}</source>
+        <translation>ステーション {0}</translation>
+    </message>
+    <message>
+        <source>No scanner yet: use the buttons, or F2</source>
+        <translation>スキャナー未接続: ボタンか F2 を使ってください</translation>
+    </message>
+    <message>
+        <source>Command sheet…</source>
+        <translation>コマンドシート…</translation>
+    </message>
+    <message>
+        <source>Save the command codes as a PDF to print</source>
+        <translation>コマンドのバーコードを印刷用 PDF に保存します</translation>
+    </message>
+    <message>
+        <source>Type (F2)</source>
+        <translation>手入力 (F2)</translation>
+    </message>
+    <message>
+        <source>Supervisor: {0}</source>
+        <translation>責任者: {0}</translation>
+    </message>
+    <message>
+        <source>Admin: {0}</source>
+        <translation>管理者: {0}</translation>
+    </message>
+    <message>
+        <source>Waiting for the database…</source>
+        <translation>データベースの応答を待っています…</translation>
+    </message>
+    <message>
+        <source>Keep scanning: your scans are kept in order.</source>
+        <translation>そのままスキャンを続けてください。スキャンは順番どおりに記録されます。</translation>
+    </message>
+    <message>
+        <source>Scans waiting: {0}</source>
+        <translation>待機中のスキャン: {0} 件</translation>
+    </message>
+    <message>
+        <source>♪ Sound on</source>
+        <translation>♪ 音あり</translation>
+    </message>
+    <message>
+        <source>Sound off</source>
+        <translation>音なし</translation>
+    </message>
+</context>
+<context>
     <name>Carrier</name>
     <message>
         <source>Yamato</source>
@@ -1303,24 +1416,8 @@
 <context>
     <name>PackController</name>
     <message>
-        <source>Not recorded: scan again</source>
-        <translation>記録できませんでした: もう一度スキャンしてください</translation>
-    </message>
-    <message>
-        <source>The scan of {0} could not be saved: {1}</source>
-        <translation>{0} のスキャンを保存できませんでした: {1}</translation>
-    </message>
-    <message>
-        <source>Could not read the station from the database: {0}</source>
-        <translation>データベースからステーションを読み込めませんでした: {0}</translation>
-    </message>
-    <message>
-        <source>unexpected error</source>
-        <extracomment>Well inside the station&apos;s lease (a minute), so a missed beat or two does no harm. An error for the window&apos;s message banner (the lease could not be renewed, say). A scan was made and is on its way to the station. A scan&apos;s verdict (or its failure) was shown (tests wait for it). The station&apos;s state was shown without a scan: at start, or after its claim was lost. The station&apos;s hold was renewed with no order open (tests wait for it). A label print&apos;s result was shown: True printed, False not (tests wait for it). The scans on their way to the station, and the station&apos;s other database work. Labels print on a lane of their own: a scan never waits behind a printer. Given to `start`, which starts them; `stop` closes them. Why the awaited label did not print (in the packer&apos;s words), until one prints. Verdicts shown since the open order changed: &quot;scan 7&quot; in the banner. The supervisor&apos;s badge whose PIN the PIN entry asks for.</extracomment>
-        <translation>予期しないエラー</translation>
-    </message>
-    <message>
         <source>{0}. Kenpin tries again by itself; or fix it, then scan REPRINT.</source>
+        <extracomment>A label print&apos;s result was shown: True printed, False not (tests wait for it). Labels print on a lane of their own: a scan never waits behind a printer. Why the awaited label did not print (in the packer&apos;s words), until one prints. Verdicts shown since the open order changed: &quot;scan 7&quot; in the banner.</extracomment>
         <translation>{0}。自動で再試行します。直したら「送り状再印刷」をスキャンしてください。</translation>
     </message>
     <message>
@@ -1340,24 +1437,8 @@
         <translation>箱に貼ってスキャンしてください。</translation>
     </message>
     <message>
-        <source>Not signed in</source>
-        <translation>ログインしていません</translation>
-    </message>
-    <message>
-        <source>No PIN was typed. Scan the badge to try again.</source>
-        <translation>暗証番号が入力されませんでした。もう一度バッジをスキャンしてください。</translation>
-    </message>
-    <message>
         <source>Could not renew the claim on the order: {0}</source>
         <translation>注文の確保を更新できませんでした: {0}</translation>
-    </message>
-    <message>
-        <source>This station is in use by another running Kenpin (a window or a replay): close it, then scan again.</source>
-        <translation>このステーションは実行中の別の Kenpin(画面またはリプレイ)が使用しています。それを閉じてから、もう一度スキャンしてください。</translation>
-    </message>
-    <message>
-        <source>Another running Kenpin took this station over: this window no longer acts as it. Close it.</source>
-        <translation>実行中の別の Kenpin がこのステーションを引き継ぎました。この画面はもう使えません。閉じてください。</translation>
     </message>
     <message>
         <source>Label of order {0} not scanned yet</source>
@@ -1380,22 +1461,6 @@
         <translation>注文 {0} はこのステーションの担当ではなくなりました（確保の期限切れか、別のステーションが引き継ぎました）。続けるには注文番号をもう一度スキャンしてください。</translation>
     </message>
     <message>
-        <source>Scanner {0} unplugged: plug it in</source>
-        <translation>スキャナー {0} が外れています: 差し込んでください</translation>
-    </message>
-    <message>
-        <source>Scanner ready</source>
-        <translation>スキャナー準備完了</translation>
-    </message>
-    <message>
-        <source>{0}: connected</source>
-        <translation>{0}: 接続中</translation>
-    </message>
-    <message>
-        <source>{0}: disconnected</source>
-        <translation>{0}: 切断</translation>
-    </message>
-    <message>
         <source>Order {0} resumed</source>
         <translation>注文 {0} を再開しました</translation>
     </message>
@@ -1403,29 +1468,8 @@
 <context>
     <name>PackPage</name>
     <message>
-        <source>Full-width characters came from the scanner: switch the Japanese input (IME) off. The scan was read correctly.</source>
-        <extracomment>A button standing in for a command barcode was pressed. The user asked for the command sheet PDF. A barcode was typed into the F2 field and Enter pressed. The sound switch was flipped: True for sound on.</extracomment>
-        <translation>スキャナーから全角文字が入力されました。日本語入力（IME）をオフにしてください。スキャン自体は正しく読み取れています。</translation>
-    </message>
-    <message>
-        <source>Scan your badge</source>
-        <translation>バッジをスキャンしてください</translation>
-    </message>
-    <message>
-        <source>Hold your staff badge under the scanner to log in.</source>
-        <translation>社員バッジをスキャナーにかざすとログインします。</translation>
-    </message>
-    <message>
-        <source>Station {0}</source>
-        <translation>ステーション {0}</translation>
-    </message>
-    <message>
         <source>Scan the order number on the pick list or packing slip.</source>
         <translation>ピッキングリストか納品書の注文番号をスキャンしてください。</translation>
-    </message>
-    <message>
-        <source>No scanner yet: use the buttons, or F2</source>
-        <translation>スキャナー未接続: ボタンか F2 を使ってください</translation>
     </message>
     <message>
         <source>Card in box</source>
@@ -1448,32 +1492,8 @@
         <translation>ログアウト</translation>
     </message>
     <message>
-        <source>Command sheet…</source>
-        <translation>コマンドシート…</translation>
-    </message>
-    <message>
-        <source>Save the command codes as a PDF to print</source>
-        <translation>コマンドのバーコードを印刷用 PDF に保存します</translation>
-    </message>
-    <message>
         <source>Recent scans</source>
         <translation>最近のスキャン</translation>
-    </message>
-    <message>
-        <source>Supervisor: {0}</source>
-        <translation>責任者: {0}</translation>
-    </message>
-    <message>
-        <source>Admin: {0}</source>
-        <translation>管理者: {0}</translation>
-    </message>
-    <message>
-        <source>♪ Sound on</source>
-        <translation>♪ 音あり</translation>
-    </message>
-    <message>
-        <source>Sound off</source>
-        <translation>音なし</translation>
     </message>
     <message>
         <source>Packer: {0}</source>
@@ -1496,28 +1516,12 @@
         <translation>次の注文の前に、箱の送り状をスキャンしてください。</translation>
     </message>
     <message>
-        <source>Type (F2)</source>
-        <translation>手入力 (F2)</translation>
-    </message>
-    <message>
         <source>Label to scan: order {0}, tracking number {1}</source>
         <translation>スキャンする送り状: 注文 {0}、送り状番号 {1}</translation>
     </message>
     <message>
         <source>Label to scan</source>
         <translation>送り状スキャン待ち</translation>
-    </message>
-    <message>
-        <source>Waiting for the database…</source>
-        <translation>データベースの応答を待っています…</translation>
-    </message>
-    <message>
-        <source>Keep scanning: your scans are kept in order.</source>
-        <translation>そのままスキャンを続けてください。スキャンは順番どおりに記録されます。</translation>
-    </message>
-    <message>
-        <source>Scans waiting: {0}</source>
-        <translation>待機中のスキャン: {0} 件</translation>
     </message>
 </context>
 <context>
