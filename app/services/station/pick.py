@@ -61,6 +61,8 @@ class PickView:
     #: Pick lines done (picked or short) and in all: the picker's progress.
     lines_done: int = 0
     lines_total: int = 0
+    #: Units of the instruction's line taken so far (the screen says how many more).
+    taken: int = 0
 
 
 def pick_view(
@@ -74,8 +76,18 @@ def pick_view(
     if pick.unslotted is not None:
         slot = next(line.slot for line in pick.lines if line.line_id == pick.unslotted.line_id)
     at_bin = current is not None and pick.at_bin == current.bin
+    taken = pick.picked_on(current.line_id) if current is not None else 0
     return PickView(
-        station, user, pick.number, current, at_bin, slot, pick.scanned, pick.expected, recent
+        station,
+        user,
+        pick.number,
+        current,
+        at_bin,
+        slot,
+        pick.scanned,
+        pick.expected,
+        recent,
+        taken=taken,
     )
 
 
