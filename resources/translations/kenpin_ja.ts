@@ -335,6 +335,49 @@
     </message>
 </context>
 <context>
+    <name>InstructionCard</name>
+    <message>
+        <source>Bin</source>
+        <translation>棚番</translation>
+    </message>
+    <message>
+        <source>Take</source>
+        <translation>取る数</translation>
+    </message>
+    <message>
+        <source>{0} ×</source>
+        <translation>{0} 点</translation>
+    </message>
+    <message>
+        <source>Take ({0} of {1} taken)</source>
+        <translation>取る数（{1} 点中 {0} 点済み）</translation>
+    </message>
+    <message>
+        <source>Lot {0}</source>
+        <translation>ロット {0}</translation>
+    </message>
+    <message>
+        <source>{0} · use by {1}</source>
+        <translation>{0}・期限 {1}</translation>
+    </message>
+    <message>
+        <source>Slot {0} on the cart</source>
+        <translation>カートのスロット {0}</translation>
+    </message>
+    <message>
+        <source>Order {0} · tote {1}</source>
+        <translation>注文 {0}・トート {1}</translation>
+    </message>
+    <message>
+        <source>Order {0} · slot {1}</source>
+        <translation>注文 {0}・スロット {1}</translation>
+    </message>
+    <message>
+        <source>Order {0}</source>
+        <translation>注文 {0}</translation>
+    </message>
+</context>
+<context>
     <name>LinesTable</name>
     <message>
         <source>Product</source>
@@ -367,6 +410,7 @@
     </message>
     <message>
         <source>Orders</source>
+        <extracomment>The pick screen must fit a handheld&apos;s 800×600: there every other page scrolls rather than widen the window (and the pick screen with it) past the screen.</extracomment>
         <translation>注文</translation>
     </message>
     <message>
@@ -375,6 +419,7 @@
     </message>
     <message>
         <source>Scanner test</source>
+        <extracomment>The bench&apos;s screen: the pack screen, or in pick mode the pick screen.</extracomment>
         <translation>スキャナーテスト</translation>
     </message>
     <message>
@@ -399,8 +444,12 @@
         <translation>注文を集計中…</translation>
     </message>
     <message>
-        <source>{0:,} orders</source>
+        <source>Pick</source>
         <extracomment>Order counts are counted here: a count never holds up the window or a scan.</extracomment>
+        <translation>ピッキング</translation>
+    </message>
+    <message>
+        <source>{0:,} orders</source>
         <translation>注文 {0:,} 件</translation>
     </message>
     <message>
@@ -1525,6 +1574,114 @@
     </message>
 </context>
 <context>
+    <name>Pick</name>
+    <message>
+        <source>Ready, {0}</source>
+        <extracomment>The wave this window saw picked to its end, until another opens or the picker leaves: &quot;W-000001 picked — scan the next wave&quot;. Verdicts shown since the wave open changed: &quot;scan 7&quot; in the banner.</extracomment>
+        <translation>準備完了: {0}</translation>
+    </message>
+    <message>
+        <source>{0} resumed</source>
+        <translation>{0} を再開</translation>
+    </message>
+    <message>
+        <source>Carry on where it stopped: the instruction is below.</source>
+        <translation>中断したところから続けてください。指示は下に表示しています。</translation>
+    </message>
+    <message>
+        <source>No wave is open: scan a wave&apos;s barcode or an order number.</source>
+        <translation>ウェーブが開かれていません。ウェーブのバーコードか注文番号をスキャンしてください。</translation>
+    </message>
+    <message>
+        <source>✔ {0} picked</source>
+        <translation>✔ {0} ピッキング完了</translation>
+    </message>
+    <message>
+        <source>Order {0} is backordered: take its {1} unit(s) out of slot {2} and put them back on the shelf.</source>
+        <translation>注文 {0} は欠品待ちになりました。スロット {2} からこの注文の {1} 点を取り出し、棚に戻してください。</translation>
+    </message>
+    <message>
+        <source>Order {0} is backordered: put the {1} unit(s) picked for it back on the shelf.</source>
+        <translation>注文 {0} は欠品待ちになりました。この注文用に取った {1} 点を棚に戻してください。</translation>
+    </message>
+    <message>
+        <source>Order {0} is backordered: nothing more is picked for it.</source>
+        <translation>注文 {0} は欠品待ちになりました。この注文の商品はこれ以上取りません。</translation>
+    </message>
+    <message>
+        <source>Scan your badge</source>
+        <translation>バッジをスキャンしてください</translation>
+    </message>
+    <message>
+        <source>{0} picked — scan the next wave</source>
+        <translation>{0} 完了 — 次のウェーブをスキャン</translation>
+    </message>
+    <message>
+        <source>Scan a wave (W-…) or an order number</source>
+        <translation>ウェーブ（W-…）か注文番号をスキャン</translation>
+    </message>
+    <message>
+        <source>Put it in slot {0}, scan the slot&apos;s label</source>
+        <translation>スロット {0} に入れて、スロットのラベルをスキャン</translation>
+    </message>
+    <message>
+        <source>Scan a tote (TOTE-…) for order {0}</source>
+        <translation>注文 {0} のトート（TOTE-…）をスキャン</translation>
+    </message>
+    <message>
+        <source>Go to bin {0}</source>
+        <translation>棚 {0} へ</translation>
+    </message>
+    <message>
+        <source>Take {0} × {1}</source>
+        <translation>{1} を {0} 点取る</translation>
+    </message>
+    <message>
+        <source>{0} (lot {1})</source>
+        <translation>{0}（ロット {1}）</translation>
+    </message>
+    <message>
+        <source>line {0} of {1}</source>
+        <translation>{1} 行中 {0} 行目</translation>
+    </message>
+    <message>
+        <source>{0} / {1} units</source>
+        <translation>{0} / {1} 点</translation>
+    </message>
+</context>
+<context>
+    <name>PickPage</name>
+    <message>
+        <source>Recent scans</source>
+        <extracomment>From this width on the recent scans stand beside the instruction; a narrower screen (a handheld, 800×600) keeps to the one instruction. From this height on (a 1920×1080 screen) the texts grow to be read from further away; below it they are sized to fit 800×600 whole.</extracomment>
+        <translation>最近のスキャン</translation>
+    </message>
+    <message>
+        <source>Undo last unit</source>
+        <translation>1点取り消し</translation>
+    </message>
+    <message>
+        <source>Short pick</source>
+        <translation>欠品</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>ログアウト</translation>
+    </message>
+    <message>
+        <source>Picker: {0}</source>
+        <translation>ピッキング担当: {0}</translation>
+    </message>
+    <message>
+        <source>No wave open</source>
+        <translation>ウェーブなし</translation>
+    </message>
+    <message>
+        <source>Scan the wave&apos;s barcode on its pick list, or one order&apos;s number.</source>
+        <translation>ピッキングリストのウェーブのバーコードか、1件の注文番号をスキャンしてください。</translation>
+    </message>
+</context>
+<context>
     <name>PinEntry</name>
     <message>
         <source>PIN for {0}: type it, then Enter (Esc cancels)</source>
@@ -1973,6 +2130,10 @@
         <translation>注文 {0} のこの送り状は無効になり、差し替えられました。新しい送り状を使ってください。</translation>
     </message>
     <message>
+        <source>{0} is being picked at station {1}. Scan another wave.</source>
+        <translation>{0} はステーション {1} でピッキング中です。別のウェーブをスキャンしてください。</translation>
+    </message>
+    <message>
         <source>Order {0} is open at station {1}. Finish it or leave it for later there.</source>
         <translation>注文 {0} はステーション {1} で開いています。そちらで完了するか中断してください。</translation>
     </message>
@@ -1989,6 +2150,10 @@
         <translation>注文 {0} の送り状がまだスキャンされていません。先にスキャンしてください。</translation>
     </message>
     <message>
+        <source>{0} cannot be picked now: released, already picked or not allocated.</source>
+        <translation>{0} は今ピッキングできません（解除済み・ピッキング済み・未引当のいずれかです）。</translation>
+    </message>
+    <message>
         <source>Order {0} cannot be packed: not allocated, on hold, cancelled or already packed.</source>
         <translation>注文 {0} は梱包できません(未引当、保留、キャンセル、または梱包済み)。</translation>
     </message>
@@ -2003,6 +2168,26 @@
     <message>
         <source>{0} short by {1} at bin {2}: have bin {2} counted.</source>
         <translation>棚 {2} で {0} が {1} 個不足しました。棚 {2} の棚卸しを手配してください。</translation>
+    </message>
+    <message>
+        <source>{0} is not the bin: go to bin {1} and scan its label.</source>
+        <translation>{0} は違う棚です。棚 {1} へ行き、棚ラベルをスキャンしてください。</translation>
+    </message>
+    <message>
+        <source>Scan bin {0}&apos;s label first, then the units.</source>
+        <translation>先に棚 {0} のラベルをスキャンし、それから商品をスキャンしてください。</translation>
+    </message>
+    <message>
+        <source>Scanned {0}, but this instruction is {1}. Put it back, take {1}.</source>
+        <translation>スキャンしたのは {0}。指示の商品は {1} です。棚に戻し、{1} を取ってください。</translation>
+    </message>
+    <message>
+        <source>The unit is for order {0}: put it in slot {1} and scan that slot&apos;s label.</source>
+        <translation>この商品は注文 {0} のものです。スロット {1} に入れ、そのスロットのラベルをスキャンしてください。</translation>
+    </message>
+    <message>
+        <source>{0} is still being picked here: finish it before another.</source>
+        <translation>{0} をまだここでピッキング中です。終えてから別のものを始めてください。</translation>
     </message>
     <message>
         <source>Wrong PIN for {0}: too many wrong PINs, the badge is locked until {1}.</source>

@@ -52,8 +52,6 @@ class PackController(BenchController[PackStation, PackPage]):
 
     def _connect_signals(self) -> None:
         self._connect_bench_signals()
-        self.scans.applied.connect(self.on_scan_applied)
-        self.scans.station_read.connect(self.on_station_read)
         if self.printing is not None:
             self.printing.failed.connect(self.on_print_failed)
             self.printing.printed.connect(self.on_printed)

@@ -8,7 +8,7 @@ Layout only; `PackController` decides what it shows.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from app.core.label import tracking_display
 from app.core.roles import Role
@@ -39,8 +39,6 @@ class PackPage(BenchPage):
 
         self.order = QLabel()
         self.order.setObjectName("packOrder")
-        self.total = QLabel()
-        self.total.setObjectName("packTotal")
         self.order_prompt = QLabel(
             self.tr("Scan the order number on the pick list or packing slip.")
         )
@@ -61,20 +59,12 @@ class PackPage(BenchPage):
         ):
             self.buttons[command] = self._button(text)
 
-        self.header = QFrame()
-        self.header.setObjectName("packHeader")
-        self.body = QStackedWidget()
         self.order_area = QStackedWidget()
         self._build()
         self._connect_bench_signals()
 
     def _build(self) -> None:
-        header = QHBoxLayout(self.header)
-        header.setContentsMargins(16, 6, 16, 6)
-        header.addWidget(self.user, 1)
-        header.addWidget(self.order)
-        header.addStretch(1)
-        header.addWidget(self.total)
+        self._fill_header(self.order, (16, 6))
 
         login = self._login_panel()
 
@@ -107,18 +97,7 @@ class PackPage(BenchPage):
         for button in (*self.buttons.values(), self.typed_button, self.sheet_button):
             footer.addWidget(button)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 8)
-        layout.setSpacing(6)
-        layout.addWidget(self.header)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.next_action)
-        layout.addWidget(self.ime_warning)
-        layout.addWidget(self.label_prompt)
-        layout.addWidget(self.typed_entry)
-        layout.addWidget(self.pin_entry)
-        layout.addWidget(self.body, 1)
-        layout.addLayout(footer)
+        self._stack((self.label_prompt,), (footer,), spacing=6)
 
     def _role_words(self, role: Role) -> str:
         """The header's "Role: {0}" for who is logged in."""

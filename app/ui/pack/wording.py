@@ -248,7 +248,8 @@ def _lot_required(facts: Facts) -> str:
 
 def _expired(facts: Facts) -> str:
     expiry, days = facts.get(Fact.EXPIRY), facts.get(Fact.DAYS)
-    if expiry and days:
+    # No shelf life asked for ("0" days): the unit is simply past its date.
+    if expiry and days and days != "0":
         return translate(
             "Refusal", "Use by {0}: this order needs {1} days or more left. Take another unit."
         ).format(expiry, days)
@@ -283,7 +284,11 @@ def _label_voided(facts: Facts) -> str:
 
 
 def _order_locked(facts: Facts) -> str:
-    order, holder = facts.get(Fact.ORDER), facts.get(Fact.HOLDER)
+    order, holder, wave = facts.get(Fact.ORDER), facts.get(Fact.HOLDER), facts.get(Fact.WAVE)
+    if holder and wave:
+        return translate(
+            "Refusal", "{0} is being picked at station {1}. Scan another wave."
+        ).format(wave, holder)
     if holder:
         return translate(
             "Refusal", "Order {0} is open at station {1}. Finish it or leave it for later there."
@@ -319,7 +324,11 @@ def _label_pending(facts: Facts) -> str:
 
 
 def _not_packable(facts: Facts) -> str:
-    order = facts.get(Fact.ORDER)
+    order, wave = facts.get(Fact.ORDER), facts.get(Fact.WAVE)
+    if wave:
+        return translate(
+            "Refusal", "{0} cannot be picked now: released, already picked or not allocated."
+        ).format(wave)
     if order:
         return translate(
             "Refusal",
@@ -356,6 +365,44 @@ def _short_pick(facts: Facts) -> str:
         return translate("Refusal", "{0} short by {1} at bin {2}: have bin {2} counted.").format(
             item, short, where
         )
+    return ""
+
+
+def _wrong_bin(facts: Facts) -> str:
+    where, code = facts.get(Fact.BIN), facts.get(Fact.CODE)
+    if where and code:
+        return translate("Refusal", "{0} is not the bin: go to bin {1} and scan its label.").format(
+            code, where
+        )
+    if where:
+        return translate("Refusal", "Scan bin {0}'s label first, then the units.").format(where)
+    return ""
+
+
+def _not_on_pick(facts: Facts) -> str:
+    item, expected = facts.get(Fact.ITEM), facts.get(Fact.EXPECTED)
+    if item and expected:
+        return translate(
+            "Refusal", "Scanned {0}, but this instruction is {1}. Put it back, take {1}."
+        ).format(item, expected)
+    return ""
+
+
+def _wrong_slot(facts: Facts) -> str:
+    slot, order = facts.get(Fact.SLOT), facts.get(Fact.ORDER)
+    if slot and order:
+        return translate(
+            "Refusal", "The unit is for order {0}: put it in slot {1} and scan that slot's label."
+        ).format(order, slot)
+    return ""
+
+
+def _pick_open(facts: Facts) -> str:
+    open_wave = facts.get(Fact.OPEN_ORDER)
+    if open_wave:
+        return translate(
+            "Refusal", "{0} is still being picked here: finish it before another."
+        ).format(open_wave)
     return ""
 
 
@@ -463,6 +510,10 @@ _REFUSALS: dict[Reason, Callable[[Facts], str]] = {
     Reason.NOT_AUTHORISED: _not_authorised,
     Reason.OVERRIDE_PENDING: _override_pending,
     Reason.SHORT_PICK: _short_pick,
+    Reason.WRONG_BIN: _wrong_bin,
+    Reason.NOT_ON_PICK: _not_on_pick,
+    Reason.WRONG_SLOT: _wrong_slot,
+    Reason.PICK_OPEN: _pick_open,
 }
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
@@ -103,6 +103,8 @@ class BenchController(QObject, Generic[StationT, PageT]):
         self.page.pin_entry.cancelled.connect(self.on_pin_cancelled)
         self.page.sound_switched.connect(self.sounds.set_enabled)
         self._lease_timer.timeout.connect(self.on_lease_timer)
+        self.scans.applied.connect(self.on_scan_applied)
+        self.scans.station_read.connect(self.on_station_read)
         self.scans.not_recorded.connect(self.on_scan_not_recorded)
         self.scans.waiting.connect(self.on_waiting)
         self.scans.station_not_read.connect(self.on_station_not_read)
@@ -142,6 +144,14 @@ class BenchController(QObject, Generic[StationT, PageT]):
         self.scan_taken.emit()
         if self.page.banner.level == WAITING:  # still waiting: one more scan in the count
             self.page.show_waiting(self.scans.unanswered)
+
+    def on_scan_applied(self, reading: Scan, outcome: ScanOutcome, after: Any) -> None:
+        """A scan's verdict came back with the station's view after it: the mode shows it."""
+        raise NotImplementedError
+
+    def on_station_read(self, view: Any) -> None:
+        """The station's first view: the mode shows it."""
+        raise NotImplementedError
 
     def on_scan_not_recorded(self, reading: Scan, error: KenpinError | None) -> None:
         """The database did not take the scan (`error` None: a bug, the excepthook told it):

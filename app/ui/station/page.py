@@ -10,7 +10,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.core.roles import Role
 from app.core.scans import Command
@@ -66,6 +75,12 @@ class BenchPage(QWidget):
         self.login_station.setObjectName("loginStation")
         self.user = ElidedLabel()
         self.user.setObjectName("packUser")
+        self.total = QLabel()
+        self.total.setObjectName("packTotal")
+        #: Who works on what, over the verdict; the badge prompt or the work below it.
+        self.header = QFrame()
+        self.header.setObjectName("packHeader")
+        self.body = QStackedWidget()
 
         # Cut at the start, so the state ("connected") stays in sight.
         self.scanner_status = ElidedLabel(
@@ -94,6 +109,15 @@ class BenchPage(QWidget):
         button.setAutoDefault(False)
         return button
 
+    def _fill_header(self, title: QWidget, margins: tuple[int, int]) -> None:
+        """The header: who is logged in, `title` (the order, the wave), the units counted."""
+        header = QHBoxLayout(self.header)
+        header.setContentsMargins(margins[0], margins[1], margins[0], margins[1])
+        header.addWidget(self.user, 1)
+        header.addWidget(title)
+        header.addStretch(1)
+        header.addWidget(self.total)
+
     def _login_panel(self) -> QWidget:
         """The badge prompt shown while nobody is logged in."""
         login = QWidget()
@@ -105,6 +129,21 @@ class BenchPage(QWidget):
             column.addWidget(label)
         column.addStretch(3)
         return login
+
+    def _stack(self, extra: tuple[QWidget, ...], rows: tuple[QLayout, ...], spacing: int) -> None:
+        """The page from the top: the header, the verdict, the next action, the IME warning,
+        `extra`, the F2 field and the PIN entry, the body (taking what room is left), then
+        the button `rows`."""
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(*(spacing + 2,) * 4)
+        layout.setSpacing(spacing)
+        for widget in (self.header, self.banner, self.next_action, self.ime_warning, *extra):
+            layout.addWidget(widget)
+        layout.addWidget(self.typed_entry)
+        layout.addWidget(self.pin_entry)
+        layout.addWidget(self.body, 1)
+        for row in rows:
+            layout.addLayout(row)
 
     def _connect_bench_signals(self) -> None:
         for command, button in self.buttons.items():
