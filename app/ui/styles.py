@@ -108,9 +108,10 @@ QPushButton#packCommand:focus, QPushButton#soundSwitch:focus { border: 3px solid
 
 #: The pick screen, added to the pack screen's (the same banner, colours and header), for a
 #: cart's or a handheld's small screen: sized to fit 800×600 whole, larger on a roomy screen
-#: (`roomy`: 1920×1080). The bin and the quantity largest, then the product; the step the
-#: picker is at (go to the bin, take the units, put it in its slot) in amber; touch buttons
-#: at least 60 px tall.
+#: (`roomy`: the window as it opens, 1360×860, and larger; never past 46pt, where the
+#: Japanese fonts' bold stops). The bin and the quantity largest, then the product; the
+#: step the picker is at (go to the bin, take the units, put it in its slot) in amber;
+#: touch buttons at least 60 px tall.
 PICK_STYLE = """
 QWidget#pickPage { background: #f8fafc; }
 #pickPage QLabel#packUser { font-size: 13pt; }
@@ -149,11 +150,11 @@ QPushButton#pickCommand:focus { border: 3px solid #2563eb; }
 #pickPage[roomy="true"] QLabel#verdictDetail { font-size: 17pt; }
 #pickPage[roomy="true"] QLabel#nextAction { font-size: 36pt; }
 #pickPage[roomy="true"] QLabel#pickBin, #pickPage[roomy="true"] QLabel#pickQty {
-    font-size: 64pt; font-weight: bold; }
+    font-size: 46pt; }
 #pickPage[roomy="true"] QLabel#pickProduct { font-size: 38pt; }
 #pickPage[roomy="true"] QLabel#pickLot { font-size: 28pt; }
 #pickPage[roomy="true"] QLabel#pickWhere { font-size: 20pt; }
-#pickPage[roomy="true"] QFrame#pickCard[step="slot"] QLabel#pickWhere { font-size: 64pt; }
+#pickPage[roomy="true"] QFrame#pickCard[step="slot"] QLabel#pickWhere { font-size: 46pt; }
 #pickPage[roomy="true"] QLabel#pickCaption { font-size: 14pt; }
 """
 

@@ -23,9 +23,9 @@ from app.ui.styles import PACK_STYLE, PICK_STYLE
 #: From this width on the recent scans stand beside the instruction; a narrower screen
 #: (a handheld, 800×600) keeps to the one instruction.
 RECENT_FROM_WIDTH = 1100
-#: From this height on (a 1920×1080 screen) the texts grow to be read from further away;
-#: below it they are sized to fit 800×600 whole.
-ROOMY_FROM_HEIGHT = 850
+#: From this height on (the window as it opens, 1360×860, or larger) the texts grow to be
+#: read from further away; below it they are sized to fit 800×600 whole.
+ROOMY_FROM_HEIGHT = 760
 
 
 class PickPage(BenchPage):
