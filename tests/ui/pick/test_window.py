@@ -24,14 +24,25 @@ from app.core.waves import WaveRequest
 from app.db.database import Database
 from app.db.models import Barcode, Product
 from app.scanning.wedge import KeyboardWedge
+from app.services.users import add_user
 from app.services.waves import create_wave
 from app.ui.main_window import MainWindow
 from app.ui.pick.controller import PickController
 from app.ui.pick.view import PickPage
 from app.ui.translation import install_translation, remove_translation
 from tests import ROOT
-from tests.scanning.keys import scanner_sends
-from tests.stationdata import AT, CUP, CUP_CASE, HANAKO, RICE_L1, TEA, rice, stock_bench
+from tests.scanning.keys import press, scanner_sends, type_text
+from tests.stationdata import (
+    AT,
+    CUP,
+    CUP_CASE,
+    HANAKO,
+    RICE_L1,
+    SUPERVISOR_PIN,
+    TEA,
+    rice,
+    stock_bench,
+)
 from tests.stockdata import add_product, order_state, receive
 
 pytestmark = pytest.mark.gui
@@ -344,3 +355,22 @@ def test_the_japanese_pick_screen_speaks_japanese(
     assert picker.next_action == "緑茶 100g を 2 点取る"
     assert page.buttons[Command.SHORTPICK].text() == "欠品"
     picker.window.close()
+
+
+def test_a_supervisor_s_badge_at_the_pick_station_asks_for_the_pin(
+    picker: PickBench, shelves: Database
+) -> None:
+    add_user(shelves, "佐藤 健", "supervisor", "BADGE-SUP-9", SUPERVISOR_PIN)
+    page = picker.page
+    picker.scan("BADGE-SUP-9")
+    assert not page.logged_in
+    assert page.pin_entry.isVisible()
+    assert "佐藤 健" in page.pin_entry.prompt.text()
+    field = page.pin_entry.field
+    at = type_text(field, SUPERVISOR_PIN, start=picker.clock, gap=150)
+    picker.qtbot.waitUntil(lambda: field.text() == SUPERVISOR_PIN, timeout=5_000)
+    with picker.qtbot.waitSignal(picker.controller.scan_shown, timeout=5_000):
+        press(field, Qt.Key.Key_Return, "\r", at + 150)
+    assert page.logged_in
+    assert page.user.text() == "Supervisor: 佐藤 健"
+    assert not page.pin_entry.isVisible()
