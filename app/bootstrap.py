@@ -156,6 +156,7 @@ class Kenpin:
             waves=WavesInProgress(self.db),
             admin=Administration(self.db, self.printers, overrides),
             label_desk=partial(LabelDesk, self.db),
+            pick_station=self.pick_station,
         )
 
     def shop_settings(self) -> ShopSettings:

@@ -632,17 +632,12 @@ def _print_replayed(kenpin: Kenpin, job: int, seq: int) -> None:
 def _station(args: argparse.Namespace) -> int:
     from app.ui.app import run_station
 
-    if Mode(args.mode) is not Mode.PACK:
-        from app.core.errors import Refused
-
-        raise Refused(
-            f"--mode {args.mode}: no window yet; `kenpin replay --mode {args.mode}` runs it"
-        )
+    mode = Mode(args.mode)
     kenpin = _kenpin(args, station=True)
     # Taken before any window opens: a station another running process holds is refused in
     # one sentence, not answered with a window whose every scan fails.
-    kenpin.station(args.station, Mode(args.mode), printer=args.printer)
-    return run_station(kenpin, station=args.station, printer=args.printer)
+    kenpin.station(args.station, mode, printer=args.printer)
+    return run_station(kenpin, station=args.station, printer=args.printer, mode=mode)
 
 
 def _print_command_sheet(args: argparse.Namespace) -> int:

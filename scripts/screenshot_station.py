@@ -20,6 +20,11 @@ the database) is saved as STATE-LANG-WxH.png in --out-dir, in English and Japane
 1024x768 and 1920x1080: `--screens --out-dir docs/screens` regenerates the README's
 screens (run it under `xvfb-run -a -s "-screen 0 1920x1080x24"`).
 
+With --pick, a picker's wave is played through the pick screen (`kenpin station --mode
+pick`) by a scripted scanner, at --size (800x600 is the smallest it must fit): a wave of
+three orders onto a cart, a wrong bin, the wrong product and a wrong slot refused, a
+short pick, the wave picked; kenpin-pick-STAGE-LANG-WxH.png in --out-dir.
+
 With --waiting (SQLite only), another connection holds the database's write lock
 while three scans are made: kenpin-pack-waiting-LANG-WxH.png shows the waiting
 banner, kenpin-pack-after-waiting-LANG-WxH.png the screen once the lock is gone
@@ -39,6 +44,7 @@ import random
 import sqlite3
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
@@ -50,15 +56,19 @@ from app.bootstrap import Kenpin, open_database
 from app.core.errors import EnvironmentFailure
 from app.core.gtin import gtin14, with_check_digit
 from app.core.scans import LotCheck, Scan
+from app.core.station import Mode
+from app.core.waves import WaveRequest
 from app.db import stock
 from app.db.database import Database
-from app.db.models import Barcode, Order, OrderLine, Product, Reservation
+from app.db.models import Barcode, Location, Order, OrderLine, Product, Reservation
 from app.scanning.source import ScriptedScanner
 from app.services.carriers import add_range
 from app.services.demo import DEMO_SHOP
 from app.services.order_queue import OrderQueue
 from app.services.shop_settings import ShopSettings
+from app.services.station.pick import PickView
 from app.services.users import add_user
+from app.services.waves import create_wave
 from app.ui.app import make_application
 from app.ui.main_window import MainWindow
 from app.ui.translation import install_translation, remove_translation
@@ -212,6 +222,7 @@ def main() -> int:
     parser.add_argument("--status", default="", help="status to filter the queue by")
     parser.add_argument("--size", default="1360x860", help="window size, WIDTHxHEIGHT")
     parser.add_argument("--pack", action="store_true", help="screenshots of the pack screen")
+    parser.add_argument("--pick", action="store_true", help="screenshots of the pick screen")
     parser.add_argument(
         "--waiting", action="store_true", help="the pack screen waiting for a locked database"
     )
@@ -242,6 +253,8 @@ def main() -> int:
     width, height = (int(n) for n in args.size.split("x"))
     if args.pack:
         return pack_shots(db, (width, height), Path(args.out_dir), args.lang)
+    if args.pick:
+        return pick_shots(db, (width, height), Path(args.out_dir), args.lang)
     if args.waiting:
         return waiting_shots(db, (width, height), Path(args.out_dir), args.lang)
     window = MainWindow(Kenpin(db).station_services(), "PACK-01")
@@ -274,7 +287,7 @@ def pack_shots(db: Database, size: tuple[int, int], folder: Path, lang: str) -> 
     """Play a packer's scans through the pack screen, saving a screenshot at each stage."""
     scanner = ScriptedScanner(name="/dev/ttyACM0")
     window = MainWindow(Kenpin(db).station_services(), "PACK-01", scanners=[scanner])
-    window.show_pack_page()
+    window.show_bench_page()
     window.resize(*size)
     window.show()
     plain, gift = _allocated_orders(db)
@@ -312,6 +325,90 @@ def pack_shots(db: Database, size: tuple[int, int], folder: Path, lang: str) -> 
     window.close()
     db.dispose()
     return 0
+
+
+def pick_shots(db: Database, size: tuple[int, int], folder: Path, lang: str) -> int:
+    """Play a picker's wave through the pick screen, saving a screenshot at each stage; the
+    scans follow the screen's own instruction, as a picker does."""
+    wave = create_wave(db, WaveRequest(max_orders=3)).number
+    scanner = ScriptedScanner(name="/dev/ttyACM0")
+    window = MainWindow(
+        Kenpin(db).station_services(), "PICK-01", scanners=[scanner], mode=Mode.PICK
+    )
+    window.show_bench_page()
+    window.resize(*size)
+    window.show()
+    pick = window.pick
+    assert pick is not None
+
+    def scan(*codes: str) -> PickView:
+        for code in (None, *codes):
+            if code is not None:
+                scanner.scan(code)
+            settle(lambda: pick.view is not None and pick.scans.unanswered == 0)
+        assert pick.view is not None
+        return pick.view
+
+    def shot(stage: str) -> None:
+        scan()
+        settle(lambda: not window.bench_page.banner.flashing)
+        path = folder / f"kenpin-pick-{stage}-{lang}-{size[0]}x{size[1]}.png"
+        save_small(window, path)
+        print(f"saved {path} ({window.width()}x{window.height()})")
+
+    shot("login")
+    view = scan(PACKER[1], wave)
+    shot("wave-open")
+    assert view.instruction is not None
+    first = view.instruction
+    scan(next(code for code in _bins(db) if code != first.bin))
+    shot("wrong-bin")
+    scan(first.bin)
+    shot("at-bin")
+    other = next(p for p in _product_ids(db) if p != first.product_id)
+    scan(scan_code(db, other))
+    shot("not-on-pick")
+    view = scan(scan_code(db, first.product_id))
+    shot("taken")
+    if view.slot is not None:
+        scan(f"SLOT-{view.slot % 99 + 1:02d}")
+        shot("wrong-slot")
+        view = scan(f"SLOT-{view.slot:02d}")
+    # On to the next bin; nothing is found there: a short pick.
+    while view.instruction is not None and (
+        not view.at_bin or view.slot is not None or view.instruction.bin == first.bin
+    ):
+        view = _one_step(scan, db, view)
+    shot("short-bin")
+    view = scan("KCMD:SHORTPICK")
+    shot("short-picked")
+    while view.instruction is not None or view.slot is not None:
+        view = _one_step(scan, db, view)
+    shot("wave-done")
+    window.close()
+    db.dispose()
+    return 0
+
+
+def _one_step(scan: Callable[..., PickView], db: Database, view: PickView) -> PickView:
+    """The scan the screen asks for next: the slot, the bin, or a unit."""
+    if view.slot is not None:
+        return scan(f"SLOT-{view.slot:02d}")
+    line = view.instruction
+    assert line is not None
+    if not view.at_bin:
+        return scan(line.bin)
+    return scan(scan_code(db, line.product_id))
+
+
+def _bins(db: Database) -> list[str]:
+    with db.read() as s:
+        return list(s.scalars(select(Location.code).order_by(Location.walk_seq.desc())))
+
+
+def _product_ids(db: Database) -> list[int]:
+    with db.read() as s:
+        return list(s.scalars(select(Product.id).order_by(Product.id)))
 
 
 #: The bench screens the README shows: the smallest supported, and a common monitor.
@@ -366,7 +463,7 @@ def _screens(db: Database, size: tuple[int, int], folder: Path, lang: str) -> No
     services = dataclasses.replace(kenpin.station_services(labels), print_label=printer)
     scanner = ScriptedScanner(name="/dev/ttyACM0")
     window = MainWindow(services, "PACK-01", scanners=[scanner])
-    window.show_pack_page()
+    window.show_bench_page()
     window.resize(*size)
     window.show()
     plain, gift = _allocated_orders(db)
@@ -458,7 +555,7 @@ def waiting_shots(db: Database, size: tuple[int, int], folder: Path, lang: str) 
         raise SystemExit("--waiting needs an SQLite file")
     scanner = ScriptedScanner(name="/dev/ttyACM0")
     window = MainWindow(Kenpin(db).station_services(), "PACK-01", scanners=[scanner])
-    window.show_pack_page()
+    window.show_bench_page()
     window.resize(*size)
     window.show()
     plain, gift = _allocated_orders(db)

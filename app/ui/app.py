@@ -14,6 +14,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from app.core.errors import KenpinError
+from app.core.station import Mode
 from app.ui.main_window import MainWindow
 from app.ui.translation import install_translation, station_language
 
@@ -105,17 +106,30 @@ def _one_line(
     )
 
 
-def run_station(kenpin: Kenpin, station: str | None, printer: str | None = None) -> int:
-    """Open the station window and run until it is closed; returns the exit status.
+def station_window(
+    kenpin: Kenpin, station: str | None, printer: str | None = None, mode: Mode = Mode.PACK
+) -> MainWindow:
+    """The station window in `mode` (the application made first), its bench's screen in
+    front; not shown yet."""
+    make_application(language=kenpin.settings.language)
+    name = station or default_station_name()
+    window = MainWindow(kenpin.station_services(printer), name, kenpin.scanners(name), mode=mode)
+    # The bench's own screen comes first; the order queue is a look-up on the side.
+    window.show_bench_page()
+    return window
+
+
+def run_station(
+    kenpin: Kenpin, station: str | None, printer: str | None = None, mode: Mode = Mode.PACK
+) -> int:
+    """Open the station window in `mode` and run until it is closed; returns the exit status.
 
     `printer` (a printer URI) becomes the station's printer; without it the
     station keeps the one it has.
     """
-    app = make_application(language=kenpin.settings.language)
-    name = station or default_station_name()
-    window = MainWindow(kenpin.station_services(printer), name, kenpin.scanners(name))
-    # The bench's own screen comes first; the order queue is a look-up on the side.
-    window.show_pack_page()
+    window = station_window(kenpin, station, printer, mode)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
     previous = sys.excepthook
     sys.excepthook = reporting_to(window, _traceback if kenpin.debug else _one_line)
     # A small screen (a 1366×768 laptop at the bench) gets the whole of it.

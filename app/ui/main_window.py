@@ -1,12 +1,13 @@
-"""The station's main window: its pages (the pack screen and the orders), the message
-banner every user-facing message goes through, and a status bar with the database and
-the order counts."""
+"""The station's main window: its pages (the bench's screen, pack or pick, and the orders),
+the message banner every user-facing message goes through, and a status bar with the
+database and the order counts."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QCloseEvent
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.core.errors import KenpinError
 from app.core.orders import OrderStatus
+from app.core.station import Mode
 from app.scanning.source import ScanSource
 from app.services.signin import Credentials
 from app.services.station.services import StationServices
@@ -41,12 +43,16 @@ from app.ui.orders.model import status_labels
 from app.ui.orders.view import OrdersPage
 from app.ui.pack.controller import PackController
 from app.ui.pack.view import PackPage
+from app.ui.pick.controller import PickController
+from app.ui.pick.view import PickPage
 from app.ui.reports.controller import add_reports_page
 from app.ui.scanner_test.controller import ScannerTestController
 from app.ui.scanner_test.view import ScannerTestPage
 from app.ui.settings.controller import ShopSettingsController
 from app.ui.settings.view import ShopSettingsPage
 from app.ui.sounds import StationSounds
+from app.ui.station.controller import BenchController
+from app.ui.station.page import BenchPage
 from app.ui.styles import WINDOW_STYLE
 from app.ui.waves.controller import add_waves_page
 
@@ -99,8 +105,9 @@ class MainWindow(QMainWindow):
         station: str,
         scanners: Sequence[ScanSource] = (),
         parent: QWidget | None = None,
+        mode: Mode = Mode.PACK,
     ) -> None:
-        """The window of station `station`, taking scans from `scanners`.
+        """The window of station `station` in `mode`, taking scans from `scanners`.
 
         The composition root passes the keyboard wedge (and a serial scanner);
         without any, only the buttons act, and keys typed anywhere stay keys.
@@ -115,13 +122,13 @@ class MainWindow(QMainWindow):
         self.banner = MessageBanner()
         self.pages = QTabWidget()
         self.pages.setDocumentMode(False)
+        #: The pick screen must fit a handheld's 800×600: there every other page scrolls rather
+        #: than widen the window (and the pick screen with it) past the screen.
+        self._pages_scroll = mode is Mode.PICK
         self.orders_page = OrdersPage()
         # Its tool row is wider than a 1024×768 bench screen: it scrolls there rather than
         # widening the window (and the pack screen with it) past the screen.
-        self.orders_scroll = QScrollArea()
-        self.orders_scroll.setWidgetResizable(True)
-        self.orders_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.orders_scroll.setWidget(self.orders_page)
+        self.orders_scroll = _scrolled(self.orders_page)
         self.pages.addTab(self.orders_scroll, self.tr("Orders"))
         self.orders = OrdersController(services.orders, self.orders_page, self)
         self.order_labels = (
@@ -135,15 +142,14 @@ class MainWindow(QMainWindow):
             if services.label_desk is not None
             else None
         )
-        self.pack_page = PackPage(station)
-        self.add_page(self.pack_page, self.tr("Pack"))
-        self.pack = PackController(
-            partial(services.pack_station, station),
-            self.pack_page,
-            StationSounds(parent=self),
-            parent=self,
-            print_label=services.print_label,
-        )
+        self.pack_page: PackPage | None = None
+        self.pack: PackController | None = None
+        self.pick_page: PickPage | None = None
+        self.pick: PickController | None = None
+        #: The bench's screen: the pack screen, or in pick mode the pick screen.
+        self.bench_page: BenchPage
+        self.bench: BenchController[Any, Any]
+        self._add_bench(services, station, mode)
         # The scanner test page: while it is shown, scans go to it, not to the pack station.
         self.scanner_test_page = ScannerTestPage(station)
         self.add_page(self.scanner_test_page, self.tr("Scanner test"))
@@ -193,22 +199,47 @@ class MainWindow(QMainWindow):
         self._counts_timer = QTimer(self)
         self._counts_timer.setInterval(COUNTS_REFRESH_MS)
         self._connect_signals()
-        self.pack.start(self.scanner_test.station_scanners)
+        self.bench.start(self.scanner_test.station_scanners)
         self.refresh_counts()
         self._counts_timer.start()
 
     def _connect_signals(self) -> None:
         self._counts_timer.timeout.connect(self.refresh_counts)
         self.orders.refresh_requested.connect(self.refresh_counts)
-        self.pack.problem.connect(self.show_error)
-        self.pack.scan_taken.connect(self.on_scan_taken)
-        self.pack_page.command_sheet_requested.connect(self.on_command_sheet_requested)
+        self.bench.problem.connect(self.show_error)
+        self.bench.scan_taken.connect(self.on_scan_taken)
+        self.bench_page.command_sheet_requested.connect(self.on_command_sheet_requested)
         self.orders.pick_list_requested.connect(self.on_pick_list_requested)
         self.orders.packing_slip_requested.connect(self.on_packing_slip_requested)
         self.orders.message_card_requested.connect(self.on_message_card_requested)
         if self.order_labels is not None:
             self.order_labels.said.connect(self.on_label_said)
             self.order_labels.labels_changed.connect(self.on_labels_changed)
+
+    def _add_bench(self, services: StationServices, station: str, mode: Mode) -> None:
+        """The bench's screen as the station's first page after the orders: the pick screen
+        in pick mode, else the pack screen."""
+        if mode is Mode.PICK and services.pick_station is not None:
+            self.pick_page = PickPage(station)
+            self.pages.addTab(self.pick_page, self.tr("Pick"))
+            self.pick = PickController(
+                partial(services.pick_station, station),
+                self.pick_page,
+                StationSounds(parent=self),
+                parent=self,
+            )
+            self.bench_page, self.bench = self.pick_page, self.pick
+            return
+        self.pack_page = PackPage(station)
+        self.add_page(self.pack_page, self.tr("Pack"))
+        self.pack = PackController(
+            partial(services.pack_station, station),
+            self.pack_page,
+            StationSounds(parent=self),
+            parent=self,
+            print_label=services.print_label,
+        )
+        self.bench_page, self.bench = self.pack_page, self.pack
 
     def ask_credentials(self, purpose: str) -> Credentials | None:
         """A supervisor's or admin's badge and PIN for `purpose`, from the credentials dialog
@@ -217,8 +248,9 @@ class MainWindow(QMainWindow):
         return ask_credentials(self, purpose, self.scanner_test.station_scanners)
 
     def add_page(self, page: QWidget, title: str) -> int:
-        """Add a page (the pack screen, say) as a tab; returns its position."""
-        return self.pages.addTab(page, title)
+        """Add a page (the pack screen, say) as a tab; returns its position. At a pick
+        station it scrolls where it is wider or taller than the window."""
+        return self.pages.addTab(_scrolled(page) if self._pages_scroll else page, title)
 
     # The message channel -------------------------------------------------------
 
@@ -268,23 +300,23 @@ class MainWindow(QMainWindow):
         """A label was voided or printed again: the queue's statuses and the pack screen
         (this station may now wait for the new label) are read again."""
         self.orders.on_refresh()
-        self.pack.scans.read_station()
+        self.bench.scans.read_station()
 
-    def show_pack_page(self) -> None:
-        """Bring the pack screen to the front (where a station at the bench starts)."""
-        self.pages.setCurrentWidget(self.pack_page)
+    def show_bench_page(self) -> None:
+        """Bring the bench's screen (pack or pick) to the front, where a station starts."""
+        self.pages.setCurrentWidget(self.bench_page)
 
     def show_orders_page(self) -> None:
         """Bring the order queue to the front."""
         self.pages.setCurrentWidget(self.orders_scroll)
 
     def on_scan_taken(self) -> None:
-        """A scan arrived: the packer wants its verdict, so the pack screen comes up and a
+        """A scan arrived: the worker wants its verdict, so the bench's screen comes up and a
         dialog in front of it (the command sheet's save dialog, say) closes unanswered."""
         dialog = QApplication.activeModalWidget()
         if isinstance(dialog, QDialog):
             dialog.reject()
-        self.show_pack_page()
+        self.show_bench_page()
 
     def on_command_sheet_requested(self) -> None:
         """Ask where to save the command sheet, then write it there."""
@@ -359,7 +391,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Bounded waits: the scans already made first, then a count or a document under way.
-        self.pack.stop()
+        self.bench.stop()
         self.scanner_test.close()
         self.shop.close()
         self.mismatches.close()
@@ -375,3 +407,12 @@ class MainWindow(QMainWindow):
         if self.admin is not None:
             self.admin.close()
         super().closeEvent(event)
+
+
+def _scrolled(page: QWidget) -> QScrollArea:
+    """`page` in a scroll area of its own, without a frame."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidget(page)
+    return scroll

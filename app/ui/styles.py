@@ -107,6 +107,59 @@ QPushButton#packCommand:focus, QPushButton#soundSwitch:focus { border: 3px solid
 """
 
 
+#: The pick screen, added to the pack screen's (the same banner, colours and header), for a
+#: cart's or a handheld's small screen: sized to fit 800×600 whole, larger on a roomy screen
+#: (`roomy`: the window as it opens, 1360×860, and larger; never past 46pt, where the
+#: Japanese fonts' bold stops). The bin and the quantity largest, then the product; the
+#: step the picker is at (go to the bin, take the units, put it in its slot) in amber;
+#: touch buttons at least 60 px tall.
+PICK_STYLE = """
+QWidget#pickPage { background: #f8fafc; }
+#pickPage QLabel#packUser { font-size: 13pt; }
+#pickPage QLabel#packOrder { font-size: 18pt; }
+#pickPage QLabel#packTotal { font-size: 16pt; }
+#pickPage QLabel#verdictHeadline { font-size: 20pt; }
+#pickPage QLabel#verdictCounter { font-size: 11pt; }
+#pickPage QLabel#verdictDetail { font-size: 14pt; }
+#pickPage QLabel#verdictCode { font-size: 11pt; }
+#pickPage QLabel#nextAction { font-size: 26pt; }
+QFrame#pickCard { background: white; border: 3px solid #334155; border-radius: 8px; }
+QLabel#pickCaption { font-size: 11pt; font-weight: bold; color: #64748b; }
+QLabel#pickBin, QLabel#pickQty { font-size: 40pt; font-weight: bold; color: #0f172a;
+                                 border-radius: 6px; padding: 0 8px; }
+QLabel#pickProduct { font-size: 24pt; font-weight: bold; color: #0f172a; border-radius: 6px;
+                     padding: 0 8px; }
+QLabel#pickLot { font-size: 18pt; font-weight: bold; color: #0f172a; background: #f1f5f9;
+                 border-radius: 4px; padding: 0 8px; }
+QLabel#pickWhere { font-size: 14pt; color: #334155; border-radius: 6px; padding: 0 8px; }
+QFrame#pickCard[step="bin"] QLabel#pickBin,
+QFrame#pickCard[step="units"] QLabel#pickQty,
+QFrame#pickCard[step="units"] QLabel#pickProduct,
+QFrame#pickCard[step="slot"] QLabel#pickWhere,
+QFrame#pickCard[step="tote"] QLabel#pickWhere { background: #fef3c7; color: #78350f; }
+QFrame#pickCard[step="tote"] QLabel#pickWhere { font-size: 24pt; font-weight: bold; }
+QFrame#pickCard[step="slot"] QLabel#pickWhere { font-size: 40pt; font-weight: bold; }
+QPushButton#pickCommand { font-size: 15pt; font-weight: bold; min-height: 60px;
+                          padding: 2px 8px; }
+QPushButton#pickCommand:focus { border: 3px solid #2563eb; }
+#pickPage QPushButton#packCommand, #pickPage QPushButton#soundSwitch,
+#pickPage QLabel#scannerStatus { font-size: 11pt; padding: 2px 6px; min-height: 22px; }
+#pickPage[roomy="true"] QLabel#packUser { font-size: 15pt; }
+#pickPage[roomy="true"] QLabel#packOrder { font-size: 24pt; }
+#pickPage[roomy="true"] QLabel#packTotal { font-size: 22pt; }
+#pickPage[roomy="true"] QLabel#verdictHeadline { font-size: 26pt; }
+#pickPage[roomy="true"] QLabel#verdictDetail { font-size: 17pt; }
+#pickPage[roomy="true"] QLabel#nextAction { font-size: 36pt; }
+#pickPage[roomy="true"] QLabel#pickBin, #pickPage[roomy="true"] QLabel#pickQty {
+    font-size: 46pt; }
+#pickPage[roomy="true"] QLabel#pickProduct { font-size: 38pt; }
+#pickPage[roomy="true"] QLabel#pickLot { font-size: 28pt; }
+#pickPage[roomy="true"] QLabel#pickWhere { font-size: 20pt; }
+#pickPage[roomy="true"] QFrame#pickCard[step="slot"] QLabel#pickWhere { font-size: 46pt; }
+#pickPage[roomy="true"] QLabel#pickCaption { font-size: 14pt; }
+"""
+
+
 def status_badge_style(background: str, foreground: str) -> str:
     """An order status as a rounded badge (the details pane's heading)."""
     return (

@@ -113,6 +113,120 @@
     </message>
 </context>
 <context>
+    <name>Bench</name>
+    <message>
+        <source>unexpected error</source>
+        <extracomment>The sound of each banner colour (information is silent). An error for the window&apos;s message banner (the lease could not be renewed, say). A scan was made and is on its way to the station. A scan&apos;s verdict (or its failure) was shown (tests wait for it). The station&apos;s state was shown without a scan: at start, or after its claim was lost. The station&apos;s hold was renewed with no order open (tests wait for it). The scans on their way to the station, and the station&apos;s other database work. Given to `start`, which starts them; `stop` closes them. The supervisor&apos;s badge whose PIN the PIN entry asks for.</extracomment>
+        <translation>予期しないエラー</translation>
+    </message>
+    <message>
+        <source>The scan of {0} could not be saved: {1}</source>
+        <translation>{0} のスキャンを保存できませんでした: {1}</translation>
+    </message>
+    <message>
+        <source>Not recorded: scan again</source>
+        <translation>記録できませんでした: もう一度スキャンしてください</translation>
+    </message>
+    <message>
+        <source>Could not read the station from the database: {0}</source>
+        <translation>データベースからステーションを読み込めませんでした: {0}</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>ログインしていません</translation>
+    </message>
+    <message>
+        <source>No PIN was typed. Scan the badge to try again.</source>
+        <translation>暗証番号が入力されませんでした。もう一度バッジをスキャンしてください。</translation>
+    </message>
+    <message>
+        <source>Scanner {0} unplugged: plug it in</source>
+        <translation>スキャナー {0} が外れています: 差し込んでください</translation>
+    </message>
+    <message>
+        <source>Scanner ready</source>
+        <translation>スキャナー準備完了</translation>
+    </message>
+    <message>
+        <source>{0}: connected</source>
+        <translation>{0}: 接続中</translation>
+    </message>
+    <message>
+        <source>{0}: disconnected</source>
+        <translation>{0}: 切断</translation>
+    </message>
+    <message>
+        <source>This station is in use by another running Kenpin (a window or a replay): close it, then scan again.</source>
+        <translation>このステーションは実行中の別の Kenpin(画面またはリプレイ)が使用しています。それを閉じてから、もう一度スキャンしてください。</translation>
+    </message>
+    <message>
+        <source>Another running Kenpin took this station over: this window no longer acts as it. Close it.</source>
+        <translation>実行中の別の Kenpin がこのステーションを引き継ぎました。この画面はもう使えません。閉じてください。</translation>
+    </message>
+    <message>
+        <source>Full-width characters came from the scanner: switch the Japanese input (IME) off. The scan was read correctly.</source>
+        <extracomment>A button standing in for a command barcode was pressed. The user asked for the command sheet PDF. A barcode was typed into the F2 field and Enter pressed. The sound switch was flipped: True for sound on.</extracomment>
+        <translation>スキャナーから全角文字が入力されました。日本語入力（IME）をオフにしてください。スキャン自体は正しく読み取れています。</translation>
+    </message>
+    <message>
+        <source>Scan your badge</source>
+        <translation>バッジをスキャンしてください</translation>
+    </message>
+    <message>
+        <source>Hold your staff badge under the scanner to log in.</source>
+        <translation>社員バッジをスキャナーにかざすとログインします。</translation>
+    </message>
+    <message>
+        <source>Station {0}</source>
+        <translation>ステーション {0}</translation>
+    </message>
+    <message>
+        <source>No scanner yet: use the buttons, or F2</source>
+        <extracomment>Who works on what, over the verdict; the badge prompt or the work below it.</extracomment>
+        <translation>スキャナー未接続: ボタンか F2 を使ってください</translation>
+    </message>
+    <message>
+        <source>Command sheet…</source>
+        <translation>コマンドシート…</translation>
+    </message>
+    <message>
+        <source>Save the command codes as a PDF to print</source>
+        <translation>コマンドのバーコードを印刷用 PDF に保存します</translation>
+    </message>
+    <message>
+        <source>Type (F2)</source>
+        <translation>手入力 (F2)</translation>
+    </message>
+    <message>
+        <source>Supervisor: {0}</source>
+        <translation>責任者: {0}</translation>
+    </message>
+    <message>
+        <source>Admin: {0}</source>
+        <translation>管理者: {0}</translation>
+    </message>
+    <message>
+        <source>Waiting for the database…</source>
+        <translation>データベースの応答を待っています…</translation>
+    </message>
+    <message>
+        <source>Keep scanning: your scans are kept in order.</source>
+        <translation>そのままスキャンを続けてください。スキャンは順番どおりに記録されます。</translation>
+    </message>
+    <message>
+        <source>Scans waiting: {0}</source>
+        <translation>待機中のスキャン: {0} 件</translation>
+    </message>
+    <message>
+        <source>♪ Sound on</source>
+        <translation>♪ 音あり</translation>
+    </message>
+    <message>
+        <source>Sound off</source>
+        <translation>音なし</translation>
+    </message>
+</context>
+<context>
     <name>Carrier</name>
     <message>
         <source>Yamato</source>
@@ -222,6 +336,49 @@
     </message>
 </context>
 <context>
+    <name>InstructionCard</name>
+    <message>
+        <source>Bin</source>
+        <translation>棚番</translation>
+    </message>
+    <message>
+        <source>Take</source>
+        <translation>取る数</translation>
+    </message>
+    <message>
+        <source>{0} ×</source>
+        <translation>{0} 点</translation>
+    </message>
+    <message>
+        <source>Take ({0} of {1} taken)</source>
+        <translation>取る数（{1} 点中 {0} 点済み）</translation>
+    </message>
+    <message>
+        <source>Lot {0}</source>
+        <translation>ロット {0}</translation>
+    </message>
+    <message>
+        <source>{0} · use by {1}</source>
+        <translation>{0}・期限 {1}</translation>
+    </message>
+    <message>
+        <source>Slot {0} on the cart</source>
+        <translation>カートのスロット {0}</translation>
+    </message>
+    <message>
+        <source>Order {0} · tote {1}</source>
+        <translation>注文 {0}・トート {1}</translation>
+    </message>
+    <message>
+        <source>Order {0} · slot {1}</source>
+        <translation>注文 {0}・スロット {1}</translation>
+    </message>
+    <message>
+        <source>Order {0}</source>
+        <translation>注文 {0}</translation>
+    </message>
+</context>
+<context>
     <name>LinesTable</name>
     <message>
         <source>Product</source>
@@ -254,6 +411,7 @@
     </message>
     <message>
         <source>Orders</source>
+        <extracomment>The pick screen must fit a handheld&apos;s 800×600: there every other page scrolls rather than widen the window (and the pick screen with it) past the screen.</extracomment>
         <translation>注文</translation>
     </message>
     <message>
@@ -262,6 +420,7 @@
     </message>
     <message>
         <source>Scanner test</source>
+        <extracomment>The bench&apos;s screen: the pack screen, or in pick mode the pick screen.</extracomment>
         <translation>スキャナーテスト</translation>
     </message>
     <message>
@@ -286,8 +445,12 @@
         <translation>注文を集計中…</translation>
     </message>
     <message>
-        <source>{0:,} orders</source>
+        <source>Pick</source>
         <extracomment>Order counts are counted here: a count never holds up the window or a scan.</extracomment>
+        <translation>ピッキング</translation>
+    </message>
+    <message>
+        <source>{0:,} orders</source>
         <translation>注文 {0:,} 件</translation>
     </message>
     <message>
@@ -908,6 +1071,22 @@
         <source>{0} missing: Kenpin looks for them elsewhere.</source>
         <translation>{0} 点不足: 他の棚の在庫を探します。</translation>
     </message>
+    <message>
+        <source>Order {0} → {1}</source>
+        <translation>注文 {0} → {1}</translation>
+    </message>
+    <message>
+        <source>Go to bin {0} and scan its label.</source>
+        <translation>棚 {0} へ行き、棚ラベルをスキャンしてください。</translation>
+    </message>
+    <message>
+        <source>Cart {0} at the bench</source>
+        <translation>カート {0} を作業台に受け取りました</translation>
+    </message>
+    <message>
+        <source>Scan a slot label (SLOT-…) to open the order in it.</source>
+        <translation>スロットラベル（SLOT-…）をスキャンすると、その注文を開きます。</translation>
+    </message>
 </context>
 <context>
     <name>OrderDetailsPane</name>
@@ -1303,24 +1482,8 @@
 <context>
     <name>PackController</name>
     <message>
-        <source>Not recorded: scan again</source>
-        <translation>記録できませんでした: もう一度スキャンしてください</translation>
-    </message>
-    <message>
-        <source>The scan of {0} could not be saved: {1}</source>
-        <translation>{0} のスキャンを保存できませんでした: {1}</translation>
-    </message>
-    <message>
-        <source>Could not read the station from the database: {0}</source>
-        <translation>データベースからステーションを読み込めませんでした: {0}</translation>
-    </message>
-    <message>
-        <source>unexpected error</source>
-        <extracomment>Well inside the station&apos;s lease (a minute), so a missed beat or two does no harm. An error for the window&apos;s message banner (the lease could not be renewed, say). A scan was made and is on its way to the station. A scan&apos;s verdict (or its failure) was shown (tests wait for it). The station&apos;s state was shown without a scan: at start, or after its claim was lost. The station&apos;s hold was renewed with no order open (tests wait for it). A label print&apos;s result was shown: True printed, False not (tests wait for it). The scans on their way to the station, and the station&apos;s other database work. Labels print on a lane of their own: a scan never waits behind a printer. Given to `start`, which starts them; `stop` closes them. Why the awaited label did not print (in the packer&apos;s words), until one prints. Verdicts shown since the open order changed: &quot;scan 7&quot; in the banner. The supervisor&apos;s badge whose PIN the PIN entry asks for.</extracomment>
-        <translation>予期しないエラー</translation>
-    </message>
-    <message>
         <source>{0}. Kenpin tries again by itself; or fix it, then scan REPRINT.</source>
+        <extracomment>A label print&apos;s result was shown: True printed, False not (tests wait for it). Labels print on a lane of their own: a scan never waits behind a printer. Why the awaited label did not print (in the packer&apos;s words), until one prints. Verdicts shown since the open order changed: &quot;scan 7&quot; in the banner.</extracomment>
         <translation>{0}。自動で再試行します。直したら「送り状再印刷」をスキャンしてください。</translation>
     </message>
     <message>
@@ -1340,24 +1503,8 @@
         <translation>箱に貼ってスキャンしてください。</translation>
     </message>
     <message>
-        <source>Not signed in</source>
-        <translation>ログインしていません</translation>
-    </message>
-    <message>
-        <source>No PIN was typed. Scan the badge to try again.</source>
-        <translation>暗証番号が入力されませんでした。もう一度バッジをスキャンしてください。</translation>
-    </message>
-    <message>
         <source>Could not renew the claim on the order: {0}</source>
         <translation>注文の確保を更新できませんでした: {0}</translation>
-    </message>
-    <message>
-        <source>This station is in use by another running Kenpin (a window or a replay): close it, then scan again.</source>
-        <translation>このステーションは実行中の別の Kenpin(画面またはリプレイ)が使用しています。それを閉じてから、もう一度スキャンしてください。</translation>
-    </message>
-    <message>
-        <source>Another running Kenpin took this station over: this window no longer acts as it. Close it.</source>
-        <translation>実行中の別の Kenpin がこのステーションを引き継ぎました。この画面はもう使えません。閉じてください。</translation>
     </message>
     <message>
         <source>Label of order {0} not scanned yet</source>
@@ -1380,22 +1527,6 @@
         <translation>注文 {0} はこのステーションの担当ではなくなりました（確保の期限切れか、別のステーションが引き継ぎました）。続けるには注文番号をもう一度スキャンしてください。</translation>
     </message>
     <message>
-        <source>Scanner {0} unplugged: plug it in</source>
-        <translation>スキャナー {0} が外れています: 差し込んでください</translation>
-    </message>
-    <message>
-        <source>Scanner ready</source>
-        <translation>スキャナー準備完了</translation>
-    </message>
-    <message>
-        <source>{0}: connected</source>
-        <translation>{0}: 接続中</translation>
-    </message>
-    <message>
-        <source>{0}: disconnected</source>
-        <translation>{0}: 切断</translation>
-    </message>
-    <message>
         <source>Order {0} resumed</source>
         <translation>注文 {0} を再開しました</translation>
     </message>
@@ -1403,29 +1534,9 @@
 <context>
     <name>PackPage</name>
     <message>
-        <source>Full-width characters came from the scanner: switch the Japanese input (IME) off. The scan was read correctly.</source>
-        <extracomment>A button standing in for a command barcode was pressed. The user asked for the command sheet PDF. A barcode was typed into the F2 field and Enter pressed. The sound switch was flipped: True for sound on.</extracomment>
-        <translation>スキャナーから全角文字が入力されました。日本語入力（IME）をオフにしてください。スキャン自体は正しく読み取れています。</translation>
-    </message>
-    <message>
-        <source>Scan your badge</source>
-        <translation>バッジをスキャンしてください</translation>
-    </message>
-    <message>
-        <source>Hold your staff badge under the scanner to log in.</source>
-        <translation>社員バッジをスキャナーにかざすとログインします。</translation>
-    </message>
-    <message>
-        <source>Station {0}</source>
-        <translation>ステーション {0}</translation>
-    </message>
-    <message>
         <source>Scan the order number on the pick list or packing slip.</source>
+        <extracomment>Who picked the open order by scan, and when: the double check&apos;s first half.</extracomment>
         <translation>ピッキングリストか納品書の注文番号をスキャンしてください。</translation>
-    </message>
-    <message>
-        <source>No scanner yet: use the buttons, or F2</source>
-        <translation>スキャナー未接続: ボタンか F2 を使ってください</translation>
     </message>
     <message>
         <source>Card in box</source>
@@ -1448,36 +1559,16 @@
         <translation>ログアウト</translation>
     </message>
     <message>
-        <source>Command sheet…</source>
-        <translation>コマンドシート…</translation>
-    </message>
-    <message>
-        <source>Save the command codes as a PDF to print</source>
-        <translation>コマンドのバーコードを印刷用 PDF に保存します</translation>
-    </message>
-    <message>
         <source>Recent scans</source>
         <translation>最近のスキャン</translation>
     </message>
     <message>
-        <source>Supervisor: {0}</source>
-        <translation>責任者: {0}</translation>
-    </message>
-    <message>
-        <source>Admin: {0}</source>
-        <translation>管理者: {0}</translation>
-    </message>
-    <message>
-        <source>♪ Sound on</source>
-        <translation>♪ 音あり</translation>
-    </message>
-    <message>
-        <source>Sound off</source>
-        <translation>音なし</translation>
-    </message>
-    <message>
         <source>Packer: {0}</source>
         <translation>担当: {0}</translation>
+    </message>
+    <message>
+        <source>picked by {0} at {1}</source>
+        <translation>ピッキング: {0}（{1}）</translation>
     </message>
     <message>
         <source>Order {0}</source>
@@ -1496,10 +1587,6 @@
         <translation>次の注文の前に、箱の送り状をスキャンしてください。</translation>
     </message>
     <message>
-        <source>Type (F2)</source>
-        <translation>手入力 (F2)</translation>
-    </message>
-    <message>
         <source>Label to scan: order {0}, tracking number {1}</source>
         <translation>スキャンする送り状: 注文 {0}、送り状番号 {1}</translation>
     </message>
@@ -1507,17 +1594,113 @@
         <source>Label to scan</source>
         <translation>送り状スキャン待ち</translation>
     </message>
+</context>
+<context>
+    <name>Pick</name>
     <message>
-        <source>Waiting for the database…</source>
-        <translation>データベースの応答を待っています…</translation>
+        <source>Ready, {0}</source>
+        <extracomment>The wave this window saw picked to its end, until another opens or the picker leaves: &quot;W-000001 picked — scan the next wave&quot;. Verdicts shown since the wave open changed: &quot;scan 7&quot; in the banner.</extracomment>
+        <translation>準備完了: {0}</translation>
     </message>
     <message>
-        <source>Keep scanning: your scans are kept in order.</source>
-        <translation>そのままスキャンを続けてください。スキャンは順番どおりに記録されます。</translation>
+        <source>{0} resumed</source>
+        <translation>{0} を再開</translation>
     </message>
     <message>
-        <source>Scans waiting: {0}</source>
-        <translation>待機中のスキャン: {0} 件</translation>
+        <source>Carry on where it stopped: the instruction is below.</source>
+        <translation>中断したところから続けてください。指示は下に表示しています。</translation>
+    </message>
+    <message>
+        <source>No wave is open: scan a wave&apos;s barcode or an order number.</source>
+        <translation>ウェーブが開かれていません。ウェーブのバーコードか注文番号をスキャンしてください。</translation>
+    </message>
+    <message>
+        <source>✔ {0} picked</source>
+        <translation>✔ {0} ピッキング完了</translation>
+    </message>
+    <message>
+        <source>Order {0} is backordered: take its {1} unit(s) out of slot {2} and put them back on the shelf.</source>
+        <translation>注文 {0} は欠品待ちになりました。スロット {2} からこの注文の {1} 点を取り出し、棚に戻してください。</translation>
+    </message>
+    <message>
+        <source>Order {0} is backordered: put the {1} unit(s) picked for it back on the shelf.</source>
+        <translation>注文 {0} は欠品待ちになりました。この注文用に取った {1} 点を棚に戻してください。</translation>
+    </message>
+    <message>
+        <source>Order {0} is backordered: nothing more is picked for it.</source>
+        <translation>注文 {0} は欠品待ちになりました。この注文の商品はこれ以上取りません。</translation>
+    </message>
+    <message>
+        <source>Scan your badge</source>
+        <translation>バッジをスキャンしてください</translation>
+    </message>
+    <message>
+        <source>{0} picked — scan the next wave</source>
+        <translation>{0} 完了 — 次のウェーブをスキャン</translation>
+    </message>
+    <message>
+        <source>Scan a wave (W-…) or an order number</source>
+        <translation>ウェーブ（W-…）か注文番号をスキャン</translation>
+    </message>
+    <message>
+        <source>Put it in slot {0}, scan the slot&apos;s label</source>
+        <translation>スロット {0} に入れて、スロットのラベルをスキャン</translation>
+    </message>
+    <message>
+        <source>Scan a tote (TOTE-…) for order {0}</source>
+        <translation>注文 {0} のトート（TOTE-…）をスキャン</translation>
+    </message>
+    <message>
+        <source>Go to bin {0}</source>
+        <translation>棚 {0} へ</translation>
+    </message>
+    <message>
+        <source>Take {0} × {1}</source>
+        <translation>{1} を {0} 点取る</translation>
+    </message>
+    <message>
+        <source>{0} (lot {1})</source>
+        <translation>{0}（ロット {1}）</translation>
+    </message>
+    <message>
+        <source>line {0} of {1}</source>
+        <translation>{1} 行中 {0} 行目</translation>
+    </message>
+    <message>
+        <source>{0} / {1} units</source>
+        <translation>{0} / {1} 点</translation>
+    </message>
+</context>
+<context>
+    <name>PickPage</name>
+    <message>
+        <source>Recent scans</source>
+        <extracomment>From this width on the recent scans stand beside the instruction; a narrower screen (a handheld, 800×600) keeps to the one instruction. From this height on (the window as it opens, 1360×860, or larger) the texts grow to be read from further away; below it they are sized to fit 800×600 whole.</extracomment>
+        <translation>最近のスキャン</translation>
+    </message>
+    <message>
+        <source>Undo last unit</source>
+        <translation>1点取り消し</translation>
+    </message>
+    <message>
+        <source>Short pick</source>
+        <translation>欠品</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>ログアウト</translation>
+    </message>
+    <message>
+        <source>Picker: {0}</source>
+        <translation>ピッキング担当: {0}</translation>
+    </message>
+    <message>
+        <source>No wave open</source>
+        <translation>ウェーブなし</translation>
+    </message>
+    <message>
+        <source>Scan the wave&apos;s barcode on its pick list, or one order&apos;s number.</source>
+        <translation>ピッキングリストのウェーブのバーコードか、1件の注文番号をスキャンしてください。</translation>
     </message>
 </context>
 <context>
@@ -1744,6 +1927,22 @@
         <translation>ピッキング欠品です。棚の数量が引当数より少なかったため、この棚の棚卸しを手配してください。</translation>
     </message>
     <message>
+        <source>This tote holds another order: take an empty tote and scan its label.</source>
+        <translation>このトートには別の注文が入っています。空のトートを取り、ラベルをスキャンしてください。</translation>
+    </message>
+    <message>
+        <source>Scan a tote label first: this order&apos;s units go into a tote.</source>
+        <translation>先にトートのラベルをスキャンしてください。この注文の商品はトートに入れます。</translation>
+    </message>
+    <message>
+        <source>No order waits in this tote or slot: scan the order number instead.</source>
+        <translation>このトート（スロット）に梱包待ちの注文はありません。注文番号をスキャンしてください。</translation>
+    </message>
+    <message>
+        <source>Which cart? Scan the wave number (W-…) on the cart&apos;s pick list first, then its slots.</source>
+        <translation>どのカートですか？先にカートのピッキングリストのウェーブ番号（W-…）をスキャンし、それからスロットをスキャンしてください。</translation>
+    </message>
+    <message>
         <source>Not finished: some lines still need units before the pack can be completed.</source>
         <translation>まだ完了できません。スキャンが足りない明細があります。</translation>
     </message>
@@ -1898,6 +2097,22 @@
         <source>Short pick: count the bin</source>
         <translation>欠品：棚卸し要</translation>
     </message>
+    <message>
+        <source>Tote in use</source>
+        <translation>使用中のトート</translation>
+    </message>
+    <message>
+        <source>Tote first</source>
+        <translation>先にトート</translation>
+    </message>
+    <message>
+        <source>Nothing to pack in it</source>
+        <translation>梱包待ちなし</translation>
+    </message>
+    <message>
+        <source>Cart not scanned</source>
+        <translation>カート未スキャン</translation>
+    </message>
 </context>
 <context>
     <name>RecentScans</name>
@@ -1969,6 +2184,10 @@
         <translation>注文 {0} のこの送り状は無効になり、差し替えられました。新しい送り状を使ってください。</translation>
     </message>
     <message>
+        <source>{0} is being picked at station {1}. Scan another wave.</source>
+        <translation>{0} はステーション {1} でピッキング中です。別のウェーブをスキャンしてください。</translation>
+    </message>
+    <message>
         <source>Order {0} is open at station {1}. Finish it or leave it for later there.</source>
         <translation>注文 {0} はステーション {1} で開いています。そちらで完了するか中断してください。</translation>
     </message>
@@ -1985,6 +2204,18 @@
         <translation>注文 {0} の送り状がまだスキャンされていません。先にスキャンしてください。</translation>
     </message>
     <message>
+        <source>{0} cannot be picked now: released, already picked or not allocated.</source>
+        <translation>{0} は今ピッキングできません（解除済み・ピッキング済み・未引当のいずれかです）。</translation>
+    </message>
+    <message>
+        <source>Order {0} is not picked yet: this shop packs picked orders only. Have it picked by scan first.</source>
+        <translation>注文 {0} はまだピッキングされていません。このショップはピッキング済みの注文だけを梱包します。先にスキャンでピッキングしてください。</translation>
+    </message>
+    <message>
+        <source>Order {0} is still being picked: pack it once its pick is done.</source>
+        <translation>注文 {0} はピッキング中です。ピッキングが終わってから梱包してください。</translation>
+    </message>
+    <message>
         <source>Order {0} cannot be packed: not allocated, on hold, cancelled or already packed.</source>
         <translation>注文 {0} は梱包できません(未引当、保留、キャンセル、または梱包済み)。</translation>
     </message>
@@ -1999,6 +2230,34 @@
     <message>
         <source>{0} short by {1} at bin {2}: have bin {2} counted.</source>
         <translation>棚 {2} で {0} が {1} 個不足しました。棚 {2} の棚卸しを手配してください。</translation>
+    </message>
+    <message>
+        <source>{0} is not the bin: go to bin {1} and scan its label.</source>
+        <translation>{0} は違う棚です。棚 {1} へ行き、棚ラベルをスキャンしてください。</translation>
+    </message>
+    <message>
+        <source>Scan bin {0}&apos;s label first, then the units.</source>
+        <translation>先に棚 {0} のラベルをスキャンし、それから商品をスキャンしてください。</translation>
+    </message>
+    <message>
+        <source>Scanned {0}, but this instruction is {1}. Put it back, take {1}.</source>
+        <translation>スキャンしたのは {0}。指示の商品は {1} です。棚に戻し、{1} を取ってください。</translation>
+    </message>
+    <message>
+        <source>{0} goes onto a cart: each unit into its order&apos;s slot, no tote.</source>
+        <translation>{0} はカートでピッキングします。トートは使わず、商品は注文ごとのスロットに入れてください。</translation>
+    </message>
+    <message>
+        <source>Order {0}&apos;s units go in {1}: keep picking into it.</source>
+        <translation>注文 {0} の商品は {1} に入れています。そのトートに入れ続けてください。</translation>
+    </message>
+    <message>
+        <source>The unit is for order {0}: put it in slot {1} and scan that slot&apos;s label.</source>
+        <translation>この商品は注文 {0} のものです。スロット {1} に入れ、そのスロットのラベルをスキャンしてください。</translation>
+    </message>
+    <message>
+        <source>{0} is still being picked here: finish it before another.</source>
+        <translation>{0} をまだここでピッキング中です。終えてから別のものを始めてください。</translation>
     </message>
     <message>
         <source>Wrong PIN for {0}: too many wrong PINs, the badge is locked until {1}.</source>
@@ -2023,6 +2282,22 @@
     <message>
         <source>{0}: {1} CANCEL goes back.</source>
         <translation>{0}: {1}「梱包中断」で戻ります。</translation>
+    </message>
+    <message>
+        <source>{0} holds order {1}: take an empty tote and scan its label.</source>
+        <translation>{0} には注文 {1} が入っています。空のトートを取り、ラベルをスキャンしてください。</translation>
+    </message>
+    <message>
+        <source>Order {0} goes into a tote: scan an empty tote&apos;s label (TOTE-…) first.</source>
+        <translation>注文 {0} はトートに入れます。先に空のトートのラベル（TOTE-…）をスキャンしてください。</translation>
+    </message>
+    <message>
+        <source>{0} of cart {1} holds no order: scan the order number instead.</source>
+        <translation>カート {1} の {0} に注文はありません。注文番号をスキャンしてください。</translation>
+    </message>
+    <message>
+        <source>{0} holds no order to pack (its order is packed, or was never picked into it): scan the order number instead.</source>
+        <translation>{0} に梱包待ちの注文はありません（梱包済み、またはこのトートにピッキングされていません）。注文番号をスキャンしてください。</translation>
     </message>
 </context>
 <context>
@@ -2454,6 +2729,14 @@
         <translation>英数字とハイフンで1〜20文字</translation>
     </message>
     <message>
+        <source>Pack only picked orders</source>
+        <translation>ピッキング済みの注文だけを梱包</translation>
+    </message>
+    <message>
+        <source>yes: an order is packed only after it was picked by scan; no (or empty): an allocated order may be packed straight away</source>
+        <translation>yes: スキャンでピッキングした注文だけを梱包します。no（または空）: 引当済みの注文をそのまま梱包できます</translation>
+    </message>
+    <message>
         <source>{0} may not be empty: labels print it. Nothing was saved.</source>
         <translation>{0}は空にできません（送り状に印字されます）。何も保存していません。</translation>
     </message>
@@ -2782,7 +3065,7 @@
     </message>
     <message>
         <source>Scanned: {0}</source>
-        <extracomment>The code a refusal was about, shown under the sentence. The station&apos;s own note on the verdict (English, for a supervisor), shown on hover.</extracomment>
+        <extracomment>The code a refusal was about, shown under the sentence. The station&apos;s own note on the verdict (English, for a supervisor), shown on hover. The banner&apos;s colour of each verdict (a note may make it `completed`).</extracomment>
         <translation>スキャン: {0}</translation>
     </message>
     <message>
@@ -2869,6 +3152,7 @@
     <name>WavesPage</name>
     <message>
         <source>Refresh</source>
+        <extracomment>The page came into view.</extracomment>
         <translation>再読み込み</translation>
     </message>
     <message>

@@ -239,7 +239,7 @@ def _tote(pick: Pick, line: PickLine, tote: ToteCandidate) -> PickDecision:
         return refused(
             Reason.WRONG_SLOT,
             f"{tote.code}: this wave goes onto a cart, each unit into its order's slot",
-            facts,
+            {Fact.TOTE: tote.code, Fact.WAVE: pick.number},
         )
     if pick.tote == tote.code:
         return _info(f"{order} goes in {tote.code}", Note.TOTE_TAKEN, facts)

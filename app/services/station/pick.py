@@ -62,6 +62,8 @@ class PickView:
     #: Pick lines done (picked or short) and in all: the picker's progress.
     lines_done: int = 0
     lines_total: int = 0
+    #: Units of the instruction's line taken so far (the screen says how many more).
+    taken: int = 0
 
 
 def pick_view(
@@ -76,6 +78,7 @@ def pick_view(
         slot = next(line.slot for line in pick.lines if line.line_id == pick.unslotted.line_id)
     at_bin = current is not None and pick.at_bin == current.bin
     lines = pick.lines
+    taken = pick.picked_on(current.line_id) if current is not None else 0
     return PickView(
         station,
         user,
@@ -86,6 +89,7 @@ def pick_view(
         pick.scanned,
         pick.expected,
         recent,
+        taken=taken,
         batch=pick.batch,
         tote=pick.tote,
         needs_tote=pick.needs_tote and current is not None,

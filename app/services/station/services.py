@@ -14,6 +14,7 @@ from app.services.reports import Reports
 from app.services.scanner_setup import ScannerSetup
 from app.services.shop_settings import ShopSettings
 from app.services.station.pack import PackStation
+from app.services.station.pick import PickStation
 from app.services.wave_progress import WavesInProgress
 
 
@@ -48,3 +49,6 @@ class StationServices:
     #: A supervisor's void and reprint of labels at the station with this name (the Orders
     #: page); without it the page offers neither.
     label_desk: Callable[[str], LabelDesk] | None = None
+    #: The pick scan pipeline of the station with this name (the pick screen, for
+    #: `kenpin station --mode pick`); without it the window has no pick screen.
+    pick_station: Callable[[str], PickStation] | None = None

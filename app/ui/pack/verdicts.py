@@ -25,6 +25,7 @@ from app.ui.pack.wording import (
 )
 
 __all__ = [
+    "LEVELS",
     "Level",
     "ShownVerdict",
     "changed_line",
@@ -34,6 +35,7 @@ __all__ = [
     "progress_name",
     "reason_label",
     "reason_sentence",
+    "refusal_verdict",
     "verdict_name",
     "verdict_words",
 ]
@@ -87,11 +89,25 @@ def _item(line: LineView) -> str:
     return f"{line.name} {line.variant}".strip()
 
 
-_LEVELS = {
+#: The banner's colour of each verdict (a note may make it `completed`).
+LEVELS = {
     VerdictKind.ACCEPTED: Level.ACCEPTED,
     VerdictKind.REJECTED: Level.REFUSED,
     VerdictKind.INFO: Level.INFO,
 }
+
+
+def refusal_verdict(outcome: ScanOutcome) -> ShownVerdict:
+    """The red banner of a refused scan (at any station): its reason in words, the code."""
+    reason = outcome.reason or Reason.UNKNOWN_BARCODE
+    headline, detail = refusal_words(reason, outcome.facts)
+    return ShownVerdict(
+        Level.REFUSED,
+        headline,
+        detail,
+        translate("Verdict", "Scanned: {0}").format(outcome.scan),
+        outcome.message,
+    )
 
 
 def verdict_words(
@@ -99,17 +115,9 @@ def verdict_words(
 ) -> ShownVerdict:
     """The banner for `outcome`, given the station's view before and after the scan."""
     if outcome.verdict is VerdictKind.REJECTED:
-        reason = outcome.reason or Reason.UNKNOWN_BARCODE
-        headline, detail = refusal_words(reason, outcome.facts)
-        return ShownVerdict(
-            Level.REFUSED,
-            headline,
-            detail,
-            translate("Verdict", "Scanned: {0}").format(outcome.scan),
-            outcome.message,
-        )
+        return refusal_verdict(outcome)
     if outcome.note is not None:
-        level = Level.COMPLETED if outcome.note is Note.PACK_COMPLETED else _LEVELS[outcome.verdict]
+        level = Level.COMPLETED if outcome.note is Note.PACK_COMPLETED else LEVELS[outcome.verdict]
         facts = {**_seen_facts(outcome.note, before, after), **outcome.facts}
         return ShownVerdict(level, *note_words(outcome.note, facts), note=outcome.message)
     return _guessed_words(outcome, before, after)

@@ -265,7 +265,8 @@ def _lot_required(facts: Facts) -> str:
 
 def _expired(facts: Facts) -> str:
     expiry, days = facts.get(Fact.EXPIRY), facts.get(Fact.DAYS)
-    if expiry and days:
+    # No shelf life asked for ("0" days): the unit is simply past its date.
+    if expiry and days and days != "0":
         return translate(
             "Refusal", "Use by {0}: this order needs {1} days or more left. Take another unit."
         ).format(expiry, days)
@@ -300,7 +301,11 @@ def _label_voided(facts: Facts) -> str:
 
 
 def _order_locked(facts: Facts) -> str:
-    order, holder = facts.get(Fact.ORDER), facts.get(Fact.HOLDER)
+    order, holder, wave = facts.get(Fact.ORDER), facts.get(Fact.HOLDER), facts.get(Fact.WAVE)
+    if holder and wave:
+        return translate(
+            "Refusal", "{0} is being picked at station {1}. Scan another wave."
+        ).format(wave, holder)
     if holder:
         return translate(
             "Refusal", "Order {0} is open at station {1}. Finish it or leave it for later there."
@@ -336,7 +341,11 @@ def _label_pending(facts: Facts) -> str:
 
 
 def _not_packable(facts: Facts) -> str:
-    order, status = facts.get(Fact.ORDER), facts.get(Fact.STATUS)
+    order, status, wave = facts.get(Fact.ORDER), facts.get(Fact.STATUS), facts.get(Fact.WAVE)
+    if wave:
+        return translate(
+            "Refusal", "{0} cannot be picked now: released, already picked or not allocated."
+        ).format(wave)
     if order and status == "allocated":
         return translate(
             "Refusal",
@@ -383,6 +392,53 @@ def _short_pick(facts: Facts) -> str:
         return translate("Refusal", "{0} short by {1} at bin {2}: have bin {2} counted.").format(
             item, short, where
         )
+    return ""
+
+
+def _wrong_bin(facts: Facts) -> str:
+    where, code = facts.get(Fact.BIN), facts.get(Fact.CODE)
+    if where and code:
+        return translate("Refusal", "{0} is not the bin: go to bin {1} and scan its label.").format(
+            code, where
+        )
+    if where:
+        return translate("Refusal", "Scan bin {0}'s label first, then the units.").format(where)
+    return ""
+
+
+def _not_on_pick(facts: Facts) -> str:
+    item, expected = facts.get(Fact.ITEM), facts.get(Fact.EXPECTED)
+    if item and expected:
+        return translate(
+            "Refusal", "Scanned {0}, but this instruction is {1}. Put it back, take {1}."
+        ).format(item, expected)
+    return ""
+
+
+def _wrong_slot(facts: Facts) -> str:
+    slot, order = facts.get(Fact.SLOT), facts.get(Fact.ORDER)
+    tote, wave = facts.get(Fact.TOTE), facts.get(Fact.WAVE)
+    if tote and wave:
+        return translate(
+            "Refusal", "{0} goes onto a cart: each unit into its order's slot, no tote."
+        ).format(wave)
+    if tote and order:
+        return translate("Refusal", "Order {0}'s units go in {1}: keep picking into it.").format(
+            order, tote
+        )
+    if slot and order:
+        return translate(
+            "Refusal", "The unit is for order {0}: put it in slot {1} and scan that slot's label."
+        ).format(order, slot)
+    return ""
+
+
+def _pick_open(facts: Facts) -> str:
+    open_wave = facts.get(Fact.OPEN_ORDER)
+    if open_wave:
+        return translate(
+            "Refusal", "{0} is still being picked here: finish it before another."
+        ).format(open_wave)
     return ""
 
 
@@ -501,19 +557,6 @@ def _tote_empty(facts: Facts) -> str:
     return ""
 
 
-def _wrong_slot(facts: Facts) -> str:
-    tote, slot, order = facts.get(Fact.TOTE), facts.get(Fact.SLOT), facts.get(Fact.ORDER)
-    if tote and order:
-        return translate("Refusal", "Order {0}'s units go in {1}: keep picking into it.").format(
-            order, tote
-        )
-    if slot and order:
-        return translate(
-            "Refusal", "Put the unit in slot {0} (order {1}) and scan that slot's label."
-        ).format(slot, order)
-    return ""
-
-
 _REFUSALS: dict[Reason, Callable[[Facts], str]] = {
     Reason.NOT_ON_ORDER: _not_on_order,
     Reason.OVER_QUANTITY: _over_quantity,
@@ -539,7 +582,10 @@ _REFUSALS: dict[Reason, Callable[[Facts], str]] = {
     Reason.TOTE_IN_USE: _tote_in_use,
     Reason.TOTE_REQUIRED: _tote_required,
     Reason.TOTE_EMPTY: _tote_empty,
+    Reason.WRONG_BIN: _wrong_bin,
+    Reason.NOT_ON_PICK: _not_on_pick,
     Reason.WRONG_SLOT: _wrong_slot,
+    Reason.PICK_OPEN: _pick_open,
 }
 
 

@@ -305,11 +305,6 @@ def test_a_short_pick_is_reserved_again_in_another_bin_and_picked_there(
         ]
 
 
-def test_the_pick_window_is_not_built_yet(db: Database, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--db", db.url, "station", "--station", "P1", "--mode", "pick"]) == 1
-    assert "--mode pick: no window yet" in capsys.readouterr().err
-
-
 def test_a_wave_whose_lease_ran_out_is_taken_over_and_a_released_wave_is_refused(
     db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

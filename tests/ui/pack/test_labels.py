@@ -35,7 +35,7 @@ def test_complete_prints_the_label_and_its_scan_back_verifies_the_order(
         Kenpin(bench).station_services(folder.as_uri()), "LABEL-1", [KeyboardWedge()]
     )
     qtbot.addWidget(window)
-    window.show_pack_page()
+    window.show_bench_page()
     window.show()
     clock = 10_000
 
@@ -80,7 +80,7 @@ def test_two_cartons_another_cartons_label_and_a_voided_label_in_the_window(
         Kenpin(bench).station_services((tmp_path / "labels").as_uri()), "LABEL-2", [KeyboardWedge()]
     )
     qtbot.addWidget(window)
-    window.show_pack_page()
+    window.show_bench_page()
     window.show()
     page = window.pack_page
     clock = 10_000

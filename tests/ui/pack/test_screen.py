@@ -48,7 +48,7 @@ class Station:
             services = dataclasses.replace(services, print_label=kw["print_label"])  # type: ignore[arg-type]
         self.window = MainWindow(services, name, [KeyboardWedge()])
         qtbot.addWidget(self.window)
-        self.window.show_pack_page()
+        self.window.show_bench_page()
         self.window.show()
         self.window.activateWindow()
         qtbot.waitUntil(lambda: self.window.pack.view is not None, timeout=WAIT_MS)

@@ -84,7 +84,7 @@ class Bench:
             services = dataclasses.replace(services, pack_station=self._open_station(db))
         self.window = MainWindow(services, "PACK-1", [KeyboardWedge()])
         qtbot.addWidget(self.window)
-        self.window.show_pack_page()
+        self.window.show_bench_page()
         self.window.show()
         qtbot.waitUntil(lambda: self.window.pack.view is not None, timeout=WAIT_MS)
         self.clock = 10_000
@@ -312,7 +312,7 @@ def test_the_station_is_read_off_the_gui_thread_at_start(
     services = dataclasses.replace(Kenpin(bench).station_services(), pack_station=opened)
     window = MainWindow(services, "PACK-1", [KeyboardWedge()])  # returns with the view pending
     qtbot.addWidget(window)
-    window.show_pack_page()
+    window.show_bench_page()
     window.show()
     page = window.pack_page
     qtbot.waitUntil(lambda: page.banner.level == "waiting", timeout=WAIT_MS)

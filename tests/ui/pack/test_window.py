@@ -90,7 +90,7 @@ class Bench:
         self.qtbot = qtbot
         self.window = MainWindow(Kenpin(db).station_services(), station, [KeyboardWedge()])
         qtbot.addWidget(self.window)
-        self.window.show_pack_page()  # as `kenpin station` opens it
+        self.window.show_bench_page()  # as `kenpin station` opens it
         self.window.show()
         # The station is read off the GUI thread; the screen shows it a moment later.
         qtbot.waitUntil(lambda: self.window.pack.view is not None, timeout=5_000)

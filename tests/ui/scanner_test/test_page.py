@@ -73,7 +73,7 @@ def test_a_scan_on_the_test_page_is_shown_and_never_reaches_the_pack_station(
     assert station.page.panel.code.text() == HANAKO
     assert station.page.panel.property("outcome") == "scan"
     # Back at the pack screen the same badge logs the packer in: the first one never arrived.
-    station.window.show_pack_page()
+    station.window.show_bench_page()
     with station.qtbot.waitSignal(station.window.pack.scan_shown, timeout=5_000):
         scanner_sends(station.target, HANAKO, start=station.clock)
     assert station.window.pack_page.logged_in
@@ -165,7 +165,7 @@ def test_a_serial_scanner_s_scans_come_to_the_page_too_and_back_to_the_station_a
             "–",
             "]C1",
         ]
-        window.show_pack_page()
+        window.show_bench_page()
         with qtbot.waitSignal(window.pack.scan_shown, timeout=5_000):
             serial.scan(HANAKO)
         assert window.pack_page.logged_in

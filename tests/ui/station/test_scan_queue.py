@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from app.core.errors import DatabaseUnavailable, KenpinError
 from app.core.scans import Scan, ScanKind, VerdictKind
 from app.services.station.outcome import ScanOutcome, StationView
-from app.ui.pack.scan_queue import ScanQueue
+from app.ui.station.scan_queue import ScanQueue
 
 pytestmark = pytest.mark.gui
 

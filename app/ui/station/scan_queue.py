@@ -8,7 +8,8 @@ scans queue behind it, none lost or reordered.
 
 The queue keeps what the screen cannot know: which scans are still unanswered, the
 id a rescan of an unrecorded scan reuses (so the unit counts once), and which scans
-a bug swallowed. It has no words of its own: `PackController` tells the packer.
+a bug swallowed. It has no words of its own: the mode's controller (`PackController`,
+`PickController`) tells the packer or picker. Every station mode's screen uses it.
 """
 
 from __future__ import annotations
@@ -17,17 +18,29 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
-from typing import TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.core.errors import KenpinError
 from app.core.scans import Scan
-from app.services.station.outcome import ScanOutcome, StationView
-from app.services.station.pack import PackStation
+from app.services.station.outcome import ScanOutcome
 from app.ui.jobs import JobLane
 
 T = TypeVar("T")
+
+
+class BenchStation(Protocol):
+    """What the queue asks of a station's pipeline (`PackStation`, `PickStation`)."""
+
+    def scan(self, scan: Scan, *, scan_id: str, pin: str | None = None) -> ScanOutcome: ...
+
+    def view(self) -> Any: ...
+
+    def keep_hold(self) -> None: ...
+
+
+StationT = TypeVar("StationT", bound=BenchStation)
 
 #: A verdict normally takes a few milliseconds; past this the packer is told the database
 #: is slow rather than left wondering whether the scan was read.
@@ -56,7 +69,7 @@ class _Unrecorded:
     told_after: int
 
 
-class ScanQueue(QObject):
+class ScanQueue(QObject, Generic[StationT]):
     """Sends each scan to the station off the GUI thread, in order, and says what came back."""
 
     #: A scan was recorded: what the scanner read, its outcome, the station's view after it.
@@ -71,14 +84,12 @@ class ScanQueue(QObject):
     #: The station's view could not be read (its first scan tries again): the KenpinError.
     station_not_read = Signal(object)
 
-    def __init__(
-        self, open_station: Callable[[], PackStation], parent: QObject | None = None
-    ) -> None:
+    def __init__(self, open_station: Callable[[], StationT], parent: QObject | None = None) -> None:
         """`open_station` makes the station's pipeline; it is called on the lane, not here."""
         super().__init__(parent)
         self._open_station = open_station
         #: Opened by the lane's first job, and only ever used on the lane's thread.
-        self._station: PackStation | None = None
+        self._station: StationT | None = None
         #: The station's database work, in the order it happened.
         self.lane = JobLane("scans", self)
         self._made = 0
@@ -130,7 +141,7 @@ class ScanQueue(QObject):
 
     def run(
         self,
-        work: Callable[[PackStation], T],
+        work: Callable[[StationT], T],
         done: Callable[[T], object],
         failed: Callable[[KenpinError], object],
     ) -> None:
@@ -145,26 +156,30 @@ class ScanQueue(QObject):
 
     # The station, on the lane's thread -------------------------------------------------
 
-    def _opened(self) -> PackStation:
+    def _opened(self) -> StationT:
         """The station's pipeline, opened by the first job that needs it (again after a
         failed open, so a station started while the database was down recovers)."""
         if self._station is None:
             self._station = self._open_station()
         return self._station
 
-    def _apply(self, scan: _Scan) -> tuple[ScanOutcome, StationView]:
+    def _apply(self, scan: _Scan) -> tuple[ScanOutcome, object]:
         """Apply one scan at the station: its verdict, and the station's view after it."""
-        # One call, one transaction: the verdict and the view read with it.
-        outcome = self._opened().scan(scan.reading, scan_id=scan.scan_id, pin=scan.pin)
-        assert outcome.view is not None
-        return outcome, outcome.view
+        station = self._opened()
+        outcome = station.scan(scan.reading, scan_id=scan.scan_id, pin=scan.pin)
+        if outcome.view is not None:
+            # The pack station reads its view in the scan's own transaction.
+            return outcome, outcome.view
+        # The pick station's outcome comes without it: read just after, on this same lane,
+        # so no scan of this window comes between.
+        return outcome, station.view()
 
-    def _look(self) -> StationView:
+    def _look(self) -> object:
         return self._opened().view()
 
     # Slots -----------------------------------------------------------------------------
 
-    def on_scan_applied(self, scan: _Scan, result: tuple[ScanOutcome, StationView]) -> None:
+    def on_scan_applied(self, scan: _Scan, result: tuple[ScanOutcome, object]) -> None:
         """A scan's verdict came back."""
         outcome, after = result
         self._answered(scan)
@@ -179,7 +194,7 @@ class ScanQueue(QObject):
         self._give_up(scan, error)
         self._follow_waiting(answered=True)
 
-    def on_station_read(self, view: StationView) -> None:
+    def on_station_read(self, view: object) -> None:
         """The station's view came back."""
         self._reading = False
         self.station_read.emit(view)
