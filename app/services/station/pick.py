@@ -13,11 +13,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from app.core.containers import slot_number
+from app.core.errors import ConcurrentChange
 from app.core.pick.rules import PickDecision, PickEffect, applied, decide
 from app.core.pick.session import Pick, PickLine, PickSnapshot, ToteCandidate
 from app.core.scans import BADGE_RECORDED, ClassifiedScan, Reason, ScanKind
 from app.core.station import StationUser
 from app.db import handover, picks
+from app.db import pack_claims as claims
 from app.db.database import Database
 from app.db.models import utcnow
 from app.db.scan_log import RecentScope, ScanEntry
@@ -315,3 +317,21 @@ class PickStation(Station[PickFacts, PickDecision, PickAfter, KeptPick, PickView
         """Open `station` as `opening` says (this process's hold on it)."""
         ref = open_station(db, station, opening)
         super().__init__(db, ref, PickMode(), lease_seconds=lease_seconds, clock=clock)
+
+    def renew_lease(self) -> bool:
+        """Keep this station's claim on the wave it picks alive (the window's timer, while
+        the picker walks between bins): the lease runs from the database's clock.
+
+        False when the station picks no wave or another station took it over (its
+        next scan says so); nothing is changed then.
+        """
+        try:
+            with claims.conflicts_translated(), self._db.write() as session:
+                self._keep_hold(session, now=True)
+                held = picks.held_pick(session, self.ref.id)
+                if held is None:
+                    return False
+                picks.renew(session, self.ref.id, held.session_id, self._lease)
+        except ConcurrentChange:
+            return False
+        return True

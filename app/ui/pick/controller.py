@@ -48,7 +48,31 @@ class PickController(BenchController[PickStation, PickPage]):
         """What the screen shows now (None until the station's first view came back)."""
         return self._view
 
+    @staticmethod
+    def _renew(station: PickStation) -> PickView | None:
+        """Renew the claim on the wave being picked; the station's view when it was not
+        renewed (another station took the wave over). Runs on the scans' lane."""
+        return None if station.renew_lease() else station.view()
+
     # Slots ---------------------------------------------------------------------------
+
+    def on_lease_timer(self) -> None:
+        """Keep the claim on the wave alive while the picker walks (in the lane, behind the
+        scans made); with no wave open, the station's hold only."""
+        if self._renewing or self._view is None or self._view.wave is None:
+            super().on_lease_timer()
+            return
+        self._renewing = True
+        self.scans.run(self._renew, self.on_pick_renewed, self.on_hold_not_kept)
+
+    def on_pick_renewed(self, after: PickView | None) -> None:
+        """The claim was renewed, or (`after` given) the station no longer holds the wave."""
+        self._renewing = False
+        self.hold_kept.emit()
+        if after is not None and self._view is not None and after.wave != self._view.wave:
+            self._view = after
+            self.page.show_view(after, self._done_wave)
+            self.view_shown.emit(after)
 
     def on_scan_applied(self, reading: Scan, outcome: ScanOutcome, after: PickView) -> None:
         """A scan's verdict came back: show it; a supervisor's badge without its PIN opens

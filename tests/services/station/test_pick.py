@@ -17,7 +17,7 @@ from sqlalchemy import func, select, update
 from app.bootstrap import Kenpin
 from app.cli import main
 from app.core.pick.rules import PickEffect
-from app.core.scans import BADGE_RECORDED
+from app.core.scans import BADGE_RECORDED, Reason
 from app.core.waves import WaveRequest
 from app.db.database import Database
 from app.db.models import OrderLine, Reservation
@@ -438,3 +438,29 @@ def test_the_screen_after_each_scan_is_the_stored_pick(db: Database) -> None:
     assert (shown.slot, shown.lines_done, shown.wave) == (2, shown.lines_total, wave)
     done = station.scan(sent("SLOT-02")).view
     assert done == kenpin.pick_station("P1").view() and done.wave is None
+
+
+def test_the_window_keeps_its_wave_while_the_picker_walks_until_another_takes_it(
+    db: Database,
+) -> None:
+    wave, _other = two_waves(db)
+    kenpin = Kenpin(db)
+    first, second = kenpin.pick_station("P1"), kenpin.pick_station("P2")
+    assert not first.renew_lease()  # no wave yet: nothing to keep
+    for code in (HANAKO, wave, "A-01"):
+        first.scan(sent(code))
+    lapsed = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
+    with db.write() as s:
+        s.execute(update(PickSession).values(lease_expires_at=lapsed))
+
+    # The window's timer: the lease runs again from the database's clock.
+    assert first.renew_lease()
+    second.scan(sent(TARO))
+    assert second.scan(sent(wave)).reason is Reason.ORDER_LOCKED
+
+    with db.write() as s:  # the picker walked off for good
+        s.execute(update(PickSession).values(lease_expires_at=lapsed))
+    assert second.scan(sent(wave)).reason is None  # taken over
+    assert not first.renew_lease()
+    assert first.view().wave is None
+    assert first.scan(sent(TEA)).reason is Reason.ORDER_LOCKED

@@ -23,6 +23,7 @@ from app.core.station import Mode
 from app.core.waves import WaveRequest
 from app.db.database import Database
 from app.db.models import Barcode, Product
+from app.db.pick_models import PickSession
 from app.scanning.wedge import KeyboardWedge
 from app.services.users import add_user
 from app.services.waves import create_wave
@@ -165,7 +166,7 @@ def test_a_cart_of_two_orders_is_picked_in_walk_order_and_every_wrong_scan_is_re
     picker.scan(wave)
     assert picker.verdict[:2] == ("info", f"{wave} open")
     assert page.wave.text() == wave
-    assert page.total.text() == "0 / 7 units"
+    assert page.total.text() == "line 1 of 3 · 0 / 7 units"
     assert picker.next_action == "Go to bin A-01"
     assert (page.card.bin.text(), page.card.product.text()) == ("A-01", "緑茶 100g")
     assert page.card.qty.text() == "2 ×"
@@ -189,7 +190,7 @@ def test_a_cart_of_two_orders_is_picked_in_walk_order_and_every_wrong_scan_is_re
     assert picker.verdict == ("accepted", "OK  1 / 2", "Put it in slot 1 and scan the slot.")
     assert picker.next_action == "Put it in slot 1, scan the slot's label"
     assert page.card.step == "slot"
-    assert page.total.text() == "1 / 7 units"
+    assert page.total.text() == "line 1 of 3 · 1 / 7 units"
     picker.refused(
         "SLOT-02", "The unit is for order #1001: put it in slot 1 and scan that slot's label."
     )
@@ -204,7 +205,7 @@ def test_a_cart_of_two_orders_is_picked_in_walk_order_and_every_wrong_scan_is_re
     picker.scan("A-02")
     picker.scan(CUP_CASE)  # a case of 2 counts 2
     assert picker.verdict[1] == "OK  2 / 3"
-    assert page.total.text() == "4 / 7 units"
+    assert page.total.text() == "line 2 of 3 · 4 / 7 units"
     picker.scan("SLOT-01")
     assert picker.next_action == "Take 1 × 波佐見焼マグ 藍"
     picker.refused(
@@ -238,8 +239,16 @@ def test_a_short_pick_sends_the_picker_to_the_other_bin_and_undo_puts_a_unit_bac
         assert tea is not None
         receive(s, tea, "B-01", 5, walk_seq=1)
     page = picker.page
-    for code in (HANAKO, "#1001"):  # one order, picked on its own: no cart slots
+    for code in (HANAKO, "#1001"):  # one order, picked on its own: into a tote
         picker.scan(code)
+    assert picker.next_action == "Scan a tote (TOTE-…) for order #1001"
+    picker.refused(
+        "A-01", "Order #1001 goes into a tote: scan an empty tote's label (TOTE-…) first."
+    )
+    assert picker.page.banner.headline.text() == "Tote first"
+    picker.scan("TOTE-07")
+    assert picker.verdict[:2] == ("info", "Order #1001 → TOTE-07")
+    assert picker.next_action == "Go to bin A-01"
     assert not page.buttons[Command.SHORTPICK].isEnabled()  # not at a bin yet
     picker.scan("A-01")
     assert page.buttons[Command.SHORTPICK].isEnabled()
@@ -249,7 +258,7 @@ def test_a_short_pick_sends_the_picker_to_the_other_bin_and_undo_puts_a_unit_bac
 
     picker.press(Command.UNDO)
     assert picker.verdict[:2] == ("accepted", "Undone")
-    assert page.total.text() == "0 / 5 units"
+    assert page.total.text() == "line 1 of 2 · 0 / 5 units"
     assert picker.next_action == "Take 2 × 緑茶 100g"
     picker.scan(TEA)
 
@@ -260,7 +269,7 @@ def test_a_short_pick_sends_the_picker_to_the_other_bin_and_undo_puts_a_unit_bac
     assert page.card.qty.text() == "1 ×"
     picker.scan("B-01")
     picker.scan(TEA)
-    assert page.total.text() == "2 / 5 units"
+    assert page.total.text() == "line 3 of 3 · 2 / 5 units"
 
     picker.press(Command.LOGOUT)
     assert picker.verdict[:2] == ("info", "Logged out")
@@ -314,7 +323,7 @@ def test_a_short_pick_nothing_else_covers_tells_the_picker_to_put_back_its_order
     wave = create_wave(shelves, WaveRequest(orders=("#1001", "#1003"))).number
     for code in (HANAKO, wave, "A-01", TEA, "SLOT-01"):
         picker.scan(code)
-    assert picker.page.total.text() == "1 / 7 units"
+    assert picker.page.total.text() == "line 1 of 3 · 1 / 7 units"
 
     picker.press(Command.SHORTPICK)  # no other bin holds tea: #1001 leaves the wave
 
@@ -322,7 +331,8 @@ def test_a_short_pick_nothing_else_covers_tells_the_picker_to_put_back_its_order
     assert (level, headline) == ("info", "Short at A-01")
     assert detail.startswith("Order #1001 is backordered: ")
     assert "1 unit(s)" in detail  # the tea already on the cart goes back
-    assert picker.page.total.text() == "0 / 2 units"  # #1003's rice is all that is left
+    # #1003's rice is all that is left.
+    assert picker.page.total.text() == "line 1 of 1 · 0 / 2 units"
     assert picker.next_action == "Go to bin C-01"
     assert order_state(shelves, "#1001")[0] == "backordered"
 
@@ -374,3 +384,22 @@ def test_a_supervisor_s_badge_at_the_pick_station_asks_for_the_pin(
     assert page.logged_in
     assert page.user.text() == "Supervisor: 佐藤 健"
     assert not page.pin_entry.isVisible()
+
+
+def test_the_window_renews_the_wave_s_lease_while_the_picker_walks(
+    picker: PickBench, shelves: Database
+) -> None:
+    wave = create_wave(shelves, WaveRequest(orders=("#1001", "#1003"))).number
+    for code in (HANAKO, wave, "A-01"):
+        picker.scan(code)
+    lapsed = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
+    with shelves.write() as s:
+        s.execute(update(PickSession).values(lease_expires_at=lapsed))
+
+    with picker.qtbot.waitSignal(picker.controller.hold_kept, timeout=5_000):
+        picker.controller.on_lease_timer()
+
+    with shelves.read() as s:
+        renewed = s.scalar(select(PickSession.lease_expires_at))
+    assert renewed is not None and renewed.replace(tzinfo=dt.UTC) > dt.datetime.now(dt.UTC)
+    assert picker.page.wave.text() == wave
