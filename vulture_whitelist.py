@@ -47,6 +47,7 @@ _.printed_at
 _.logged_in_at
 _.seen_at
 _.opened_at
+_.taken_at
 _.closed_at
 _.undoes_scan
 _.scan_record_id

@@ -848,6 +848,10 @@
         <translation>取り消すものがありません</translation>
     </message>
     <message>
+        <source>Nothing is taken for this wave yet: nothing to put back.</source>
+        <translation>このウェーブではまだ何も取っていません。戻すものはありません。</translation>
+    </message>
+    <message>
         <source>No unit in this carton to take back.</source>
         <translation>この箱には取り消せる商品がありません。</translation>
     </message>

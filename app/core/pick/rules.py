@@ -348,7 +348,7 @@ def _slot(pick: Pick, unit: PickedUnit, slot: int | None) -> PickDecision:
 
 def _undo(pick: Pick) -> PickDecision:
     if not pick.picked:
-        return _info("nothing to undo", Note.NOTHING_TO_UNDO, {Fact.ORDER: pick.number})
+        return _info("nothing to undo", Note.NOTHING_TO_UNDO, {Fact.WAVE: pick.number})
     unit = pick.picked[-1]
     line = next(line for line in pick.lines if line.line_id == unit.line_id)
     left = pick.picked_on(line.line_id) - unit.units

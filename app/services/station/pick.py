@@ -208,7 +208,7 @@ class PickMode:
             message=after.told or decision.message,
             at=step.at,
             note=decision.note,
-            facts=decision.facts,
+            facts={**decision.facts, **after.facts},
             typed=step.incoming.scan.typed,
         )
         scope = RecentScope(after.user.user_id if after.user else None, None)

@@ -11,10 +11,12 @@ picked the wave's orders become `picked` and the session `done`.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
+from app.core.orders import OrderStatus
 from app.core.pick.rules import PickDecision, PickEffect, applied
 from app.core.pick.session import Pick, PickSnapshot
+from app.core.scans import Fact
 from app.core.station import StationUser
 from app.db import handover, picks
 from app.services.station.pipeline import Step
@@ -60,8 +62,10 @@ class PickAfter:
     #: The wave's orders the scan finished picking.
     finished: tuple[str, ...] = ()
     where: Mapping[int, picks.LineOf] | None = None
-    #: What the picker is told instead of the decision's message (a short pick's sequel).
+    #: What the picker is told instead of the decision's message (a short pick's sequel),
+    #: and what the screen's words need of it beyond the decision's facts.
     told: str = ""
+    facts: Mapping[Fact, str] = field(default_factory=dict)
 
 
 Handler = Callable[[PickStep], PickAfter]
@@ -167,8 +171,10 @@ def _short_pick(step: PickStep) -> PickAfter:
         told = f"{decision.message}; {shorted.backordered} backordered"
         if shorted.put_back:
             told += f", put back the {shorted.put_back} unit(s) picked for it"
+        sequel = {Fact.STATUS: OrderStatus.BACKORDERED.value, Fact.UNITS: str(shorted.put_back)}
     else:
         told = f"{decision.message}; take {decision.units} from {', '.join(shorted.bins)}"
+        sequel = {Fact.EXPECTED: ", ".join(shorted.bins)}
     finished: tuple[str, ...] = ()
     if current is None and after.unslotted is None:
         finished = tuple(picks.finish(session, held, step.row.station_id, step.at))
@@ -176,7 +182,14 @@ def _short_pick(step: PickStep) -> PickAfter:
         _orders_done(step, pick, after, {**(facts.where or {}), **where})
     stored = PickEffect.SHORT_PICK if shorted.kept else None
     return PickAfter(
-        after, held, user, stored, finished, {**(facts.where or {}), **where}, told=told
+        after,
+        held,
+        user,
+        stored,
+        finished,
+        {**(facts.where or {}), **where},
+        told=told,
+        facts=sequel,
     )
 
 

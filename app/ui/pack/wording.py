@@ -653,7 +653,9 @@ _NOTES: dict[Note, Callable[[_Facts], Words]] = {
     ),
     Note.NOTHING_TO_UNDO: lambda f: (
         translate("Note", "Nothing to undo"),
-        translate("Note", "No unit in this carton to take back."),
+        translate("Note", "Nothing is taken for this wave yet: nothing to put back.")
+        if f.has(Fact.WAVE)
+        else translate("Note", "No unit in this carton to take back."),
     ),
     Note.CARD_CONFIRMED: lambda f: (
         translate("Note", "Message card confirmed"),

@@ -45,16 +45,14 @@ def pick_verdict(outcome: ScanOutcome, before: PickView | None, after: PickView)
 
 
 def _short_detail(facts: dict[Fact, str], before: PickView, after: PickView) -> str:
-    """What a short pick means for the cart, as the view shows it: the units still wanted
-    are the same (reserved again in another bin, the instruction goes there), or fewer by
-    the whole order's (nothing else holds them: the order left the wave, backordered, and
-    what was picked for it goes back on the shelf)."""
-    wanted_before, wanted_after = before.expected or 0, after.expected or 0
-    short = int(facts.get(Fact.SHORT) or 0)
-    if wanted_after >= wanted_before - short:
+    """What a short pick means for the cart: the missing units were reserved again in
+    another bin (the instruction goes there), or nothing else holds them and the order
+    left the wave, backordered, what was picked for it going back on the shelf (the
+    short pick's facts say which)."""
+    if facts.get(Fact.STATUS) != "backordered":
         return ""
     order, slot = facts.get(Fact.ORDER, ""), before.instruction.slot if before.instruction else 0
-    back = (before.scanned or 0) - (after.scanned or 0)
+    back = int(facts.get(Fact.UNITS) or 0)
     if back and before.batch:
         return translate(
             "Pick",

@@ -179,7 +179,8 @@ def test_confirm_lot_goods_take_the_reserved_lot() -> None:
 
 def test_undo_puts_back_the_last_unit_and_a_short_pick_closes_the_line() -> None:
     cart = Cart(batch=False)
-    assert cart.scan(command(Command.UNDO)).note is Note.NOTHING_TO_UNDO
+    nothing = cart.scan(command(Command.UNDO))
+    assert (nothing.note, nothing.facts) == (Note.NOTHING_TO_UNDO, {Fact.WAVE: "W-000001"})
     assert cart.scan(command(Command.SHORTPICK)).reason is Reason.WRONG_BIN
     cart.scan(code(ScanKind.LOCATION, "A-01"))
     cart.scan(unit(TEA))
