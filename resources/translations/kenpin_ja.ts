@@ -761,8 +761,8 @@
         <translation>送り状を箱に貼ってスキャン</translation>
     </message>
     <message>
-        <source>Scan the order number on the pick list</source>
-        <translation>ピッキングリストの注文番号をスキャン</translation>
+        <source>Scan the order number, its tote or its cart slot</source>
+        <translation>注文番号・トート・カートのスロットをスキャン</translation>
     </message>
     <message>
         <source>All {0} items in: put the card in, scan CARD</source>
@@ -1617,6 +1617,10 @@
     <message>
         <source>No wave is open: scan a wave&apos;s barcode or an order number.</source>
         <translation>ウェーブが開かれていません。ウェーブのバーコードか注文番号をスキャンしてください。</translation>
+    </message>
+    <message>
+        <source>One order on its own: scan an empty tote&apos;s label (TOTE-…).</source>
+        <translation>1件の注文だけのピッキングです。空のトートのラベル（TOTE-…）をスキャンしてください。</translation>
     </message>
     <message>
         <source>✔ {0} picked</source>

@@ -233,7 +233,7 @@ def next_action(view: StationView, print_failed: bool = False) -> str:
             return translate("Next", "Fix the printer, then scan REPRINT")
         return translate("Next", "Put the label on the box and scan it")
     if view.order_number is None:
-        return translate("Next", "Scan the order number on the pick list")
+        return translate("Next", "Scan the order number, its tote or its cart slot")
     units = view.expected or 0
     if all(line.packed >= line.ordered for line in view.lines):
         if view.gift_message and not view.card_confirmed:

@@ -39,6 +39,8 @@ def pick_verdict(outcome: ScanOutcome, before: PickView | None, after: PickView)
     headline, detail = note_words(outcome.note, facts)
     if outcome.note is Note.SHORT_PICKED and before is not None:
         detail = _short_detail(facts, before, after) or detail
+    if outcome.note is Note.PICK_OPENED and after.needs_tote:
+        detail = translate("Pick", "One order on its own: scan an empty tote's label (TOTE-…).")
     if outcome.note is Note.PICK_DONE and Fact.WAVE in facts:
         headline = translate("Pick", "✔ {0} picked").format(facts[Fact.WAVE])
     return ShownVerdict(level, headline, detail, note=outcome.message)

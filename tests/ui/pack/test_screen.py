@@ -101,7 +101,7 @@ def _point_size(label: QLabel) -> float:
 def test_the_next_action_follows_the_pack_and_is_the_biggest_text(station: Station) -> None:
     page = station.page
     station.scan(BADGE)
-    assert page.next_action.text() == "Scan the order number on the pick list"
+    assert page.next_action.text() == "Scan the order number, its tote or its cart slot"
     station.scan("#1001", TEA)
     assert page.next_action.text() == "Scan the next item: 2 to go"
     station.scan(TEA, CUP)
@@ -135,7 +135,7 @@ def test_while_a_label_is_awaited_the_header_names_its_order_and_the_prompt_says
     assert again.page.banner.headline.text() == "Label of order #1001 not scanned yet"
     [(_, tracking, _)] = parcels_of(bench, "#1001")
     again.scan(tracking)
-    assert again.page.next_action.text() == "Scan the order number on the pick list"
+    assert again.page.next_action.text() == "Scan the order number, its tote or its cart slot"
     assert again.page.order.text() == "No order open"
     again.close()
 

@@ -242,6 +242,7 @@ def test_a_short_pick_sends_the_picker_to_the_other_bin_and_undo_puts_a_unit_bac
     for code in (HANAKO, "#1001"):  # one order, picked on its own: into a tote
         picker.scan(code)
     assert picker.next_action == "Scan a tote (TOTE-…) for order #1001"
+    assert picker.verdict[2] == "One order on its own: scan an empty tote's label (TOTE-…)."
     picker.refused(
         "A-01", "Order #1001 goes into a tote: scan an empty tote's label (TOTE-…) first."
     )
