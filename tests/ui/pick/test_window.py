@@ -40,8 +40,10 @@ from tests.stationdata import (
     HANAKO,
     RICE_L1,
     SUPERVISOR_PIN,
+    TARO,
     TEA,
     rice,
+    sent,
     stock_bench,
 )
 from tests.stockdata import add_product, order_state, receive
@@ -404,3 +406,29 @@ def test_the_window_renews_the_wave_s_lease_while_the_picker_walks(
         renewed = s.scalar(select(PickSession.lease_expires_at))
     assert renewed is not None and renewed.replace(tzinfo=dt.UTC) > dt.datetime.now(dt.UTC)
     assert picker.page.wave.text() == wave
+
+
+def test_two_pickers_scanning_one_wave_only_one_holds_it(
+    qtbot: QtBot, picker: PickBench, shelves: Database
+) -> None:
+    wave = create_wave(shelves, WaveRequest(orders=("#1001", "#1003"))).number
+    other = PickBench(qtbot, shelves, station="PICK-2")
+
+    def scan(at: PickBench, code: str) -> None:
+        # Two windows in one process share the keyboard: each scan goes to its own station.
+        with qtbot.waitSignal(at.controller.scan_shown, timeout=5_000):
+            at.controller.on_scanned(sent(code))
+
+    try:
+        scan(picker, HANAKO)
+        scan(other, TARO)
+        scan(picker, wave)
+        scan(other, wave)
+        assert other.verdict[0] == "refused"
+        assert other.verdict[2] == f"{wave} is being picked at station PICK-1. Scan another wave."
+        assert other.page.wave.text() == "No wave open"
+        assert picker.page.wave.text() == wave
+        scan(picker, "A-01")
+        assert picker.verdict[0] == "info"  # the holder picks on
+    finally:
+        other.window.close()
