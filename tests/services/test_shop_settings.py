@@ -112,7 +112,7 @@ def test_show_lists_every_key_and_what_is_not_set(
     assert capsys.readouterr().out == 'shop.postal_code: (not set) -> "530-0001"\n'
     assert main(["--db", db.url, "settings", "show"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert [line.split()[0] for line in lines[:8]] == [
+    assert [line.split()[0] for line in lines[:9]] == [
         "shop.name",
         "shop.postal_code",
         "shop.address",
@@ -121,9 +121,10 @@ def test_show_lists_every_key_and_what_is_not_set(
         "yamato.freight_code",
         "sagawa.customer_code",
         "japanpost.customer_code",
+        "picking.required",
     ]
     assert lines[0].endswith("(not set)") and lines[1].endswith("530-0001")
-    assert lines[8] == (
+    assert lines[9] == (
         "labels are not issued until the sender is set: shop.name, shop.address, shop.phone"
     )
 
