@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from app.core.pack.session import PackLine
 from app.core.scans import LotCheck, item_name
@@ -73,7 +74,7 @@ class PickedUnit:
     lot: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Pick:
     """A wave (or one order) being picked: its lines in walk order and what is taken.
 
@@ -98,7 +99,9 @@ class Pick:
         """One order picked on its own takes its tote before its first bin."""
         return not self.batch and self.tote is None
 
-    @property
+    # A pick never changes (`replace` makes another): its walk and what is left are worked
+    # out once, however often a scan asks (a cart of a hundred orders has hundreds of lines).
+    @cached_property
     def walk(self) -> tuple[PickLine, ...]:
         """The lines in walk order (bin, then order slot)."""
         return tuple(sorted(self.lines, key=lambda line: (line.walk_seq, line.bin, line.slot)))
@@ -108,6 +111,10 @@ class Pick:
 
     def open_lines(self) -> tuple[PickLine, ...]:
         """The lines still to pick, in walk order (a short line is not)."""
+        return self._open
+
+    @cached_property
+    def _open(self) -> tuple[PickLine, ...]:
         taken: dict[int, int] = {}
         for unit in self.picked:
             taken[unit.line_id] = taken.get(unit.line_id, 0) + unit.units
