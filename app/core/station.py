@@ -25,7 +25,7 @@ class Mode(StrEnum):
     """
 
     PACK = "pack"
-    #: Picking a wave by scan (`kenpin replay --mode pick`; no window yet).
+    #: Picking a wave by scan (`kenpin station --mode pick`, `kenpin replay --mode pick`).
     PICK = "pick"
 
 
