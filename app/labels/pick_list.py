@@ -193,8 +193,18 @@ def _wave_heading(pdf: Canvas, top: float, wave: PickList) -> None:
     pdf.drawString(MARGIN + barcode.width + 6 * mm, top - 7 * mm, wave.wave)
     pdf.setFont(FONT, 8.5)
     left = MARGIN + barcode.width + 6 * mm
-    pdf.drawString(left, top - 11.5 * mm, "ウェーブ · 商品は注文ごとにカートのスロットへ")
-    pdf.drawString(left, top - 15.5 * mm, "Wave · each order's units go to its cart slot")
+    if any(entry.slot is not None for entry in wave.orders):
+        said = (
+            "ウェーブ · 商品は注文ごとにカートのスロットへ",
+            "Wave · each order's units go to its cart slot",
+        )
+    else:
+        said = (
+            "1件の注文 · 商品は空のトート（TOTE-…）へ",
+            "One order · its units go into an empty tote (TOTE-…)",
+        )
+    pdf.drawString(left, top - 11.5 * mm, said[0])
+    pdf.drawString(left, top - 15.5 * mm, said[1])
 
 
 def _order_text(number: str, qty: int, slot: int | None) -> str:

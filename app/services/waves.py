@@ -124,6 +124,7 @@ def wave_pick_list_pdf(db: Database, number: str, out: Path, today: dt.date | No
         rows,
         today or dt.date.today(),
         number=wave.number,
-        slots={slot.number: slot.position for slot in slots},
+        # One order picked on its own goes into a tote, not onto a cart's slot.
+        slots={slot.number: slot.position for slot in slots} if len(slots) > 1 else {},
     )
     return write_pick_list_of(out, pick_list)

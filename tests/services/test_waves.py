@@ -225,6 +225,18 @@ def test_the_waves_pick_list_has_its_barcode_and_each_orders_cart_slot(
     assert text.index("A-01") < text.index("A-02") < text.index("C-01")
 
 
+def test_a_wave_of_one_order_is_picked_into_a_tote_not_a_slot(
+    bench: Database, tmp_path: Path
+) -> None:
+    create_wave(bench, WaveRequest(orders=("#1003",)))
+    out = tmp_path / "wave.pdf"
+    wave_pick_list_pdf(bench, "W-000001", out)
+    barcodes, text = read_pdf(out)
+    assert "W-000001" in barcodes
+    assert "its units go into an empty tote (TOTE-" in text
+    assert "slot" not in text and "#1003 ×2" in text
+
+
 def test_a_pick_list_of_no_such_wave_is_refused(bench: Database, tmp_path: Path) -> None:
     with pytest.raises(Refused, match="no such wave: W-000009"):
         wave_pick_list_pdf(bench, "W-000009", tmp_path / "wave.pdf")
