@@ -92,11 +92,6 @@ def cart_at(session: Session, station_id: int) -> tuple[int, str] | None:
     return (row[0], row[1]) if row is not None else None
 
 
-def wave_by_number(session: Session, number: str) -> int | None:
-    """The id of the wave numbered `number`, or None."""
-    return session.scalar(select(Wave.id).where(Wave.number == number))
-
-
 def set_cart(session: Session, station_id: int, wave_id: int) -> None:
     """The cart of wave `wave_id` is at the station's bench now."""
     session.execute(

@@ -22,7 +22,7 @@ from app.core.pack.session import LostClaim, Pack, PackSnapshot
 from app.core.scans import BADGE_RECORDED, ClassifiedScan, Fact, ProductCode, Reason, ScanKind
 from app.core.shop import PICKING_REQUIRED, is_yes, sender_missing
 from app.core.tracking import normalise
-from app.db import handover, labels, overrides
+from app.db import handover, labels, overrides, waves
 from app.db import pack_contents as contents
 from app.db import station as store
 from app.db.database import Database
@@ -102,8 +102,8 @@ class PackMode:
         session, station_id = tx.session, tx.row.station_id
         kind, code = classified.kind, classified.code
         if kind is ScanKind.WAVE:
-            wave_id = handover.wave_by_number(session, code)
-            return _HandOver(wave=code if wave_id else None, wave_id=wave_id)
+            wave = waves.wave_by_number(session, code)
+            return _HandOver(wave=code if wave else None, wave_id=wave.id if wave else None)
         number, cart = None, None
         if kind is ScanKind.ORDER:
             number = code
