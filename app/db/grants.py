@@ -70,6 +70,10 @@ STATION_TABLES: dict[str, tuple[str, ...]] = {
     "picked_units": WRITE,
     # The order a tote carries to packing (a tote is made when first scanned).
     "totes": WRITE,
+    # Dispatch: a carrier's manifest is written once, when closed; each order sent to a shop
+    # platform's shipment file is recorded (`kenpin notify export --again` sends it anew).
+    "manifests": APPEND,
+    "notice_exports": WRITE,
     # Users are added (with their PIN's hash: writing it is not reading it); an admin at a
     # station may deactivate one or set a new PIN (USERS_UPDATED), never rename one or change
     # a badge or role. SELECT is granted column by column (USERS_HIDDEN below).

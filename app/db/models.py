@@ -272,6 +272,8 @@ class Order(Base):
     import_batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id"))
     #: For a backorder (`NUMBER-B1`): the order whose short-shipped units it carries.
     backorder_of: Mapped[int | None] = mapped_column(ForeignKey("orders.id"))
+    #: The day its parcels left on their carrier's manifest (status `shipped`).
+    shipped_on: Mapped[dt.date | None] = mapped_column(Date)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from app.core.label import LabelFormat
 from app.core.statuses import ParcelStatus, PrintJobStatus
 from app.core.tracking import ParcelSource
+from app.db import dispatch_models  # noqa: F401  (a parcel names its manifest)
 from app.db.models import Base, BigId, checked_enum, utcnow
 
 
@@ -53,6 +54,15 @@ class Parcel(Base):
     __table_args__ = (
         CheckConstraint("carton_no > 0", name="carton_positive"),
         Index("ix_parcels_order", "order_id", "carton_no"),
+        # The carriers' open manifests: verified parcels on no closed manifest yet.
+        Index(
+            "ix_parcels_open_manifest",
+            "carrier",
+            "verified_at",
+            sqlite_where=text("status = 'verified' AND manifest_id IS NULL"),
+            postgresql_where=text("status = 'verified' AND manifest_id IS NULL"),
+        ),
+        Index("ix_parcels_manifest", "manifest_id"),
         Index(
             "uq_parcels_live_carton",
             "order_id",
@@ -80,6 +90,12 @@ class Parcel(Base):
     verified_at: Mapped[dt.datetime | None]
     voided_at: Mapped[dt.datetime | None]
     replaced_by_parcel_id: Mapped[int | None] = mapped_column(ForeignKey("parcels.id"))
+    #: Scanned onto the truck at the dock: when, by whom, at which station.
+    loaded_at: Mapped[dt.datetime | None]
+    loaded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    loaded_station_id: Mapped[int | None] = mapped_column(ForeignKey("stations.id"))
+    #: The closed manifest it left on (`app.db.dispatch_models`); empty while on the open one.
+    manifest_id: Mapped[int | None] = mapped_column(ForeignKey("manifests.id"))
 
 
 class PrintJob(Base):

@@ -49,6 +49,8 @@ class StationState(Base):
     pick_session_id: Mapped[int | None] = mapped_column(ForeignKey("pick_sessions.id"))
     #: The cart at a pack station's bench: the wave whose slot labels open their orders.
     cart_wave_id: Mapped[int | None] = mapped_column(ForeignKey("waves.id"))
+    #: The carrier whose truck a dock station loads (set by its first parcel).
+    dock_carrier: Mapped[str | None] = mapped_column(String(16))
     seen_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     held_by: Mapped[str | None] = mapped_column(String(300))
     held_until: Mapped[dt.datetime | None]

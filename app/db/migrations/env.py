@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 
 from app.db import (  # noqa: F401  (their tables belong to the schema)
+    dispatch_models,
     pick_models,
     report_models,
     shipping_models,
