@@ -41,6 +41,7 @@ from app.services import documents
 from app.services.admin import Administration
 from app.services.labels import run_print_job
 from app.services.mismatches import MismatchLog
+from app.services.order_history import OrderHistories
 from app.services.order_queue import OrderQueue
 from app.services.relabel import LabelDesk
 from app.services.reports import Reports
@@ -157,6 +158,7 @@ class Kenpin:
             admin=Administration(self.db, self.printers, overrides),
             label_desk=partial(LabelDesk, self.db),
             pick_station=self.pick_station,
+            order_history=OrderHistories(self.db),
         )
 
     def shop_settings(self) -> ShopSettings:

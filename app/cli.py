@@ -15,7 +15,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app import cli_admin, cli_audit, cli_db, cli_waves
+from app import cli_admin, cli_audit, cli_db, cli_history, cli_waves
 from app.cli_mismatches import add_commands as add_mismatches_commands
 from app.cli_reports import add_report_parser, write_report
 from app.core.carriers import CarrierCode
@@ -91,6 +91,7 @@ def _parser() -> argparse.ArgumentParser:
     listing.add_argument("--status", choices=queued)
     listing.add_argument("--json", action="store_true", help="print a JSON array")
     listing.set_defaults(run=_orders_list)
+    cli_history.register(orders_sub, _db)
 
     stock = sub.add_parser("stock", help="stock")
     stock_sub = stock.add_subparsers(dest="stock_command", metavar="ACTION", required=True)

@@ -105,6 +105,15 @@ class ScanRecord(Base):
     __tablename__ = "scans"
     __table_args__ = (
         Index("ix_scans_session", "pack_session_id", "id"),
+        # An order's history reads every scan concerning it (`app.db.order_history`).
+        Index("ix_scans_order", "order_id", "id"),
+        # ... and the scans of its labels, which name no order (scanned back, at the dock).
+        Index(
+            "ix_scans_label_code",
+            "code",
+            sqlite_where=text("kind = 'label'"),
+            postgresql_where=text("kind = 'label'"),
+        ),
         Index("uq_scans_station_seq", "station_id", "seq", unique=True),
     )
 

@@ -38,6 +38,7 @@ from app.ui.jobs import JobLane
 from app.ui.mismatches.controller import MismatchesController
 from app.ui.mismatches.view import MismatchesPage
 from app.ui.orders.controller import OrdersController
+from app.ui.orders.history_controller import OrderHistoryController
 from app.ui.orders.labels import OrderLabelsController
 from app.ui.orders.model import status_labels
 from app.ui.orders.view import OrdersPage
@@ -142,6 +143,13 @@ class MainWindow(QMainWindow):
             if services.label_desk is not None
             else None
         )
+        self.order_history = (
+            OrderHistoryController(services.order_history, self.orders, self)
+            if services.order_history is not None
+            else None
+        )
+        if self.order_history is None:
+            self.orders_page.details.drop_history()
         self.pack_page: PackPage | None = None
         self.pack: PackController | None = None
         self.pick_page: PickPage | None = None
@@ -397,6 +405,8 @@ class MainWindow(QMainWindow):
         self.mismatches.close()
         if self.order_labels is not None:
             self.order_labels.close()
+        if self.order_history is not None:
+            self.order_history.close()
         self._counts_timer.stop()
         self.counts.close()
         self.documents.close()

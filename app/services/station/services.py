@@ -8,6 +8,7 @@ from pathlib import Path
 
 from app.services.admin import Administration
 from app.services.mismatches import MismatchLog
+from app.services.order_history import OrderHistories
 from app.services.order_queue import OrderQueue
 from app.services.relabel import LabelDesk
 from app.services.reports import Reports
@@ -52,3 +53,5 @@ class StationServices:
     #: The pick scan pipeline of the station with this name (the pick screen, for
     #: `kenpin station --mode pick`); without it the window has no pick screen.
     pick_station: Callable[[str], PickStation] | None = None
+    #: The picked order's history (the Orders page's History tab); without it, no tab.
+    order_history: OrderHistories | None = None

@@ -26,6 +26,8 @@ class OrdersController(QObject):
     pick_list_requested = Signal()
     packing_slip_requested = Signal(str)
     message_card_requested = Signal(str)
+    #: Another order was picked in the queue: its id (0: none is).
+    order_picked = Signal(int)
 
     def __init__(self, queue: OrderQueue, page: OrdersPage, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -90,6 +92,7 @@ class OrdersController(QObject):
         if row is None:
             self._picked = None
             self.page.details.show_order(None)
+            self.order_picked.emit(0)
         else:
             select_row(self.page.table, row)
 
@@ -104,6 +107,7 @@ class OrdersController(QObject):
             page.details.show_order(None)
             page.packing_slip.setEnabled(False)
             page.message_card.setEnabled(False)
+            self.order_picked.emit(0)
             return
         self._picked = int(self.model.index(current.row(), 0).data(ORDER_ID_ROLE))
         order = self.queue.details(self._picked)
@@ -111,6 +115,7 @@ class OrdersController(QObject):
         self._picked_number = order.number if order else ""
         page.packing_slip.setEnabled(order is not None)
         page.message_card.setEnabled(bool(order and order.gift_message))
+        self.order_picked.emit(self._picked if order is not None else 0)
 
     def on_packing_slip_clicked(self) -> None:
         self.packing_slip_requested.emit(self._picked_number)

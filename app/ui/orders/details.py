@@ -1,4 +1,5 @@
-"""The details pane: one order's address, delivery, gift message, short lines and lines."""
+"""The details pane: one order's address, delivery, gift message, short lines and lines, and
+its history on a tab beside them (`app.ui.orders.history`)."""
 
 from __future__ import annotations
 
@@ -12,14 +13,17 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from app.core.times import local_time
 from app.services.order_queue import OrderDetails, OrderLineDetails, ReservedStock
+from app.ui.orders.history import OrderHistoryView
 from app.ui.orders.model import STATUS_COLOURS, carrier_label, status_labels, translate
 from app.ui.styles import status_badge_style
 
@@ -87,6 +91,14 @@ class OrderDetailsPane(QWidget):
         self.reprint_label.setToolTip(self.tr("Print this order's label again here (supervisor)"))
         menu.setToolTipsVisible(True)
         self.label_menu.setMenu(menu)
+        #: The order's lines (Details) and what happened to it (History), as two tabs.
+        self.sections = QTabWidget()
+        self.sections.setObjectName("detailsSections")
+        self.history = OrderHistoryView()
+        self.history_page = QScrollArea()
+        self.history_page.setWidgetResizable(True)
+        self.history_page.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.history_page.setWidget(self.history)
         self.placeholder = QLabel(self.tr("Pick an order in the queue to see its lines."))
         self.placeholder.setObjectName("detailsMuted")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -98,6 +110,10 @@ class OrderDetailsPane(QWidget):
         """Put the page's buttons for the picked order beside its label menu."""
         for button in buttons:
             self.order_actions.insertWidget(self.order_actions.count() - 1, button)
+
+    def drop_history(self) -> None:
+        """No history to show (the window was given no way to read one): no History tab."""
+        self.sections.removeTab(self.sections.indexOf(self.history_page))
 
     def _connect_signals(self) -> None:
         self.lines.horizontalHeader().sectionResized.connect(self.on_line_column_resized)
@@ -147,16 +163,27 @@ class OrderDetailsPane(QWidget):
         header_view.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header_view.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
-        body = QWidget()
-        column = QVBoxLayout(body)
-        column.setContentsMargins(0, 0, 0, 0)
+        lines_page = QWidget()
+        column = QVBoxLayout(lines_page)
+        column.setContentsMargins(0, 8, 0, 0)
         column.setSpacing(12)
-        column.addLayout(header)
         column.addLayout(facts)
         column.addWidget(self.gift)
         column.addWidget(self.short_lines)
         column.addWidget(self._caption(self.tr("Lines")))
         column.addWidget(self.lines, 1)
+        self.sections.addTab(lines_page, self.tr("Details"))
+        self.sections.addTab(self.history_page, self.tr("History"))
+        self.sections.setTabToolTip(
+            1, self.tr("Parcels and tracking links, labels and reprints, manifest, scans")
+        )
+
+        body = QWidget()
+        body_column = QVBoxLayout(body)
+        body_column.setContentsMargins(0, 0, 0, 0)
+        body_column.setSpacing(12)
+        body_column.addLayout(header)
+        body_column.addWidget(self.sections, 1)
         self._body = body
 
         outer = QVBoxLayout(self)

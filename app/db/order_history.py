@@ -1,0 +1,276 @@
+"""Queries behind an order's history: its parcels, their print jobs, its shipment notices,
+every scan concerning it and the audit rows naming it.
+
+One statement per section, each on an index that starts with the order: parcels on
+`ix_parcels_order`, print jobs through them on `ix_print_jobs_parcel`, notices on
+their primary key, scans on `ix_scans_order`, the mismatch log's order index and
+`ix_scans_label_code` (label scans by number). The audit trail has no index on what
+a row names, so its statement reads the label and override rows' text; the trail
+holds supervisors' and logins' rows (hundreds a day), not scans, so that stays cheap.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import literal_column, select, union
+from sqlalchemy.orm import Session, aliased
+
+from app.core.audit import Action
+from app.core.scans import ScanKind
+from app.db.dispatch_models import Manifest, NoticeExport
+from app.db.models import AuditEntry, Order, Station, User
+from app.db.shipping_models import Parcel, PrintJob
+from app.db.station_models import Mismatch, ScanRecord
+
+#: The audit actions whose rows name an order (`"order": NUMBER` in their detail).
+ORDER_ACTIONS = (
+    Action.LABEL_VOID,
+    Action.LABEL_REPRINT,
+    Action.CLAIM_TAKEOVER,
+    Action.OVERRIDE_LOCKOUT,
+    Action.OVERRIDE_SHORT,
+    Action.OVERRIDE_TAKEOVER,
+    Action.OVERRIDE_ALIAS,
+    Action.OVERRIDE_APPROVED,
+    Action.OVERRIDE_CANCELLED,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class OrderRecord:
+    """The order a history is of."""
+
+    id: int
+    number: str
+    status: str
+    carrier: str
+    shipped_on: dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
+class ParcelRecord:
+    """One parcel as stored, with the names its ids stand for."""
+
+    id: int
+    carton_no: int
+    carrier: str
+    service: str
+    tracking_number: str
+    status: str
+    issued_at: dt.datetime
+    verified_at: dt.datetime | None
+    voided_at: dt.datetime | None
+    replaced_by: str | None
+    loaded_at: dt.datetime | None
+    loaded_by: str | None
+    loaded_station: str | None
+    manifest_carrier: str | None
+    manifest_date: dt.date | None
+    manifest_closed_at: dt.datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class PrintJobRecord:
+    """One print or reprint of a parcel's label."""
+
+    id: int
+    parcel_id: int
+    asked_at: dt.datetime
+    station: str | None
+    printer_uri: str
+    asked_by: str | None
+    status: str
+    printed_at: dt.datetime | None
+    error: str
+
+
+@dataclass(frozen=True, slots=True)
+class NoticeRecord:
+    """An order written to a shop platform's shipment file."""
+
+    platform: str
+    exported_at: dt.datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ScanRecordRow:
+    """One scan concerning the order (a badge's code is stored as `[badge]`, never itself)."""
+
+    id: int
+    at: dt.datetime
+    station: str
+    user: str | None
+    raw: str
+    kind: str
+    verdict: str
+    reason: str | None
+    message: str
+    carton_no: int | None
+    typed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class AuditRecord:
+    """An audit row naming the order."""
+
+    id: int
+    at: dt.datetime
+    user: str | None
+    station: str
+    action: str
+    detail: str
+
+
+def order_by_number(session: Session, number: str) -> OrderRecord | None:
+    """The order numbered `number` exactly; None when there is none."""
+    row = session.execute(
+        select(Order.id, Order.number, Order.status, Order.carrier, Order.shipped_on).where(
+            Order.number == number
+        )
+    ).first()
+    return OrderRecord(*_values(row)) if row is not None else None
+
+
+def order_by_id(session: Session, order_id: int) -> OrderRecord | None:
+    """The order with this id; None when it is gone."""
+    row = session.execute(
+        select(Order.id, Order.number, Order.status, Order.carrier, Order.shipped_on).where(
+            Order.id == order_id
+        )
+    ).first()
+    return OrderRecord(*_values(row)) if row is not None else None
+
+
+def parcels(session: Session, order_id: int) -> list[ParcelRecord]:
+    """The order's parcels, voided ones too, carton by carton, oldest first."""
+    replacement = aliased(Parcel)
+    loader = aliased(User)
+    dock = aliased(Station)
+    query = (
+        select(
+            Parcel.id,
+            Parcel.carton_no,
+            Parcel.carrier,
+            Parcel.service,
+            Parcel.tracking_number,
+            Parcel.status,
+            Parcel.issued_at,
+            Parcel.verified_at,
+            Parcel.voided_at,
+            replacement.tracking_number,
+            Parcel.loaded_at,
+            loader.name,
+            dock.name,
+            Manifest.carrier,
+            Manifest.ship_date,
+            Manifest.closed_at,
+        )
+        .outerjoin(replacement, replacement.id == Parcel.replaced_by_parcel_id)
+        .outerjoin(loader, loader.id == Parcel.loaded_by_id)
+        .outerjoin(dock, dock.id == Parcel.loaded_station_id)
+        .outerjoin(Manifest, Manifest.id == Parcel.manifest_id)
+        .where(Parcel.order_id == order_id)
+        .order_by(Parcel.carton_no, Parcel.id)
+    )
+    return [ParcelRecord(*_values(row)) for row in session.execute(query)]
+
+
+def print_jobs(session: Session, order_id: int) -> list[PrintJobRecord]:
+    """Every print job of the order's labels, oldest first."""
+    query = (
+        select(
+            PrintJob.id,
+            PrintJob.parcel_id,
+            PrintJob.created_at,
+            Station.name,
+            PrintJob.printer_uri,
+            User.name,
+            PrintJob.status,
+            PrintJob.printed_at,
+            PrintJob.last_error,
+        )
+        .join(Parcel, Parcel.id == PrintJob.parcel_id)
+        .outerjoin(Station, Station.id == PrintJob.station_id)
+        .outerjoin(User, User.id == PrintJob.requested_by_id)
+        .where(Parcel.order_id == order_id)
+        .order_by(PrintJob.id)
+    )
+    return [PrintJobRecord(*_values(row)) for row in session.execute(query)]
+
+
+def notice_exports(session: Session, order_id: int) -> list[NoticeRecord]:
+    """The shop platforms' shipment files the order was written to, oldest first."""
+    query = (
+        select(NoticeExport.platform, NoticeExport.exported_at)
+        .where(NoticeExport.order_id == order_id)
+        .order_by(NoticeExport.exported_at, NoticeExport.platform)
+    )
+    return [NoticeRecord(*_values(row)) for row in session.execute(query)]
+
+
+def scans(session: Session, order_id: int) -> list[ScanRecordRow]:
+    """Every scan concerning the order, in the order they were made: its pack's and pick's
+    scans, the refusals the mismatch log files under it (a wrong scan while its label was
+    awaited), and every scan of one of its labels (scanned back, at the dock, voided)."""
+    numbers = select(Parcel.tracking_number).where(Parcel.order_id == order_id)
+    concerning = union(
+        select(ScanRecord.id.label("id")).where(ScanRecord.order_id == order_id),
+        select(Mismatch.scan_record_id).where(Mismatch.order_id == order_id),
+        # The literal matches the partial index's WHERE (a bound value would not).
+        select(ScanRecord.id).where(
+            ScanRecord.kind == literal_column(f"'{ScanKind.LABEL.value}'"),
+            ScanRecord.code.in_(numbers),
+        ),
+    ).subquery()
+    query = (
+        select(
+            ScanRecord.id,
+            ScanRecord.at,
+            Station.name,
+            User.name,
+            ScanRecord.raw,
+            ScanRecord.kind,
+            ScanRecord.verdict,
+            ScanRecord.reason,
+            ScanRecord.message,
+            ScanRecord.carton_no,
+            ScanRecord.typed,
+        )
+        .join(concerning, concerning.c.id == ScanRecord.id)
+        .join(Station, Station.id == ScanRecord.station_id)
+        .outerjoin(User, User.id == ScanRecord.user_id)
+        .order_by(ScanRecord.at, ScanRecord.id)
+    )
+    return [ScanRecordRow(*_values(row)) for row in session.execute(query)]
+
+
+def audit_entries(session: Session, number: str) -> list[AuditRecord]:
+    """The label and override rows of the audit trail that name order `number`, in order."""
+    named = '"order": ' + json.dumps(number, ensure_ascii=False)
+    query = (
+        select(
+            AuditEntry.id,
+            AuditEntry.at,
+            User.name,
+            AuditEntry.station,
+            AuditEntry.action,
+            AuditEntry.detail,
+        )
+        .outerjoin(User, User.id == AuditEntry.user_id)
+        .where(
+            AuditEntry.action.in_([action.value for action in ORDER_ACTIONS]),
+            AuditEntry.detail.contains(named, autoescape=True),
+        )
+        .order_by(AuditEntry.id)
+    )
+    return [AuditRecord(*_values(row)) for row in session.execute(query)]
+
+
+def _values(row: Sequence[Any]) -> tuple[Any, ...]:
+    """A row's values with enum members as their text (the history is plain values)."""
+    return tuple(getattr(value, "value", value) for value in row)
