@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from app.core.times import local_time
+from app.core.times import as_utc, local_time
 
 if TYPE_CHECKING:
     from app.db.database import Database
@@ -63,7 +63,7 @@ def _plain(value: Any) -> Any:
 
 def history_lines(history: OrderHistory) -> Iterator[str]:
     """The history as the command prints it: one section after another."""
-    shipped = f", shipped {history.shipped_on.isoformat()}" if history.shipped_on else ""
+    shipped = f" (shipped on {history.shipped_on.isoformat()})" if history.shipped_on else ""
     yield f"Order {history.number}: {history.status}{shipped}"
     yield ""
     yield "Parcels"
@@ -85,7 +85,7 @@ def history_lines(history: OrderHistory) -> Iterator[str]:
         refused = f" ({scan.reason})" if scan.reason else ""
         typed = " typed" if scan.typed else ""
         yield (
-            f"  {local_time(scan.at)}  {scan.station:<10} {scan.user or '-':<12} "
+            f"  {_to_the_second(scan.at)}  {scan.station:<10} {scan.user or '-':<12} "
             f"{scan.verdict}{refused}{typed}: {scan.code} — {scan.message}"
         )
     if history.audit:
@@ -96,6 +96,11 @@ def history_lines(history: OrderHistory) -> Iterator[str]:
             f"  {local_time(entry.at)}  {entry.station or '-':<10} {entry.user or '-':<12} "
             f"{entry.action}: {entry.detail}"
         )
+
+
+def _to_the_second(at: dt.datetime) -> str:
+    """A scan's local time to the second: a pack's scans come seconds apart."""
+    return as_utc(at).astimezone().strftime("%Y-%m-%d %H:%M:%S")
 
 
 def _parcel_lines(parcel: ParcelHistory) -> Iterator[str]:

@@ -94,6 +94,8 @@ class OrderDetailsPane(QWidget):
         #: The order's lines (Details) and what happened to it (History), as two tabs.
         self.sections = QTabWidget()
         self.sections.setObjectName("detailsSections")
+        # No frame round the tabs: the pane keeps the width it had before it had tabs.
+        self.sections.setDocumentMode(True)
         self.history = OrderHistoryView()
         self.history_page = QScrollArea()
         self.history_page.setWidgetResizable(True)
