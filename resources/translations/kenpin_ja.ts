@@ -1169,6 +1169,18 @@
         <translation>明細</translation>
     </message>
     <message>
+        <source>Details</source>
+        <translation>詳細</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>履歴</translation>
+    </message>
+    <message>
+        <source>Parcels and tracking links, labels and reprints, manifest, scans</source>
+        <translation>荷物と追跡リンク、送り状と再印刷、出荷リスト、スキャン</translation>
+    </message>
+    <message>
         <source>Ordered {0}</source>
         <translation>受注日時 {0}</translation>
     </message>
@@ -1207,6 +1219,193 @@
     <message>
         <source>Note: {0}</source>
         <translation>備考: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>OrderHistoryView</name>
+    <message>
+        <source>Pick an order to see its history.</source>
+        <translation>注文を選ぶと履歴が表示されます。</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>送り状</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>ステーション</translation>
+    </message>
+    <message>
+        <source>Asked by</source>
+        <translation>依頼者</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <source>Scanned</source>
+        <translation>スキャン内容</translation>
+    </message>
+    <message>
+        <source>Parcels</source>
+        <translation>荷物</translation>
+    </message>
+    <message>
+        <source>Labels and reprints</source>
+        <translation>送り状と再印刷</translation>
+    </message>
+    <message>
+        <source>Manifest</source>
+        <translation>出荷リスト</translation>
+    </message>
+    <message>
+        <source>Notices</source>
+        <translation>出荷通知</translation>
+    </message>
+    <message>
+        <source>Scans (newest last)</source>
+        <translation>スキャン（新しいものが下）</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>監査ログ</translation>
+    </message>
+    <message>
+        <source>Reading the order&apos;s history…</source>
+        <translation>注文の履歴を読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>Could not read the history: {0}</source>
+        <translation>履歴を読み込めませんでした：{0}</translation>
+    </message>
+    <message>
+        <source>{0} — shipped on {1}</source>
+        <translation>{0} — {1} に出荷</translation>
+    </message>
+    <message>
+        <source>{0} — not shipped yet</source>
+        <translation>{0} — 未出荷</translation>
+    </message>
+    <message>
+        <source>No label issued yet.</source>
+        <translation>送り状はまだ発行されていません。</translation>
+    </message>
+    <message>
+        <source>Not on a manifest yet.</source>
+        <translation>まだ出荷リストに載っていません。</translation>
+    </message>
+    <message>
+        <source>{0}  {1} to {2}: {3}</source>
+        <translation>{0}  {1}（{2}）：{3}</translation>
+    </message>
+    <message>
+        <source>Shipment file</source>
+        <translation>出荷ファイル</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>メール</translation>
+    </message>
+    <message>
+        <source>No notice sent yet.</source>
+        <translation>出荷通知はまだ送っていません。</translation>
+    </message>
+    <message>
+        <source>Nothing about this order in the audit trail.</source>
+        <translation>監査ログにこの注文の記録はありません。</translation>
+    </message>
+    <message>
+        <source>label not scanned back yet</source>
+        <translation>送り状の照合スキャン待ち</translation>
+    </message>
+    <message>
+        <source>label scanned back {0}</source>
+        <translation>送り状を照合済み {0}</translation>
+    </message>
+    <message>
+        <source>voided, replaced by {0}</source>
+        <translation>無効、差し替え先 {0}</translation>
+    </message>
+    <message>
+        <source>Carton {0}</source>
+        <translation>{0}箱目</translation>
+    </message>
+    <message>
+        <source>Carton {0} ({1}):</source>
+        <translation>{0}箱目（{1}）：</translation>
+    </message>
+    <message>
+        <source>loaded {0} by {1} at {2}</source>
+        <translation>{0} {2}で{1}が積み込み</translation>
+    </message>
+    <message>
+        <source>left on the {0} manifest of {1}, closed {2}</source>
+        <translation>{0}の{1}付け出荷リストで出荷（締め {2}）</translation>
+    </message>
+    <message>
+        <source>not loaded yet</source>
+        <translation>未積み込み</translation>
+    </message>
+    <message>
+        <source>on the {0} open manifest</source>
+        <translation>{0}の締め前の出荷リストに記載</translation>
+    </message>
+    <message>
+        <source>voided: on no manifest</source>
+        <translation>無効：出荷リストには載りません</translation>
+    </message>
+    <message>
+        <source>its label is not scanned back yet</source>
+        <translation>送り状の照合スキャン待ち</translation>
+    </message>
+    <message>
+        <source>no printer</source>
+        <translation>プリンターなし</translation>
+    </message>
+    <message>
+        <source>Reprint</source>
+        <translation>再印刷</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>印刷</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>印刷済み</translation>
+    </message>
+    <message>
+        <source>Failed: {0}</source>
+        <translation>失敗：{0}</translation>
+    </message>
+    <message>
+        <source>Waiting to print</source>
+        <translation>印刷待ち</translation>
+    </message>
+    <message>
+        <source>(typed by hand)</source>
+        <translation>（手入力）</translation>
+    </message>
+    <message>
+        <source>Refused: {0}</source>
+        <translation>拒否：{0}</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>受付</translation>
+    </message>
+    <message>
+        <source>Noted</source>
+        <translation>記録のみ</translation>
     </message>
 </context>
 <context>
@@ -1372,7 +1571,7 @@
     <name>OrdersController</name>
     <message>
         <source>All statuses ({0:,})</source>
-        <extracomment>Wait this long after the last keystroke before searching, so typing stays smooth. The user asked for fresh figures (Refresh button or F5). The user asked for paper: the wave&apos;s pick list, the picked order&apos;s slip or card.</extracomment>
+        <extracomment>Wait this long after the last keystroke before searching, so typing stays smooth. The user asked for fresh figures (Refresh button or F5). The user asked for paper: the wave&apos;s pick list, the picked order&apos;s slip or card. Another order was picked in the queue: its id (0: none is).</extracomment>
         <translation>すべての状態 ({0:,})</translation>
     </message>
     <message>

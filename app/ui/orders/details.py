@@ -91,7 +91,7 @@ class OrderDetailsPane(QWidget):
         self.reprint_label.setToolTip(self.tr("Print this order's label again here (supervisor)"))
         menu.setToolTipsVisible(True)
         self.label_menu.setMenu(menu)
-        #: The order's lines (Details) and what happened to it (History), as two tabs.
+        # The order's lines (Details) and what happened to it (History), as two tabs.
         self.sections = QTabWidget()
         self.sections.setObjectName("detailsSections")
         # No frame round the tabs: the pane keeps the width it had before it had tabs.

@@ -28,7 +28,7 @@ from app.ui.pack.wording import reason_label
 
 _REFUSED = "#b91c1c"
 _DONE = "#166534"
-#: The labels table's result column.
+# The labels table's result column.
 PRINT_RESULT = 4
 
 
@@ -48,7 +48,7 @@ class OrderHistoryView(QWidget):
         self.state.setObjectName("detailsMuted")
         self.state.setWordWrap(True)
         self.shipped = QLabel()
-        #: One line per parcel; a tracking number is a link to the carrier's page.
+        # One line per parcel; a tracking number is a link to the carrier's page.
         self.parcels = QLabel()
         self.parcels.setWordWrap(True)
         self.parcels.setTextFormat(Qt.TextFormat.RichText)
@@ -237,12 +237,13 @@ class OrderHistoryView(QWidget):
             key=lambda pair: pair[0].asked_at,
         )
         self.prints.setRowCount(len(prints))
+        no_printer = self.tr("no printer")
         for row, (label, parcel) in enumerate(prints):
             what = self.tr("Reprint") if label.reprint else self.tr("Print")
             cells = (
                 _moment(label.asked_at),
                 f"{what} {parcel.tracking_number}",
-                f"{label.station or '—'}\n{label.printer_uri or self.tr('no printer')}",
+                f"{label.station or '—'}\n{label.printer_uri or no_printer}",
                 label.asked_by or "—",
                 self._print_result(label),
             )
@@ -263,8 +264,9 @@ class OrderHistoryView(QWidget):
 
     def _fill_scans(self, scans: tuple[ScanShown, ...]) -> None:
         self.scans.setRowCount(len(scans))
+        typed = self.tr("(typed by hand)")
         for row, scan in enumerate(scans):
-            code = f"{scan.code}\n{self.tr('(typed)')}" if scan.typed else scan.code
+            code = f"{scan.code}\n{typed}" if scan.typed else scan.code
             cells = (_moment(scan.at), scan.station, scan.user or "—", code, self._result(scan))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
