@@ -1228,32 +1228,16 @@
         <translation>注文を選ぶと履歴が表示されます。</translation>
     </message>
     <message>
-        <source>When</source>
-        <translation>日時</translation>
+        <source>When, where, who</source>
+        <translation>日時・場所・担当者</translation>
     </message>
     <message>
-        <source>Label</source>
-        <translation>送り状</translation>
+        <source>Label and result</source>
+        <translation>送り状と結果</translation>
     </message>
     <message>
-        <source>Station</source>
-        <translation>ステーション</translation>
-    </message>
-    <message>
-        <source>Asked by</source>
-        <translation>依頼者</translation>
-    </message>
-    <message>
-        <source>Result</source>
-        <translation>結果</translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation>担当者</translation>
-    </message>
-    <message>
-        <source>Scanned</source>
-        <translation>スキャン内容</translation>
+        <source>Scanned and result</source>
+        <translation>スキャン内容と結果</translation>
     </message>
     <message>
         <source>Parcels</source>
@@ -1316,6 +1300,10 @@
         <translation>メール</translation>
     </message>
     <message>
+        <source>written</source>
+        <translation>書き出し済み</translation>
+    </message>
+    <message>
         <source>No notice sent yet.</source>
         <translation>出荷通知はまだ送っていません。</translation>
     </message>
@@ -1366,6 +1354,10 @@
     <message>
         <source>its label is not scanned back yet</source>
         <translation>送り状の照合スキャン待ち</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
     </message>
     <message>
         <source>no printer</source>

@@ -7,6 +7,7 @@ Layout only; `OrderHistoryController` reads the history on a worker and hands it
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
@@ -27,14 +28,15 @@ from app.ui.orders.model import carrier_label, status_labels
 from app.ui.pack.wording import reason_label
 
 _REFUSED = "#b91c1c"
-_DONE = "#166534"
-# The labels table's result column.
-PRINT_RESULT = 4
+# Both tables' last column: what was printed or scanned, and how it went.
+RESULT = 1
 
 
-def _moment(at: dt.datetime) -> str:
-    """A scan's or print's time, to the second: `12-01 10:03:15` (local)."""
-    return as_utc(at).astimezone().strftime("%m-%d %H:%M:%S")
+def _moment(at: dt.datetime, station: str | None, who: str | None) -> str:
+    """When (local, to the second), at which station and by whom: `12-01 10:03:15` above
+    `S1 · Hanako`."""
+    when = as_utc(at).astimezone().strftime("%m-%d %H:%M:%S")
+    return f"{when}\n{station or '—'} · {who or '—'}"
 
 
 class OrderHistoryView(QWidget):
@@ -57,28 +59,12 @@ class OrderHistoryView(QWidget):
             Qt.TextInteractionFlag.TextBrowserInteraction
             | Qt.TextInteractionFlag.TextSelectableByMouse
         )
-        self.prints = self._table(
-            [
-                self.tr("When"),
-                self.tr("Label"),
-                self.tr("Station"),
-                self.tr("Asked by"),
-                self.tr("Result"),
-            ]
-        )
+        self.prints = self._table([self.tr("When, where, who"), self.tr("Label and result")])
         self.manifest = QLabel()
         self.manifest.setWordWrap(True)
         self.notices = QLabel()
         self.notices.setWordWrap(True)
-        self.scans = self._table(
-            [
-                self.tr("When"),
-                self.tr("Station"),
-                self.tr("Who"),
-                self.tr("Scanned"),
-                self.tr("Result"),
-            ]
-        )
+        self.scans = self._table([self.tr("When, where, who"), self.tr("Scanned and result")])
         self.audit = QLabel()
         self.audit.setWordWrap(True)
         self.audit.setObjectName("detailsMuted")
@@ -97,7 +83,14 @@ class OrderHistoryView(QWidget):
         header = table.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        # What and how it went take the room left and wrap: nothing scrolls sideways on a
+        # 1024-pixel screen, where the pane is a third of it.
+        header.setSectionResizeMode(RESULT, QHeaderView.ResizeMode.Stretch)
+        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Every row shown: the tab scrolls, not each table in it.
+        table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # A narrower pane wraps the results onto more lines: the rows grow with them.
+        header.sectionResized.connect(partial(_refit, table))
         return table
 
     def _caption(self, text: str) -> QLabel:
@@ -167,7 +160,7 @@ class OrderHistoryView(QWidget):
                     local_time(notice.at),
                     self.tr("Shipment file") if notice.kind == "platform" else self.tr("E-mail"),
                     notice.to,
-                    notice.status,
+                    self.tr("written") if notice.status == "exported" else notice.status,
                 )
                 for notice in history.notices
             )
@@ -229,7 +222,8 @@ class OrderHistoryView(QWidget):
             parts.append(self.tr("voided: on no manifest"))
         else:
             parts.append(self.tr("its label is not scanned back yet"))
-        return f"{head} {', '.join(parts)}"
+        separator = self.tr(", ")
+        return f"{head} {separator.join(parts)}"
 
     def _fill_prints(self, parcels: tuple[ParcelHistory, ...]) -> None:
         prints = sorted(
@@ -241,19 +235,17 @@ class OrderHistoryView(QWidget):
         for row, (label, parcel) in enumerate(prints):
             what = self.tr("Reprint") if label.reprint else self.tr("Print")
             cells = (
-                _moment(label.asked_at),
-                f"{what} {parcel.tracking_number}",
-                f"{label.station or '—'}\n{label.printer_uri or no_printer}",
-                label.asked_by or "—",
-                self._print_result(label),
+                _moment(label.asked_at, label.station, label.asked_by),
+                f"{what} {parcel.tracking_number}\n{self._print_result(label)}",
             )
-            colour = {"failed": _REFUSED, "printed": _DONE}.get(label.status)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if column == PRINT_RESULT and colour is not None:
-                    item.setForeground(QColor(colour))
+                if label.status == "failed":
+                    item.setForeground(QColor(_REFUSED))
+                # The printer's address is long: a hover away.
+                item.setToolTip(label.printer_uri or no_printer)
                 self.prints.setItem(row, column, item)
-        self.prints.resizeRowsToContents()
+        _fit_rows(self.prints)
 
     def _print_result(self, label: LabelPrint) -> str:
         if label.status == "printed":
@@ -267,15 +259,13 @@ class OrderHistoryView(QWidget):
         typed = self.tr("(typed by hand)")
         for row, scan in enumerate(scans):
             code = f"{scan.code}\n{typed}" if scan.typed else scan.code
-            cells = (_moment(scan.at), scan.station, scan.user or "—", code, self._result(scan))
+            cells = (_moment(scan.at, scan.station, scan.user), f"{code}\n{self._result(scan)}")
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if scan.verdict == "rejected":
                     item.setForeground(QColor(_REFUSED))
                 self.scans.setItem(row, column, item)
-        self.scans.resizeRowsToContents()
-        if scans:
-            self.scans.scrollToBottom()
+        _fit_rows(self.scans)
 
     def _result(self, scan: ScanShown) -> str:
         if scan.verdict == "rejected":
@@ -283,6 +273,18 @@ class OrderHistoryView(QWidget):
         if scan.verdict == "accepted":
             return self.tr("Accepted")
         return self.tr("Noted")
+
+
+def _fit_rows(table: QTableWidget) -> None:
+    """Size the rows to their words and the table to its rows."""
+    table.resizeRowsToContents()
+    rows = sum(table.rowHeight(row) for row in range(table.rowCount()))
+    frame = 2 * table.frameWidth()
+    table.setFixedHeight(table.horizontalHeader().height() + rows + frame)
+
+
+def _refit(table: QTableWidget, _column: int, _old: int, _new: int) -> None:
+    _fit_rows(table)
 
 
 def _reason_words(reason: str | None) -> str:

@@ -22,6 +22,7 @@ from app.ui.orders.history import OrderHistoryView
 from app.ui.pack.wording import reason_label
 from tests.historydata import order_with_history
 from tests.services.station.test_labels import number
+from tests.stationdata import TEA
 
 pytestmark = pytest.mark.gui
 
@@ -90,19 +91,31 @@ def test_history_shows_tracking_link_reprint_refusals_and_manifest(
     text = history.parcels.text()
     assert f'<a href="{YAMATO}{number(1)}">{number(1)}</a>' in text
     assert f"replaced by {number(1)}" in text
-    labels = cells(history.prints, 1)
-    assert labels == [f"Print {number(0)}", f"Reprint {number(0)}", f"Print {number(1)}"]
-    assert cells(history.prints, 4) == ["Printed"] * 3
+    # Each print: when, where and who asked; which label, and how it went.
+    assert cells(history.prints, 1) == [
+        f"Print {number(0)}\nPrinted",
+        f"Reprint {number(0)}\nPrinted",
+        f"Print {number(1)}\nPrinted",
+    ]
+    assert [text.split("\n")[1] for text in cells(history.prints, 0)] == [
+        "S1 · Hanako",
+        "S1 · Hanako",
+        "S1 · Boss",
+    ]
     assert "DOCK-1" in history.manifest.text() and "2026-04-01" in history.manifest.text()
     assert "rakuten" in history.notices.text()
 
-    results = cells(history.scans, 4)
+    scanned = [text.split("\n") for text in cells(history.scans, 1)]
     pending = "Refused: " + reason_label(Reason.LABEL_PENDING)
     voided = "Refused: " + reason_label(Reason.LABEL_VOIDED)
-    assert [r for r in results if r.startswith("Refused")] == [pending, voided]
-    row = results.index(pending)
-    assert cell(history.scans, row, 4).foreground().color() == QColor("#b91c1c")
-    assert cells(history.scans, 3)[-1] == number(1)  # newest last: the new label scanned back
+    assert [(code, result) for code, result in scanned if result.startswith("Refused")] == [
+        (TEA, pending),
+        (number(0), voided),
+    ]
+    row = scanned.index([TEA, pending])
+    assert cell(history.scans, row, 1).foreground().color() == QColor("#b91c1c")
+    # Newest last: the new label scanned back.
+    assert scanned[-1] == [number(1), "Accepted"]
 
 
 def test_clicking_a_tracking_number_opens_the_carriers_page(
@@ -129,4 +142,4 @@ def test_picking_another_order_while_history_is_shown_reads_its_history(
         pick(qtbot, window, "#1003")
     assert number(2) in history.parcels.text() and number(0) not in history.parcels.text()
     assert "open manifest" in history.manifest.text()
-    assert cells(history.prints, 4) == ["Waiting to print"]
+    assert cells(history.prints, 1) == [f"Print {number(2)}\nWaiting to print"]
