@@ -16,7 +16,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, bindparam, func, insert, select
+from sqlalchemy import Connection, Select, bindparam, func, insert, select
 from sqlalchemy.orm import Session
 
 from app.core.audit import GENESIS, AuditRow, chain_hash
@@ -121,28 +121,32 @@ class Listed:
     detail: str
 
 
-def listing(
-    session: Session, *, since: dt.datetime | None, action: str | None, limit: int
-) -> list[Listed]:
-    """The newest `limit` audit rows (from `since`, of `action`), newest first."""
-    query = (
-        select(
-            AuditEntry.id,
-            AuditEntry.at,
-            User.name,
-            AuditEntry.station,
-            AuditEntry.action,
-            AuditEntry.detail,
-        )
-        .outerjoin(User, User.id == AuditEntry.user_id)
-        .order_by(AuditEntry.id.desc())
-        .limit(limit)
-    )
-    if since is not None:
-        query = query.where(AuditEntry.at >= since)
-    if action is not None:
-        query = query.where(AuditEntry.action == action)
+#: Audit rows with their user's name, as `listed` reads them; callers add WHERE and ORDER BY.
+LISTED = select(
+    AuditEntry.id,
+    AuditEntry.at,
+    User.name,
+    AuditEntry.station,
+    AuditEntry.action,
+    AuditEntry.detail,
+).outerjoin(User, User.id == AuditEntry.user_id)
+
+
+def listed(session: Session, query: Select[int, dt.datetime, str, str, str, str]) -> list[Listed]:
+    """The rows of `query` (built on `LISTED`) as `Listed`."""
     return [
         Listed(row_id, as_utc(at), user or "", station, act, detail)
         for row_id, at, user, station, act, detail in session.execute(query)
     ]
+
+
+def listing(
+    session: Session, *, since: dt.datetime | None, action: str | None, limit: int
+) -> list[Listed]:
+    """The newest `limit` audit rows (from `since`, of `action`), newest first."""
+    query = LISTED.order_by(AuditEntry.id.desc()).limit(limit)
+    if since is not None:
+        query = query.where(AuditEntry.at >= since)
+    if action is not None:
+        query = query.where(AuditEntry.action == action)
+    return listed(session, query)

@@ -17,11 +17,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import literal_column, select, union
+from sqlalchemy import ColumnElement, literal_column, select, union
 from sqlalchemy.orm import Session, aliased
 
 from app.core.audit import Action
 from app.core.scans import ScanKind
+from app.core.times import as_utc
+from app.db.audit import LISTED, Listed, listed
 from app.db.dispatch_models import Manifest, NoticeExport
 from app.db.models import AuditEntry, Order, Station, User
 from app.db.shipping_models import Parcel, PrintJob
@@ -53,40 +55,57 @@ class OrderRecord:
 
 
 @dataclass(frozen=True, slots=True)
-class ParcelRecord:
-    """One parcel as stored, with the names its ids stand for."""
+class ManifestShown:
+    """The carrier's closed manifest a parcel left on."""
 
-    id: int
-    carton_no: int
     carrier: str
-    service: str
-    tracking_number: str
-    status: str
-    issued_at: dt.datetime
-    verified_at: dt.datetime | None
-    voided_at: dt.datetime | None
-    replaced_by: str | None
-    loaded_at: dt.datetime | None
-    loaded_by: str | None
-    loaded_station: str | None
-    manifest_carrier: str | None
-    manifest_date: dt.date | None
-    manifest_closed_at: dt.datetime | None
+    ship_date: dt.date
+    closed_at: dt.datetime
 
 
 @dataclass(frozen=True, slots=True)
-class PrintJobRecord:
-    """One print or reprint of a parcel's label."""
+class LabelPrint:
+    """One print of a parcel's label; every one after the parcel's first is a reprint."""
 
-    id: int
-    parcel_id: int
     asked_at: dt.datetime
     station: str | None
     printer_uri: str
     asked_by: str | None
+    #: `queued`, `printed` or `failed` (`app.core.statuses.PrintJobStatus`).
     status: str
     printed_at: dt.datetime | None
     error: str
+    reprint: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ParcelHistory:
+    """One carton's parcel: its number and link, its life, the dock and its manifest."""
+
+    carton_no: int
+    carrier: str
+    service: str
+    tracking_number: str
+    #: `labelled`, `verified` or `voided` (`app.core.statuses.ParcelStatus`).
+    status: str
+    issued_at: dt.datetime
+    verified_at: dt.datetime | None
+    voided_at: dt.datetime | None
+    #: The tracking number of the parcel that replaced this voided one.
+    replaced_by: str | None
+    loaded_at: dt.datetime | None
+    loaded_by: str | None
+    loaded_station: str | None
+    #: The closed manifest it left on; None while on the carrier's open manifest (or voided).
+    manifest: ManifestShown | None
+    #: The carrier's page for this number ("" for a carrier without one).
+    tracking_url: str = ""
+    prints: tuple[LabelPrint, ...] = ()
+
+    @property
+    def on_open_manifest(self) -> bool:
+        """Verified and on no closed manifest yet: on its carrier's open manifest."""
+        return self.manifest is None and self.status == "verified"
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,15 +117,15 @@ class NoticeRecord:
 
 
 @dataclass(frozen=True, slots=True)
-class ScanRecordRow:
-    """One scan concerning the order (a badge's code is stored as `[badge]`, never itself)."""
+class ScanShown:
+    """One scan concerning the order; a badge's code is `[badge]`, never the code."""
 
-    id: int
     at: dt.datetime
     station: str
     user: str | None
-    raw: str
+    code: str
     kind: str
+    #: `accepted`, `rejected` (refused) or `info`.
     verdict: str
     reason: str | None
     message: str
@@ -114,40 +133,25 @@ class ScanRecordRow:
     typed: bool
 
 
-@dataclass(frozen=True, slots=True)
-class AuditRecord:
-    """An audit row naming the order."""
-
-    id: int
-    at: dt.datetime
-    user: str | None
-    station: str
-    action: str
-    detail: str
-
-
 def order_by_number(session: Session, number: str) -> OrderRecord | None:
     """The order numbered `number` exactly; None when there is none."""
-    row = session.execute(
-        select(Order.id, Order.number, Order.status, Order.carrier, Order.shipped_on).where(
-            Order.number == number
-        )
-    ).first()
-    return OrderRecord(*_values(row)) if row is not None else None
+    return _order(session, Order.number == number)
 
 
 def order_by_id(session: Session, order_id: int) -> OrderRecord | None:
     """The order with this id; None when it is gone."""
-    row = session.execute(
-        select(Order.id, Order.number, Order.status, Order.carrier, Order.shipped_on).where(
-            Order.id == order_id
-        )
-    ).first()
+    return _order(session, Order.id == order_id)
+
+
+def _order(session: Session, which: ColumnElement[bool]) -> OrderRecord | None:
+    columns = (Order.id, Order.number, Order.status, Order.carrier, Order.shipped_on)
+    row = session.execute(select(*columns).where(which)).first()
     return OrderRecord(*_values(row)) if row is not None else None
 
 
-def parcels(session: Session, order_id: int) -> list[ParcelRecord]:
-    """The order's parcels, voided ones too, carton by carton, oldest first."""
+def parcels(session: Session, order_id: int) -> list[tuple[int, ParcelHistory]]:
+    """The order's parcels (each with its id), voided ones too, carton by carton, oldest
+    first; without their links and prints, which the service adds."""
     replacement = aliased(Parcel)
     loader = aliased(User)
     dock = aliased(Station)
@@ -177,14 +181,24 @@ def parcels(session: Session, order_id: int) -> list[ParcelRecord]:
         .where(Parcel.order_id == order_id)
         .order_by(Parcel.carton_no, Parcel.id)
     )
-    return [ParcelRecord(*_values(row)) for row in session.execute(query)]
+    found = []
+    for row in session.execute(query):
+        (parcel_id, carton, carrier, service, number, status, issued, verified, voided) = row[:9]
+        replaced_by, loaded, loaded_by, station, on, day, closed = row[9:]
+        manifest = ManifestShown(on, day, as_utc(closed)) if on and day and closed else None
+        parcel = ParcelHistory(
+            *(carton, carrier, service, number, getattr(status, "value", status)),
+            *(as_utc(issued), _utc(verified), _utc(voided), replaced_by),
+            *(_utc(loaded), loaded_by, station, manifest),
+        )
+        found.append((parcel_id, parcel))
+    return found
 
 
-def print_jobs(session: Session, order_id: int) -> list[PrintJobRecord]:
-    """Every print job of the order's labels, oldest first."""
+def print_jobs(session: Session, order_id: int) -> list[tuple[int, LabelPrint]]:
+    """Every print job of the order's labels with its parcel's id, oldest first."""
     query = (
         select(
-            PrintJob.id,
             PrintJob.parcel_id,
             PrintJob.created_at,
             Station.name,
@@ -200,7 +214,10 @@ def print_jobs(session: Session, order_id: int) -> list[PrintJobRecord]:
         .where(Parcel.order_id == order_id)
         .order_by(PrintJob.id)
     )
-    return [PrintJobRecord(*_values(row)) for row in session.execute(query)]
+    return [
+        (parcel_id, LabelPrint(as_utc(at), station, uri, who, status.value, _utc(printed), error))
+        for parcel_id, at, station, uri, who, status, printed, error in session.execute(query)
+    ]
 
 
 def notice_exports(session: Session, order_id: int) -> list[NoticeRecord]:
@@ -213,7 +230,7 @@ def notice_exports(session: Session, order_id: int) -> list[NoticeRecord]:
     return [NoticeRecord(*_values(row)) for row in session.execute(query)]
 
 
-def scans(session: Session, order_id: int) -> list[ScanRecordRow]:
+def scans(session: Session, order_id: int) -> list[ScanShown]:
     """Every scan concerning the order, in the order they were made: its pack's and pick's
     scans, the refusals the mismatch log files under it (a wrong scan while its label was
     awaited), and every scan of one of its labels (scanned back, at the dock, voided)."""
@@ -229,7 +246,6 @@ def scans(session: Session, order_id: int) -> list[ScanRecordRow]:
     ).subquery()
     query = (
         select(
-            ScanRecord.id,
             ScanRecord.at,
             Station.name,
             User.name,
@@ -246,29 +262,21 @@ def scans(session: Session, order_id: int) -> list[ScanRecordRow]:
         .outerjoin(User, User.id == ScanRecord.user_id)
         .order_by(ScanRecord.at, ScanRecord.id)
     )
-    return [ScanRecordRow(*_values(row)) for row in session.execute(query)]
+    return [ScanShown(as_utc(at), *_values(rest)) for at, *rest in session.execute(query)]
 
 
-def audit_entries(session: Session, number: str) -> list[AuditRecord]:
+def audit_entries(session: Session, number: str) -> list[Listed]:
     """The label and override rows of the audit trail that name order `number`, in order."""
     named = '"order": ' + json.dumps(number, ensure_ascii=False)
-    query = (
-        select(
-            AuditEntry.id,
-            AuditEntry.at,
-            User.name,
-            AuditEntry.station,
-            AuditEntry.action,
-            AuditEntry.detail,
-        )
-        .outerjoin(User, User.id == AuditEntry.user_id)
-        .where(
-            AuditEntry.action.in_([action.value for action in ORDER_ACTIONS]),
-            AuditEntry.detail.contains(named, autoescape=True),
-        )
-        .order_by(AuditEntry.id)
-    )
-    return [AuditRecord(*_values(row)) for row in session.execute(query)]
+    query = LISTED.where(
+        AuditEntry.action.in_([action.value for action in ORDER_ACTIONS]),
+        AuditEntry.detail.contains(named, autoescape=True),
+    ).order_by(AuditEntry.id)
+    return listed(session, query)
+
+
+def _utc(moment: dt.datetime | None) -> dt.datetime | None:
+    return as_utc(moment) if moment is not None else None
 
 
 def _values(row: Sequence[Any]) -> tuple[Any, ...]:
