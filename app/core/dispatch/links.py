@@ -32,8 +32,8 @@ DEFAULT_TRACKING_URLS: Mapping[CarrierCode, str] = {
 
 
 def tracking_url(carrier: CarrierCode, number: str, settings: Mapping[str, str]) -> str:
-    """The page where `carrier` tracks `number`; "" for a carrier without one (generic),
-    or when the shop emptied its setting or left `{n}` out of it."""
+    """The page where `carrier` tracks `number`: the shop's setting, else the default;
+    "" for a carrier without a page (generic) or a setting without `{n}` in it."""
     key = TRACKING_URL_KEYS.get(carrier)
     if key is None:
         return ""

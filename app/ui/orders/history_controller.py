@@ -39,6 +39,8 @@ class OrderHistoryController(QObject):
     def _connect_signals(self) -> None:
         self.orders.order_picked.connect(self.on_order_picked)
         self.details.sections.currentChanged.connect(self.on_section_changed)
+        # Refresh (F5), and a label voided or reprinted on this page, read it again.
+        self.orders.refresh_requested.connect(self.on_refresh)
         self.view.parcels.linkActivated.connect(self.on_tracking_link)
 
     def close(self) -> None:
@@ -59,6 +61,10 @@ class OrderHistoryController(QObject):
         """The History tab came up: read the picked order's history afresh."""
         if self._tab_shown() and self._wanted:
             self._read()
+
+    def on_refresh(self) -> None:
+        """The queue was fetched again: so is the history shown."""
+        self.on_section_changed(self.details.sections.currentIndex())
 
     def on_tracking_link(self, url: str) -> None:
         """A tracking number was clicked: its carrier's page opens in the browser."""

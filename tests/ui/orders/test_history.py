@@ -22,7 +22,7 @@ from app.ui.orders.history import OrderHistoryView
 from app.ui.pack.wording import reason_label
 from tests.historydata import order_with_history
 from tests.services.station.test_labels import number
-from tests.stationdata import TEA
+from tests.stationdata import TEA, later, sent
 
 pytestmark = pytest.mark.gui
 
@@ -133,8 +133,9 @@ def test_clicking_a_tracking_number_opens_the_carriers_page(
 
 
 def test_picking_another_order_while_history_is_shown_reads_its_history(
-    qtbot: QtBot, window: MainWindow
+    qtbot: QtBot, window: MainWindow, sqlite_db: Database
 ) -> None:
+    db = sqlite_db
     pick(qtbot, window, "#1001")
     history = open_history(qtbot, window)
     assert window.order_history is not None
@@ -143,3 +144,10 @@ def test_picking_another_order_while_history_is_shown_reads_its_history(
     assert number(2) in history.parcels.text() and number(0) not in history.parcels.text()
     assert "open manifest" in history.manifest.text()
     assert cells(history.prints, 1) == [f"Print {number(2)}\nWaiting to print"]
+
+    # The label scanned again at another bench: Refresh (F5) shows that scan too.
+    Kenpin(db).pack_station("S3").scan(sent(number(2)), at=later(90))
+    with qtbot.waitSignal(window.order_history.shown, timeout=10_000):
+        qtbot.mouseClick(window.orders_page.refresh, Qt.MouseButton.LeftButton)
+    assert cells(history.scans, 0)[-1].endswith("S3 · —")
+    assert cells(history.scans, 1)[-1].startswith(number(2))
