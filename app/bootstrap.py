@@ -46,6 +46,7 @@ from app.services.relabel import LabelDesk
 from app.services.reports import Reports
 from app.services.scanner_setup import ScannerSetup
 from app.services.shop_settings import ShopSettings
+from app.services.station.dock import DockStation
 from app.services.station.hold import StationHold, this_process
 from app.services.station.pack import PackStation
 from app.services.station.pick import PickStation
@@ -58,6 +59,8 @@ if TYPE_CHECKING:
     from app.scanning.wedge import WedgeSettings
 
 Clock = Callable[[], dt.datetime]
+#: A station's scan pipeline in any of its modes.
+AnyStation = PackStation | PickStation | DockStation
 
 
 def default_database_url() -> str:
@@ -121,13 +124,19 @@ class Kenpin:
         hold = StationHold(self.holder) if self.holder else None
         return PickStation(self.db, name, opening=Opening(hold=hold), clock=self.clock)
 
-    def station(
-        self, name: str, mode: Mode, printer: str | None = None
-    ) -> PackStation | PickStation:
+    def dock_station(self, name: str, printer: str | None = None) -> DockStation:
+        """The scan pipeline of dock station `name` (it prints nothing: `printer` is not
+        used), held by this process while it runs as a pack station is."""
+        del printer
+        hold = StationHold(self.holder) if self.holder else None
+        return DockStation(self.db, name, opening=Opening(hold=hold), clock=self.clock)
+
+    def station(self, name: str, mode: Mode, printer: str | None = None) -> AnyStation:
         """The scan pipeline of station `name` in `mode`."""
-        builders: dict[Mode, Callable[[str, str | None], PackStation | PickStation]] = {
+        builders: dict[Mode, Callable[[str, str | None], AnyStation]] = {
             Mode.PACK: self.pack_station,
             Mode.PICK: self.pick_station,
+            Mode.DOCK: self.dock_station,
         }
         return builders[mode](name, printer)
 

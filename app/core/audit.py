@@ -50,6 +50,8 @@ class Action(StrEnum):
     OVERRIDE_CANCELLED = "override.cancelled"
     #: A supervisor released a wave: its orders still being picked are allocated again.
     WAVE_RELEASE = "wave.release"
+    #: A carrier's manifest closed (by the supervisor who left parcels behind, if any did).
+    MANIFEST_CLOSE = "manifest.close"
 
 
 #: What the first row chains to.
