@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
+from app.core.dispatch import keys as dispatch
 from app.core.errors import Refused
 from app.core.intake.fields import FieldError, normalised, postal_code
 from app.core.label import ShipFrom
@@ -135,6 +136,20 @@ def _account(value: str) -> str:
     return code
 
 
+def _parsed(parse: Callable[[str], object]) -> Callable[[str], str]:
+    """A check by one of the carrier files' parsers (`app.core.dispatch.keys`); the value is
+    stored as given (a word in its usual case)."""
+
+    def check(value: str) -> str:
+        try:
+            parse(value)
+        except ValueError as exc:
+            raise SettingError(str(exc)) from None
+        return dispatch.tidied(value)
+
+    return check
+
+
 KEYS: tuple[ShopKey, ...] = (
     ShopKey(SHOP_NAME, "the shop's name (ご依頼主)", "1 to 32 characters", _text(32), True),
     ShopKey(
@@ -172,6 +187,7 @@ KEYS: tuple[ShopKey, ...] = (
         "yes or no (not set: no)",
         _yes_no,
     ),
+    *(ShopKey(key, meaning, rule, _parsed(parse)) for key, meaning, rule, parse in dispatch.RULES),
 )
 BY_KEY: dict[str, ShopKey] = {known.key: known for known in KEYS}
 
