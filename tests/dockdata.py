@@ -18,7 +18,18 @@ from tests.stationdata import CUP, HANAKO, RICE_L1, TEA, parcels_of, sent, stock
 #: A sagawa block beside the yamato one `tracking_block` registers.
 SAGAWA_FIRST, SAGAWA_LAST = "30000000000", "30000000099"
 #: When the parcels were packed and loaded (Japan time).
-PACKED_AT = dt.datetime(2026, 12, 2, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=9)))
+PACKED_AT = dt.datetime(2026, 4, 2, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=9)))
+#: Where every order goes: an address the carriers' files take.
+ADDRESS = {
+    "customer_name": "山田 花子",
+    "postal_code": "100-0001",
+    "prefecture": "東京都",
+    "city": "千代田区",
+    "address1": "千代田1-1",
+    "address2": "皇居前ビル3階",
+    "phone": "03-1234-5678",
+    "email": "hanako@example.jp",
+}
 #: A dock loader's badge.
 LOADER = "B-DOCK"
 
@@ -41,6 +52,7 @@ def dock_bench(db: Database) -> Parcels:
     add_range(db, "yamato", "10000000000", "10000000099")
     add_range(db, "sagawa", SAGAWA_FIRST, SAGAWA_LAST)
     with db.write() as s:
+        s.execute(update(Order).values(ADDRESS))
         s.execute(update(Order).where(Order.number == "#1002").values(carrier="sagawa"))
     add_user(db, "Kenji", "packer", LOADER)
     station = PackStation(db, "S1")

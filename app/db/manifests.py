@@ -103,12 +103,12 @@ _ORDERS = table(Order).c
 _STAMP = (
     update(table(Parcel))
     .where(
-        _PARCELS.carrier == bindparam("carrier"),
+        _PARCELS.carrier == bindparam("of_carrier"),
         _PARCELS.status == ParcelStatus.VERIFIED,
         _PARCELS.manifest_id.is_(None),
         _PARCELS.loaded_at.is_not(None),
     )
-    .values(manifest_id=bindparam("manifest"))
+    .values(manifest_id=bindparam("to_manifest"))
 )
 _LIVE_LEFT = aliased(Parcel)
 _SHIP = (
@@ -124,16 +124,18 @@ _SHIP = (
             )
         ),
     )
-    .values(status=OrderStatus.SHIPPED, shipped_on=bindparam("day"), updated_at=bindparam("at"))
+    .values(
+        status=OrderStatus.SHIPPED, shipped_on=bindparam("day"), updated_at=bindparam("at_time")
+    )
 )
 _COUNTED = (
     update(table(Manifest))
     .where(table(Manifest).c.id == bindparam("manifest"))
-    .values(parcels=bindparam("parcels"))
+    .values(parcels=bindparam("stamped"))
 )
 _TRUCK_GONE = (
     update(table(StationState))
-    .where(table(StationState).c.dock_carrier == bindparam("carrier"))
+    .where(table(StationState).c.dock_carrier == bindparam("of_carrier"))
     .values(dock_carrier=None)
 )
 
@@ -193,8 +195,8 @@ def close(session: Session, closing: Closing) -> tuple[int, int]:
         .scalar_one()
     )
     c = core(session)
-    stamped = c.execute(_STAMP, {"carrier": closing.carrier, "manifest": manifest}).rowcount
-    c.execute(_COUNTED, {"manifest": manifest, "parcels": stamped})
-    shipped = c.execute(_SHIP, {"manifest": manifest, "day": closing.day, "at": closing.at})
-    c.execute(_TRUCK_GONE, {"carrier": closing.carrier})
+    stamped = c.execute(_STAMP, {"of_carrier": closing.carrier, "to_manifest": manifest}).rowcount
+    c.execute(_COUNTED, {"manifest": manifest, "stamped": stamped})
+    shipped = c.execute(_SHIP, {"manifest": manifest, "day": closing.day, "at_time": closing.at})
+    c.execute(_TRUCK_GONE, {"of_carrier": closing.carrier})
     return int(manifest), int(shipped.rowcount)

@@ -105,9 +105,7 @@ def test_a_parcel_loaded_at_one_dock_is_refused_at_another(
     db: Database, parcels: Parcels, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     dock_replay(db, scan_file(tmp_path, "a.jsonl", [LOADER, parcels.yamato]), capsys, "D1")
-    out = dock_replay(
-        db, scan_file(tmp_path, "b.jsonl", [LOADER, parcels.yamato]), capsys, "D2"
-    )
+    out = dock_replay(db, scan_file(tmp_path, "b.jsonl", [LOADER, parcels.yamato]), capsys, "D2")
     assert (out[1]["verdict"], out[1]["reason"]) == ("rejected", "already_loaded")
     with db.read() as s:
         trucks = dict(s.execute(select(StationState.station_id, StationState.dock_carrier)).all())
