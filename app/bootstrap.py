@@ -40,6 +40,7 @@ from app.scanning.settings import ScannerSettings, scanner_settings
 from app.services import documents
 from app.services.admin import Administration
 from app.services.labels import run_print_job
+from app.services.manifests import ManifestDesk
 from app.services.mismatches import MismatchLog
 from app.services.order_queue import OrderQueue
 from app.services.relabel import LabelDesk
@@ -166,6 +167,8 @@ class Kenpin:
             admin=Administration(self.db, self.printers, overrides),
             label_desk=partial(LabelDesk, self.db),
             pick_station=self.pick_station,
+            dock_station=self.dock_station,
+            manifests=lambda station: ManifestDesk(self.db, station, overrides),
         )
 
     def shop_settings(self) -> ShopSettings:

@@ -260,3 +260,21 @@ def _write_files(
             ) from exc
         raise
     return tuple(written)
+
+
+@dataclass(frozen=True, slots=True)
+class ManifestDesk:
+    """A station's window closing the carriers' manifests (the dock screen's button)."""
+
+    db: Database
+    station: str
+    overrides: Overrides | None = None
+
+    def state(self, carrier: str) -> ManifestState:
+        """Today's manifest of `carrier` as it stands."""
+        return manifest_state(self.db, carrier, today())
+
+    def close(self, carrier: str, out: Path, by: Credentials | None) -> ManifestClosed:
+        """Close today's manifest of `carrier` into `out` (see `close_manifest`)."""
+        request = CloseRequest(carrier, today(), out, f"station {self.station}", self.overrides)
+        return close_manifest(self.db, request, by)

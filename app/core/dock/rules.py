@@ -106,7 +106,7 @@ def decide(scan: ClassifiedScan, snapshot: DockSnapshot) -> DockDecision:
             facts={Fact.USER: user.name},
         )
     if scan.command is Command.UNDO:
-        return _undo(snapshot.last_loaded)
+        return _undo(snapshot.last_loaded, snapshot.carrier)
     if scan.command is Command.CANCEL:
         return _end_truck(snapshot.carrier)
     if scan.kind is not ScanKind.LABEL or snapshot.parcel is None:
@@ -157,10 +157,13 @@ def _load(parcel: DockParcel, truck: str | None) -> DockDecision:
     )
 
 
-def _undo(parcel: DockParcel | None) -> DockDecision:
+def _undo(parcel: DockParcel | None, truck: str | None) -> DockDecision:
     if parcel is None:
         return DockDecision(
-            VerdictKind.INFO, message="no parcel to take off", note=Note.NOTHING_TO_UNDO
+            VerdictKind.INFO,
+            message="no parcel to take off",
+            note=Note.NOTHING_TO_UNDO,
+            facts={Fact.CARRIER: truck or ""},
         )
     return DockDecision(
         VerdictKind.INFO,
