@@ -5,11 +5,16 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from collections.abc import Sequence
 from dataclasses import replace
 
+import pytest
+
 from app.core.carriers import CarrierCode
+from app.core.dispatch.carrier_files import Writer
 from app.core.dispatch.settings import DispatchSettings
 from app.core.dispatch.shipment import Shipment, ShippedItem
+from app.core.errors import Refused
 from app.core.label import ShipFrom, ShipTo
 
 SHIP_DATE = dt.date(2026, 12, 2)
@@ -65,3 +70,20 @@ def read_back(data: bytes, encoding: str = "cp932", delimiter: str = ",") -> lis
 def byte_length(value: str) -> int:
     """A cell's length in the file's bytes."""
     return len(value.encode("cp932"))
+
+
+def rows_of(
+    write: Writer, header: Sequence[str], orders: Sequence[Shipment], settings: DispatchSettings
+) -> list[list[str]]:
+    """The rows a carrier file writes for `orders`, below its exact header, every row as wide."""
+    rows = read_back(write(orders, SENDER, settings))
+    assert rows[0] == list(header)
+    assert all(len(row) == len(header) for row in rows)
+    return rows[1:]
+
+
+def refusal_of(write: Writer, orders: Sequence[Shipment], settings: DispatchSettings) -> str:
+    """What a carrier file's refusal of `orders` says."""
+    with pytest.raises(Refused) as refused:
+        write(orders, SENDER, settings)
+    return str(refused.value)

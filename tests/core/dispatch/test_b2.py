@@ -4,26 +4,26 @@ from __future__ import annotations
 
 import dataclasses
 
-import pytest
-
 from app.core.dispatch import b2
 from app.core.dispatch.settings import DispatchSettings
 from app.core.dispatch.shipment import Shipment
-from app.core.errors import Refused
-from tests.core.dispatch.shipments import SENDER, SETTINGS, byte_length, read_back, shipment, to
+from tests.core.dispatch.shipments import (
+    SETTINGS,
+    byte_length,
+    refusal_of,
+    rows_of,
+    shipment,
+    to,
+)
 
 
 def written(*orders: Shipment, settings: DispatchSettings = SETTINGS) -> list[list[str]]:
-    rows = read_back(b2.write(list(orders), SENDER, settings))
-    assert rows[0] == list(b2.COLUMNS)
-    assert all(len(row) == 97 for row in rows)
-    return rows[1:]
+    assert len(b2.COLUMNS) == 97
+    return rows_of(b2.write, b2.COLUMNS, orders, settings)
 
 
 def refusal(*orders: Shipment, settings: DispatchSettings = SETTINGS) -> str:
-    with pytest.raises(Refused) as refused:
-        b2.write(list(orders), SENDER, settings)
-    return str(refused.value)
+    return refusal_of(b2.write, orders, settings)
 
 
 def test_an_order_is_one_row_with_every_field_at_its_position() -> None:

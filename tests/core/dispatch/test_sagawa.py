@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import dataclasses
 
-import pytest
-
 from app.core.carriers import CarrierCode
 from app.core.dispatch import sagawa
 from app.core.dispatch.settings import DispatchSettings
 from app.core.dispatch.shipment import Shipment
-from app.core.errors import Refused
-from tests.core.dispatch.shipments import SENDER, SETTINGS, byte_length, read_back, shipment, to
+from tests.core.dispatch.shipments import (
+    SETTINGS,
+    byte_length,
+    refusal_of,
+    rows_of,
+    shipment,
+    to,
+)
 
 
 def order(number: str = "#1001", **changes: object) -> Shipment:
@@ -20,16 +24,12 @@ def order(number: str = "#1001", **changes: object) -> Shipment:
 
 
 def written(*orders: Shipment, settings: DispatchSettings = SETTINGS) -> list[list[str]]:
-    rows = read_back(sagawa.write(list(orders), SENDER, settings))
-    assert rows[0] == list(sagawa.COLUMNS)
-    assert all(len(row) == 74 for row in rows)
-    return rows[1:]
+    assert len(sagawa.COLUMNS) == 74
+    return rows_of(sagawa.write, sagawa.COLUMNS, orders, settings)
 
 
 def refusal(*orders: Shipment, settings: DispatchSettings = SETTINGS) -> str:
-    with pytest.raises(Refused) as refused:
-        sagawa.write(list(orders), SENDER, settings)
-    return str(refused.value)
+    return refusal_of(sagawa.write, orders, settings)
 
 
 def test_an_order_is_one_row_with_every_field_at_its_position() -> None:
