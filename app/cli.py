@@ -132,7 +132,9 @@ def _parser() -> argparse.ArgumentParser:
     add_range.add_argument("last", metavar="LAST", help="last number, without check digit")
     add_range.set_defaults(run=_carriers_add_range)
     numbers = carriers_sub.add_parser(
-        "import", help="attach numbers the carrier's own system issued (CSV order_number,tracking)"
+        "import",
+        help="attach numbers the carrier's own system issued (CSV order_number,tracking, "
+        "or B2クラウド's issued data)",
     )
     numbers.add_argument("file", metavar="FILE", type=Path)
     numbers.set_defaults(run=_carriers_import)

@@ -2673,7 +2673,12 @@
 <context>
     <name>ShopSettings</name>
     <message>
+        <source>an http(s) link with {n} for the number; empty: the carrier&apos;s tracking page</source>
+        <translation>http(s) のリンクで、番号の位置に {n}。空欄: 運送会社の追跡ページ</translation>
+    </message>
+    <message>
         <source>Shop name (ご依頼主)</source>
+        <extracomment>Each key&apos;s caption and rule, as the page shows them.</extracomment>
         <translation>店舗名（ご依頼主）</translation>
     </message>
     <message>
@@ -2743,6 +2748,74 @@
     <message>
         <source>yes: an order is packed only after it was picked by scan; no (or empty): an allocated order may be packed straight away</source>
         <translation>yes: スキャンでピッキングした注文だけを梱包します。no（または空）: 引当済みの注文をそのまま梱包できます</translation>
+    </message>
+    <message>
+        <source>Yamato B2クラウド 送り状種類 per service</source>
+        <translation>ヤマト運輸 B2クラウド 送り状種類（サービスごと）</translation>
+    </message>
+    <message>
+        <source>SERVICE=CODE, comma-separated, codes 0-9 or A; empty: 宅急便=0,宅急便コンパクト=8,ネコポス=A,クロネコゆうパケット=7</source>
+        <translation>サービス=コード をカンマ区切りで。コードは 0〜9 または A。空欄: 宅急便=0,宅急便コンパクト=8,ネコポス=A,クロネコゆうパケット=7</translation>
+    </message>
+    <message>
+        <source>Sagawa e飛伝Ⅲ 配達日 format</source>
+        <translation>佐川急便 e飛伝Ⅲ 配達日の書式</translation>
+    </message>
+    <message>
+        <source>YYYYMMDD, YYYY/MM/DD or YYYY-MM-DD; empty: YYYYMMDD</source>
+        <translation>YYYYMMDD、YYYY/MM/DD または YYYY-MM-DD。空欄: YYYYMMDD</translation>
+    </message>
+    <message>
+        <source>Japan Post upload file</source>
+        <translation>日本郵便の取込ファイル</translation>
+    </message>
+    <message>
+        <source>yupri (ゆうプリR) or clickpost (クリックポスト); empty: yupri</source>
+        <translation>yupri（ゆうプリR）または clickpost（クリックポスト）。空欄: yupri</translation>
+    </message>
+    <message>
+        <source>ゆうプリR layout: which column holds what</source>
+        <translation>ゆうプリR のレイアウト（どの列に何を書くか）</translation>
+    </message>
+    <message>
+        <source>COLUMN=FIELD, comma-separated (1=order_number,2=ship_date,...); empty: the common columns</source>
+        <translation>列番号=項目 をカンマ区切りで（1=order_number,2=ship_date,...）。空欄: 共通の列</translation>
+    </message>
+    <message>
+        <source>ゆうプリR layout&apos;s number of columns</source>
+        <translation>ゆうプリR レイアウトの列数</translation>
+    </message>
+    <message>
+        <source>1 to 200; empty: 69</source>
+        <translation>1〜200。空欄: 69</translation>
+    </message>
+    <message>
+        <source>品名 on carrier files</source>
+        <translation>運送会社ファイルの品名</translation>
+    </message>
+    <message>
+        <source>at most 15 全角, Shift_JIS; empty: the first item&apos;s name</source>
+        <translation>全角15文字以内、Shift_JIS。空欄: 最初の商品名</translation>
+    </message>
+    <message>
+        <source>Amazon carrier-code and carrier-name</source>
+        <translation>Amazon の配送業者コードと配送業者名</translation>
+    </message>
+    <message>
+        <source>CARRIER=CODE:NAME, comma-separated (yamato=Other:ヤマト運輸); empty: Other and the carrier&apos;s Japanese name</source>
+        <translation>運送会社=コード:名前 をカンマ区切りで（yamato=Other:ヤマト運輸）。空欄: Other と運送会社名</translation>
+    </message>
+    <message>
+        <source>Yamato tracking link</source>
+        <translation>ヤマト運輸 追跡リンク</translation>
+    </message>
+    <message>
+        <source>Sagawa tracking link</source>
+        <translation>佐川急便 追跡リンク</translation>
+    </message>
+    <message>
+        <source>Japan Post tracking link</source>
+        <translation>日本郵便 追跡リンク</translation>
     </message>
     <message>
         <source>{0} may not be empty: labels print it. Nothing was saved.</source>

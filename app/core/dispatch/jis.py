@@ -39,6 +39,7 @@ REPLACEMENTS: dict[str, str] = {
     "\u2013": "－",  # EN DASH
     "\u2014": "―",  # EM DASH: CP932's 0x815C is HORIZONTAL BAR
     "\u2016": "∥",  # DOUBLE VERTICAL LINE
+    "\u00a5": "￥",  # YEN SIGN: CP932's 0x5C is the backslash
     "\u00a2": "￠",
     "\u00a3": "￡",
     "\u00ac": "￢",
@@ -160,12 +161,10 @@ class Fitting:
         if any(piece is None for piece in pieces):
             return [""] * len(limits)
         kept = [piece for piece in pieces if piece]
-        if len(kept) <= len(limits) and all(
-            width(piece) <= most.bytes for piece, most in zip(kept, limits, strict=False)
-        ):
-            return kept + [""] * (len(limits) - len(kept))
         whole = " ".join(kept)
-        lines = _split(whole, [most.bytes for most in limits])
+        lines = _split_parts(kept, [most.bytes for most in limits])
+        if lines is None:
+            lines = _split(whole, [most.bytes for most in limits])
         if lines is None:
             room = sum(most.bytes for most in limits)
             self.refuse(
@@ -181,6 +180,19 @@ class Fitting:
         """Refuse the file with every problem found, one a line."""
         if self.problems:
             raise Refused("\n".join(self.problems))
+
+
+def _split_parts(parts: Sequence[str], limits: Sequence[int]) -> list[str] | None:
+    """Each part starting a field of its own, on as few fields as it needs; None when the
+    parts do not fit that way."""
+    if not parts:
+        return [""] * len(limits)
+    for needed in range(1, len(limits) - len(parts) + 2):
+        lines = _split(parts[0], limits[:needed])
+        rest = _split_parts(parts[1:], limits[needed:]) if lines is not None else None
+        if lines is not None and rest is not None and all(lines):
+            return [*lines, *rest]
+    return None
 
 
 def _split(text: str, limits: Sequence[int]) -> list[str] | None:
