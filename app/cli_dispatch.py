@@ -27,7 +27,7 @@ def register(
     kenpin_of: KenpinOf,
     credentials_of: CredentialsOf,
 ) -> None:
-    """Add `kenpin manifest show|close|print`."""
+    """Add `kenpin manifest show|close|print` and `kenpin notify export`."""
     manifest = sub.add_parser("manifest", help="the carriers' manifests: show, close, print again")
     actions = manifest.add_subparsers(dest="manifest_command", metavar="ACTION", required=True)
     show = actions.add_parser("show", help="parcels loaded and not loaded on a manifest")
@@ -52,6 +52,25 @@ def register(
     _carrier_and_day(again)
     _out(again)
     again.set_defaults(run=lambda args: _print(kenpin_of(args), args))
+    notify = sub.add_parser("notify", help="tell the shop platforms and customers of shipments")
+    notices = notify.add_subparsers(dest="notify_command", metavar="ACTION", required=True)
+    export = notices.add_parser(
+        "export", help="a shop platform's shipment file of the orders shipped since the last one"
+    )
+    export.add_argument(
+        "--platform", required=True, choices=["rakuten", "amazon", "shopify", "generic"]
+    )
+    export.add_argument("--out", required=True, type=Path, metavar="FILE", help="the file")
+    export.add_argument(
+        "--again", action="store_true", help="orders already sent to the platform too"
+    )
+    export.add_argument(
+        "--since", type=_day, metavar="YYYY-MM-DD", help="only orders shipped on or after it"
+    )
+    export.add_argument(
+        "--source", choices=["shopify", "generic"], help="only orders imported from this source"
+    )
+    export.set_defaults(run=lambda args: _export(kenpin_of(args), args))
 
 
 def _carrier_and_day(parser: argparse.ArgumentParser) -> None:
@@ -141,4 +160,12 @@ def _print(kenpin: Kenpin, args: argparse.Namespace) -> int:
 
     request = _request(args, kenpin)
     print(print_manifest(kenpin.db, request))
+    return EXIT_OK
+
+
+def _export(kenpin: Kenpin, args: argparse.Namespace) -> int:
+    from app.services.notices import NoticeRequest, export_notices
+
+    request = NoticeRequest(args.platform, args.out, args.again, args.since, args.source)
+    print(export_notices(kenpin.db, request, kenpin.settings.shop_overrides))
     return EXIT_OK
