@@ -13,7 +13,10 @@ import csv
 import io
 from dataclasses import dataclass
 
+from sqlalchemy.orm import Session
+
 from app.core.dispatch import b2
+from app.db import tracking as store
 
 #: The columns a carrier-number file is read by: Kenpin's own, and B2's (by position).
 CARRIER_COLUMNS = ("order_number", "tracking")
@@ -54,3 +57,18 @@ def _encoding(line: bytes) -> str:
     except UnicodeDecodeError:
         return "cp932"
     return "utf-8"
+
+
+def orders_named(
+    session: Session, given: NumbersFile, numbers: set[str]
+) -> dict[str, store.OrderForLabel]:
+    """The orders the file's numbers name; B2's お客様管理番号 is the order number without
+    Shopify's leading `#` (`app.core.dispatch.b2`), so `1001` finds `#1001` too."""
+    if not given.from_b2:
+        return store.orders_by_number(session, numbers)
+    found = store.orders_by_number(session, numbers | {f"#{number}" for number in numbers})
+    return {
+        number: order
+        for number in numbers
+        if (order := found.get(number) or found.get(f"#{number}")) is not None
+    }

@@ -38,7 +38,7 @@ from app.db import tracking as store
 from app.db.audit import record
 from app.db.codes import code_owners, codes_of_length
 from app.db.database import Database
-from app.services.b2_issued import NumbersFile, numbers_file
+from app.services.b2_issued import numbers_file, orders_named
 from app.services.intake.common import refuse_if_any
 from app.services.intake.csvfile import file_name, parse_csv, read_bytes
 from app.services.signin import Credentials, signed_in
@@ -236,7 +236,7 @@ def import_carrier_numbers(
         refuse_if_any(problems, csv.sheet.header)
         return CarrierImport(csv.sheet.file, 0, 0)
     with db.write() as session:
-        orders = _orders(session, given, {row.get(given.columns[0]) for row in csv.sheet.rows})
+        orders = orders_named(session, given, {row.get(given.columns[0]) for row in csv.sheet.rows})
         how = _Reading(*given.columns, CarrierCode.YAMATO if given.from_b2 else None, rules)
         wanted = _read_rows(csv.sheet.rows, orders, reader, how)
         on = store.parcel_orders(session, {number.digits for _order, number, _line in wanted})
@@ -257,21 +257,6 @@ def import_carrier_numbers(
                 store.add_parcel(session, order, carton, number, source=ParcelSource.CARRIER)
                 attached += 1
     return CarrierImport(csv.sheet.file, attached, len(wanted) - attached)
-
-
-def _orders(
-    session: Session, given: NumbersFile, numbers: set[str]
-) -> dict[str, store.OrderForLabel]:
-    """The orders the file's numbers name; B2's お客様管理番号 is the order number without
-    Shopify's leading `#` (`app.core.dispatch.b2`), so `1001` finds `#1001` too."""
-    if not given.from_b2:
-        return store.orders_by_number(session, numbers)
-    found = store.orders_by_number(session, numbers | {f"#{number}" for number in numbers})
-    return {
-        number: order
-        for number in numbers
-        if (order := found.get(number) or found.get(f"#{number}")) is not None
-    }
 
 
 @dataclass(frozen=True, slots=True)

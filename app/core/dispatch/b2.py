@@ -131,7 +131,7 @@ def _row(fit: Fitting, order: Shipment, settings: DispatchSettings) -> list[str]
     town, building = fit.spread(number, "お届け先住所", (to.address1, to.address2), [zen(16)] * 2)
     row[11] = f"{fit.writable(number, 'お届け先住所', to.prefecture) or ''}{city}{town}"
     row[12] = building
-    row[15] = fit.text(number, "お届け先名", to.name, zen(16))
+    row[15] = fit.text(number, "お届け先名", to.name, zen(16), required=True)
     row[17] = fields.HONORIFIC
     row[27] = fields.goods(fit, order, "品名1", settings, zen(25))
     row[39] = settings.yamato_customer_code

@@ -43,7 +43,7 @@ def clickpost_rows(shipments: Sequence[Shipment], settings: DispatchSettings) ->
         number, to = order.order_number, order.ship_to
         row = [
             fields.postal(fit, number, "お届け先郵便番号", to.postal_code),
-            fit.text(number, "お届け先氏名", to.name, zen(20)),
+            fit.text(number, "お届け先氏名", to.name, zen(20), required=True),
             fields.HONORIFIC,
             *fit.spread(
                 number,

@@ -140,11 +140,16 @@ class Fitting:
         )
         return None
 
-    def text(self, order: str, field: str, value: str, most: Most) -> str:
-        """`value` folded and checked to fit `most`; "" with a problem noted otherwise."""
+    def text(
+        self, order: str, field: str, value: str, most: Most, *, required: bool = False
+    ) -> str:
+        """`value` folded and checked to fit `most` (and not to be empty when `required`);
+        "" with a problem noted otherwise."""
         text = self.writable(order, field, value)
         if text is None:
             return ""
+        if required and not text:
+            self.refuse(order, field, f"empty; {self.layout} requires it")
         if width(text) > most.bytes:
             said = measured(width(text), most)
             self.refuse(order, field, f"{shown(text)} is {said}; {self.layout} allows {most}")

@@ -118,7 +118,7 @@ def _row(fit: Fitting, order: Shipment, settings: DispatchSettings) -> list[str]
         (f"{to.prefecture}{to.city}{to.address1}", to.address2),
         [zen(16)] * 3,
     )
-    row[7] = fit.text(number, "お届け先名称1", to.name, zen(16))
+    row[7] = fit.text(number, "お届け先名称1", to.name, zen(16), required=True)
     row[ORDER] = fit.text(number, "お客様管理番号", number, han(_ORDER_NUMBER_MOST))
     row[10] = settings.sagawa_customer_code
     row[24] = fields.goods(fit, order, "品名1", settings, zen(16))

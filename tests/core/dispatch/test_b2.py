@@ -125,12 +125,15 @@ def test_every_bad_order_is_named_and_nothing_is_written() -> None:
         shipment("#1001", ship_to=to(name="山" * 17)),
         shipment("#1002"),
         shipment("#1003", delivery_time="夜"),
+        shipment("#1004", ship_to=to(name=" ")),
     )
     lines = said.splitlines()
     assert [line.split(": ")[:2] for line in lines] == [
         ["#1001", "お届け先名"],
         ["#1003", "配達時間帯"],
+        ["#1004", "お届け先名"],
     ]
+    assert lines[2] == "#1004: お届け先名: empty; B2クラウド requires it"
     assert "(午前中, 14-16, 16-18, 18-20, 19-21)" in lines[1]
 
 
