@@ -48,6 +48,15 @@ class DockAfter:
 
 
 @dataclass(frozen=True, slots=True)
+class Counted:
+    """A scan's effect with the truck's count after it (read once, for record and view)."""
+
+    after: DockAfter
+    loaded: int | None
+    total: int | None
+
+
+@dataclass(frozen=True, slots=True)
 class DockView:
     """What the dock screen shows: who, the truck's carrier, parcels loaded of those on its
     open manifest, the last parcel loaded and the recent scans."""
@@ -148,16 +157,16 @@ class DockMode:
         """The pure rules' verdict."""
         return decide(classified, facts.snapshot)
 
-    def apply(self, step: DockStep) -> DockAfter:
-        """The decision's effect, by its handler."""
-        return HANDLERS[step.decision.effect](step)
+    def apply(self, step: DockStep) -> Counted:
+        """The decision's effect, by its handler, and the truck's count after it."""
+        after = HANDLERS[step.decision.effect](step)
+        return Counted(after, *_counts(step.tx, after.carrier))
 
-    def entry(self, step: DockStep, after: DockAfter) -> ScanEntry:
+    def entry(self, step: DockStep, counted: Counted) -> ScanEntry:
         """The scan's record, with its verdict and the parcel's order."""
         decision, row, incoming = step.decision, step.row, step.incoming
         user = decision.user if decision.effect is DockEffect.LOGIN else row.user
         parcel = decision.parcel or step.facts.snapshot.parcel
-        loaded, total = _counts(step.tx, after.carrier)
         reason = decision.reason.value if decision.reason else None
         return ScanEntry(
             scan_id=incoming.scan_id,
@@ -174,18 +183,18 @@ class DockMode:
             message=decision.message,
             user_id=user.user_id if user else None,
             order_id=parcel.order_id if parcel else None,
-            scanned=loaded,
-            expected=total,
+            scanned=counted.loaded,
+            expected=counted.total,
             concerning=parcel.order_id if parcel else None,
             typed=incoming.scan.typed,
             facts=refusal_facts(decision.facts, None) if reason else {},
         )
 
-    def shown(self, step: DockStep, after: DockAfter, ref: int) -> Shown[None]:
+    def shown(self, step: DockStep, counted: Counted, ref: int) -> Shown[None]:
         """The outcome, and the dock screen as it stands after the scan."""
-        decision = step.decision
+        decision, after = step.decision, counted.after
         parcel = decision.parcel or step.facts.snapshot.parcel
-        loaded, total = _counts(step.tx, after.carrier)
+        loaded, total = counted.loaded, counted.total
         outcome = ScanOutcome(
             seq=step.row.last_seq + 1,
             scan=as_recorded(step),
@@ -223,7 +232,7 @@ class DockMode:
         return Shown(replace(outcome, view=view), Kept(tx.row.last_seq, tx.scope, tx.recent()))
 
 
-class DockStation(Station[DockFacts, DockDecision, DockAfter, None, DockView]):
+class DockStation(Station[DockFacts, DockDecision, Counted, None, DockView]):
     """A dock station's scan pipeline over the shared database."""
 
     def __init__(

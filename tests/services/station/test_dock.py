@@ -110,3 +110,10 @@ def test_a_parcel_loaded_at_one_dock_is_refused_at_another(
     with db.read() as s:
         trucks = dict(s.execute(select(StationState.station_id, StationState.dock_carrier)).all())
     assert sorted(filter(None, trucks.values())) == ["yamato"]
+
+
+def test_every_dock_effect_has_its_handler() -> None:
+    from app.core.dock.rules import DockEffect
+    from app.services.station.dock import HANDLERS
+
+    assert set(HANDLERS) == set(DockEffect)
