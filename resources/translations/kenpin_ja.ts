@@ -320,6 +320,61 @@
     </message>
 </context>
 <context>
+    <name>Dock</name>
+    <message>
+        <source>Ready, {0}</source>
+        <translation>準備完了、{0} さん</translation>
+    </message>
+    <message>
+        <source>Scan your badge</source>
+        <translation>バッジをスキャンしてください</translation>
+    </message>
+    <message>
+        <source>Scan a parcel&apos;s label to start a truck</source>
+        <translation>荷物の送り状をスキャンして積み込みを始めてください</translation>
+    </message>
+    <message>
+        <source>Every {0} parcel is loaded: close the manifest</source>
+        <translation>{0} の荷物はすべて積み込みました。出荷明細を締めてください</translation>
+    </message>
+    <message>
+        <source>Scan the next {0} parcel ({1} to go)</source>
+        <translation>次の {0} の荷物をスキャン（残り {1} 個）</translation>
+    </message>
+</context>
+<context>
+    <name>DockPage</name>
+    <message>
+        <source>Recent scans</source>
+        <extracomment>The loader asked to close a carrier&apos;s manifest (its dialog opens).</extracomment>
+        <translation>最近のスキャン</translation>
+    </message>
+    <message>
+        <source>Take the last parcel off</source>
+        <translation>最後の荷物を降ろす</translation>
+    </message>
+    <message>
+        <source>Truck done</source>
+        <translation>積み込み終了</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>ログアウト</translation>
+    </message>
+    <message>
+        <source>Close manifest…</source>
+        <translation>出荷明細を締める…</translation>
+    </message>
+    <message>
+        <source>Loader: {0}</source>
+        <translation>積込担当: {0}</translation>
+    </message>
+    <message>
+        <source>{0} / {1} loaded</source>
+        <translation>{0} / {1} 個積込済</translation>
+    </message>
+</context>
+<context>
     <name>GiftPanel</name>
     <message>
         <source>Gift: put a message card in the box</source>
@@ -450,6 +505,10 @@
         <translation>ピッキング</translation>
     </message>
     <message>
+        <source>Dock</source>
+        <translation>出荷</translation>
+    </message>
+    <message>
         <source>{0:,} orders</source>
         <translation>注文 {0:,} 件</translation>
     </message>
@@ -496,6 +555,46 @@
     <message>
         <source>Command sheet saved to {0}: print it and keep it at the bench.</source>
         <translation>コマンドシートを {0} に保存しました。印刷して作業台に置いてください。</translation>
+    </message>
+</context>
+<context>
+    <name>ManifestCloser</name>
+    <message>
+        <source>Close manifest</source>
+        <extracomment>Parcels not loaded the question names before &quot;and N more&quot;. Says a sentence on the window&apos;s banner: (text, is_error). Called once a manifest closed (the dock screen reads its station again).</extracomment>
+        <translation>出荷明細を締める</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>運送会社</translation>
+    </message>
+    <message>
+        <source>The {0} manifest of {1} is closed already.</source>
+        <translation>{1} の {0} の出荷明細は締め済みです。</translation>
+    </message>
+    <message>
+        <source>Close the {0} manifest of {1}: {2} parcel(s) loaded.</source>
+        <translation>{1} の {0} の出荷明細を締めます: 積込済 {2} 個。</translation>
+    </message>
+    <message>
+        <source> and {0} more</source>
+        <translation> ほか {0} 個</translation>
+    </message>
+    <message>
+        <source>{0} parcel(s) are not loaded: {1}. They stay for the next manifest on a supervisor&apos;s badge and PIN.</source>
+        <translation>未積込の荷物が {0} 個あります: {1}。責任者のバッジと暗証番号で次便に持ち越せます。</translation>
+    </message>
+    <message>
+        <source>leave parcels for the next manifest</source>
+        <translation>荷物を次便に持ち越す</translation>
+    </message>
+    <message>
+        <source>Where the hand-over sheet and the upload file go</source>
+        <translation>引渡し書とアップロード用ファイルの保存先</translation>
+    </message>
+    <message>
+        <source>{0} manifest closed: {1} parcel(s), {2} order(s) shipped; files in {3}.</source>
+        <translation>{0} の出荷明細を締めました: {1} 個、{2} 件を出荷済みにしました。ファイルは {3} にあります。</translation>
     </message>
 </context>
 <context>
@@ -852,6 +951,10 @@
         <translation>このウェーブではまだ何も取っていません。戻すものはありません。</translation>
     </message>
     <message>
+        <source>No parcel loaded here to take off the truck.</source>
+        <translation>ここで積み込んだ、降ろせる荷物はありません。</translation>
+    </message>
+    <message>
         <source>No unit in this carton to take back.</source>
         <translation>この箱には取り消せる商品がありません。</translation>
     </message>
@@ -1090,6 +1193,30 @@
     <message>
         <source>Scan a slot label (SLOT-…) to open the order in it.</source>
         <translation>スロットラベル（SLOT-…）をスキャンすると、その注文を開きます。</translation>
+    </message>
+    <message>
+        <source>Loaded: {0}</source>
+        <translation>積込: {0}</translation>
+    </message>
+    <message>
+        <source>{0} · scan the next parcel.</source>
+        <translation>{0} · 次の荷物をスキャンしてください。</translation>
+    </message>
+    <message>
+        <source>Taken off: {0}</source>
+        <translation>降ろしました: {0}</translation>
+    </message>
+    <message>
+        <source>Take parcel {0} off the truck.</source>
+        <translation>荷物 {0} をトラックから降ろしてください。</translation>
+    </message>
+    <message>
+        <source>Truck done</source>
+        <translation>積み込み終了</translation>
+    </message>
+    <message>
+        <source>The next parcel starts a new truck.</source>
+        <translation>次の荷物から新しいトラックの積み込みです。</translation>
     </message>
 </context>
 <context>
@@ -1951,6 +2078,18 @@
         <translation>どのカートですか？先にカートのピッキングリストのウェーブ番号（W-…）をスキャンし、それからスロットをスキャンしてください。</translation>
     </message>
     <message>
+        <source>This parcel&apos;s label was never scanned back at the pack bench. Take it back.</source>
+        <translation>この荷物の送り状は梱包場で照合されていません。梱包場へ戻してください。</translation>
+    </message>
+    <message>
+        <source>This parcel is on a truck already. Do not load it twice.</source>
+        <translation>この荷物は積込済みです。二重に積まないでください。</translation>
+    </message>
+    <message>
+        <source>This parcel goes with another carrier. Put it with that carrier&apos;s parcels.</source>
+        <translation>この荷物は別の運送会社の便です。その運送会社の荷物の所へ置いてください。</translation>
+    </message>
+    <message>
         <source>Not finished: some lines still need units before the pack can be completed.</source>
         <translation>まだ完了できません。スキャンが足りない明細があります。</translation>
     </message>
@@ -2121,6 +2260,14 @@
         <source>Cart not scanned</source>
         <translation>カート未スキャン</translation>
     </message>
+    <message>
+        <source>Loaded already</source>
+        <translation>積込済み</translation>
+    </message>
+    <message>
+        <source>Wrong carrier</source>
+        <translation>運送会社違い</translation>
+    </message>
 </context>
 <context>
     <name>RecentScans</name>
@@ -2206,6 +2353,22 @@
     <message>
         <source>Order {0} has no gift message: no card goes in the box.</source>
         <translation>注文 {0} にはギフトメッセージがありません。カードは入れません。</translation>
+    </message>
+    <message>
+        <source>Order {0}&apos;s label was never scanned back at the pack bench. Take the parcel back to packing.</source>
+        <translation>注文 {0} の送り状は梱包場で照合されていません。荷物を梱包場へ戻してください。</translation>
+    </message>
+    <message>
+        <source>Order {0}&apos;s parcel was loaded at {1} already. Do not load it twice.</source>
+        <translation>注文 {0} の荷物は {1} で積込済みです。二重に積まないでください。</translation>
+    </message>
+    <message>
+        <source>Order {0}&apos;s parcel has left on a closed manifest. Set it aside.</source>
+        <translation>注文 {0} の荷物は締め済みの出荷明細で出荷されています。別に取り置いてください。</translation>
+    </message>
+    <message>
+        <source>This parcel goes with {0}; this is {1}&apos;s truck. Put it with {0}.</source>
+        <translation>この荷物は {0} の便です。これは {1} のトラックです。{0} の所へ置いてください。</translation>
     </message>
     <message>
         <source>The label of order {0} is not scanned back yet. Scan it first.</source>
@@ -3046,6 +3209,26 @@
     <message>
         <source>Numbers without their check digit, as the carrier&apos;s sheet gives them. A block that shares a number with one already added is refused.</source>
         <translation>チェックデジットを除いた番号を、配送業者の案内どおりに入力してください。登録済みの番号帯と重なる番号帯は受け付けません。</translation>
+    </message>
+</context>
+<context>
+    <name>TruckCard</name>
+    <message>
+        <source>Loaded / on the manifest</source>
+        <extracomment>From this width on the recent scans stand beside the truck&apos;s card.</extracomment>
+        <translation>積込済 / 出荷明細</translation>
+    </message>
+    <message>
+        <source>No truck being loaded</source>
+        <translation>積み込み中のトラックはありません</translation>
+    </message>
+    <message>
+        <source>{0}&apos;s truck</source>
+        <translation>{0} のトラック</translation>
+    </message>
+    <message>
+        <source>Last loaded: {0} · {1}</source>
+        <translation>最後の積込: {0} · {1}</translation>
     </message>
 </context>
 <context>
