@@ -1,0 +1,1 @@
+"""Dispatch: what happens to a packed order after it leaves the bench."""
