@@ -20,6 +20,13 @@ GOOD = {
     "sagawa.customer_code": ("1234-5678-9012", "123456789012"),
     "japanpost.customer_code": ("JP-12345", "JP-12345"),
     "picking.required": (" Ｙｅｓ", "yes"),
+    "smtp.host": ("SMTP.Example.JP", "smtp.example.jp"),
+    "smtp.port": ("５８７", "587"),
+    "smtp.security": ("STARTTLS", "starttls"),
+    "smtp.user": ("shop@example.jp", "shop@example.jp"),
+    "smtp.from": ("検品ストア  <shop@example.jp>", "検品ストア <shop@example.jp>"),
+    "mail.language": ("EN", "en"),
+    "mail.on_close": ("no", "no"),
 }
 
 
