@@ -40,6 +40,7 @@ from app.scanning.settings import ScannerSettings, scanner_settings
 from app.services import documents
 from app.services.admin import Administration
 from app.services.labels import run_print_job
+from app.services.mail.outbox import Mailer
 from app.services.mismatches import MismatchLog
 from app.services.order_queue import OrderQueue
 from app.services.relabel import LabelDesk
@@ -157,6 +158,7 @@ class Kenpin:
             admin=Administration(self.db, self.printers, overrides),
             label_desk=partial(LabelDesk, self.db),
             pick_station=self.pick_station,
+            mails=Mailer(self.db, overrides),
         )
 
     def shop_settings(self) -> ShopSettings:

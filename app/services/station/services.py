@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.services.admin import Administration
+from app.services.mail.outbox import Mailer
 from app.services.mismatches import MismatchLog
 from app.services.order_queue import OrderQueue
 from app.services.relabel import LabelDesk
@@ -52,3 +53,6 @@ class StationServices:
     #: The pick scan pipeline of the station with this name (the pick screen, for
     #: `kenpin station --mode pick`); without it the window has no pick screen.
     pick_station: Callable[[str], PickStation] | None = None
+    #: The shipment e-mails a supervisor looks at and resends (the Mails page); without it,
+    #: no page.
+    mails: Mailer | None = None
