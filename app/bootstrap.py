@@ -80,6 +80,9 @@ class Settings:
     shop_overrides: Mapping[str, Override] = field(default_factory=dict)
     #: The PIN of a supervisor's command line badge, for scripts (None: asked for).
     pin: str | None = field(default=None, repr=False)
+    #: The SMTP server's password for shipment e-mails (`KENPIN_SMTP_PASSWORD`; None: the
+    #: OS keyring's, if any). Never stored in the database.
+    smtp_password: str | None = field(default=None, repr=False)
 
 
 def read_settings(env: Mapping[str, str] | None = None) -> Settings:
@@ -92,6 +95,7 @@ def read_settings(env: Mapping[str, str] | None = None) -> Settings:
         scanners=scanner_settings(env),
         shop_overrides=overrides_from(env),
         pin=env.get("KENPIN_PIN", "").strip() or None,
+        smtp_password=env.get("KENPIN_SMTP_PASSWORD") or None,
     )
 
 
@@ -158,8 +162,12 @@ class Kenpin:
             admin=Administration(self.db, self.printers, overrides),
             label_desk=partial(LabelDesk, self.db),
             pick_station=self.pick_station,
-            mails=Mailer(self.db, overrides),
+            mails=self.mailer(),
         )
+
+    def mailer(self) -> Mailer:
+        """The shipment e-mails (`Mailer.after_manifest_closed` once a manifest closes)."""
+        return Mailer(self.db, self.settings.shop_overrides, password=self.settings.smtp_password)
 
     def shop_settings(self) -> ShopSettings:
         """The shop settings shared by every station, this PC's environment over them."""

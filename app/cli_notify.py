@@ -6,18 +6,16 @@ import argparse
 import datetime as dt
 import json
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from app.cli_waves import CredentialsOf, KenpinOf
 
 if TYPE_CHECKING:
     from app.bootstrap import Kenpin
     from app.services.mail.outbox import Mailer
-    from app.services.signin import Credentials
 
 EXIT_OK, EXIT_REFUSED = 0, 1
-KenpinOf = Callable[[argparse.Namespace], "Kenpin"]
-CredentialsOf = Callable[["Kenpin", str], "Credentials"]
 
 
 def register(
@@ -47,12 +45,7 @@ def register(
         "resend", help="send a listed e-mail again under its Message-ID (supervisor)"
     )
     resend.add_argument("order", metavar="ORDER")
-    resend.add_argument(
-        "--badge",
-        required=True,
-        metavar="SUPERVISOR_BADGE",
-        help="a supervisor's or admin's badge (PIN asked for, or $KENPIN_PIN)",
-    )
+    _badge(resend, "SUPERVISOR_BADGE", "a supervisor's or admin's")
     resend.set_defaults(run=lambda args: _resend(kenpin_of(args), credentials_of, args))
     template = notify_sub.add_parser("template", help="the e-mail's words, per language")
     template_sub = template.add_subparsers(dest="template_command", metavar="ACTION", required=True)
@@ -62,22 +55,24 @@ def register(
     store = template_sub.add_parser("set", help="store a template file (admin)")
     store.add_argument("--lang", choices=("ja", "en"), default="ja")
     store.add_argument("file", type=Path, metavar="FILE")
-    store.add_argument(
-        "--badge",
-        required=True,
-        metavar="ADMIN_BADGE",
-        help="an admin's badge (PIN asked for, or $KENPIN_PIN)",
-    )
+    _badge(store, "ADMIN_BADGE", "an admin's")
     store.set_defaults(run=lambda args: _template_set(kenpin_of(args), credentials_of, args))
     notify_sub.add_parser(
         "password", help="keep smtp.user's password in the OS keyring (asked for, not shown)"
     ).set_defaults(run=lambda args: _password(kenpin_of(args)))
 
 
-def _mailer(kenpin: Kenpin) -> Mailer:
-    from app.services.mail.outbox import Mailer
+def _badge(parser: argparse.ArgumentParser, metavar: str, whose: str) -> None:
+    parser.add_argument(
+        "--badge",
+        required=True,
+        metavar=metavar,
+        help=f"{whose} badge (PIN asked for, or $KENPIN_PIN)",
+    )
 
-    return Mailer(kenpin.db, kenpin.settings.shop_overrides)
+
+def _mailer(kenpin: Kenpin) -> Mailer:
+    return kenpin.mailer()
 
 
 def _send(kenpin: Kenpin, args: argparse.Namespace) -> int:

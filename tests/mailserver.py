@@ -13,12 +13,14 @@ import socket
 import ssl
 import subprocess
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
+import pytest
 from aiosmtpd.controller import Controller
 
 
@@ -37,6 +39,8 @@ class FlakyInbox:
     #: Per message taken: was the connection encrypted?
     encrypted: list[bool] = field(default_factory=list)
     rcpt_tries: int = 0
+    #: Where the server listens (set by the `inbox` fixture).
+    port: int = 0
 
     async def handle_RCPT(
         self, server: Any, session: Any, envelope: Any, address: str, rcpt_options: Any
@@ -106,3 +110,13 @@ class Clock:
 
     def wait(self, **delta: float) -> None:
         self.at += dt.timedelta(**delta)
+
+
+@pytest.fixture
+def inbox() -> Iterator[FlakyInbox]:
+    """The server's handler (its port: `inbox.port`); the server runs for the test."""
+    handler = FlakyInbox()
+    controller = start(handler)
+    handler.port = controller.port
+    yield handler
+    controller.stop()

@@ -5,7 +5,6 @@ package is installed."""
 from __future__ import annotations
 
 import importlib
-from collections.abc import Mapping
 from typing import Any
 
 from app.core.errors import EnvironmentFailure, Refused
@@ -21,9 +20,9 @@ def _keyring() -> Any | None:
         return None
 
 
-def smtp_password(user: str, env: Mapping[str, str]) -> str | None:
-    """The password for `user`: the environment's, else the keyring's; None for neither."""
-    given = env.get(VARIABLE, "")
+def smtp_password(user: str, given: str | None) -> str | None:
+    """The password for `user`: `given` (KENPIN_SMTP_PASSWORD, read by the bootstrap), else
+    the keyring's; None for neither."""
     if given:
         return given
     keyring = _keyring()

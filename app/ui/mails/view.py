@@ -76,7 +76,10 @@ class MailsPage(QWidget):
                 entry.last_error,
             )
             for column, text in enumerate(cells):
-                self.table.setItem(row, column, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                # The server's words may be longer than the column shows.
+                item.setToolTip(text)
+                self.table.setItem(row, column, item)
         self.resend.setEnabled(False)
 
     def picked_order(self) -> str | None:

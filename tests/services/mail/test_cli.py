@@ -3,31 +3,28 @@ supervisor runs them, against a real SMTP server (TLS too)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from app.bootstrap import Kenpin, read_settings
 from app.cli import main
 from app.core.mail.settings import Security, SmtpSettings
 from app.core.mail.template import MailTemplate
 from app.db.database import Database
 from app.services.mail.smtp import SmtpPost, Verdict, shipment_message
+from app.services.shop_settings import ShopSettings
 from app.services.users import add_user
-from tests.mailserver import FlakyInbox, self_signed, start
+from tests.mailserver import (
+    FlakyInbox,
+    self_signed,
+    start,
+)
 from tests.services.mail.shipped import START, SUPERVISOR, shipped_orders, smtp_set_up
 
 ADMIN, ADMIN_PIN = "BADGE-A1", "13579"
-
-
-@pytest.fixture
-def inbox() -> Iterator[FlakyInbox]:
-    handler = FlakyInbox()
-    controller = start(handler)
-    handler.port = controller.port  # type: ignore[attr-defined]
-    yield handler
-    controller.stop()
 
 
 def test_a_template_is_shown_edited_and_used_and_a_typo_is_refused(
@@ -37,7 +34,7 @@ def test_a_template_is_shown_edited_and_used_and_a_typo_is_refused(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    smtp_set_up(db, inbox.port)  # type: ignore[attr-defined]
+    smtp_set_up(db, inbox.port)
     shipped_orders(db, "a@example.jp")
     add_user(db, "Ken", "admin", ADMIN, ADMIN_PIN)
     monkeypatch.setenv("KENPIN_PIN", ADMIN_PIN)
@@ -68,7 +65,7 @@ def test_list_and_resend_as_a_supervisor_runs_them(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    smtp_set_up(db, inbox.port)  # type: ignore[attr-defined]
+    smtp_set_up(db, inbox.port)
     shipped_orders(db, "a@example.jp", "")
     inbox.drop_after_data = 1
     assert main(["--db", db.url, "notify", "send", "--since", "2026-03-01"]) == 0
@@ -117,7 +114,7 @@ def test_starttls_encrypts_before_the_message_and_none_does_not(tmp_path: Path) 
 def test_starttls_is_never_skipped_on_a_server_that_does_not_offer_it(
     inbox: FlakyInbox,
 ) -> None:
-    post = SmtpPost(settings(inbox.port, Security.STARTTLS), None)  # type: ignore[attr-defined]
+    post = SmtpPost(settings(inbox.port, Security.STARTTLS), None)
     tried = post.deliver(a_message(), "a@example.jp")  # type: ignore[arg-type]
     assert (tried.verdict, tried.server_down) == (Verdict.RETRY, True)
     assert "STARTTLS" in tried.said
@@ -138,3 +135,32 @@ def test_tls_from_the_first_byte_with_a_self_signed_certificate(tmp_path: Path) 
         assert len(handler.messages) == 1
     finally:
         controller.stop()
+
+
+def shop_login(_server: object, _session: object, _envelope: object, mechanism: str, data: object):  # type: ignore[no-untyped-def]
+    """The server's check of the login: user `shop`, password `secret`."""
+    from aiosmtpd.smtp import AuthResult, LoginPassword
+
+    good = isinstance(data, LoginPassword) and (data.login, data.password) == (b"shop", b"secret")
+    return AuthResult(success=good)
+
+
+@pytest.mark.parametrize(("password", "sent"), [("secret", True), (None, False)])
+def test_the_password_comes_from_kenpin_smtp_password_never_the_database(
+    db: Database, password: str | None, sent: bool, capsys: pytest.CaptureFixture[str]
+) -> None:
+    handler = FlakyInbox()
+    controller = start(handler, authenticator=shop_login, auth_require_tls=False)
+    try:
+        smtp_set_up(db, controller.port)
+        ShopSettings(db).set_up({"smtp.user": "shop"})
+        shipped_orders(db, "a@example.jp")
+        env = {"KENPIN_DB": db.url} | ({"KENPIN_SMTP_PASSWORD": password} if password else {})
+        kenpin = Kenpin(db, read_settings(env))
+        run = kenpin.mailer().send(dt.date(2026, 3, 1))
+    finally:
+        controller.stop()
+    assert bool(run.sent) is sent
+    assert len(handler.messages) == int(sent)
+    if not sent:
+        assert "no password for shop" in run.stopped

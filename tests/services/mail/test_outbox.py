@@ -4,7 +4,6 @@ connection once: every order mailed exactly once or listed as "check", never twi
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import select
@@ -17,18 +16,11 @@ from app.db.mail_models import MailOutboxRow
 from app.db.models import AuditEntry, Order
 from app.services.mail.outbox import Mailer
 from app.services.mail.smtp import Post, SmtpPost
-from tests.mailserver import Clock, FlakyInbox, start
+from tests.mailserver import (
+    Clock,
+    FlakyInbox,
+)
 from tests.services.mail.shipped import START, SUPERVISOR, shipped_orders, smtp_set_up
-
-
-@pytest.fixture
-def inbox() -> Iterator[FlakyInbox]:
-    """The server's handler; the server runs for the test."""
-    handler = FlakyInbox()
-    controller = start(handler)
-    handler.port = controller.port  # type: ignore[attr-defined]
-    yield handler
-    controller.stop()
 
 
 def plain_post(settings: SmtpSettings) -> Post:
@@ -60,7 +52,7 @@ def message_ids(db: Database) -> dict[str, str]:
 def test_each_order_is_mailed_once_or_listed_to_check_never_twice(
     db: Database, inbox: FlakyInbox
 ) -> None:
-    smtp_set_up(db, inbox.port)  # type: ignore[attr-defined]
+    smtp_set_up(db, inbox.port)
     orders = shipped_orders(db, "a@example.jp", "b@example.jp", "c@example.jp", "d@example.jp", "")
     inbox.refuse_rcpt, inbox.drop_after_data = 1, 1
     clock = Clock(START)
@@ -104,7 +96,7 @@ def test_each_order_is_mailed_once_or_listed_to_check_never_twice(
 
 
 def test_the_mail_says_what_shipped_and_how_to_follow_it(db: Database, inbox: FlakyInbox) -> None:
-    smtp_set_up(db, inbox.port)  # type: ignore[attr-defined]
+    smtp_set_up(db, inbox.port)
     shipped_orders(db, "hanako@example.jp")
     assert mailer(db, Clock(START)).send().sent == ["#2001"]
     (message,) = inbox.messages
@@ -119,7 +111,7 @@ def test_the_mail_says_what_shipped_and_how_to_follow_it(db: Database, inbox: Fl
 def test_a_refusal_is_tried_again_with_growing_pauses_then_listed_failed(
     db: Database, inbox: FlakyInbox
 ) -> None:
-    smtp_set_up(db, inbox.port)  # type: ignore[attr-defined]
+    smtp_set_up(db, inbox.port)
     shipped_orders(db, "a@example.jp")
     inbox.refuse_rcpt = 99
     clock = Clock(START)
@@ -138,7 +130,7 @@ def test_a_refusal_is_tried_again_with_growing_pauses_then_listed_failed(
 def test_a_mailbox_refused_for_good_is_listed_failed_at_once(
     db: Database, inbox: FlakyInbox
 ) -> None:
-    smtp_set_up(db, inbox.port)  # type: ignore[attr-defined]
+    smtp_set_up(db, inbox.port)
     shipped_orders(db, "gone@example.jp", "b@example.jp")
     inbox.unknown = {"gone@example.jp"}
     run = mailer(db, Clock(START)).send()
@@ -156,7 +148,7 @@ class DiesMidway:
 def test_a_mail_left_sending_by_a_sender_that_died_is_listed_to_check_not_sent_again(
     db: Database, inbox: FlakyInbox
 ) -> None:
-    smtp_set_up(db, inbox.port)  # type: ignore[attr-defined]
+    smtp_set_up(db, inbox.port)
     shipped_orders(db, "a@example.jp")
     clock = Clock(START)
     with pytest.raises(SystemExit):
@@ -187,7 +179,7 @@ def test_sending_without_an_smtp_server_set_is_refused_naming_the_settings(db: D
 
 
 def test_only_a_listed_mail_is_sent_again(db: Database, inbox: FlakyInbox) -> None:
-    smtp_set_up(db, inbox.port)  # type: ignore[attr-defined]
+    smtp_set_up(db, inbox.port)
     shipped_orders(db, "a@example.jp", "")
     mailer(db, Clock(START)).send()
     with pytest.raises(Refused, match="its e-mail is sent; only failed, check and no_address"):

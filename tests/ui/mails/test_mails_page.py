@@ -3,7 +3,6 @@ sent off the GUI thread to a real SMTP server."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,20 +15,14 @@ from app.services.signin import Credentials
 from app.ui.mails.controller import MailsController
 from app.ui.mails.view import MailsPage
 from app.ui.main_window import MainWindow
-from tests.mailserver import Clock, FlakyInbox, start
+from tests.mailserver import (
+    Clock,
+    FlakyInbox,
+)
 from tests.services.mail.shipped import START, SUPERVISOR, shipped_orders, smtp_set_up
 from tests.services.mail.test_outbox import plain_post
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def inbox() -> Iterator[FlakyInbox]:
-    handler = FlakyInbox()
-    controller = start(handler)
-    handler.port = controller.port  # type: ignore[attr-defined]
-    yield handler
-    controller.stop()
 
 
 def cells(page: MailsPage) -> list[list[str]]:
@@ -54,7 +47,7 @@ def listed_page(
 def test_a_mail_to_check_is_resent_once_on_a_supervisors_badge(
     qtbot: QtBot, sqlite_db: Database, inbox: FlakyInbox
 ) -> None:
-    smtp_set_up(sqlite_db, inbox.port)  # type: ignore[attr-defined]
+    smtp_set_up(sqlite_db, inbox.port)
     shipped_orders(sqlite_db, "a@example.jp", "")
     inbox.drop_after_data = 1
     Mailer(sqlite_db, post_of=plain_post, now=Clock(START)).send()
@@ -76,7 +69,7 @@ def test_a_mail_to_check_is_resent_once_on_a_supervisors_badge(
 
 
 def test_no_badge_given_sends_nothing(qtbot: QtBot, sqlite_db: Database, inbox: FlakyInbox) -> None:
-    smtp_set_up(sqlite_db, inbox.port)  # type: ignore[attr-defined]
+    smtp_set_up(sqlite_db, inbox.port)
     shipped_orders(sqlite_db, "a@example.jp")
     inbox.drop_after_data = 1
     Mailer(sqlite_db, post_of=plain_post, now=Clock(START)).send()
