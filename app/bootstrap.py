@@ -40,6 +40,7 @@ from app.scanning.settings import ScannerSettings, scanner_settings
 from app.services import documents
 from app.services.admin import Administration
 from app.services.labels import run_print_job
+from app.services.mail.outbox import Mailer
 from app.services.manifests import ManifestDesk
 from app.services.mismatches import MismatchLog
 from app.services.order_queue import OrderQueue
@@ -83,6 +84,9 @@ class Settings:
     shop_overrides: Mapping[str, Override] = field(default_factory=dict)
     #: The PIN of a supervisor's command line badge, for scripts (None: asked for).
     pin: str | None = field(default=None, repr=False)
+    #: The SMTP server's password for shipment e-mails (`KENPIN_SMTP_PASSWORD`; None: the
+    #: OS keyring's, if any). Never stored in the database.
+    smtp_password: str | None = field(default=None, repr=False)
 
 
 def read_settings(env: Mapping[str, str] | None = None) -> Settings:
@@ -95,6 +99,7 @@ def read_settings(env: Mapping[str, str] | None = None) -> Settings:
         scanners=scanner_settings(env),
         shop_overrides=overrides_from(env),
         pin=env.get("KENPIN_PIN", "").strip() or None,
+        smtp_password=env.get("KENPIN_SMTP_PASSWORD") or None,
     )
 
 
@@ -168,8 +173,21 @@ class Kenpin:
             label_desk=partial(LabelDesk, self.db),
             pick_station=self.pick_station,
             dock_station=self.dock_station,
-            manifests=lambda station: ManifestDesk(self.db, station, overrides),
+            manifests=lambda station: ManifestDesk(
+                self.db, station, overrides, self.mails_after_close
+            ),
+            mails=self.mailer(),
         )
+
+    def mails_after_close(self) -> list[str] | None:
+        """Send the shipment e-mails once a manifest closed, when `mail.on_close` says so:
+        one line per outcome (None: not sent)."""
+        run = self.mailer().after_manifest_closed()
+        return run.lines() if run is not None else None
+
+    def mailer(self) -> Mailer:
+        """The shipment e-mails (`Mailer.after_manifest_closed` once a manifest closes)."""
+        return Mailer(self.db, self.settings.shop_overrides, password=self.settings.smtp_password)
 
     def shop_settings(self) -> ShopSettings:
         """The shop settings shared by every station, this PC's environment over them."""

@@ -15,7 +15,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app import cli_admin, cli_audit, cli_db, cli_dispatch, cli_waves
+from app import cli_admin, cli_audit, cli_db, cli_dispatch, cli_notify, cli_waves
 from app.cli_mismatches import add_commands as add_mismatches_commands
 from app.cli_reports import add_report_parser, write_report
 from app.core.carriers import CarrierCode
@@ -197,6 +197,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_audit.register(sub, _db)
     cli_waves.register(sub, _kenpin, _credentials)
     cli_dispatch.register(sub, _kenpin, _credentials)
+    cli_notify.register(sub, _kenpin, _credentials)
     settings = sub.add_parser("settings", help="the shop settings shared by every station")
     settings_sub = settings.add_subparsers(dest="settings_command", metavar="ACTION", required=True)
     settings_sub.add_parser(

@@ -27,7 +27,7 @@ def register(
     kenpin_of: KenpinOf,
     credentials_of: CredentialsOf,
 ) -> None:
-    """Add `kenpin manifest show|close|print` and `kenpin notify export`."""
+    """Add `kenpin manifest show|close|print`."""
     manifest = sub.add_parser("manifest", help="the carriers' manifests: show, close, print again")
     actions = manifest.add_subparsers(dest="manifest_command", metavar="ACTION", required=True)
     show = actions.add_parser("show", help="parcels loaded and not loaded on a manifest")
@@ -52,8 +52,12 @@ def register(
     _carrier_and_day(again)
     _out(again)
     again.set_defaults(run=lambda args: _print(kenpin_of(args), args))
-    notify = sub.add_parser("notify", help="tell the shop platforms and customers of shipments")
-    notices = notify.add_subparsers(dest="notify_command", metavar="ACTION", required=True)
+
+
+def add_export(
+    notices: argparse._SubParsersAction[argparse.ArgumentParser], kenpin_of: KenpinOf
+) -> None:
+    """Add `kenpin notify export` to the `notify` group."""
     export = notices.add_parser(
         "export", help="a shop platform's shipment file of the orders shipped since the last one"
     )
@@ -147,11 +151,11 @@ def state_json(state: ManifestState) -> dict[str, object]:
 
 
 def _close(kenpin: Kenpin, credentials_of: CredentialsOf, args: argparse.Namespace) -> int:
-    from app.services.manifests import close_manifest
+    from app.services.manifests import close_manifest, mail_after_close
 
     request = _request(args, kenpin)
     by = credentials_of(kenpin, args.badge) if args.badge else None
-    print(close_manifest(kenpin.db, request, by))
+    print(mail_after_close(close_manifest(kenpin.db, request, by), kenpin.mails_after_close))
     return EXIT_OK
 
 

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlalchemy.orm import Session
@@ -59,6 +60,9 @@ class ManifestClosed:
     left_behind: int
     shipped: int
     files: tuple[Path, ...]
+    #: What the shipment e-mails sent after the close came to (`mail.on_close`), one line
+    #: per outcome; empty when none were sent.
+    mailed: tuple[str, ...] = ()
 
     def __str__(self) -> str:
         said = (
@@ -67,7 +71,8 @@ class ManifestClosed:
         )
         if self.left_behind:
             said += f", {self.left_behind:,} parcel(s) left for the next manifest"
-        return said + "".join(f"\n  {path}" for path in self.files)
+        said += "".join(f"\n  {path}" for path in self.files)
+        return said + "".join(f"\nshipment e-mails: {line}" for line in self.mailed)
 
 
 def today() -> dt.date:
@@ -262,6 +267,24 @@ def _write_files(
     return tuple(written)
 
 
+#: Sends the shipment e-mails once a manifest closed, when the shop says so: one line per
+#: outcome (`app.services.mail.outbox.Mailer.after_manifest_closed`), None when it does not.
+MailAfterClose = Callable[[], "list[str] | None"]
+
+
+def mail_after_close(closed: ManifestClosed, send: MailAfterClose | None) -> ManifestClosed:
+    """`closed` with what the shipment e-mails came to: sent after the close when the shop
+    says so; an SMTP server that cannot be reached leaves them queued for `kenpin notify
+    send` (the manifest is closed either way)."""
+    if send is None:
+        return closed
+    try:
+        lines = send()
+    except (Refused, EnvironmentFailure) as exc:
+        lines = [f"not sent ({exc}); `kenpin notify send` sends them later"]
+    return replace(closed, mailed=tuple(lines or ()))
+
+
 @dataclass(frozen=True, slots=True)
 class ManifestDesk:
     """A station's window closing the carriers' manifests (the dock screen's button)."""
@@ -269,6 +292,7 @@ class ManifestDesk:
     db: Database
     station: str
     overrides: Overrides | None = None
+    send_mails: MailAfterClose | None = None
 
     def state(self, carrier: str) -> ManifestState:
         """Today's manifest of `carrier` as it stands."""
@@ -277,4 +301,4 @@ class ManifestDesk:
     def close(self, carrier: str, out: Path, by: Credentials | None) -> ManifestClosed:
         """Close today's manifest of `carrier` into `out` (see `close_manifest`)."""
         request = CloseRequest(carrier, today(), out, f"station {self.station}", self.overrides)
-        return close_manifest(self.db, request, by)
+        return mail_after_close(close_manifest(self.db, request, by), self.send_mails)

@@ -38,6 +38,7 @@ from app.ui.dock.controller import DockController
 from app.ui.dock.manifest_close import ManifestCloser
 from app.ui.dock.view import DockPage
 from app.ui.jobs import JobLane
+from app.ui.mails.controller import add_mails_page
 from app.ui.mismatches.controller import MismatchesController
 from app.ui.mismatches.view import MismatchesPage
 from app.ui.orders.controller import OrdersController
@@ -172,6 +173,7 @@ class MainWindow(QMainWindow):
         )
         self.reports = add_reports_page(self, services.reports)
         self.waves = add_waves_page(self, services.waves)
+        self.mails = add_mails_page(self, services.mails, station)
         self.admin = add_admin_page(
             self,
             services.admin,
@@ -452,6 +454,8 @@ class MainWindow(QMainWindow):
             self.reports.close()
         if self.waves is not None:
             self.waves.close()
+        if self.mails is not None:
+            self.mails.close()
         if self.admin is not None:
             self.admin.close()
         super().closeEvent(event)

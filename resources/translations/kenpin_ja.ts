@@ -458,6 +458,102 @@
     </message>
 </context>
 <context>
+    <name>MailsController</name>
+    <message>
+        <source>E-mails to look at: {0} · read at {1}</source>
+        <extracomment>A message for the window&apos;s banner. The list just read is on the page. A resend went out or was refused (its words on the page): tests wait for it.</extracomment>
+        <translation>確認が必要なメール: {0} 件 · {1} 読込</translation>
+    </message>
+    <message>
+        <source>No shipment e-mail needs a supervisor (read at {0}).</source>
+        <translation>責任者の確認が必要な発送完了メールはありません（{0} 読込）。</translation>
+    </message>
+    <message>
+        <source>Could not read the e-mails: {0}</source>
+        <translation>メールを読み込めませんでした: {0}</translation>
+    </message>
+    <message>
+        <source>Send the e-mail of order {0} again: a supervisor&apos;s badge and PIN.</source>
+        <translation>注文 {0} のメールを再送します: 責任者のバッジと PIN。</translation>
+    </message>
+    <message>
+        <source>Not sent: no badge and PIN were given.</source>
+        <translation>送信していません: バッジと PIN が入力されませんでした。</translation>
+    </message>
+    <message>
+        <source>Sending the e-mail of order {0}…</source>
+        <translation>注文 {0} のメールを送信中…</translation>
+    </message>
+    <message>
+        <source>Sent again: {0}</source>
+        <translation>再送しました: {0}</translation>
+    </message>
+    <message>
+        <source>Not sent: {0}</source>
+        <translation>送信していません: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>MailsPage</name>
+    <message>
+        <source>Refresh</source>
+        <extracomment>The page came into view.</extracomment>
+        <translation>再読み込み</translation>
+    </message>
+    <message>
+        <source>Read the list again (F5)</source>
+        <translation>一覧を再読み込み (F5)</translation>
+    </message>
+    <message>
+        <source>Resend…</source>
+        <translation>再送…</translation>
+    </message>
+    <message>
+        <source>Send the picked e-mail again under its Message-ID (a supervisor&apos;s badge)</source>
+        <translation>選んだメールを同じ Message-ID で再送します（責任者のバッジ）</translation>
+    </message>
+    <message>
+        <source>Check: the connection was lost after the e-mail went out, so it may have arrived; look before you resend. Failed: the server refused it. No address: the order has no e-mail address.</source>
+        <translation>要確認: メール送出後に接続が切れたため、届いている可能性があります。確認してから再送してください。失敗: サーバーが受け付けませんでした。アドレスなし: 注文にメールアドレスがありません。</translation>
+    </message>
+    <message>
+        <source>Mails</source>
+        <translation>メール</translation>
+    </message>
+    <message>
+        <source>check</source>
+        <translation>要確認</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>no address</source>
+        <translation>アドレスなし</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>注文</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>E-mail address</source>
+        <translation>メールアドレス</translation>
+    </message>
+    <message>
+        <source>Tries</source>
+        <translation>試行回数</translation>
+    </message>
+    <message>
+        <source>What the server said</source>
+        <translation>サーバーの応答</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Kenpin — {0}</source>
@@ -2979,6 +3075,62 @@
     <message>
         <source>Japan Post tracking link</source>
         <translation>日本郵便 追跡リンク</translation>
+    </message>
+    <message>
+        <source>E-mail: SMTP server</source>
+        <translation>メール: SMTP サーバー</translation>
+    </message>
+    <message>
+        <source>a host name (smtp.example.jp); empty: no shipment e-mails</source>
+        <translation>ホスト名 (smtp.example.jp)。空欄: 発送完了メールを送らない</translation>
+    </message>
+    <message>
+        <source>E-mail: SMTP port</source>
+        <translation>メール: SMTP ポート</translation>
+    </message>
+    <message>
+        <source>1 to 65535; empty: 465 with tls, else 587</source>
+        <translation>1〜65535。空欄: tls なら 465、それ以外は 587</translation>
+    </message>
+    <message>
+        <source>E-mail: encryption</source>
+        <translation>メール: 暗号化</translation>
+    </message>
+    <message>
+        <source>none, starttls or tls; empty: starttls</source>
+        <translation>none、starttls または tls。空欄: starttls</translation>
+    </message>
+    <message>
+        <source>E-mail: SMTP user</source>
+        <translation>メール: SMTP ユーザー</translation>
+    </message>
+    <message>
+        <source>no spaces; empty: no login. The password is never stored here: KENPIN_SMTP_PASSWORD or the OS keyring (kenpin notify password)</source>
+        <translation>空白なし。空欄: ログインしない。パスワードはここには保存しません: KENPIN_SMTP_PASSWORD または OS のキーリング (kenpin notify password)</translation>
+    </message>
+    <message>
+        <source>E-mail: sender</source>
+        <translation>メール: 差出人</translation>
+    </message>
+    <message>
+        <source>an e-mail address, maybe with a name: 検品ストア &lt;shop@example.jp&gt;</source>
+        <translation>メールアドレス（名前付きも可）: 検品ストア &lt;shop@example.jp&gt;</translation>
+    </message>
+    <message>
+        <source>E-mail: language</source>
+        <translation>メール: 言語</translation>
+    </message>
+    <message>
+        <source>ja or en; empty: ja</source>
+        <translation>ja または en。空欄: ja</translation>
+    </message>
+    <message>
+        <source>E-mail when a manifest closes</source>
+        <translation>出荷締め時にメール送信</translation>
+    </message>
+    <message>
+        <source>yes: the shipment e-mails go out when a carrier&apos;s manifest closes; empty: yes once the SMTP server is set</source>
+        <translation>yes: 運送会社の出荷締め（マニフェスト確定）時に発送完了メールを送る。空欄: SMTP サーバー設定済みなら yes</translation>
     </message>
     <message>
         <source>{0} may not be empty: labels print it. Nothing was saved.</source>

@@ -30,6 +30,13 @@ GOOD = {
     "tracking.url.yamato": ("https://example.jp/t?n={n}", "https://example.jp/t?n={n}"),
     "tracking.url.sagawa": ("https://example.jp/s/{n}", "https://example.jp/s/{n}"),
     "tracking.url.japanpost": ("http://example.jp/p/{n}", "http://example.jp/p/{n}"),
+    "smtp.host": ("SMTP.Example.JP", "smtp.example.jp"),
+    "smtp.port": ("５８７", "587"),
+    "smtp.security": ("STARTTLS", "starttls"),
+    "smtp.user": ("shop@example.jp", "shop@example.jp"),
+    "smtp.from": ("検品ストア  <shop@example.jp>", "検品ストア <shop@example.jp>"),
+    "mail.language": ("EN", "en"),
+    "mail.on_close": ("no", "no"),
 }
 
 

@@ -15,6 +15,7 @@ from sqlalchemy import select, update
 
 from app.cli import main
 from app.core.label import tracking_display
+from app.core.times import JAPAN
 from app.db.database import Database
 from app.db.dispatch_models import Manifest
 from app.db.models import AuditEntry, Order
@@ -23,6 +24,8 @@ from app.services.station.dock import DockStation
 from app.services.station.pack import PackStation
 from app.services.users import add_user
 from tests.dockdata import LOADER, PACKED_AT, Parcels, dock_bench
+from tests.mailserver import FlakyInbox, free_port
+from tests.services.mail.shipped import smtp_set_up
 from tests.stationdata import SUPERVISOR_PIN, sent, stored_state
 
 DAY = PACKED_AT.date()
@@ -173,3 +176,39 @@ def test_an_order_the_carriers_file_cannot_hold_is_named_and_nothing_closes(
     assert stored_state(db) == before
     assert order_status(db)["#1001"] == ("verified", None)
     assert list((tmp_path / "out").iterdir()) == []
+
+
+def test_closing_mails_the_customers_when_the_shop_says_so(
+    db: Database,
+    parcels: Parcels,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    inbox: FlakyInbox,
+) -> None:
+    smtp_set_up(db, inbox.port)
+    load(db, parcels.yamato)
+    today = dt.datetime.now(JAPAN).date().isoformat()
+    args = ["manifest", "close", "yamato", "--date", today, "--out", str(tmp_path)]
+    assert main(["--db", db.url, *args]) == 0
+    assert "shipment e-mails: sent: 1 (#1001)" in capsys.readouterr().out
+    [message] = inbox.messages
+    assert message["To"] == "hanako@example.jp"
+    assert tracking_display(parcels.yamato) in message.get_content() or (
+        parcels.yamato in message.get_content()
+    )
+    # Mailed once: sending again finds nothing due.
+    assert main(["--db", db.url, "notify", "send"]) == 0
+    assert sum(inbox.received.values()) == 1
+
+
+def test_an_smtp_server_down_leaves_the_mails_queued_and_the_manifest_closed(
+    db: Database, parcels: Parcels, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    smtp_set_up(db, free_port())
+    load(db, parcels.yamato)
+    today = dt.datetime.now(JAPAN).date().isoformat()
+    args = ["manifest", "close", "yamato", "--date", today, "--out", str(tmp_path)]
+    assert main(["--db", db.url, *args]) == 0
+    out = capsys.readouterr().out
+    assert "1 order(s) shipped" in out and "shipment e-mails:" in out
+    assert order_status(db)["#1001"][0] == "shipped"

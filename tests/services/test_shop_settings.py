@@ -112,7 +112,7 @@ def test_show_lists_every_key_and_what_is_not_set(
     assert capsys.readouterr().out == 'shop.postal_code: (not set) -> "530-0001"\n'
     assert main(["--db", db.url, "settings", "show"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert [line.split()[0] for line in lines[:19]] == [
+    assert [line.split()[0] for line in lines[:26]] == [
         "shop.name",
         "shop.postal_code",
         "shop.address",
@@ -132,9 +132,16 @@ def test_show_lists_every_key_and_what_is_not_set(
         "tracking.url.yamato",
         "tracking.url.sagawa",
         "tracking.url.japanpost",
+        "smtp.host",
+        "smtp.port",
+        "smtp.security",
+        "smtp.user",
+        "smtp.from",
+        "mail.language",
+        "mail.on_close",
     ]
     assert lines[0].endswith("(not set)") and lines[1].endswith("530-0001")
-    assert lines[19] == (
+    assert lines[26] == (
         "labels are not issued until the sender is set: shop.name, shop.address, shop.phone"
     )
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.services.admin import Administration
+from app.services.mail.outbox import Mailer
 from app.services.manifests import ManifestDesk
 from app.services.mismatches import MismatchLog
 from app.services.order_queue import OrderQueue
@@ -58,3 +59,6 @@ class StationServices:
     #: and the manifests its screen closes; without them the window has no dock screen.
     dock_station: Callable[[str], DockStation] | None = None
     manifests: Callable[[str], ManifestDesk] | None = None
+    #: The shipment e-mails a supervisor looks at and resends (the Mails page); without it,
+    #: no page.
+    mails: Mailer | None = None

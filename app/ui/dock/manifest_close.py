@@ -121,4 +121,6 @@ class ManifestCloser(QObject):
             ),
             False,
         )
+        if closed.mailed:
+            self._told(self.tr("Shipment e-mails: {0}").format("; ".join(closed.mailed)), False)
         self.closed(closed)

@@ -126,6 +126,44 @@ KEY_WORDS: dict[str, Callable[[], tuple[str, str]]] = {
         translate("ShopSettings", "Japan Post tracking link"),
         _tracking_rule(),
     ),
+    shop.SMTP_HOST: lambda: (
+        translate("ShopSettings", "E-mail: SMTP server"),
+        translate("ShopSettings", "a host name (smtp.example.jp); empty: no shipment e-mails"),
+    ),
+    shop.SMTP_PORT: lambda: (
+        translate("ShopSettings", "E-mail: SMTP port"),
+        translate("ShopSettings", "1 to 65535; empty: 465 with tls, else 587"),
+    ),
+    shop.SMTP_SECURITY: lambda: (
+        translate("ShopSettings", "E-mail: encryption"),
+        translate("ShopSettings", "none, starttls or tls; empty: starttls"),
+    ),
+    shop.SMTP_USER: lambda: (
+        translate("ShopSettings", "E-mail: SMTP user"),
+        translate(
+            "ShopSettings",
+            "no spaces; empty: no login. The password is never stored here: "
+            "KENPIN_SMTP_PASSWORD or the OS keyring (kenpin notify password)",
+        ),
+    ),
+    shop.SMTP_FROM: lambda: (
+        translate("ShopSettings", "E-mail: sender"),
+        translate(
+            "ShopSettings", "an e-mail address, maybe with a name: 検品ストア <shop@example.jp>"
+        ),
+    ),
+    shop.MAIL_LANGUAGE: lambda: (
+        translate("ShopSettings", "E-mail: language"),
+        translate("ShopSettings", "ja or en; empty: ja"),
+    ),
+    shop.MAIL_ON_CLOSE: lambda: (
+        translate("ShopSettings", "E-mail when a manifest closes"),
+        translate(
+            "ShopSettings",
+            "yes: the shipment e-mails go out when a carrier's manifest closes; "
+            "empty: yes once the SMTP server is set",
+        ),
+    ),
 }
 
 
