@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QCoreApplication
 
+from app.core.label import tracking_display
 from app.core.scans import Fact, Note, Reason
 from app.ui.orders.model import carrier_label
 
@@ -848,7 +849,9 @@ _NOTES: dict[Note, Callable[[_Facts], Words]] = {
     ),
     Note.UNLOADED: lambda f: (
         translate("Note", "Taken off: {0}").format(f[Fact.ORDER]),
-        translate("Note", "Take parcel {0} off the truck.").format(f[Fact.TRACKING]),
+        translate("Note", "Take parcel {0} off the truck.").format(
+            tracking_display(f[Fact.TRACKING])
+        ),
     ),
     Note.TRUCK_ENDED: lambda f: (
         translate("Note", "Truck done"),
