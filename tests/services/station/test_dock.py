@@ -86,6 +86,7 @@ def test_a_truck_is_loaded_parcel_by_parcel_and_every_wrong_parcel_is_refused(
     stations = loaded(db)
     assert stations[parcels.yamato] is not None and stations[parcels.sagawa] is not None
     assert stations[parcels.unverified] is None
+    assert main(["--db", db.url, "stock", "check"]) == 0
 
 
 def test_undo_takes_the_last_parcel_off_the_truck(
