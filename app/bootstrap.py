@@ -40,6 +40,8 @@ from app.scanning.settings import ScannerSettings, scanner_settings
 from app.services import documents
 from app.services.admin import Administration
 from app.services.labels import run_print_job
+from app.services.mail.outbox import Mailer
+from app.services.manifests import ManifestDesk
 from app.services.mismatches import MismatchLog
 from app.services.order_history import OrderHistories
 from app.services.order_queue import OrderQueue
@@ -47,6 +49,7 @@ from app.services.relabel import LabelDesk
 from app.services.reports import Reports
 from app.services.scanner_setup import ScannerSetup
 from app.services.shop_settings import ShopSettings
+from app.services.station.dock import DockStation
 from app.services.station.hold import StationHold, this_process
 from app.services.station.pack import PackStation
 from app.services.station.pick import PickStation
@@ -59,6 +62,8 @@ if TYPE_CHECKING:
     from app.scanning.wedge import WedgeSettings
 
 Clock = Callable[[], dt.datetime]
+#: A station's scan pipeline in any of its modes.
+AnyStation = PackStation | PickStation | DockStation
 
 
 def default_database_url() -> str:
@@ -80,6 +85,9 @@ class Settings:
     shop_overrides: Mapping[str, Override] = field(default_factory=dict)
     #: The PIN of a supervisor's command line badge, for scripts (None: asked for).
     pin: str | None = field(default=None, repr=False)
+    #: The SMTP server's password for shipment e-mails (`KENPIN_SMTP_PASSWORD`; None: the
+    #: OS keyring's, if any). Never stored in the database.
+    smtp_password: str | None = field(default=None, repr=False)
 
 
 def read_settings(env: Mapping[str, str] | None = None) -> Settings:
@@ -92,6 +100,7 @@ def read_settings(env: Mapping[str, str] | None = None) -> Settings:
         scanners=scanner_settings(env),
         shop_overrides=overrides_from(env),
         pin=env.get("KENPIN_PIN", "").strip() or None,
+        smtp_password=env.get("KENPIN_SMTP_PASSWORD") or None,
     )
 
 
@@ -122,13 +131,19 @@ class Kenpin:
         hold = StationHold(self.holder) if self.holder else None
         return PickStation(self.db, name, opening=Opening(hold=hold), clock=self.clock)
 
-    def station(
-        self, name: str, mode: Mode, printer: str | None = None
-    ) -> PackStation | PickStation:
+    def dock_station(self, name: str, printer: str | None = None) -> DockStation:
+        """The scan pipeline of dock station `name` (it prints nothing: `printer` is not
+        used), held by this process while it runs as a pack station is."""
+        del printer
+        hold = StationHold(self.holder) if self.holder else None
+        return DockStation(self.db, name, opening=Opening(hold=hold), clock=self.clock)
+
+    def station(self, name: str, mode: Mode, printer: str | None = None) -> AnyStation:
         """The scan pipeline of station `name` in `mode`."""
-        builders: dict[Mode, Callable[[str, str | None], PackStation | PickStation]] = {
+        builders: dict[Mode, Callable[[str, str | None], AnyStation]] = {
             Mode.PACK: self.pack_station,
             Mode.PICK: self.pick_station,
+            Mode.DOCK: self.dock_station,
         }
         return builders[mode](name, printer)
 
@@ -158,8 +173,23 @@ class Kenpin:
             admin=Administration(self.db, self.printers, overrides),
             label_desk=partial(LabelDesk, self.db),
             pick_station=self.pick_station,
+            dock_station=self.dock_station,
+            manifests=lambda station: ManifestDesk(
+                self.db, station, overrides, self.mails_after_close
+            ),
+            mails=self.mailer(),
             order_history=OrderHistories(self.db),
         )
+
+    def mails_after_close(self) -> list[str] | None:
+        """Send the shipment e-mails once a manifest closed, when `mail.on_close` says so:
+        one line per outcome (None: not sent)."""
+        run = self.mailer().after_manifest_closed()
+        return run.lines() if run is not None else None
+
+    def mailer(self) -> Mailer:
+        """The shipment e-mails (`Mailer.after_manifest_closed` once a manifest closes)."""
+        return Mailer(self.db, self.settings.shop_overrides, password=self.settings.smtp_password)
 
     def shop_settings(self) -> ShopSettings:
         """The shop settings shared by every station, this PC's environment over them."""

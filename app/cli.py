@@ -15,7 +15,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app import cli_admin, cli_audit, cli_db, cli_history, cli_waves
+from app import cli_admin, cli_audit, cli_db, cli_dispatch, cli_history, cli_notify, cli_waves
 from app.cli_mismatches import add_commands as add_mismatches_commands
 from app.cli_reports import add_report_parser, write_report
 from app.core.carriers import CarrierCode
@@ -133,7 +133,9 @@ def _parser() -> argparse.ArgumentParser:
     add_range.add_argument("last", metavar="LAST", help="last number, without check digit")
     add_range.set_defaults(run=_carriers_add_range)
     numbers = carriers_sub.add_parser(
-        "import", help="attach numbers the carrier's own system issued (CSV order_number,tracking)"
+        "import",
+        help="attach numbers the carrier's own system issued (CSV order_number,tracking, "
+        "or B2クラウド's issued data)",
     )
     numbers.add_argument("file", metavar="FILE", type=Path)
     numbers.set_defaults(run=_carriers_import)
@@ -195,6 +197,8 @@ def _parser() -> argparse.ArgumentParser:
 
     cli_audit.register(sub, _db)
     cli_waves.register(sub, _kenpin, _credentials)
+    cli_dispatch.register(sub, _kenpin, _credentials)
+    cli_notify.register(sub, _kenpin, _credentials)
     settings = sub.add_parser("settings", help="the shop settings shared by every station")
     settings_sub = settings.add_subparsers(dest="settings_command", metavar="ACTION", required=True)
     settings_sub.add_parser(

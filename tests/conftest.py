@@ -28,6 +28,7 @@ from sqlalchemy.engine import make_url
 from app.bootstrap import open_database
 from app.db.database import Database
 from benchmarks.pg_schema import fresh_schema
+from tests.mailserver import inbox  # noqa: F401  (a real SMTP server for the mail tests)
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 

@@ -163,8 +163,8 @@ def test_a_missing_command_argument_is_a_usage_error(tmp_path: Path) -> None:
         (["import", "orders"], "--default-carrier {yamato,sagawa,japanpost,generic}"),
         (["carriers", "add-range"], "CARRIER yamato, sagawa, japanpost or generic"),
         (["label", "render"], "--format {zpl,pdf}"),
-        (["replay"], "--mode {pack,pick} what the station does (default pack)"),
-        (["station"], "--mode {pack,pick} what the station does (default pack)"),
+        (["replay"], "--mode {pack,pick,dock} what the station does (default pack)"),
+        (["station"], "--mode {pack,pick,dock} what the station does (default pack)"),
     ],
 )
 def test_the_help_offers_the_roles_statuses_carriers_and_formats_interfaces_md_names(

@@ -50,6 +50,12 @@ class Action(StrEnum):
     OVERRIDE_CANCELLED = "override.cancelled"
     #: A supervisor released a wave: its orders still being picked are allocated again.
     WAVE_RELEASE = "wave.release"
+    #: A carrier's manifest closed (by the supervisor who left parcels behind, if any did).
+    MANIFEST_CLOSE = "manifest.close"
+    #: A supervisor sent a shipment e-mail again (one listed check, failed or no address).
+    MAIL_RESEND = "mail.resend"
+    #: An admin stored the shop's shipment e-mail template for a language.
+    MAIL_TEMPLATE_SET = "mail.template_set"
 
 
 #: What the first row chains to.

@@ -127,6 +127,12 @@ class Reason(StrEnum):
     TOTE_EMPTY = "tote_empty"
     #: Packing: a cart slot scanned before the cart's wave (the pick list's `W-…`).
     CART_UNKNOWN = "cart_unknown"
+    #: The dock (`app.core.dock`): a parcel whose label was not scanned back at the bench.
+    NOT_VERIFIED = "not_verified"
+    #: The dock: a parcel loaded already, or gone on a closed manifest.
+    ALREADY_LOADED = "already_loaded"
+    #: The dock: a parcel of another carrier than the truck being loaded.
+    WRONG_CARRIER = "wrong_carrier"
 
 
 class Note(StrEnum):
@@ -198,6 +204,12 @@ class Note(StrEnum):
     TOTE_TAKEN = "tote_taken"
     #: Packing: a cart's wave scanned; its slots open their orders now.
     CART_AT_BENCH = "cart_at_bench"
+    #: The dock: a parcel loaded onto the truck.
+    LOADED = "loaded"
+    #: The dock: `KCMD:UNDO` took the last parcel loaded off the truck again.
+    UNLOADED = "unloaded"
+    #: The dock: `KCMD:CANCEL` ended the truck; the next parcel may be another carrier's.
+    TRUCK_ENDED = "truck_ended"
 
 
 class Fact(StrEnum):

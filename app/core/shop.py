@@ -15,9 +15,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
+from app.core.dispatch import keys as dispatch
 from app.core.errors import Refused
 from app.core.intake.fields import FieldError, normalised, postal_code
 from app.core.label import ShipFrom
+from app.core.mail import keys as mail
 from app.core.text import control_character, shown
 
 SHOP_NAME = "shop.name"
@@ -31,6 +33,10 @@ JAPANPOST_CUSTOMER_CODE = "japanpost.customer_code"
 #: `yes`: an order is packed only once it was picked by scan (`picked`); else (`no`, or not
 #: set) an allocated order may be packed straight away, the packer picking it.
 PICKING_REQUIRED = "picking.required"
+#: The shipment e-mails' keys, defined with their rules in `app.core.mail.keys`.
+SMTP_HOST, SMTP_PORT, SMTP_SECURITY = mail.SMTP_HOST, mail.SMTP_PORT, mail.SMTP_SECURITY
+SMTP_USER, SMTP_FROM = mail.SMTP_USER, mail.SMTP_FROM
+MAIL_LANGUAGE, MAIL_ON_CLOSE = mail.MAIL_LANGUAGE, mail.MAIL_ON_CLOSE
 
 #: What the label and the packing slip print as the sender: a label is not issued while
 #: one of them is not set (`shop_not_set`).
@@ -135,6 +141,29 @@ def _account(value: str) -> str:
     return code
 
 
+def _parsed(parse: Callable[[str], object]) -> Callable[[str], str]:
+    """A check by one of the carrier files' parsers (`app.core.dispatch.keys`); the value is
+    stored as given (a word in its usual case)."""
+
+    def check(value: str) -> str:
+        parse(value)
+        return dispatch.tidied(value)
+
+    return _ruled(check)
+
+
+def _ruled(check: Callable[[str], str]) -> Callable[[str], str]:
+    """A check of another module (its ValueError says the rule broken) as a key's check."""
+
+    def checked(value: str) -> str:
+        try:
+            return check(value)
+        except ValueError as exc:
+            raise SettingError(str(exc)) from None
+
+    return checked
+
+
 KEYS: tuple[ShopKey, ...] = (
     ShopKey(SHOP_NAME, "the shop's name (ご依頼主)", "1 to 32 characters", _text(32), True),
     ShopKey(
@@ -170,6 +199,46 @@ KEYS: tuple[ShopKey, ...] = (
         PICKING_REQUIRED,
         "orders are packed only after they were picked by scan",
         "yes or no (not set: no)",
+        _yes_no,
+    ),
+    *(ShopKey(key, meaning, rule, _parsed(parse)) for key, meaning, rule, parse in dispatch.RULES),
+    ShopKey(
+        SMTP_HOST, "the SMTP server shipment e-mails go through", "a host name", _ruled(mail.host)
+    ),
+    ShopKey(
+        SMTP_PORT,
+        "the SMTP server's port",
+        "1 to 65535 (not set: 465 with tls, else 587)",
+        _ruled(mail.port),
+    ),
+    ShopKey(
+        SMTP_SECURITY,
+        "how the SMTP connection is encrypted",
+        "none, starttls or tls (not set: starttls)",
+        _ruled(mail.security),
+    ),
+    ShopKey(
+        SMTP_USER,
+        "the SMTP user name (its password: KENPIN_SMTP_PASSWORD or the OS keyring)",
+        "no spaces, at most 200 characters (not set: no login)",
+        _ruled(mail.user),
+    ),
+    ShopKey(
+        SMTP_FROM,
+        "the shipment e-mails' sender",
+        "an e-mail address, maybe with a name: 検品ストア <shop@example.jp>",
+        _ruled(mail.mail_from),
+    ),
+    ShopKey(
+        MAIL_LANGUAGE,
+        "the language of the shipment e-mails",
+        "ja or en (not set: ja)",
+        _ruled(mail.language),
+    ),
+    ShopKey(
+        MAIL_ON_CLOSE,
+        "shipment e-mails go out when a carrier's manifest closes",
+        "yes or no (not set: yes once smtp.host is set)",
         _yes_no,
     ),
 )

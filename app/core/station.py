@@ -27,6 +27,8 @@ class Mode(StrEnum):
     PACK = "pack"
     #: Picking a wave by scan (`kenpin station --mode pick`, `kenpin replay --mode pick`).
     PICK = "pick"
+    #: Loading parcels onto the carriers' trucks (`kenpin station --mode dock`).
+    DOCK = "dock"
 
 
 @dataclass(frozen=True, slots=True)

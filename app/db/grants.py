@@ -74,6 +74,10 @@ STATION_TABLES: dict[str, tuple[str, ...]] = {
     # platform's shipment file is recorded (`kenpin notify export --again` sends it anew).
     "manifests": APPEND,
     "notice_exports": WRITE,
+    # Shipment e-mails: a row per order's mail, its status changed as it is sent; the
+    # shop's templates, written by an admin (`kenpin notify template set`).
+    "mail_outbox": WRITE,
+    "mail_templates": WRITE,
     # Users are added (with their PIN's hash: writing it is not reading it); an admin at a
     # station may deactivate one or set a new PIN (USERS_UPDATED), never rename one or change
     # a badge or role. SELECT is granted column by column (USERS_HIDDEN below).

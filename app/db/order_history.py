@@ -3,10 +3,11 @@ every scan concerning it and the audit rows naming it.
 
 One statement per section, each on an index that starts with the order: parcels on
 `ix_parcels_order`, print jobs through them on `ix_print_jobs_parcel`, notices on
-their primary key, scans on `ix_scans_order`, the mismatch log's order index and
-`ix_scans_label_code` (label scans by number). The audit trail has no index on what
-a row names, so its statement reads the label and override rows' text; the trail
-holds supervisors' and logins' rows (hundreds a day), not scans, so that stays cheap.
+their primary key and the outbox's unique order, scans on `ix_scans_order`, the
+mismatch log's order index and `ix_scans_label_code` (label scans by number). The
+audit trail has no index on what a row names, so its statement reads the label and
+override rows' text; the trail holds supervisors' and logins' rows (hundreds a day),
+not scans, so that stays cheap.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, literal_column, select, union
+from sqlalchemy import ColumnElement, func, literal_column, select, union
 from sqlalchemy.orm import Session, aliased
 
 from app.core.audit import Action
@@ -25,6 +26,7 @@ from app.core.scans import ScanKind
 from app.core.times import as_utc
 from app.db.audit import LISTED, Listed, listed
 from app.db.dispatch_models import Manifest, NoticeExport
+from app.db.mail_models import MailOutboxRow
 from app.db.models import AuditEntry, Order, Station, User
 from app.db.shipping_models import Parcel, PrintJob
 from app.db.station_models import Mismatch, ScanRecord
@@ -110,10 +112,12 @@ class ParcelHistory:
 
 @dataclass(frozen=True, slots=True)
 class NoticeRecord:
-    """An order written to a shop platform's shipment file."""
+    """An order written to a shop platform's shipment file, or its shipment e-mail."""
 
     platform: str
     exported_at: dt.datetime
+    #: How it went: `exported` for a platform's file, the e-mail's status for a mail.
+    status: str = "exported"
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,6 +232,20 @@ def notice_exports(session: Session, order_id: int) -> list[NoticeRecord]:
         .order_by(NoticeExport.exported_at, NoticeExport.platform)
     )
     return [NoticeRecord(*_values(row)) for row in session.execute(query)]
+
+
+def mail_notices(session: Session, order_id: int) -> list[NoticeRecord]:
+    """The order's shipment e-mail (one at most): its address as `platform`, when it was
+    sent (else queued) as `exported_at`, and its status."""
+    query = select(
+        MailOutboxRow.to_address,
+        func.coalesce(MailOutboxRow.sent_at, MailOutboxRow.created_at),
+        MailOutboxRow.status,
+    ).where(MailOutboxRow.order_id == order_id)
+    return [
+        NoticeRecord(address, as_utc(at), status.value)
+        for address, at, status in session.execute(query)
+    ]
 
 
 def scans(session: Session, order_id: int) -> list[ScanShown]:

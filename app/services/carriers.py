@@ -5,8 +5,8 @@ PIN, audited: `add_range_as`) registers a block of numbers the carrier handed
 out; the pack station issues from those blocks (`app.db.tracking.issue_number`).
 Shops that print labels in the carrier's own software instead attach those
 numbers to orders, one at a time (`attach_carrier_number`) or from a CSV file
-`order_number,tracking` (`import_carrier_numbers`): all or nothing, every bad
-row reported as `FILE:LINE: column: problem`.
+`order_number,tracking` or B2クラウド's issued-data export (`import_carrier_numbers`):
+all or nothing, every bad row reported as `FILE:LINE: column: problem`.
 """
 
 from __future__ import annotations
@@ -38,12 +38,12 @@ from app.db import tracking as store
 from app.db.audit import record
 from app.db.codes import code_owners, codes_of_length
 from app.db.database import Database
+from app.services.b2_issued import numbers_file, orders_named
 from app.services.intake.common import refuse_if_any
-from app.services.intake.csvfile import read_csv
+from app.services.intake.csvfile import file_name, parse_csv, read_bytes
 from app.services.signin import Credentials, signed_in
 from app.services.users import Where
 
-CARRIER_COLUMNS = ("order_number", "tracking")
 #: Orders that take no more parcels.
 _CLOSED = frozenset({OrderStatus.CANCELLED, OrderStatus.SHIPPED})
 
@@ -222,31 +222,33 @@ class CarrierImport:
 def import_carrier_numbers(
     db: Database, path: Path | str, rules: Rules | None = None
 ) -> CarrierImport:
-    """Attach the carrier's numbers of a CSV file `order_number,tracking`; all or nothing.
+    """Attach the carrier's numbers of a CSV file `order_number,tracking`, or of B2クラウド's
+    issued data (header starting お客様管理番号; its 伝票番号 by お客様管理番号); all or nothing.
 
     Several rows of one order attach several parcels (cartons); a row whose
     number the order already has is counted as already attached.
     """
-    csv = read_csv(path, CARRIER_COLUMNS)
+    given = numbers_file(read_bytes(path))
+    csv = parse_csv(file_name(path), given.data, given.columns)
     problems = list(csv.problems)
-    reader = cell_reader(csv.sheet, CARRIER_COLUMNS, problems)
+    reader = cell_reader(csv.sheet, given.columns, problems)
     if reader is None:  # no row can be read without both columns
         refuse_if_any(problems, csv.sheet.header)
         return CarrierImport(csv.sheet.file, 0, 0)
     with db.write() as session:
-        orders = store.orders_by_number(
-            session, {row.get("order_number") for row in csv.sheet.rows}
-        )
-        wanted = _read_rows(csv.sheet.rows, orders, reader, rules)
+        orders = orders_named(session, given, {row.get(given.columns[0]) for row in csv.sheet.rows})
+        how = _Reading(*given.columns, CarrierCode.YAMATO if given.from_b2 else None, rules)
+        wanted = _read_rows(csv.sheet.rows, orders, reader, how)
         on = store.parcel_orders(session, {number.digits for _order, number, _line in wanted})
         kinds = _tracking_problems(session, [number for _order, number, _line in wanted])
+        tracking = given.columns[1]
         for order, number, line in wanted:
             other = on.get(number.digits)
             if other is not None and other != order.number:
                 message = f"{number.formatted} is already the tracking number of order {other}"
-                reader.complain(line, "tracking", message)
+                reader.complain(line, tracking, message)
             elif number.digits in kinds:
-                reader.complain(line, "tracking", kinds[number.digits])
+                reader.complain(line, tracking, kinds[number.digits])
         refuse_if_any(problems, csv.sheet.header)
         attached = 0
         for order, number, _line in wanted:
@@ -257,37 +259,49 @@ def import_carrier_numbers(
     return CarrierImport(csv.sheet.file, attached, len(wanted) - attached)
 
 
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """How a carrier-number file is read: its order and tracking columns, the carrier its
+    numbers are (B2's are Yamato's; None: each order's own carrier), the tracking rules."""
+
+    order_column: str
+    tracking: str
+    carrier: CarrierCode | None
+    rules: Rules | None
+
+
 def _read_rows(
     rows: list[Row],
     orders: dict[str, store.OrderForLabel],
     reader: CellReader,
-    rules: Rules | None,
+    how: _Reading,
 ) -> list[tuple[store.OrderForLabel, TrackingNumber, int]]:
     """(order, number, line) of each good row; a problem for each bad one."""
+    order_column, tracking = how.order_column, how.tracking
     wanted = []
     first_line: dict[str, int] = {}
     for row in rows:
-        order_number, text = row.get("order_number"), row.get("tracking")
+        order_number, text = row.get(order_column), row.get(tracking)
         order = orders.get(order_number)
         if not order_number:
-            reader.complain(row, "order_number", "empty (a value is required)")
+            reader.complain(row, order_column, "empty (a value is required)")
         elif order is None:
-            reader.complain(row, "order_number", f"{order_number!r}: no such order")
+            reader.complain(row, order_column, f"{order_number!r}: no such order")
         elif problem := _order_problem(order):
-            reader.complain(row, "order_number", f"{order_number}: {problem}")
+            reader.complain(row, order_column, f"{order_number}: {problem}")
             order = None
         if not text:
-            reader.complain(row, "tracking", "empty (a value is required)")
+            reader.complain(row, tracking, "empty (a value is required)")
         if order is None or not text:
             continue
         try:
-            number = parse_tracking(_carrier_of(order), text, rules)
+            number = parse_tracking(how.carrier or _carrier_of(order), text, how.rules)
         except ValueError as exc:
-            reader.complain(row, "tracking", str(exc))
+            reader.complain(row, tracking, str(exc))
             continue
         line = first_line.setdefault(number.digits, row.line)
         if line != row.line:
-            reader.complain(row, "tracking", f"{number.formatted} is also on line {line}")
+            reader.complain(row, tracking, f"{number.formatted} is also on line {line}")
             continue
         wanted.append((order, number, row.line))
     return wanted

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from sqlalchemy.orm import Session
 
 from app.core.carriers import CarrierCode
-from app.core.dispatch.links import tracking_url
+from app.core.dispatch.settings import DispatchSettings, from_shop, tracking_url
 from app.core.errors import Refused
 from app.core.times import as_utc
 from app.db import order_history as store
@@ -96,7 +96,7 @@ class OrderHistories:
 
 
 def _history(session: Session, order: store.OrderRecord) -> OrderHistory:
-    settings = stored_settings(session)
+    settings = _links(stored_settings(session))
     jobs: dict[int, list[LabelPrint]] = {}
     for parcel_id, job in store.print_jobs(session, order.id):
         jobs.setdefault(parcel_id, []).append(job)
@@ -134,16 +134,25 @@ def _history(session: Session, order: store.OrderRecord) -> OrderHistory:
 
 
 def outbox_notices(session: Session, order_id: int) -> list[Notice]:
-    """The e-mails sent about the order (`mail_outbox`), as notices of kind `email`.
+    """The shipment e-mail about the order (`mail_outbox`), as a notice of kind `email`:
+    its address, when it was sent (or queued) and its status (`sent`, `retry`, ...)."""
+    return [
+        Notice("email", row.platform, row.exported_at, row.status)
+        for row in store.mail_notices(session, order_id)
+    ]
 
-    The mail outbox is not on this branch yet: the merge fills this in with one
-    statement on the outbox's order column. Until then an order has no e-mails.
-    """
-    del session, order_id
-    return []
+
+def _links(values: Mapping[str, str]) -> DispatchSettings:
+    """The shop's tracking links; the defaults when a stored dispatch setting no longer
+    follows its rule (the history is still worth showing: that setting is refused where
+    the files are written)."""
+    try:
+        return from_shop(values)
+    except Refused:
+        return DispatchSettings()
 
 
-def _link(carrier: str, number: str, settings: Mapping[str, str]) -> str:
+def _link(carrier: str, number: str, settings: DispatchSettings) -> str:
     try:
         code = CarrierCode(carrier)
     except ValueError:  # a carrier Kenpin no longer knows: no page to send anyone to

@@ -34,7 +34,11 @@ from app.services.signin import Credentials
 from app.services.station.services import StationServices
 from app.ui.admin.controller import AdminSetup, add_admin_page
 from app.ui.credentials import ask_credentials
+from app.ui.dock.controller import DockController
+from app.ui.dock.manifest_close import ManifestCloser
+from app.ui.dock.view import DockPage
 from app.ui.jobs import JobLane
+from app.ui.mails.controller import add_mails_page
 from app.ui.mismatches.controller import MismatchesController
 from app.ui.mismatches.view import MismatchesPage
 from app.ui.orders.controller import OrdersController
@@ -154,6 +158,7 @@ class MainWindow(QMainWindow):
         self.pack: PackController | None = None
         self.pick_page: PickPage | None = None
         self.pick: PickController | None = None
+        self.manifest_closer: ManifestCloser | None = None
         #: The bench's screen: the pack screen, or in pick mode the pick screen.
         self.bench_page: BenchPage
         self.bench: BenchController[Any, Any]
@@ -176,6 +181,7 @@ class MainWindow(QMainWindow):
         )
         self.reports = add_reports_page(self, services.reports)
         self.waves = add_waves_page(self, services.waves)
+        self.mails = add_mails_page(self, services.mails, station)
         self.admin = add_admin_page(
             self,
             services.admin,
@@ -227,6 +233,9 @@ class MainWindow(QMainWindow):
     def _add_bench(self, services: StationServices, station: str, mode: Mode) -> None:
         """The bench's screen as the station's first page after the orders: the pick screen
         in pick mode, else the pack screen."""
+        if mode is Mode.DOCK and services.dock_station is not None:
+            self._add_dock(services, station)
+            return
         if mode is Mode.PICK and services.pick_station is not None:
             self.pick_page = PickPage(station)
             self.pages.addTab(self.pick_page, self.tr("Pick"))
@@ -248,6 +257,47 @@ class MainWindow(QMainWindow):
             print_label=services.print_label,
         )
         self.bench_page, self.bench = self.pack_page, self.pack
+
+    def _add_dock(self, services: StationServices, station: str) -> None:
+        """The dock screen, and its button that closes a carrier's manifest."""
+        assert services.dock_station is not None
+        self.dock_page = DockPage(station)
+        self.pages.addTab(self.dock_page, self.tr("Dock"))
+        self.dock = DockController(
+            partial(services.dock_station, station),
+            self.dock_page,
+            StationSounds(parent=self),
+            parent=self,
+        )
+        self.bench_page, self.bench = self.dock_page, self.dock
+        self.dock_page.close_button.setEnabled(services.manifests is not None)
+        self._manifests = services.manifests(station) if services.manifests else None
+        self.dock_page.close_manifest_requested.connect(self.on_close_manifest_requested)
+
+    def on_close_manifest_requested(self) -> None:
+        """The dock's button: close the manifest of the truck being loaded (or one chosen);
+        its reads and the close run on the documents' lane."""
+        closer = self.manifests_closer()
+        if closer is not None:
+            view = self.dock.view
+            closer.start(view.carrier if view is not None else None)
+
+    def manifests_closer(self) -> ManifestCloser | None:
+        """What closes the carriers' manifests from the dock screen (made when first asked
+        for: the documents' lane it runs on comes after the bench); None without manifests."""
+        if self._manifests is not None and self.manifest_closer is None:
+            self.manifest_closer = ManifestCloser(
+                self._manifests, self.documents, self, self.ask_credentials, self.on_manifest_said
+            )
+            self.manifest_closer.closed = lambda _closed: self.dock.refresh()
+        return self.manifest_closer
+
+    def on_manifest_said(self, text: str, error: bool) -> None:
+        """What closing a manifest came to, on the banner."""
+        if error:
+            self.show_error(text)
+        else:
+            self.show_info(text)
 
     def ask_credentials(self, purpose: str) -> Credentials | None:
         """A supervisor's or admin's badge and PIN for `purpose`, from the credentials dialog
@@ -414,6 +464,8 @@ class MainWindow(QMainWindow):
             self.reports.close()
         if self.waves is not None:
             self.waves.close()
+        if self.mails is not None:
+            self.mails.close()
         if self.admin is not None:
             self.admin.close()
         super().closeEvent(event)

@@ -320,6 +320,61 @@
     </message>
 </context>
 <context>
+    <name>Dock</name>
+    <message>
+        <source>Ready, {0}</source>
+        <translation>準備完了、{0} さん</translation>
+    </message>
+    <message>
+        <source>Scan your badge</source>
+        <translation>バッジをスキャンしてください</translation>
+    </message>
+    <message>
+        <source>Scan a parcel&apos;s label to start a truck</source>
+        <translation>荷物の送り状をスキャンして積み込みを始めてください</translation>
+    </message>
+    <message>
+        <source>Every {0} parcel is loaded: close the manifest</source>
+        <translation>{0} の荷物はすべて積み込みました。出荷明細を締めてください</translation>
+    </message>
+    <message>
+        <source>Scan the next {0} parcel ({1} to go)</source>
+        <translation>次の {0} の荷物をスキャン（残り {1} 個）</translation>
+    </message>
+</context>
+<context>
+    <name>DockPage</name>
+    <message>
+        <source>Recent scans</source>
+        <extracomment>The loader asked to close a carrier&apos;s manifest (its dialog opens).</extracomment>
+        <translation>最近のスキャン</translation>
+    </message>
+    <message>
+        <source>Take the last parcel off</source>
+        <translation>最後の荷物を降ろす</translation>
+    </message>
+    <message>
+        <source>Truck done</source>
+        <translation>積み込み終了</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>ログアウト</translation>
+    </message>
+    <message>
+        <source>Close manifest…</source>
+        <translation>出荷明細を締める…</translation>
+    </message>
+    <message>
+        <source>Loader: {0}</source>
+        <translation>積込担当: {0}</translation>
+    </message>
+    <message>
+        <source>{0} / {1} loaded</source>
+        <translation>{0} / {1} 個積込済</translation>
+    </message>
+</context>
+<context>
     <name>GiftPanel</name>
     <message>
         <source>Gift: put a message card in the box</source>
@@ -403,6 +458,102 @@
     </message>
 </context>
 <context>
+    <name>MailsController</name>
+    <message>
+        <source>E-mails to look at: {0} · read at {1}</source>
+        <extracomment>A message for the window&apos;s banner. The list just read is on the page. A resend went out or was refused (its words on the page): tests wait for it.</extracomment>
+        <translation>確認が必要なメール: {0} 件 · {1} 読込</translation>
+    </message>
+    <message>
+        <source>No shipment e-mail needs a supervisor (read at {0}).</source>
+        <translation>責任者の確認が必要な発送完了メールはありません（{0} 読込）。</translation>
+    </message>
+    <message>
+        <source>Could not read the e-mails: {0}</source>
+        <translation>メールを読み込めませんでした: {0}</translation>
+    </message>
+    <message>
+        <source>Send the e-mail of order {0} again: a supervisor&apos;s badge and PIN.</source>
+        <translation>注文 {0} のメールを再送します: 責任者のバッジと PIN。</translation>
+    </message>
+    <message>
+        <source>Not sent: no badge and PIN were given.</source>
+        <translation>送信していません: バッジと PIN が入力されませんでした。</translation>
+    </message>
+    <message>
+        <source>Sending the e-mail of order {0}…</source>
+        <translation>注文 {0} のメールを送信中…</translation>
+    </message>
+    <message>
+        <source>Sent again: {0}</source>
+        <translation>再送しました: {0}</translation>
+    </message>
+    <message>
+        <source>Not sent: {0}</source>
+        <translation>送信していません: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>MailsPage</name>
+    <message>
+        <source>Refresh</source>
+        <extracomment>The page came into view.</extracomment>
+        <translation>再読み込み</translation>
+    </message>
+    <message>
+        <source>Read the list again (F5)</source>
+        <translation>一覧を再読み込み (F5)</translation>
+    </message>
+    <message>
+        <source>Resend…</source>
+        <translation>再送…</translation>
+    </message>
+    <message>
+        <source>Send the picked e-mail again under its Message-ID (a supervisor&apos;s badge)</source>
+        <translation>選んだメールを同じ Message-ID で再送します（責任者のバッジ）</translation>
+    </message>
+    <message>
+        <source>Check: the connection was lost after the e-mail went out, so it may have arrived; look before you resend. Failed: the server refused it. No address: the order has no e-mail address.</source>
+        <translation>要確認: メール送出後に接続が切れたため、届いている可能性があります。確認してから再送してください。失敗: サーバーが受け付けませんでした。アドレスなし: 注文にメールアドレスがありません。</translation>
+    </message>
+    <message>
+        <source>Mails</source>
+        <translation>メール</translation>
+    </message>
+    <message>
+        <source>check</source>
+        <translation>要確認</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>no address</source>
+        <translation>アドレスなし</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>注文</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>E-mail address</source>
+        <translation>メールアドレス</translation>
+    </message>
+    <message>
+        <source>Tries</source>
+        <translation>試行回数</translation>
+    </message>
+    <message>
+        <source>What the server said</source>
+        <translation>サーバーの応答</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Kenpin — {0}</source>
@@ -448,6 +599,10 @@
         <source>Pick</source>
         <extracomment>Order counts are counted here: a count never holds up the window or a scan.</extracomment>
         <translation>ピッキング</translation>
+    </message>
+    <message>
+        <source>Dock</source>
+        <translation>出荷</translation>
     </message>
     <message>
         <source>{0:,} orders</source>
@@ -496,6 +651,50 @@
     <message>
         <source>Command sheet saved to {0}: print it and keep it at the bench.</source>
         <translation>コマンドシートを {0} に保存しました。印刷して作業台に置いてください。</translation>
+    </message>
+</context>
+<context>
+    <name>ManifestCloser</name>
+    <message>
+        <source>Close manifest</source>
+        <extracomment>Parcels not loaded the question names before &quot;and N more&quot;. Says a sentence on the window&apos;s banner: (text, is_error). Called once a manifest closed (the dock screen reads its station again).</extracomment>
+        <translation>出荷明細を締める</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>運送会社</translation>
+    </message>
+    <message>
+        <source>The {0} manifest of {1} is closed already.</source>
+        <translation>{1} の {0} の出荷明細は締め済みです。</translation>
+    </message>
+    <message>
+        <source>Close the {0} manifest of {1}: {2} parcel(s) loaded.</source>
+        <translation>{1} の {0} の出荷明細を締めます: 積込済 {2} 個。</translation>
+    </message>
+    <message>
+        <source> and {0} more</source>
+        <translation> ほか {0} 個</translation>
+    </message>
+    <message>
+        <source>{0} parcel(s) are not loaded: {1}. They stay for the next manifest on a supervisor&apos;s badge and PIN.</source>
+        <translation>未積込の荷物が {0} 個あります: {1}。責任者のバッジと暗証番号で次便に持ち越せます。</translation>
+    </message>
+    <message>
+        <source>leave parcels for the next manifest</source>
+        <translation>荷物を次便に持ち越す</translation>
+    </message>
+    <message>
+        <source>Where the hand-over sheet and the upload file go</source>
+        <translation>引渡し書とアップロード用ファイルの保存先</translation>
+    </message>
+    <message>
+        <source>{0} manifest closed: {1} parcel(s), {2} order(s) shipped; files in {3}.</source>
+        <translation>{0} の出荷明細を締めました: {1} 個、{2} 件を出荷済みにしました。ファイルは {3} にあります。</translation>
+    </message>
+    <message>
+        <source>Shipment e-mails: {0}</source>
+        <translation>出荷通知メール：{0}</translation>
     </message>
 </context>
 <context>
@@ -852,6 +1051,10 @@
         <translation>このウェーブではまだ何も取っていません。戻すものはありません。</translation>
     </message>
     <message>
+        <source>No parcel loaded here to take off the truck.</source>
+        <translation>ここで積み込んだ、降ろせる荷物はありません。</translation>
+    </message>
+    <message>
         <source>No unit in this carton to take back.</source>
         <translation>この箱には取り消せる商品がありません。</translation>
     </message>
@@ -1091,6 +1294,30 @@
         <source>Scan a slot label (SLOT-…) to open the order in it.</source>
         <translation>スロットラベル（SLOT-…）をスキャンすると、その注文を開きます。</translation>
     </message>
+    <message>
+        <source>Loaded: {0}</source>
+        <translation>積込: {0}</translation>
+    </message>
+    <message>
+        <source>{0} · scan the next parcel.</source>
+        <translation>{0} · 次の荷物をスキャンしてください。</translation>
+    </message>
+    <message>
+        <source>Taken off: {0}</source>
+        <translation>降ろしました: {0}</translation>
+    </message>
+    <message>
+        <source>Take parcel {0} off the truck.</source>
+        <translation>荷物 {0} をトラックから降ろしてください。</translation>
+    </message>
+    <message>
+        <source>Truck done</source>
+        <translation>積み込み終了</translation>
+    </message>
+    <message>
+        <source>The next parcel starts a new truck.</source>
+        <translation>次の荷物から新しいトラックの積み込みです。</translation>
+    </message>
 </context>
 <context>
     <name>OrderDetailsPane</name>
@@ -1178,7 +1405,7 @@
     </message>
     <message>
         <source>Parcels and tracking links, labels and reprints, manifest, scans</source>
-        <translation>荷物と追跡リンク、送り状と再印刷、出荷リスト、スキャン</translation>
+        <translation>荷物と追跡リンク、送り状と再印刷、出荷明細、スキャン</translation>
     </message>
     <message>
         <source>Ordered {0}</source>
@@ -1249,7 +1476,7 @@
     </message>
     <message>
         <source>Manifest</source>
-        <translation>出荷リスト</translation>
+        <translation>出荷明細</translation>
     </message>
     <message>
         <source>Notices</source>
@@ -1285,7 +1512,7 @@
     </message>
     <message>
         <source>Not on a manifest yet.</source>
-        <translation>まだ出荷リストに載っていません。</translation>
+        <translation>まだ出荷明細に載っていません。</translation>
     </message>
     <message>
         <source>{0}  {1} to {2}: {3}</source>
@@ -1310,6 +1537,34 @@
     <message>
         <source>Nothing about this order in the audit trail.</source>
         <translation>監査ログにこの注文の記録はありません。</translation>
+    </message>
+    <message>
+        <source>waiting to be sent</source>
+        <translation>送信待ち</translation>
+    </message>
+    <message>
+        <source>being sent</source>
+        <translation>送信中</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>送信済み</translation>
+    </message>
+    <message>
+        <source>not sent yet, tried again soon</source>
+        <translation>未送信（まもなく再送）</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>to check: it may have been sent</source>
+        <translation>要確認：送信済みの可能性あり</translation>
+    </message>
+    <message>
+        <source>no address</source>
+        <translation>アドレスなし</translation>
     </message>
     <message>
         <source>label not scanned back yet</source>
@@ -1337,7 +1592,7 @@
     </message>
     <message>
         <source>left on the {0} manifest of {1}, closed {2}</source>
-        <translation>{0}の{1}付け出荷リストで出荷（締め {2}）</translation>
+        <translation>{0}の{1}付け出荷明細で出荷（締め {2}）</translation>
     </message>
     <message>
         <source>not loaded yet</source>
@@ -1345,11 +1600,11 @@
     </message>
     <message>
         <source>on the {0} open manifest</source>
-        <translation>{0}の締め前の出荷リストに記載</translation>
+        <translation>{0}の締め前の出荷明細に記載</translation>
     </message>
     <message>
         <source>voided: on no manifest</source>
-        <translation>無効：出荷リストには載りません</translation>
+        <translation>無効：出荷明細には載りません</translation>
     </message>
     <message>
         <source>its label is not scanned back yet</source>
@@ -2142,6 +2397,18 @@
         <translation>どのカートですか？先にカートのピッキングリストのウェーブ番号（W-…）をスキャンし、それからスロットをスキャンしてください。</translation>
     </message>
     <message>
+        <source>This parcel&apos;s label was never scanned back at the pack bench. Take it back.</source>
+        <translation>この荷物の送り状は梱包場で照合されていません。梱包場へ戻してください。</translation>
+    </message>
+    <message>
+        <source>This parcel is on a truck already. Do not load it twice.</source>
+        <translation>この荷物は積込済みです。二重に積まないでください。</translation>
+    </message>
+    <message>
+        <source>This parcel goes with another carrier. Put it with that carrier&apos;s parcels.</source>
+        <translation>この荷物は別の運送会社の便です。その運送会社の荷物の所へ置いてください。</translation>
+    </message>
+    <message>
         <source>Not finished: some lines still need units before the pack can be completed.</source>
         <translation>まだ完了できません。スキャンが足りない明細があります。</translation>
     </message>
@@ -2312,6 +2579,14 @@
         <source>Cart not scanned</source>
         <translation>カート未スキャン</translation>
     </message>
+    <message>
+        <source>Loaded already</source>
+        <translation>積込済み</translation>
+    </message>
+    <message>
+        <source>Wrong carrier</source>
+        <translation>運送会社違い</translation>
+    </message>
 </context>
 <context>
     <name>RecentScans</name>
@@ -2397,6 +2672,22 @@
     <message>
         <source>Order {0} has no gift message: no card goes in the box.</source>
         <translation>注文 {0} にはギフトメッセージがありません。カードは入れません。</translation>
+    </message>
+    <message>
+        <source>Order {0}&apos;s label was never scanned back at the pack bench. Take the parcel back to packing.</source>
+        <translation>注文 {0} の送り状は梱包場で照合されていません。荷物を梱包場へ戻してください。</translation>
+    </message>
+    <message>
+        <source>Order {0}&apos;s parcel was loaded at {1} already. Do not load it twice.</source>
+        <translation>注文 {0} の荷物は {1} で積込済みです。二重に積まないでください。</translation>
+    </message>
+    <message>
+        <source>Order {0}&apos;s parcel has left on a closed manifest. Set it aside.</source>
+        <translation>注文 {0} の荷物は締め済みの出荷明細で出荷されています。別に取り置いてください。</translation>
+    </message>
+    <message>
+        <source>This parcel goes with {0}; this is {1}&apos;s truck. Put it with {0}.</source>
+        <translation>この荷物は {0} の便です。これは {1} のトラックです。{0} の所へ置いてください。</translation>
     </message>
     <message>
         <source>The label of order {0} is not scanned back yet. Scan it first.</source>
@@ -2864,7 +3155,12 @@
 <context>
     <name>ShopSettings</name>
     <message>
+        <source>an http(s) link with {n} for the number; empty: the carrier&apos;s tracking page</source>
+        <translation>http(s) のリンクで、番号の位置に {n}。空欄: 運送会社の追跡ページ</translation>
+    </message>
+    <message>
         <source>Shop name (ご依頼主)</source>
+        <extracomment>Each key&apos;s caption and rule, as the page shows them.</extracomment>
         <translation>店舗名（ご依頼主）</translation>
     </message>
     <message>
@@ -2934,6 +3230,130 @@
     <message>
         <source>yes: an order is packed only after it was picked by scan; no (or empty): an allocated order may be packed straight away</source>
         <translation>yes: スキャンでピッキングした注文だけを梱包します。no（または空）: 引当済みの注文をそのまま梱包できます</translation>
+    </message>
+    <message>
+        <source>Yamato B2クラウド 送り状種類 per service</source>
+        <translation>ヤマト運輸 B2クラウド 送り状種類（サービスごと）</translation>
+    </message>
+    <message>
+        <source>SERVICE=CODE, comma-separated, codes 0-9 or A; empty: 宅急便=0,宅急便コンパクト=8,ネコポス=A,クロネコゆうパケット=7</source>
+        <translation>サービス=コード をカンマ区切りで。コードは 0〜9 または A。空欄: 宅急便=0,宅急便コンパクト=8,ネコポス=A,クロネコゆうパケット=7</translation>
+    </message>
+    <message>
+        <source>Sagawa e飛伝Ⅲ 配達日 format</source>
+        <translation>佐川急便 e飛伝Ⅲ 配達日の書式</translation>
+    </message>
+    <message>
+        <source>YYYYMMDD, YYYY/MM/DD or YYYY-MM-DD; empty: YYYYMMDD</source>
+        <translation>YYYYMMDD、YYYY/MM/DD または YYYY-MM-DD。空欄: YYYYMMDD</translation>
+    </message>
+    <message>
+        <source>Japan Post upload file</source>
+        <translation>日本郵便の取込ファイル</translation>
+    </message>
+    <message>
+        <source>yupri (ゆうプリR) or clickpost (クリックポスト); empty: yupri</source>
+        <translation>yupri（ゆうプリR）または clickpost（クリックポスト）。空欄: yupri</translation>
+    </message>
+    <message>
+        <source>ゆうプリR layout: which column holds what</source>
+        <translation>ゆうプリR のレイアウト（どの列に何を書くか）</translation>
+    </message>
+    <message>
+        <source>COLUMN=FIELD, comma-separated (1=order_number,2=ship_date,...); empty: the common columns</source>
+        <translation>列番号=項目 をカンマ区切りで（1=order_number,2=ship_date,...）。空欄: 共通の列</translation>
+    </message>
+    <message>
+        <source>ゆうプリR layout&apos;s number of columns</source>
+        <translation>ゆうプリR レイアウトの列数</translation>
+    </message>
+    <message>
+        <source>1 to 200; empty: 69</source>
+        <translation>1〜200。空欄: 69</translation>
+    </message>
+    <message>
+        <source>品名 on carrier files</source>
+        <translation>運送会社ファイルの品名</translation>
+    </message>
+    <message>
+        <source>at most 15 全角, Shift_JIS; empty: the first item&apos;s name</source>
+        <translation>全角15文字以内、Shift_JIS。空欄: 最初の商品名</translation>
+    </message>
+    <message>
+        <source>Amazon carrier-code and carrier-name</source>
+        <translation>Amazon の配送業者コードと配送業者名</translation>
+    </message>
+    <message>
+        <source>CARRIER=CODE:NAME, comma-separated (yamato=Other:ヤマト運輸); empty: Other and the carrier&apos;s Japanese name</source>
+        <translation>運送会社=コード:名前 をカンマ区切りで（yamato=Other:ヤマト運輸）。空欄: Other と運送会社名</translation>
+    </message>
+    <message>
+        <source>Yamato tracking link</source>
+        <translation>ヤマト運輸 追跡リンク</translation>
+    </message>
+    <message>
+        <source>Sagawa tracking link</source>
+        <translation>佐川急便 追跡リンク</translation>
+    </message>
+    <message>
+        <source>Japan Post tracking link</source>
+        <translation>日本郵便 追跡リンク</translation>
+    </message>
+    <message>
+        <source>E-mail: SMTP server</source>
+        <translation>メール: SMTP サーバー</translation>
+    </message>
+    <message>
+        <source>a host name (smtp.example.jp); empty: no shipment e-mails</source>
+        <translation>ホスト名 (smtp.example.jp)。空欄: 発送完了メールを送らない</translation>
+    </message>
+    <message>
+        <source>E-mail: SMTP port</source>
+        <translation>メール: SMTP ポート</translation>
+    </message>
+    <message>
+        <source>1 to 65535; empty: 465 with tls, else 587</source>
+        <translation>1〜65535。空欄: tls なら 465、それ以外は 587</translation>
+    </message>
+    <message>
+        <source>E-mail: encryption</source>
+        <translation>メール: 暗号化</translation>
+    </message>
+    <message>
+        <source>none, starttls or tls; empty: starttls</source>
+        <translation>none、starttls または tls。空欄: starttls</translation>
+    </message>
+    <message>
+        <source>E-mail: SMTP user</source>
+        <translation>メール: SMTP ユーザー</translation>
+    </message>
+    <message>
+        <source>no spaces; empty: no login. The password is never stored here: KENPIN_SMTP_PASSWORD or the OS keyring (kenpin notify password)</source>
+        <translation>空白なし。空欄: ログインしない。パスワードはここには保存しません: KENPIN_SMTP_PASSWORD または OS のキーリング (kenpin notify password)</translation>
+    </message>
+    <message>
+        <source>E-mail: sender</source>
+        <translation>メール: 差出人</translation>
+    </message>
+    <message>
+        <source>an e-mail address, maybe with a name: 検品ストア &lt;shop@example.jp&gt;</source>
+        <translation>メールアドレス（名前付きも可）: 検品ストア &lt;shop@example.jp&gt;</translation>
+    </message>
+    <message>
+        <source>E-mail: language</source>
+        <translation>メール: 言語</translation>
+    </message>
+    <message>
+        <source>ja or en; empty: ja</source>
+        <translation>ja または en。空欄: ja</translation>
+    </message>
+    <message>
+        <source>E-mail when a manifest closes</source>
+        <translation>出荷締め時にメール送信</translation>
+    </message>
+    <message>
+        <source>yes: the shipment e-mails go out when a carrier&apos;s manifest closes; empty: yes once the SMTP server is set</source>
+        <translation>yes: 運送会社の出荷締め（マニフェスト確定）時に発送完了メールを送る。空欄: SMTP サーバー設定済みなら yes</translation>
     </message>
     <message>
         <source>{0} may not be empty: labels print it. Nothing was saved.</source>
@@ -3164,6 +3584,26 @@
     <message>
         <source>Numbers without their check digit, as the carrier&apos;s sheet gives them. A block that shares a number with one already added is refused.</source>
         <translation>チェックデジットを除いた番号を、配送業者の案内どおりに入力してください。登録済みの番号帯と重なる番号帯は受け付けません。</translation>
+    </message>
+</context>
+<context>
+    <name>TruckCard</name>
+    <message>
+        <source>Loaded / on the manifest</source>
+        <extracomment>From this width on the recent scans stand beside the truck&apos;s card.</extracomment>
+        <translation>積込済 / 出荷明細</translation>
+    </message>
+    <message>
+        <source>No truck being loaded</source>
+        <translation>積み込み中のトラックはありません</translation>
+    </message>
+    <message>
+        <source>{0}&apos;s truck</source>
+        <translation>{0} のトラック</translation>
+    </message>
+    <message>
+        <source>Last loaded: {0} · {1}</source>
+        <translation>最後の積込: {0} · {1}</translation>
     </message>
 </context>
 <context>

@@ -112,7 +112,7 @@ def test_show_lists_every_key_and_what_is_not_set(
     assert capsys.readouterr().out == 'shop.postal_code: (not set) -> "530-0001"\n'
     assert main(["--db", db.url, "settings", "show"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert [line.split()[0] for line in lines[:9]] == [
+    assert [line.split()[0] for line in lines[:26]] == [
         "shop.name",
         "shop.postal_code",
         "shop.address",
@@ -122,9 +122,26 @@ def test_show_lists_every_key_and_what_is_not_set(
         "sagawa.customer_code",
         "japanpost.customer_code",
         "picking.required",
+        "yamato.b2_types",
+        "sagawa.delivery_date_format",
+        "japanpost.file",
+        "japanpost.yupri_columns",
+        "japanpost.yupri_column_count",
+        "carriers.contents",
+        "amazon.carriers",
+        "tracking.url.yamato",
+        "tracking.url.sagawa",
+        "tracking.url.japanpost",
+        "smtp.host",
+        "smtp.port",
+        "smtp.security",
+        "smtp.user",
+        "smtp.from",
+        "mail.language",
+        "mail.on_close",
     ]
     assert lines[0].endswith("(not set)") and lines[1].endswith("530-0001")
-    assert lines[9] == (
+    assert lines[26] == (
         "labels are not issued until the sender is set: shop.name, shop.address, shop.phone"
     )
 
@@ -219,7 +236,7 @@ def test_an_environment_variable_still_wins_and_show_says_it_is_deprecated(
     assert main(["--db", db.url, "settings", "show"]) == 0
     first = capsys.readouterr().out.splitlines()[0]
     assert first == (
-        "shop.name                旧ストア  [KENPIN_SHOP_NAME on this PC overrides the stored "
+        "shop.name                     旧ストア  [KENPIN_SHOP_NAME on this PC overrides the stored "
         "value 検品ストア; deprecated]"
     )
     assert set_by_admin(db, "shop.name", "新ストア") == 0

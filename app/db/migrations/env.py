@@ -6,6 +6,7 @@ from alembic import context
 
 from app.db import (  # noqa: F401  (their tables belong to the schema)
     dispatch_models,
+    mail_models,
     pick_models,
     report_models,
     shipping_models,

@@ -19,7 +19,7 @@ from app.core.pack.effects import NEW_LIST, Decision, Effect
 from app.core.pack.overrides import locked_out, streak_after
 from app.core.pack.rules import applied, decide, needs_numbers
 from app.core.pack.session import LostClaim, Pack, PackSnapshot
-from app.core.scans import BADGE_RECORDED, ClassifiedScan, Fact, ProductCode, Reason, ScanKind
+from app.core.scans import ClassifiedScan, Fact, ProductCode, Reason, ScanKind
 from app.core.shop import PICKING_REQUIRED, is_yes, sender_missing
 from app.core.tracking import normalise
 from app.db import handover, labels, overrides, waves
@@ -33,7 +33,7 @@ from app.services.shop_settings import Overrides, values_in_force
 from app.services.station.outcome import ScanOutcome, Screen, StationView, station_view
 from app.services.station.pack_effects import HANDLERS, After, KeptPack, PackFacts, PackStep
 from app.services.station.pipeline import Incoming, Kept, Shown, Tx, kept_after
-from app.services.station.signins import badge_facts
+from app.services.station.signins import as_recorded, badge_facts
 from app.services.station.station import LEASE_SECONDS, Clock, Opening, Station, open_station
 
 PackTx = Tx[KeptPack]
@@ -147,9 +147,9 @@ class PackMode:
             station=step.tx.station.name,
             seq=row.last_seq + 1,
             at=incoming.at,
-            raw=_as_recorded(step),
+            raw=as_recorded(step),
             kind=step.classified.kind.value,
-            code=_as_recorded(step, raw=False),
+            code=as_recorded(step, raw=False),
             verdict=decision.verdict.value,
             reason=decision.reason.value if decision.reason else None,
             effect=decision.effect.value,
@@ -183,7 +183,7 @@ class PackMode:
         reported = after.reported
         outcome = ScanOutcome(
             seq=row.last_seq + 1,
-            scan=_as_recorded(step),
+            scan=as_recorded(step),
             kind=step.classified.kind,
             verdict=decision.verdict,
             reason=decision.reason,
@@ -256,13 +256,6 @@ def _override_after(step: PackStep) -> PendingOverride | None:
     if effect in _ENDS_OVERRIDE:
         return None
     return step.row.override
-
-
-def _as_recorded(step: PackStep, *, raw: bool = True) -> str:
-    """The scan as recorded, shown and printed: a badge never is (it is a credential)."""
-    if step.classified.kind is ScanKind.BADGE:
-        return BADGE_RECORDED
-    return step.incoming.scan.raw if raw else step.classified.code
 
 
 _LABEL_REASONS = frozenset((Reason.LABEL_MISMATCH, Reason.LABEL_VOIDED, Reason.LABEL_PENDING))

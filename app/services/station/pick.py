@@ -16,7 +16,7 @@ from app.core.containers import slot_number
 from app.core.errors import ConcurrentChange
 from app.core.pick.rules import PickDecision, PickEffect, applied, decide
 from app.core.pick.session import Pick, PickLine, PickSnapshot, ToteCandidate
-from app.core.scans import BADGE_RECORDED, ClassifiedScan, Reason, ScanKind
+from app.core.scans import ClassifiedScan, Reason, ScanKind
 from app.core.station import StationUser
 from app.db import handover, picks
 from app.db import pack_claims as claims
@@ -33,7 +33,7 @@ from app.services.station.pick_effects import (
     PickStep,
 )
 from app.services.station.pipeline import Incoming, Kept, Shown, Tx, kept_after
-from app.services.station.signins import badge_facts
+from app.services.station.signins import as_recorded, badge_facts
 from app.services.station.station import LEASE_SECONDS, Clock, Opening, Station, open_station
 
 PickTx = Tx[KeptPick]
@@ -153,9 +153,9 @@ class PickMode:
             station=step.tx.station.name,
             seq=row.last_seq + 1,
             at=incoming.at,
-            raw=_as_recorded(step),
+            raw=as_recorded(step),
             kind=step.classified.kind.value,
-            code=_as_recorded(step, raw=False),
+            code=as_recorded(step, raw=False),
             verdict=decision.verdict.value,
             reason=_reason(decision),
             effect=decision.effect.value,
@@ -198,7 +198,7 @@ class PickMode:
                 )
         outcome = ScanOutcome(
             seq=step.row.last_seq + 1,
-            scan=_as_recorded(step),
+            scan=as_recorded(step),
             kind=step.classified.kind,
             verdict=decision.verdict,
             reason=decision.reason,
@@ -293,13 +293,6 @@ def _recorded_order(step: PickStep, line_id: int | None) -> str | None:
         current = pick.current
         line_id = current.line_id if current else None
     return next((line.order_number for line in pick.lines if line.line_id == line_id), None)
-
-
-def _as_recorded(step: PickStep, *, raw: bool = True) -> str:
-    """The scan as recorded, shown and printed: a badge never is (it is a credential)."""
-    if step.classified.kind is ScanKind.BADGE:
-        return BADGE_RECORDED
-    return step.incoming.scan.raw if raw else step.classified.code
 
 
 class PickStation(Station[PickFacts, PickDecision, PickAfter, KeptPick, PickView]):

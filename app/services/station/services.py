@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.services.admin import Administration
+from app.services.mail.outbox import Mailer
+from app.services.manifests import ManifestDesk
 from app.services.mismatches import MismatchLog
 from app.services.order_history import OrderHistories
 from app.services.order_queue import OrderQueue
@@ -14,6 +16,7 @@ from app.services.relabel import LabelDesk
 from app.services.reports import Reports
 from app.services.scanner_setup import ScannerSetup
 from app.services.shop_settings import ShopSettings
+from app.services.station.dock import DockStation
 from app.services.station.pack import PackStation
 from app.services.station.pick import PickStation
 from app.services.wave_progress import WavesInProgress
@@ -53,5 +56,12 @@ class StationServices:
     #: The pick scan pipeline of the station with this name (the pick screen, for
     #: `kenpin station --mode pick`); without it the window has no pick screen.
     pick_station: Callable[[str], PickStation] | None = None
+    #: The dock scan pipeline of the station with this name (`kenpin station --mode dock`),
+    #: and the manifests its screen closes; without them the window has no dock screen.
+    dock_station: Callable[[str], DockStation] | None = None
+    manifests: Callable[[str], ManifestDesk] | None = None
+    #: The shipment e-mails a supervisor looks at and resends (the Mails page); without it,
+    #: no page.
+    mails: Mailer | None = None
     #: The picked order's history (the Orders page's History tab); without it, no tab.
     order_history: OrderHistories | None = None

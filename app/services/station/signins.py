@@ -8,7 +8,7 @@ import json
 from typing import Any
 
 from app.core.audit import Action
-from app.core.scans import ClassifiedScan, ScanKind
+from app.core.scans import BADGE_RECORDED, ClassifiedScan, ScanKind
 from app.core.station import BadgePin, StationUser
 from app.db import audit
 from app.db import pack_claims as claims
@@ -61,3 +61,10 @@ def pin_failed(step: AnyStep, user: StationUser, pin: BadgePin | None) -> None:
     """A wrong PIN with a supervising badge: kept, with the lock it set (nobody logs in)."""
     assert pin is not None
     keep_failure(step.session, user, pin, step.at, step.tx.station.name)
+
+
+def as_recorded(step: AnyStep, *, raw: bool = True) -> str:
+    """The scan as recorded, shown and printed: a badge never is (it is a credential)."""
+    if step.classified.kind is ScanKind.BADGE:
+        return BADGE_RECORDED
+    return step.incoming.scan.raw if raw else step.classified.code

@@ -23,7 +23,13 @@ from PySide6.QtWidgets import (
 
 from app.core.scans import Reason
 from app.core.times import as_utc, local_time
-from app.services.order_history import LabelPrint, OrderHistory, ParcelHistory, ScanShown
+from app.services.order_history import (
+    LabelPrint,
+    Notice,
+    OrderHistory,
+    ParcelHistory,
+    ScanShown,
+)
 from app.ui.orders.model import carrier_label, status_labels
 from app.ui.pack.wording import reason_label
 
@@ -155,15 +161,7 @@ class OrderHistoryView(QWidget):
             or self.tr("Not on a manifest yet.")
         )
         self.notices.setText(
-            "\n".join(
-                self.tr("{0}  {1} to {2}: {3}").format(
-                    local_time(notice.at),
-                    self.tr("Shipment file") if notice.kind == "platform" else self.tr("E-mail"),
-                    notice.to,
-                    self.tr("written") if notice.status == "exported" else notice.status,
-                )
-                for notice in history.notices
-            )
+            "\n".join(self._notice_text(notice) for notice in history.notices)
             or self.tr("No notice sent yet.")
         )
         self._fill_scans(history.scans)
@@ -173,6 +171,26 @@ class OrderHistoryView(QWidget):
                 for row in history.audit
             )
             or self.tr("Nothing about this order in the audit trail.")
+        )
+
+    def _notice_text(self, notice: Notice) -> str:
+        """`2026-04-01 17:00  Shipment file to rakuten: written`, or an e-mail's address and
+        how its sending went."""
+        how = {
+            "exported": self.tr("written"),
+            "queued": self.tr("waiting to be sent"),
+            "sending": self.tr("being sent"),
+            "sent": self.tr("sent"),
+            "retry": self.tr("not sent yet, tried again soon"),
+            "failed": self.tr("failed"),
+            "check": self.tr("to check: it may have been sent"),
+            "no_address": self.tr("no address"),
+        }.get(notice.status, notice.status)
+        return self.tr("{0}  {1} to {2}: {3}").format(
+            local_time(notice.at),
+            self.tr("Shipment file") if notice.kind == "platform" else self.tr("E-mail"),
+            notice.to or "—",
+            how,
         )
 
     def _show_sections(self, shown: bool) -> None:

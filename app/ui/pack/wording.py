@@ -12,7 +12,9 @@ from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QCoreApplication
 
+from app.core.label import tracking_display
 from app.core.scans import Fact, Note, Reason
+from app.ui.orders.model import carrier_label
 
 translate = QCoreApplication.translate
 
@@ -153,6 +155,15 @@ _REASON_SENTENCES: dict[Reason, Callable[[], str]] = {
         "Reason",
         "Which cart? Scan the wave number (W-…) on the cart's pick list first, then its slots.",
     ),
+    Reason.NOT_VERIFIED: lambda: translate(
+        "Reason", "This parcel's label was never scanned back at the pack bench. Take it back."
+    ),
+    Reason.ALREADY_LOADED: lambda: translate(
+        "Reason", "This parcel is on a truck already. Do not load it twice."
+    ),
+    Reason.WRONG_CARRIER: lambda: translate(
+        "Reason", "This parcel goes with another carrier. Put it with that carrier's parcels."
+    ),
 }
 
 _REASON_LABELS: dict[Reason, Callable[[], str]] = {
@@ -191,6 +202,9 @@ _REASON_LABELS: dict[Reason, Callable[[], str]] = {
     Reason.TOTE_REQUIRED: lambda: translate("ReasonLabel", "Tote first"),
     Reason.TOTE_EMPTY: lambda: translate("ReasonLabel", "Nothing to pack in it"),
     Reason.CART_UNKNOWN: lambda: translate("ReasonLabel", "Cart not scanned"),
+    Reason.NOT_VERIFIED: lambda: translate("ReasonLabel", "Label not scanned back"),
+    Reason.ALREADY_LOADED: lambda: translate("ReasonLabel", "Loaded already"),
+    Reason.WRONG_CARRIER: lambda: translate("ReasonLabel", "Wrong carrier"),
 }
 
 
@@ -328,6 +342,39 @@ def _no_card(facts: Facts) -> str:
         return translate(
             "Refusal", "Order {0} has no gift message: no card goes in the box."
         ).format(order)
+    return ""
+
+
+def _not_verified(facts: Facts) -> str:
+    order = facts.get(Fact.ORDER)
+    if order:
+        return translate(
+            "Refusal",
+            "Order {0}'s label was never scanned back at the pack bench. Take the parcel back "
+            "to packing.",
+        ).format(order)
+    return ""
+
+
+def _already_loaded(facts: Facts) -> str:
+    order, holder = facts.get(Fact.ORDER), facts.get(Fact.HOLDER)
+    if order and holder:
+        return translate(
+            "Refusal", "Order {0}'s parcel was loaded at {1} already. Do not load it twice."
+        ).format(order, holder)
+    if order:
+        return translate(
+            "Refusal", "Order {0}'s parcel has left on a closed manifest. Set it aside."
+        ).format(order)
+    return ""
+
+
+def _wrong_carrier(facts: Facts) -> str:
+    carrier, truck = facts.get(Fact.CARRIER), facts.get(Fact.EXPECTED)
+    if carrier and truck:
+        return translate(
+            "Refusal", "This parcel goes with {0}; this is {1}'s truck. Put it with {0}."
+        ).format(carrier_label(carrier), carrier_label(truck))
     return ""
 
 
@@ -586,6 +633,9 @@ _REFUSALS: dict[Reason, Callable[[Facts], str]] = {
     Reason.NOT_ON_PICK: _not_on_pick,
     Reason.WRONG_SLOT: _wrong_slot,
     Reason.PICK_OPEN: _pick_open,
+    Reason.NOT_VERIFIED: _not_verified,
+    Reason.ALREADY_LOADED: _already_loaded,
+    Reason.WRONG_CARRIER: _wrong_carrier,
 }
 
 
@@ -655,6 +705,8 @@ _NOTES: dict[Note, Callable[[_Facts], Words]] = {
         translate("Note", "Nothing to undo"),
         translate("Note", "Nothing is taken for this wave yet: nothing to put back.")
         if f.has(Fact.WAVE)
+        else translate("Note", "No parcel loaded here to take off the truck.")
+        if f.has(Fact.CARRIER)
         else translate("Note", "No unit in this carton to take back."),
     ),
     Note.CARD_CONFIRMED: lambda f: (
@@ -790,5 +842,19 @@ _NOTES: dict[Note, Callable[[_Facts], Words]] = {
     Note.CART_AT_BENCH: lambda f: (
         translate("Note", "Cart {0} at the bench").format(f[Fact.WAVE]),
         translate("Note", "Scan a slot label (SLOT-…) to open the order in it."),
+    ),
+    Note.LOADED: lambda f: (
+        translate("Note", "Loaded: {0}").format(f[Fact.ORDER]),
+        translate("Note", "{0} · scan the next parcel.").format(carrier_label(f[Fact.CARRIER])),
+    ),
+    Note.UNLOADED: lambda f: (
+        translate("Note", "Taken off: {0}").format(f[Fact.ORDER]),
+        translate("Note", "Take parcel {0} off the truck.").format(
+            tracking_display(f[Fact.TRACKING])
+        ),
+    ),
+    Note.TRUCK_ENDED: lambda f: (
+        translate("Note", "Truck done"),
+        translate("Note", "The next parcel starts a new truck."),
     ),
 }

@@ -11,8 +11,18 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication
 
 from app.core import shop
+from app.core.carriers import CarrierCode
+from app.core.dispatch import keys as dispatch
 
 translate = QCoreApplication.translate
+
+
+def _tracking_rule() -> str:
+    return translate(
+        "ShopSettings",
+        "an http(s) link with {n} for the number; empty: the carrier's tracking page",
+    )
+
 
 #: Each key's caption and rule, as the page shows them.
 KEY_WORDS: dict[str, Callable[[], tuple[str, str]]] = {
@@ -59,6 +69,99 @@ KEY_WORDS: dict[str, Callable[[], tuple[str, str]]] = {
             "ShopSettings",
             "yes: an order is packed only after it was picked by scan; no (or empty): "
             "an allocated order may be packed straight away",
+        ),
+    ),
+    dispatch.YAMATO_B2_TYPES: lambda: (
+        translate("ShopSettings", "Yamato B2クラウド 送り状種類 per service"),
+        translate(
+            "ShopSettings",
+            "SERVICE=CODE, comma-separated, codes 0-9 or A; empty: "
+            "宅急便=0,宅急便コンパクト=8,ネコポス=A,クロネコゆうパケット=7",
+        ),
+    ),
+    dispatch.SAGAWA_DATE_FORMAT: lambda: (
+        translate("ShopSettings", "Sagawa e飛伝Ⅲ 配達日 format"),
+        translate("ShopSettings", "YYYYMMDD, YYYY/MM/DD or YYYY-MM-DD; empty: YYYYMMDD"),
+    ),
+    dispatch.JAPANPOST_FILE: lambda: (
+        translate("ShopSettings", "Japan Post upload file"),
+        translate("ShopSettings", "yupri (ゆうプリR) or clickpost (クリックポスト); empty: yupri"),
+    ),
+    dispatch.YUPRI_COLUMNS: lambda: (
+        translate("ShopSettings", "ゆうプリR layout: which column holds what"),
+        translate(
+            "ShopSettings",
+            "COLUMN=FIELD, comma-separated (1=order_number,2=ship_date,...); "
+            "empty: the common columns",
+        ),
+    ),
+    dispatch.YUPRI_COLUMN_COUNT: lambda: (
+        translate("ShopSettings", "ゆうプリR layout's number of columns"),
+        translate("ShopSettings", "1 to 200; empty: 69"),
+    ),
+    dispatch.CONTENTS: lambda: (
+        translate("ShopSettings", "品名 on carrier files"),
+        translate(
+            "ShopSettings",
+            "at most 15 全角, Shift_JIS; empty: the first item's name",
+        ),
+    ),
+    dispatch.AMAZON_CARRIERS: lambda: (
+        translate("ShopSettings", "Amazon carrier-code and carrier-name"),
+        translate(
+            "ShopSettings",
+            "CARRIER=CODE:NAME, comma-separated (yamato=Other:ヤマト運輸); "
+            "empty: Other and the carrier's Japanese name",
+        ),
+    ),
+    dispatch.TRACKING_URLS[CarrierCode.YAMATO]: lambda: (
+        translate("ShopSettings", "Yamato tracking link"),
+        _tracking_rule(),
+    ),
+    dispatch.TRACKING_URLS[CarrierCode.SAGAWA]: lambda: (
+        translate("ShopSettings", "Sagawa tracking link"),
+        _tracking_rule(),
+    ),
+    dispatch.TRACKING_URLS[CarrierCode.JAPANPOST]: lambda: (
+        translate("ShopSettings", "Japan Post tracking link"),
+        _tracking_rule(),
+    ),
+    shop.SMTP_HOST: lambda: (
+        translate("ShopSettings", "E-mail: SMTP server"),
+        translate("ShopSettings", "a host name (smtp.example.jp); empty: no shipment e-mails"),
+    ),
+    shop.SMTP_PORT: lambda: (
+        translate("ShopSettings", "E-mail: SMTP port"),
+        translate("ShopSettings", "1 to 65535; empty: 465 with tls, else 587"),
+    ),
+    shop.SMTP_SECURITY: lambda: (
+        translate("ShopSettings", "E-mail: encryption"),
+        translate("ShopSettings", "none, starttls or tls; empty: starttls"),
+    ),
+    shop.SMTP_USER: lambda: (
+        translate("ShopSettings", "E-mail: SMTP user"),
+        translate(
+            "ShopSettings",
+            "no spaces; empty: no login. The password is never stored here: "
+            "KENPIN_SMTP_PASSWORD or the OS keyring (kenpin notify password)",
+        ),
+    ),
+    shop.SMTP_FROM: lambda: (
+        translate("ShopSettings", "E-mail: sender"),
+        translate(
+            "ShopSettings", "an e-mail address, maybe with a name: 検品ストア <shop@example.jp>"
+        ),
+    ),
+    shop.MAIL_LANGUAGE: lambda: (
+        translate("ShopSettings", "E-mail: language"),
+        translate("ShopSettings", "ja or en; empty: ja"),
+    ),
+    shop.MAIL_ON_CLOSE: lambda: (
+        translate("ShopSettings", "E-mail when a manifest closes"),
+        translate(
+            "ShopSettings",
+            "yes: the shipment e-mails go out when a carrier's manifest closes; "
+            "empty: yes once the SMTP server is set",
         ),
     ),
 }

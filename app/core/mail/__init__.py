@@ -1,0 +1,1 @@
+"""Shipment e-mails (発送完了メール): their settings, templates and outbox rules."""

@@ -1,0 +1,1 @@
+"""The Mails page: shipment e-mails a supervisor must look at."""
