@@ -102,3 +102,10 @@ _.valueMin
 _.fontName
 _.valueSteps
 _.labelTextFormat
+
+# Who resent a shipment e-mail, who stored a template: kept for the audit's reader.
+_.resend_by_id
+_.updated_by_id
+# The dock's own reasons and notes: the pack rules' exhaustive tests leave them out.
+_.DOCK_REASONS
+_.DOCK_NOTES

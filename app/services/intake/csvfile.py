@@ -274,11 +274,6 @@ def file_sha256(path: Path | str) -> str:
     return digest.hexdigest()
 
 
-def read_csv(path: Path | str, columns: Collection[str]) -> CsvFile:
-    """Read and parse the CSV file at `path` (see `parse_csv`)."""
-    return parse_csv(file_name(path), read_bytes(path), columns)
-
-
 def _check_header(name: str, header: list[str], columns: Collection[str]) -> None:
     seen: set[str] = set()
     twice = []

@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 import pytest
 
+from app.core.dock.rules import DOCK_REASONS
 from app.core.overrides import OverrideKind, OverrideStep, PendingOverride
 from app.core.pack.effects import Decision, Effect
 from app.core.pack.rules import decide, needs_numbers
@@ -203,7 +204,7 @@ def test_every_reason_but_the_label_ones_has_a_scan_that_earns_it() -> None:
     # `lot_required` is the lot check's (`place`, tested in test_units.py).
     # The pick's own reasons are the pick rules' (tests/core/pick).
     assert set(REFUSALS) == (
-        set(Reason) - LABEL_REASONS - PICK_REASONS - {Reason.DATABASE_UNAVAILABLE}
+        set(Reason) - LABEL_REASONS - PICK_REASONS - DOCK_REASONS - {Reason.DATABASE_UNAVAILABLE}
     )
 
 
