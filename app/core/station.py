@@ -141,3 +141,22 @@ def badge_verdict(outcome: BadgeOutcome, pin: BadgePin | None) -> BadgeVerdict:
     if locked_until is not None and outcome.change in (BadgeChange.WRONG_PIN, BadgeChange.LOCKED):
         facts[Fact.UNTIL] = until_shown(locked_until)
     return BadgeVerdict(verdict, reason, note, facts)
+
+
+@dataclass(frozen=True, slots=True)
+class BadgeAnswer:
+    """A badge scanned at a station of any mode: what changes, for whom, and how it is said
+    (a badge nobody has: `unknown_barcode`)."""
+
+    change: BadgeChange
+    user: StationUser | None
+    message: str
+    said: BadgeVerdict
+
+
+def badge_answer(
+    user: StationUser | None, badge_user: StationUser | None, pin: BadgePin | None
+) -> BadgeAnswer:
+    """`badge_scanned` and `badge_verdict` together: the answer every mode's rules give."""
+    outcome = badge_scanned(user, badge_user, pin)
+    return BadgeAnswer(outcome.change, outcome.user, outcome.message, badge_verdict(outcome, pin))

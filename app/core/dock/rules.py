@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from app.core.scans import ClassifiedScan, Command, Fact, Note, Reason, ScanKind, VerdictKind
-from app.core.station import BadgeChange, BadgePin, StationUser, badge_scanned, badge_verdict
+from app.core.station import BadgeChange, BadgePin, StationUser, badge_answer
 from app.core.statuses import ParcelStatus
 
 #: The reasons only the dock records.
@@ -188,16 +188,14 @@ def _end_truck(carrier: str | None) -> DockDecision:
 
 def _badge(snapshot: DockSnapshot) -> DockDecision:
     """Log in, switch user or log out, as at every station (a supervisor with the PIN)."""
-    outcome = badge_scanned(snapshot.user, snapshot.badge_user, snapshot.badge_pin)
-    if outcome.change is BadgeChange.UNKNOWN or outcome.user is None:
-        return _refused(Reason.UNKNOWN_BARCODE, outcome.message)
-    said = badge_verdict(outcome, snapshot.badge_pin)
+    answer = badge_answer(snapshot.user, snapshot.badge_user, snapshot.badge_pin)
+    said = answer.said
     return DockDecision(
         said.verdict,
-        _BADGE_EFFECTS.get(outcome.change, DockEffect.NONE),
+        _BADGE_EFFECTS.get(answer.change, DockEffect.NONE),
         reason=said.reason,
-        message=outcome.message,
-        user=outcome.user,
+        message=answer.message,
+        user=answer.user,
         note=said.note,
         facts=said.facts,
     )

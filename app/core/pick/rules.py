@@ -23,7 +23,7 @@ from app.core.pack.session import Pack, PackedUnit
 from app.core.pack.units import Placement, place
 from app.core.pick.session import Pick, PickedUnit, PickLine, PickSnapshot, ToteCandidate
 from app.core.scans import ClassifiedScan, Command, Fact, Note, Reason, ScanKind, VerdictKind
-from app.core.station import BadgeChange, StationUser, badge_scanned, badge_verdict
+from app.core.station import BadgeChange, StationUser, badge_answer
 
 #: The reasons only a pick records (the pack bench never does): its refusals, and the short
 #: pick its mismatch-log row names.
@@ -388,16 +388,14 @@ def _short(pick: Pick, line: PickLine) -> PickDecision:
 
 def _badge(snapshot: PickSnapshot) -> PickDecision:
     """Log in, switch user or log out, as at every station (a supervisor with the PIN)."""
-    outcome = badge_scanned(snapshot.user, snapshot.badge_user, snapshot.badge_pin)
-    if outcome.change is BadgeChange.UNKNOWN or outcome.user is None:
-        return refused(Reason.UNKNOWN_BARCODE, outcome.message)
-    said = badge_verdict(outcome, snapshot.badge_pin)
+    answer = badge_answer(snapshot.user, snapshot.badge_user, snapshot.badge_pin)
+    said = answer.said
     return PickDecision(
         said.verdict,
-        _BADGE_EFFECTS.get(outcome.change, PickEffect.NONE),
+        _BADGE_EFFECTS.get(answer.change, PickEffect.NONE),
         reason=said.reason,
-        message=outcome.message,
-        user=outcome.user,
+        message=answer.message,
+        user=answer.user,
         note=said.note,
         facts=said.facts,
     )
