@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
@@ -38,11 +39,16 @@ class NumbersFile:
 
 def numbers_file(data: bytes) -> NumbersFile:
     """The file as it is (Kenpin's CSV) or with B2's header named by position."""
-    end = data.find(b"\n")
-    line = data[: end if end >= 0 else len(data)]
+    # The header line ends at its first line break, whichever kind (a lone CR included).
+    ends = re.search(rb"[\r\n]", data)
+    line = data[: ends.start() if ends else len(data)]
     bom = codecs.BOM_UTF8 if line.startswith(codecs.BOM_UTF8) else b""
     encoding = _encoding(line[len(bom) :])
-    header = next(csv.reader(io.StringIO(line[len(bom) :].decode(encoding, "replace"))), [])
+    try:
+        header = next(csv.reader(io.StringIO(line[len(bom) :].decode(encoding, "replace"))), [])
+    except csv.Error:
+        # Not B2's header: the CSV reader reports what is wrong with the file, by line.
+        header = []
     if not header or header[0].strip() != B2_COLUMNS[0]:
         return NumbersFile(data, CARRIER_COLUMNS)
     names = [f"{n}" for n in range(1, max(len(header), b2.TRACKING + 1) + 1)]

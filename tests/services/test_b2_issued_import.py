@@ -81,3 +81,20 @@ def test_a_row_without_a_number_or_with_a_bad_one_refuses_the_file_and_attaches_
         "kenpin: 3 problems; nothing was changed",
     ]
     assert parcels(db) == []
+
+
+@pytest.mark.parametrize(
+    ("data", "b2_header"),
+    [
+        (b"\r\x00", False),
+        (b"\r", False),
+        (b'"a\rb",c\n', False),
+        ("お客様管理番号,x\r1001,y".encode("cp932"), True),
+    ],
+)
+def test_a_first_line_ending_in_a_lone_cr_is_read_not_a_crash(data: bytes, b2_header: bool) -> None:
+    """A lone CR ends the header line too (B2's header is still known by it); a header the
+    CSV reader cannot read is left to the CSV path, which reports it by line."""
+    from app.services.b2_issued import numbers_file
+
+    assert numbers_file(data).from_b2 is b2_header

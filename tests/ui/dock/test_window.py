@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -21,11 +21,15 @@ from app.db.database import Database
 from app.db.models import Order
 from app.scanning.wedge import KeyboardWedge
 from app.services.shop_settings import ShopSettings
+from app.services.signin import Credentials
+from app.services.station.pack import PackStation
+from app.services.users import add_user
 from app.ui.dock.controller import DockController
 from app.ui.dock.view import DockPage
 from app.ui.main_window import MainWindow
 from tests.dockdata import LOADER, PACKED_AT, Parcels, dock_bench
 from tests.scanning.keys import scanner_sends
+from tests.stationdata import SUPERVISOR_PIN, sent
 
 pytestmark = pytest.mark.gui
 
@@ -146,3 +150,40 @@ def test_closing_the_manifest_from_the_dock_ships_the_orders_and_ends_the_truck(
     with sqlite_db.read() as s:
         status = s.scalar(select(Order.status).where(Order.number == "#1001"))
     assert status == "shipped"
+
+
+def test_the_close_button_asks_a_supervisor_to_leave_a_parcel_behind(
+    dock: DockBench,
+    parcels: Parcels,
+    sqlite_db: Database,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The button's questions (Qt's dialogs answered here, as the loader would): the parcel
+    not loaded is named, a supervisor's badge and PIN leave it behind, the files go to the
+    folder chosen."""
+    # #1003's label scanned back at last: on the manifest, but not on the truck.
+    PackStation(sqlite_db, "S1").scan(sent(parcels.unverified), at=PACKED_AT)
+    add_user(sqlite_db, "Sachiko", "supervisor", "B-BOSS", SUPERVISOR_PIN)
+    dock.scan(LOADER)
+    dock.scan(parcels.yamato)
+    asked: list[str] = []
+
+    def question(_parent: object, _title: str, text: str) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    out = tmp_path / "manifests"
+    out.mkdir()
+    monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_args: str(out))
+    monkeypatch.setattr(
+        dock.window, "ask_credentials", lambda _why: Credentials("B-BOSS", SUPERVISOR_PIN)
+    )
+    dock.window.on_close_manifest_requested()
+    dock.qtbot.waitUntil(lambda: dock.page.card.carrier.text() == "No truck being loaded")
+    assert "1 parcel(s) loaded" in asked[0] and "#1003" in asked[0]
+    assert sorted(path.suffix for path in out.iterdir()) == [".csv", ".pdf"]
+    with sqlite_db.read() as s:
+        statuses = dict(s.execute(select(Order.number, Order.status)).all())
+    assert (statuses["#1001"], statuses["#1003"]) == ("shipped", "verified")
