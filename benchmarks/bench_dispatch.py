@@ -94,6 +94,18 @@ def verified_parcels(db: Database, count: int) -> list[str]:
     return tracking
 
 
+def clear_open_manifests(db: Database) -> None:
+    """Parcels an interrupted earlier run left on an open manifest are voided, so this run
+    times a truck of its own parcels (and its close is not refused for parcels not loaded)."""
+    parcels = table(Parcel).c
+    with db.write() as s:
+        s.execute(
+            update(table(Parcel))
+            .where(parcels.status == ParcelStatus.VERIFIED.value, parcels.manifest_id.is_(None))
+            .values(status=ParcelStatus.VOIDED.value)
+        )
+
+
 def set_up(db: Database) -> str:
     """The shop (the sheet's shipper, B2's account codes) and a loader of this run; the
     loader's badge."""
@@ -106,6 +118,7 @@ def set_up(db: Database) -> str:
 
 def bench(db: Database, args: argparse.Namespace) -> None:
     badge = set_up(db)
+    clear_open_manifests(db)
     parcels = verified_parcels(db, args.parcels)
     on_file(db, f"loading {len(parcels):,} verified parcels, then closing their manifest")
     dock = DockStation(db, "BENCH-DOCK")

@@ -54,11 +54,16 @@ class Parcel(Base):
     __table_args__ = (
         CheckConstraint("carton_no > 0", name="carton_positive"),
         Index("ix_parcels_order", "order_id", "carton_no"),
-        # The carriers' open manifests: verified parcels on no closed manifest yet.
+        # The carriers' open manifests: verified parcels on no closed manifest yet. It holds
+        # every column the dock's count of a truck (loaded / on it) reads, so the count reads
+        # the index alone (SQLite checks the index's condition against its columns).
         Index(
             "ix_parcels_open_manifest",
             "carrier",
+            "loaded_at",
             "verified_at",
+            "status",
+            "manifest_id",
             sqlite_where=text("status = 'verified' AND manifest_id IS NULL"),
             postgresql_where=text("status = 'verified' AND manifest_id IS NULL"),
         ),

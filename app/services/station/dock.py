@@ -26,7 +26,29 @@ from app.services.station.pipeline import Incoming, Kept, Shown, Step, Tx, kept_
 from app.services.station.signins import as_recorded, badge_facts, log_in, log_out, pin_failed
 from app.services.station.station import LEASE_SECONDS, Clock, Opening, Station, open_station
 
-DockTx = Tx[None]
+
+@dataclass(frozen=True, slots=True)
+class TruckCount:
+    """The truck a dock loads: its carrier, parcels loaded of those on its open manifest, and
+    how many scans ago they were read from the database.
+
+    Kept between the station's scans (`pipeline.Kept`): counting the open manifest reads
+    every parcel on it, so a scan adds its own load (or unload) to the kept count and the
+    database is counted again every `RECOUNT_AFTER` scans, when another process scanned at
+    this station, or when the truck changes. Other docks' loads and parcels verified
+    meanwhile show within that many scans.
+    """
+
+    carrier: str
+    loaded: int
+    total: int
+    age: int = 0
+
+
+#: Scans after which a dock counts its truck in the database again.
+RECOUNT_AFTER = 20
+
+DockTx = Tx[TruckCount]
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +58,7 @@ class DockFacts:
     snapshot: DockSnapshot
 
 
-DockStep = Step[DockFacts, DockDecision, None]
+DockStep = Step[DockFacts, DockDecision, TruckCount]
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,11 +71,18 @@ class DockAfter:
 
 @dataclass(frozen=True, slots=True)
 class Counted:
-    """A scan's effect with the truck's count after it (read once, for record and view)."""
+    """A scan's effect with the truck's count after it (for the record and the view)."""
 
     after: DockAfter
-    loaded: int | None
-    total: int | None
+    truck: TruckCount | None
+
+    @property
+    def loaded(self) -> int | None:
+        return self.truck.loaded if self.truck else None
+
+    @property
+    def total(self) -> int | None:
+        return self.truck.total if self.truck else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,10 +99,18 @@ class DockView:
     last: DockParcel | None = None
 
 
-def _counts(tx: DockTx, carrier: str | None) -> tuple[int | None, int | None]:
+def _truck(tx: DockTx, carrier: str | None, effect: DockEffect) -> TruckCount | None:
+    """The count of `carrier`'s truck after a scan of `effect`: the kept count with the
+    scan's own load or unload, or counted in the database (see `TruckCount`)."""
     if carrier is None:
-        return None, None
-    return store.truck_counts(tx.session, carrier)
+        return None
+    kept = tx.kept_now()
+    held = kept.held if kept is not None else None
+    if held is not None and held.carrier == carrier and held.age < RECOUNT_AFTER:
+        loaded = held.loaded + {DockEffect.LOAD: 1, DockEffect.UNLOAD: -1}.get(effect, 0)
+        return TruckCount(carrier, loaded, max(held.total, loaded), held.age + 1)
+    loaded, total = store.truck_counts(tx.session, carrier)
+    return TruckCount(carrier, loaded, total)
 
 
 def _log_in(step: DockStep) -> DockAfter:
@@ -160,7 +197,7 @@ class DockMode:
     def apply(self, step: DockStep) -> Counted:
         """The decision's effect, by its handler, and the truck's count after it."""
         after = HANDLERS[step.decision.effect](step)
-        return Counted(after, *_counts(step.tx, after.carrier))
+        return Counted(after, _truck(step.tx, after.carrier, step.decision.effect))
 
     def entry(self, step: DockStep, counted: Counted) -> ScanEntry:
         """The scan's record, with its verdict and the parcel's order."""
@@ -190,7 +227,7 @@ class DockMode:
             facts=refusal_facts(decision.facts, None) if reason else {},
         )
 
-    def shown(self, step: DockStep, counted: Counted, ref: int) -> Shown[None]:
+    def shown(self, step: DockStep, counted: Counted, ref: int) -> Shown[TruckCount]:
         """The outcome, and the dock screen as it stands after the scan."""
         decision, after = step.decision, counted.after
         parcel = decision.parcel or step.facts.snapshot.parcel
@@ -211,28 +248,31 @@ class DockMode:
             typed=step.incoming.scan.typed,
         )
         scope = RecentScope(after.user.user_id if after.user else None, None)
-        kept = kept_after(step.tx, outcome, None, scope, first=decision.effect is DockEffect.LOGIN)
+        first = decision.effect is DockEffect.LOGIN
+        kept = kept_after(step.tx, outcome, counted.truck, scope, first=first)
         last = decision.parcel if decision.effect is DockEffect.LOAD else None
         view = DockView(
             step.tx.station.name, after.user, after.carrier, loaded, total, kept.recent, last
         )
         return Shown(replace(outcome, view=view), kept)
 
-    def screen(self, tx: DockTx) -> tuple[DockView, None]:
-        """The dock screen as the station stands."""
+    def screen(self, tx: DockTx) -> tuple[DockView, TruckCount | None]:
+        """The dock screen as the station stands, its truck counted in the database."""
         carrier = store.truck(tx.session, tx.row.station_id)
-        loaded, total = _counts(tx, carrier)
+        truck = TruckCount(carrier, *store.truck_counts(tx.session, carrier)) if carrier else None
+        loaded, total = (truck.loaded, truck.total) if truck else (None, None)
         last = store.last_loaded(tx.session, tx.row.station_id)
         view = DockView(tx.station.name, tx.row.user, carrier, loaded, total, tx.recent(), last)
-        return view, None
+        return view, truck
 
-    def repeated(self, tx: DockTx, outcome: ScanOutcome) -> Shown[None]:
+    def repeated(self, tx: DockTx, outcome: ScanOutcome) -> Shown[TruckCount]:
         """A retried scan's recorded outcome, with the dock screen as it stands."""
-        view, _none = self.screen(tx)
-        return Shown(replace(outcome, view=view), Kept(tx.row.last_seq, tx.scope, tx.recent()))
+        view, truck = self.screen(tx)
+        kept = Kept(tx.row.last_seq, tx.scope, tx.recent(), truck)
+        return Shown(replace(outcome, view=view), kept)
 
 
-class DockStation(Station[DockFacts, DockDecision, Counted, None, DockView]):
+class DockStation(Station[DockFacts, DockDecision, Counted, TruckCount, DockView]):
     """A dock station's scan pipeline over the shared database."""
 
     def __init__(

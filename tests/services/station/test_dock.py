@@ -9,11 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from app.cli import main
 from app.core.scans import Reason
 from app.db.database import Database
+from app.db.models import Order
 from app.db.shipping_models import Parcel
 from app.db.station_models import StationState
 from tests.dockdata import LOADER, Parcels, dock_bench
@@ -118,3 +119,31 @@ def test_every_dock_effect_has_its_handler() -> None:
     from app.services.station.dock import HANDLERS
 
     assert set(HANDLERS) == set(DockEffect)
+
+
+def test_a_dock_counts_its_own_loads_at_once_and_another_docks_within_a_few_scans(
+    db: Database, parcels: Parcels
+) -> None:
+    """The truck's count is kept between a dock's scans (counting the manifest reads every
+    parcel on it): its own loads count at once, another dock's by the recount."""
+    from app.services.station.dock import RECOUNT_AFTER, DockStation
+    from tests.stationdata import sent
+
+    with db.write() as s:
+        s.execute(update(Order).where(Order.number == "#1002").values(carrier="yamato"))
+        s.execute(
+            update(Parcel).where(Parcel.tracking_number == parcels.sagawa).values(carrier="yamato")
+        )
+    one, two = DockStation(db, "D1"), DockStation(db, "D2")
+    one.scan(sent(LOADER))
+    assert one.scan(sent(parcels.yamato)).scanned == 1
+    two.scan(sent("B-002"))  # Taro, at the other dock
+    assert two.scan(sent(parcels.sagawa)).scanned == 2
+    # Its own unload counts at once; D2's load is not seen yet.
+    seen = [one.scan(sent("KCMD:UNDO")).scanned]
+    assert seen == [0]
+    for _ in range(RECOUNT_AFTER):
+        seen.append(one.scan(sent("4999999999994")).scanned)
+    # Counted again: D2's parcel is on the truck, D1's is off: 1 of 2.
+    assert seen[-1] == 1 and set(seen[1:-1]) == {0}
+    assert one.view().loaded == 1

@@ -77,7 +77,7 @@ def upgrade() -> None:
     op.create_index(
         "ix_parcels_open_manifest",
         "parcels",
-        ["carrier", "verified_at"],
+        ["carrier", "loaded_at", "verified_at", "status", "manifest_id"],
         sqlite_where=sa.text(_OPEN),
         postgresql_where=sa.text(_OPEN),
     )
