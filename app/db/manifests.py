@@ -114,8 +114,10 @@ _LIVE_LEFT = aliased(Parcel)
 _SHIP = (
     update(table(Order))
     .where(
+        # The manifest's orders, found through its parcels (not every verified order's
+        # parcels searched for the manifest).
+        _ORDERS.id.in_(select(Parcel.order_id).where(Parcel.manifest_id == bindparam("manifest"))),
         _ORDERS.status == OrderStatus.VERIFIED,
-        exists().where(Parcel.order_id == _ORDERS.id, Parcel.manifest_id == bindparam("manifest")),
         ~exists().where(
             and_(
                 _LIVE_LEFT.order_id == _ORDERS.id,
