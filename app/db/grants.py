@@ -73,6 +73,9 @@ STATION_TABLES: dict[str, tuple[str, ...]] = {
     # Dispatch: a carrier's manifest is written once, when closed; each order sent to a shop
     # platform's shipment file is recorded (`kenpin notify export --again` sends it anew).
     "manifests": APPEND,
+    # Receiving: deliveries are imported and closed, their lines count the units received.
+    "deliveries": WRITE,
+    "delivery_lines": WRITE,
     "notice_exports": WRITE,
     # Shipment e-mails: a row per order's mail, its status changed as it is sent; the
     # shop's templates, written by an admin (`kenpin notify template set`).

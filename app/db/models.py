@@ -98,6 +98,8 @@ class Product(Base):
     lot_tracked: Mapped[bool] = mapped_column(default=False)
     expiry_tracked: Mapped[bool] = mapped_column(default=False)
     min_shelf_life_days: Mapped[int] = mapped_column(Integer, default=0)
+    #: Stock (on hand, not reserved) below which the product is listed as low; None: never.
+    reorder_point: Mapped[int | None] = mapped_column(Integer)
     #: How a lot product's unit proves its lot at the bench (`gs1` or `confirm`).
     lot_check: Mapped[LotCheck] = mapped_column(
         checked_enum(LotCheck, check="lot_check_known", length=8),

@@ -128,7 +128,7 @@ def test_db_grant_gives_the_schema_to_the_owner_and_running_it_again_changes_not
     assert _privileges(roles.admin_url, roles.station) == first
 
     first_run, second_run = capsys.readouterr().out.split("schema public: owned by")[1:]
-    assert f"moved to {roles.owner}: schema public, 39 tables, 4 functions" in first_run
+    assert f"moved to {roles.owner}: schema public, 41 tables, 4 functions" in first_run
     assert "moved to" not in second_run
     assert ("audit_log", "INSERT") in first and ("audit_log", "SELECT") in first
     assert not {("audit_log", p) for p in ("UPDATE", "DELETE", "TRUNCATE")} & first

@@ -8,6 +8,7 @@ from app.db import (  # noqa: F401  (their tables belong to the schema)
     dispatch_models,
     mail_models,
     pick_models,
+    receiving_models,
     report_models,
     shipping_models,
     signin_models,
