@@ -62,12 +62,15 @@ def _parser() -> argparse.ArgumentParser:
     db_sub.add_parser("upgrade", help="create / migrate the schema").set_defaults(run=_db_upgrade)
     cli_db.register(db_sub, lambda args: _kenpin(args, migrate=False).db)
 
-    imp = sub.add_parser("import", help="import products, stock or orders from CSV")
+    imp = sub.add_parser(
+        "import", help="import products, stock, orders or expected deliveries from CSV"
+    )
     imp_sub = imp.add_subparsers(dest="what", metavar="WHAT", required=True)
     for what, helptext in (
         ("products", "products and their barcodes"),
         ("stock", "stock on hand by location"),
         ("orders", "orders (Shopify export or generic CSV)"),
+        ("expected", "expected deliveries: delivery,supplier,sku,qty,lot,expiry"),
     ):
         p = imp_sub.add_parser(what, help=helptext)
         p.add_argument("file", type=Path, metavar="FILE")
@@ -380,6 +383,8 @@ def _import(args: argparse.Namespace) -> int:
         result = intake.import_products(db, args.file)
     elif args.what == "stock":
         result = intake.import_stock(db, args.file)
+    elif args.what == "expected":
+        result = intake.import_expected(db, args.file)
     else:
         result = intake.import_orders(
             db, args.file, fmt=args.format, default_carrier=args.default_carrier

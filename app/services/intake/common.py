@@ -52,6 +52,11 @@ class ImportResult:
             )
             if self.cancelled:
                 text += f" ({self.cancelled} of them cancelled)"
+        elif self.kind == "expected":
+            text = (
+                f"{_count(self.added, 'delivery')} expected ({_count(self.lines, 'line')}, "
+                f"{_count(self.units, 'unit')})"
+            ).replace("deliverys", "deliveries")
         elif self.kind == "products":
             text = (
                 f"{_count(self.added, 'product')} added, {self.updated:,} updated, "

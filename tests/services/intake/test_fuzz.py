@@ -20,7 +20,7 @@ from app.core.errors import Refused
 from app.db.database import Database
 from app.db.models import Base
 from app.services.carriers import import_carrier_numbers
-from app.services.intake import import_orders, import_products, import_stock
+from app.services.intake import import_expected, import_orders, import_products, import_stock
 from app.services.users import add_user
 from tests.intake_support import (
     GENERIC_HEADER,
@@ -107,6 +107,11 @@ CARRIER: Sheet = (
     ["order_number", "tracking"],
     [["KP-0", "1234-5678-9013"], ["KP-0", "200961185434"]],
     "utf-8",
+)
+EXPECTED: Sheet = (
+    ["delivery", "supplier", "sku", "qty", "lot", "expiry"],
+    [["D-1", "丸和食品", "TEA", "24", "", ""], ["D-1", "", "TEA", "6", "", ""]],
+    "cp932",
 )
 
 
@@ -216,3 +221,11 @@ def test_a_carrier_numbers_file_is_attached_or_refused_unchanged(
     stocked: Database, tmp_path: Path, data: bytes
 ) -> None:
     _fuzzed(stocked, tmp_path, import_carrier_numbers, data)
+
+
+@_FUZZ
+@given(data=files(EXPECTED))
+def test_an_expected_deliveries_file_is_imported_or_refused_unchanged(
+    stocked: Database, tmp_path: Path, data: bytes
+) -> None:
+    _fuzzed(stocked, tmp_path, import_expected, data)
