@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from app.core.errors import EnvironmentFailure
 from app.core.spreadsheet import write_csv
 from app.core.stock_views import BackorderRow, LedgerRow, LowStockRow, StockRow, StockViewRow
 from app.db import stock_views as store
@@ -39,5 +40,11 @@ class StockViews:
 
 
 def export_csv(path: Path, columns: Sequence[str], rows: Sequence[StockViewRow]) -> int:
-    """Write a view's rows to a spreadsheet CSV (UTF-8 with BOM, cells made safe); how many."""
-    return write_csv(path, columns, (row.cells() for row in rows))
+    """Write a view's rows to a spreadsheet CSV (UTF-8 with BOM, cells made safe); how many.
+
+    A file that cannot be written (no such folder, no permission, disk full) is told, not a bug.
+    """
+    try:
+        return write_csv(path, columns, (row.cells() for row in rows))
+    except OSError as exc:
+        raise EnvironmentFailure(f"could not write {path}: {exc.strerror or exc}") from exc
