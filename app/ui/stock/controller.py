@@ -41,13 +41,13 @@ class Window(Protocol):
 class StockController(QObject):
     """Keeps the stock table, the ledger below it and the export in step with the page."""
 
-    #: A message for the window's banner: (text, is it a problem).
+    # A message for the window's banner: (text, is it a problem).
     told = Signal(str, bool)
-    #: The rows just read are in the table.
+    # The rows just read are in the table.
     shown = Signal()
-    #: The ledger just read is below the table.
+    # The ledger just read is below the table.
     ledger_shown = Signal()
-    #: A CSV file was written.
+    # A CSV file was written.
     exported = Signal(Path)
 
     def __init__(self, views: StockViews, page: StockPage, parent: QObject | None = None) -> None:
@@ -59,7 +59,7 @@ class StockController(QObject):
         page.table.setModel(self.model)
         page.ledger.setModel(self.ledger)
         self.lane = JobLane("stock", self)
-        #: Where to write the export (asked in a dialog); tests answer it themselves.
+        # Where to write the export (asked in a dialog); tests answer it themselves.
         self.ask_path: Callable[[], Path | None] = self._ask_path
         self._connect_signals()
 

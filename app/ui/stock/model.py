@@ -12,8 +12,8 @@ from PySide6.QtGui import QColor
 from app.core.stock_views import Freshness, StockRow, StockViewRow, freshness
 
 Index = QModelIndex | QPersistentModelIndex
-#: Row colours (background, text) by how near the lot is to its expiry: the window's amber
-#: for what needs a look soon, its red for what must not ship.
+# Row colours (background, text) by how near the lot is to its expiry: the window's amber
+# for what needs a look soon, its red for what must not ship.
 COLOURS = {
     Freshness.NEAR_EXPIRY: (QColor("#fef3c7"), QColor("#78350f")),
     Freshness.EXPIRED: (QColor("#fee2e2"), QColor("#991b1b")),

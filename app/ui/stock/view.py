@@ -38,7 +38,7 @@ def _table(name: str) -> QTableView:
 class StockPage(QWidget):
     """The view chooser, SKU and bin filters, Refresh and Export CSV…, then two tables."""
 
-    #: The page came into view.
+    # The page came into view.
     came_into_view = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
