@@ -9,10 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -22,17 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-
-def _table(name: str) -> QTableView:
-    table = QTableView()
-    table.setObjectName(name)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setWordWrap(False)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    return table
+from app.ui.tables import row_table
 
 
 class StockPage(QWidget):
@@ -58,9 +46,9 @@ class StockPage(QWidget):
         self.export.setToolTip(self.tr("Write the rows of the table to a CSV file"))
         self.shown = QLabel()
         self.shown.setObjectName("detailsMuted")
-        self.table = _table("stockRows")
+        self.table = row_table(QTableView(), "stockRows")
         self.ledger_title = QLabel(self.tr("Select a product to see its ledger."))
-        self.ledger = _table("stockLedger")
+        self.ledger = row_table(QTableView(), "stockLedger")
         self.refresh_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self)
         self._build()
 
