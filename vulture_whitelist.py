@@ -109,3 +109,5 @@ _.updated_by_id
 # The dock's own reasons and notes: the pack rules' exhaustive tests leave them out.
 _.DOCK_REASONS
 _.DOCK_NOTES
+# Stock that may not be allocated: its status value exists before returns put stock in it.
+_.QUARANTINE

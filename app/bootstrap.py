@@ -55,6 +55,7 @@ from app.services.station.pack import PackStation
 from app.services.station.pick import PickStation
 from app.services.station.services import StationServices
 from app.services.station.station import Opening
+from app.services.stock_views import StockViews
 from app.services.wave_progress import WavesInProgress
 
 if TYPE_CHECKING:
@@ -179,6 +180,7 @@ class Kenpin:
             ),
             mails=self.mailer(),
             order_history=OrderHistories(self.db),
+            stock=StockViews(self.db),
         )
 
     def mails_after_close(self) -> list[str] | None:

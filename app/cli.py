@@ -15,7 +15,16 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app import cli_admin, cli_audit, cli_db, cli_dispatch, cli_history, cli_notify, cli_waves
+from app import (
+    cli_admin,
+    cli_audit,
+    cli_db,
+    cli_dispatch,
+    cli_history,
+    cli_notify,
+    cli_stock,
+    cli_waves,
+)
 from app.cli_mismatches import add_commands as add_mismatches_commands
 from app.cli_reports import add_report_parser, write_report
 from app.core.carriers import CarrierCode
@@ -30,6 +39,7 @@ if TYPE_CHECKING:
     from app.bootstrap import Kenpin
     from app.db.database import Database
     from app.services.signin import Credentials
+    from app.services.stock_views import StockViews
 
 # A usage error exits 2: argparse does that itself.
 EXIT_OK, EXIT_REFUSED = 0, 1
@@ -101,6 +111,7 @@ def _parser() -> argparse.ArgumentParser:
     stock_sub.add_parser(
         "check", help="recompute on-hand and reserved from the ledger and report drift"
     ).set_defaults(run=_stock_check)
+    cli_stock.add_commands(stock_sub, _stock_views)
 
     users = sub.add_parser("users", help="users")
     users_sub = users.add_subparsers(dest="users_command", metavar="ACTION", required=True)
@@ -429,6 +440,12 @@ def _stock_check(args: argparse.Namespace) -> int:
         print(f"drift: {drift}", file=sys.stderr)
     print(f"stock check: {len(drifts)} drift(s) found", file=sys.stderr)
     return EXIT_REFUSED
+
+
+def _stock_views(args: argparse.Namespace) -> StockViews:
+    from app.services.stock_views import StockViews
+
+    return StockViews(_db(args))
 
 
 def _users_add(args: argparse.Namespace) -> int:

@@ -113,6 +113,7 @@ def stored_products(session: Session, skus: Collection[str]) -> dict[str, Stored
         Product.expiry_tracked,
         Product.min_shelf_life_days,
         Product.lot_check,
+        Product.reorder_point,
     ).outerjoin(Location, Location.id == Product.default_location_id)
     return {
         row.sku: StoredProduct(
@@ -126,6 +127,7 @@ def stored_products(session: Session, skus: Collection[str]) -> dict[str, Stored
             bool(row.expiry_tracked),
             row.min_shelf_life_days,
             LotCheck(row.lot_check),
+            row.reorder_point,
         )
         for row in rows_in(session, query, Product.sku, skus)
     }

@@ -58,6 +58,7 @@ from app.ui.settings.view import ShopSettingsPage
 from app.ui.sounds import StationSounds
 from app.ui.station.controller import BenchController
 from app.ui.station.page import BenchPage
+from app.ui.stock.controller import add_stock_page
 from app.ui.styles import WINDOW_STYLE
 from app.ui.waves.controller import add_waves_page
 
@@ -181,6 +182,7 @@ class MainWindow(QMainWindow):
         )
         self.reports = add_reports_page(self, services.reports)
         self.waves = add_waves_page(self, services.waves)
+        self.stock = add_stock_page(self, services.stock)
         self.mails = add_mails_page(self, services.mails, station)
         self.admin = add_admin_page(
             self,
@@ -464,6 +466,8 @@ class MainWindow(QMainWindow):
             self.reports.close()
         if self.waves is not None:
             self.waves.close()
+        if self.stock is not None:
+            self.stock.close()
         if self.mails is not None:
             self.mails.close()
         if self.admin is not None:

@@ -3529,6 +3529,159 @@
     </message>
 </context>
 <context>
+    <name>StockController</name>
+    <message>
+        <source>Rows: {0} · read at {1}</source>
+        <translation>{0} 行 · {1} に読み込み</translation>
+    </message>
+    <message>
+        <source>Could not read the stock: {0}</source>
+        <translation>在庫を読み込めませんでした: {0}</translation>
+    </message>
+    <message>
+        <source>Ledger of {0}, oldest first</source>
+        <translation>{0} の在庫履歴(古い順)</translation>
+    </message>
+    <message>
+        <source>{0} rows written to {1}</source>
+        <translation>{0} 行を {1} に書き出しました</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>CSV 書き出し</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV ファイル (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>StockPage</name>
+    <message>
+        <source>Stock</source>
+        <translation>在庫</translation>
+    </message>
+    <message>
+        <source>Low stock</source>
+        <translation>在庫僅少</translation>
+    </message>
+    <message>
+        <source>Backorders</source>
+        <translation>欠品待ち</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Bin</source>
+        <translation>棚番</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Read the stock again (F5)</source>
+        <translation>在庫を読み込み直す (F5)</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV 書き出し…</translation>
+    </message>
+    <message>
+        <source>Write the rows of the table to a CSV file</source>
+        <translation>表の行を CSV ファイルに書き出す</translation>
+    </message>
+    <message>
+        <source>Select a product to see its ledger.</source>
+        <translation>商品を選ぶと在庫履歴が表示されます。</translation>
+    </message>
+</context>
+<context>
+    <name>StockViewModel</name>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>商品名</translation>
+    </message>
+    <message>
+        <source>Bin</source>
+        <translation>棚番</translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation>ロット</translation>
+    </message>
+    <message>
+        <source>Expiry</source>
+        <translation>賞味期限</translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation>在庫数</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>引当済</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>引当可能</translation>
+    </message>
+    <message>
+        <source>Reorder point</source>
+        <translation>発注点</translation>
+    </message>
+    <message>
+        <source>Backordered</source>
+        <translation>欠品待ち数</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>注文数</translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>On hand ±</source>
+        <translation>在庫数 ±</translation>
+    </message>
+    <message>
+        <source>Reserved ±</source>
+        <translation>引当 ±</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>参照</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <source>available</source>
+        <translation>引当可能</translation>
+    </message>
+    <message>
+        <source>quarantine</source>
+        <translation>隔離</translation>
+    </message>
+</context>
+<context>
     <name>TrackingController</name>
     <message>
         <source>Numbers left: {0}</source>

@@ -37,6 +37,7 @@ OPTIONAL = (
     "variant",
     "min_shelf_life_days",
     "lot_check",
+    "reorder_point",
 )
 #: Every column a products file may have.
 COLUMNS = (*REQUIRED, *OPTIONAL)
@@ -66,6 +67,7 @@ class ProductDraft:
     expiry_tracked: bool | None = None
     min_shelf_life_days: int | None = None
     lot_check: LotCheck | None = None
+    reorder_point: int | None = None
 
     def barcodes(self) -> list[tuple[str, BarcodeKind, int]]:
         """(code, kind, units) for every code on the row."""
@@ -89,6 +91,7 @@ class StoredProduct:
     expiry_tracked: bool
     min_shelf_life_days: int
     lot_check: LotCheck = LotCheck.GS1
+    reorder_point: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,6 +185,7 @@ def _read_row(cells: CellReader, row: Row) -> ProductDraft | None:
         row, "min_shelf_life_days", lambda v: whole_number(v, least=0, most=36_500)
     )
     lot_check = cells.value(row, "lot_check", lot_check_value)
+    reorder_point = cells.value(row, "reorder_point", lambda v: whole_number(v, least=0))
     if len(cells.problems) > before:
         return None
     return ProductDraft(
@@ -198,6 +202,7 @@ def _read_row(cells: CellReader, row: Row) -> ProductDraft | None:
         expiry_tracked,
         shelf_life,
         lot_check,
+        reorder_point,
     )
 
 
@@ -266,6 +271,7 @@ def _differs(draft: ProductDraft, current: StoredProduct) -> bool:
         (draft.expiry_tracked, current.expiry_tracked),
         (draft.min_shelf_life_days, current.min_shelf_life_days),
         (draft.lot_check, current.lot_check),
+        (draft.reorder_point, current.reorder_point),
     )
     return any(new is not None and new != old for new, old in given)
 
@@ -281,6 +287,7 @@ def merged(draft: ProductDraft, current: StoredProduct | None) -> dict[str, obje
             "expiry_tracked": False,
             "min_shelf_life_days": 0,
             "lot_check": LotCheck.GS1,
+            "reorder_point": None,
         }
     else:
         base = {
@@ -291,6 +298,7 @@ def merged(draft: ProductDraft, current: StoredProduct | None) -> dict[str, obje
             "expiry_tracked": current.expiry_tracked,
             "min_shelf_life_days": current.min_shelf_life_days,
             "lot_check": current.lot_check,
+            "reorder_point": current.reorder_point,
         }
     given: dict[str, object] = {
         "variant": draft.variant,
@@ -300,6 +308,7 @@ def merged(draft: ProductDraft, current: StoredProduct | None) -> dict[str, obje
         "expiry_tracked": draft.expiry_tracked,
         "min_shelf_life_days": draft.min_shelf_life_days,
         "lot_check": draft.lot_check,
+        "reorder_point": draft.reorder_point,
     }
     fields = {key: base[key] if given[key] is None else given[key] for key in base}
     return {"sku": draft.sku, "name": draft.name, **fields}

@@ -19,6 +19,7 @@ from app.services.shop_settings import ShopSettings
 from app.services.station.dock import DockStation
 from app.services.station.pack import PackStation
 from app.services.station.pick import PickStation
+from app.services.stock_views import StockViews
 from app.services.wave_progress import WavesInProgress
 
 
@@ -65,3 +66,6 @@ class StationServices:
     mails: Mailer | None = None
     #: The picked order's history (the Orders page's History tab); without it, no tab.
     order_history: OrderHistories | None = None
+    #: Stock by bin and lot, low stock, backorders and ledgers (the Stock page); without it,
+    #: no page.
+    stock: StockViews | None = None

@@ -8,11 +8,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSizePolicy,
@@ -24,19 +22,11 @@ from PySide6.QtWidgets import (
 
 from app.core.reports import ReportKind
 from app.ui.reports.chart import DayChart
+from app.ui.tables import row_table
 
 
 def _table(name: str) -> QTableWidget:
-    table = QTableWidget()
-    table.setObjectName(name)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    return table
+    return row_table(QTableWidget(), name)
 
 
 def _date_edit() -> QDateEdit:
