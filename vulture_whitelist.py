@@ -111,3 +111,5 @@ _.DOCK_REASONS
 _.DOCK_NOTES
 # Stock that may not be allocated: its status value exists before returns put stock in it.
 _.QUARANTINE
+# A delivery line's units received so far: the receive station counts into it.
+_.received
