@@ -12,6 +12,8 @@ import io
 from collections.abc import Callable, Iterator
 
 import barcode
+import barcode.charsets.code128
+import barcode.codex
 from reportlab.graphics.barcode.common import Codabar
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -38,11 +40,29 @@ def _bar_runs(modules: str) -> Iterator[tuple[int, int]]:
             start = None
 
 
+#: Code 128's start character of code set C (digit pairs).
+START_C = barcode.charsets.code128.START_CODES["C"]
+
+
+class Code128(barcode.codex.Code128):  # type: ignore[misc]
+    """python-barcode's Code 128, without its one slip: a code that starts in code set C
+    with the digits "99" (`99000000`) lost them, taken for a switch to code set C."""
+
+    def _try_to_optimize(self, encoded: list[int]) -> list[int]:
+        if encoded[0] == START_C:
+            return encoded
+        return list(super()._try_to_optimize(encoded))
+
+
 def draw_with_python_barcode(
     pdf: Canvas, content: LabelContent, area: BarcodeArea, x: float, y: float
 ) -> float:
     """The bars as python-barcode builds them, drawn as vector rectangles."""
-    kind = barcode.get_barcode_class(_PYTHON_BARCODE[content.symbology])
+    kind = (
+        Code128
+        if content.symbology is Symbology.CODE128
+        else barcode.get_barcode_class(_PYTHON_BARCODE[content.symbology])
+    )
     if content.symbology is Symbology.CODABAR:
         # Narrow 2 units, wide 2 × ratio units: the ratio the ZPL printer uses too.
         symbol = kind(content.barcode_data, narrow=2, wide=round(2 * area.ratio))
