@@ -16,20 +16,18 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from app.core.mail.outbox import DUE, NEEDING_SUPERVISOR, MailStatus, OutboxEntry
-from app.core.mail.template import Item, MailTemplate, Shipment
+from app.core.mail.template import MailTemplate
 from app.core.orders import OrderStatus
-from app.core.statuses import ParcelStatus
 from app.db.mail_models import MailOutboxRow, MailTemplateRow
-from app.db.models import Order, OrderLine, Product, table
-from app.db.shipping_models import Parcel
+from app.db.models import Order, table
 
 _OUTBOX = table(MailOutboxRow)
 
 
-def shipped_without_mail(session: Session, since: dt.date) -> list[tuple[int, str, str]]:
-    """(id, number, e-mail) of each order shipped on or after `since` with no outbox row."""
+def shipped_without_mail(session: Session, since: dt.date) -> dict[str, int]:
+    """Number -> id of each order shipped on or after `since` with no outbox row."""
     rows = session.execute(
-        select(Order.id, Order.number, Order.email)
+        select(Order.number, Order.id)
         .where(
             Order.status == OrderStatus.SHIPPED,
             Order.shipped_on >= since,
@@ -37,7 +35,7 @@ def shipped_without_mail(session: Session, since: dt.date) -> list[tuple[int, st
         )
         .order_by(Order.id)
     )
-    return [(order_id, number, email) for order_id, number, email in rows]
+    return {number: order_id for number, order_id in rows}
 
 
 def add_mails(session: Session, rows: list[dict[str, object]]) -> None:
@@ -47,31 +45,6 @@ def add_mails(session: Session, rows: list[dict[str, object]]) -> None:
     dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
     statement = dialect.insert(_OUTBOX).on_conflict_do_nothing(index_elements=["order_id"])
     session.execute(statement, rows)
-
-
-def shipment_of(session: Session, order_id: int, shop: str) -> Shipment:
-    """What an order's e-mail tells: its shipped items and its live parcels' numbers."""
-    order = session.get_one(Order, order_id)
-    items = session.execute(
-        select(Product.name, Product.variant, OrderLine.qty - OrderLine.short)
-        .join(Product, Product.id == OrderLine.product_id)
-        .where(OrderLine.order_id == order_id, OrderLine.qty > OrderLine.short)
-        .order_by(OrderLine.line_no)
-    )
-    parcels = session.scalars(
-        select(Parcel.tracking_number)
-        .where(Parcel.order_id == order_id, Parcel.status != ParcelStatus.VOIDED)
-        .order_by(Parcel.carton_no)
-    )
-    return Shipment(
-        order=order.number,
-        customer=order.customer_name,
-        shipped_on=order.shipped_on,
-        items=tuple(Item(f"{name} {variant}".strip(), qty) for name, variant, qty in items),
-        carrier=order.carrier,
-        tracking=tuple(parcels),
-        shop=shop,
-    )
 
 
 def interrupted_to_check(session: Session, started_before: dt.datetime) -> list[str]:

@@ -1,11 +1,16 @@
-"""The orders leaving on a closed manifest, as the carriers' and platforms' files need them."""
+"""Orders as they left, for the files and e-mails that tell of them: each order's address,
+its parcels' tracking numbers and the items shipped (`app.core.dispatch.shipment`).
+
+Read for a closed manifest (its parcels only: a parcel left behind goes on the next one),
+or for shipped orders (every live parcel), three statements whatever the number of orders.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import BindParameter, ColumnElement, Executable, bindparam, select
 
 from app.core.carriers import CarrierCode, parse_carrier
 from app.core.dispatch.shipment import Shipment, ShippedItem
@@ -36,91 +41,82 @@ _ORDER_COLUMNS = (
     Order.email,
     Order.delivery_date,
     Order.delivery_time,
+    Order.shipped_on,
 )
-_ON_MANIFEST = select(Parcel.order_id).where(Parcel.manifest_id == bindparam("manifest"))
-_ORDERS = select(*_ORDER_COLUMNS).where(Order.id.in_(_ON_MANIFEST)).order_by(Order.number)
-_PARCELS = (
-    select(Parcel.order_id, Parcel.tracking_number)
-    .where(Parcel.manifest_id == bindparam("manifest"))
-    .order_by(Parcel.order_id, Parcel.carton_no)
-)
-_ITEMS = (
-    select(OrderLine.order_id, Product.sku, Product.name, Product.variant, OrderLine.packed)
-    .join(Product, Product.id == OrderLine.product_id)
-    .where(OrderLine.order_id.in_(_ON_MANIFEST), OrderLine.packed > 0)
-    .order_by(OrderLine.order_id, OrderLine.line_no)
-)
-_SHIPPED_ORDERS = select(*_ORDER_COLUMNS).where(Order.id.in_(bindparam("orders", expanding=True)))
-_SHIPPED_PARCELS = (
-    select(Parcel.order_id, Parcel.tracking_number)
-    .where(
-        Parcel.order_id.in_(bindparam("orders", expanding=True)),
-        Parcel.status != ParcelStatus.VOIDED,
-        Parcel.manifest_id.is_not(None),
+
+
+#: The statements of one way of reading shipments: orders, parcels, items.
+Statements = tuple[Executable, Executable, Executable]
+
+
+def _statements(orders: ColumnElement[bool], parcels: ColumnElement[bool]) -> Statements:
+    """The orders matching `orders`, their parcels matching `parcels`, their items shipped."""
+    order_ids = select(Order.id).where(orders)
+    return (
+        select(*_ORDER_COLUMNS).where(orders).order_by(Order.number),
+        select(Parcel.order_id, Parcel.tracking_number)
+        .where(parcels)
+        .order_by(Parcel.order_id, Parcel.carton_no),
+        select(OrderLine.order_id, Product.sku, Product.name, Product.variant)
+        .add_columns(OrderLine.qty - OrderLine.short)
+        .join(Product, Product.id == OrderLine.product_id)
+        .where(OrderLine.order_id.in_(order_ids), OrderLine.qty > OrderLine.short)
+        .order_by(OrderLine.order_id, OrderLine.line_no),
     )
-    .order_by(Parcel.order_id, Parcel.carton_no)
-)
-_SHIPPED_ITEMS = (
-    select(OrderLine.order_id, Product.sku, Product.name, Product.variant, OrderLine.packed)
-    .join(Product, Product.id == OrderLine.product_id)
-    .where(OrderLine.order_id.in_(bindparam("orders", expanding=True)), OrderLine.packed > 0)
-    .order_by(OrderLine.order_id, OrderLine.line_no)
+
+
+_ON_MANIFEST = Parcel.manifest_id == bindparam("manifest")
+_MANIFEST = _statements(Order.id.in_(select(Parcel.order_id).where(_ON_MANIFEST)), _ON_MANIFEST)
+_GIVEN: BindParameter[int] = bindparam("orders", expanding=True)
+_SHIPPED = _statements(
+    Order.id.in_(_GIVEN), Parcel.order_id.in_(_GIVEN) & (Parcel.status != ParcelStatus.VOIDED)
 )
 
 
 def manifest_shipments(session: Session, manifest_id: int, day: dt.date) -> list[Shipment]:
-    """Each order with parcels on the manifest, its parcels on it and its packed items, by
-    order number; `day` is the ship date."""
-    c, given = core(session), {"manifest": manifest_id}
-    return _built(
-        c.execute(_ORDERS, given).all(),
-        c.execute(_PARCELS, given).all(),
-        c.execute(_ITEMS, given).all(),
-        {},
-        day,
-    )
+    """Each order with parcels on the manifest, its parcels on it and its items, by order
+    number; `day` (the manifest's) is the ship date."""
+    return _read(session, _MANIFEST, {"manifest": manifest_id}, day)
 
 
-def shipped_orders(
-    session: Session, orders: Collection[int], days: dict[int, dt.date]
+def shipped_orders(session: Session, orders: Collection[int]) -> list[Shipment]:
+    """The shipments of these shipped orders (each on its own ship date), by order number."""
+    return _read(session, _SHIPPED, {"orders": sorted(orders)}, None)
+
+
+def _read(
+    session: Session,
+    statements: Statements,
+    given: dict[str, Any],
+    day: dt.date | None,
 ) -> list[Shipment]:
-    """The shipments of these shipped orders (`days`: each one's ship date), by number."""
-    c, given = core(session), {"orders": sorted(orders)}
-    return _built(
-        c.execute(_SHIPPED_ORDERS, given).all(),
-        c.execute(_SHIPPED_PARCELS, given).all(),
-        c.execute(_SHIPPED_ITEMS, given).all(),
-        days,
-        None,
-    )
+    c = core(session)
+    orders, parcels, items = (c.execute(statement, given).all() for statement in statements)
+    return _built(orders, parcels, items, day)
 
 
 def _built(
-    orders: Sequence[Any],
-    parcels: Sequence[Any],
-    items: Sequence[Any],
-    days: dict[int, dt.date],
-    day: dt.date | None,
+    orders: Sequence[Any], parcels: Sequence[Any], items: Sequence[Any], day: dt.date | None
 ) -> list[Shipment]:
     numbers: dict[int, list[str]] = defaultdict(list)
     for order_id, tracking in parcels:
         numbers[order_id].append(tracking)
     lines: dict[int, list[ShippedItem]] = defaultdict(list)
-    for order_id, sku, name, variant, packed in items:
-        lines[order_id].append(ShippedItem(sku, f"{name} {variant}".strip(), packed))
+    for order_id, sku, name, variant, qty in items:
+        lines[order_id].append(ShippedItem(sku, f"{name} {variant}".strip(), qty))
     built = []
-    for row in sorted(orders, key=lambda r: r[1]):
+    for row in orders:
         (order_id, number, carrier, service, postal, pref, city, a1, a2, name, phone, email) = row[
             :12
         ]
-        delivery_date, delivery_time = row[12], row[13]
+        delivery_date, delivery_time, shipped_on = row[12:15]
         built.append(
             Shipment(
                 order_number=number,
                 carrier=parse_carrier(carrier) or CarrierCode.GENERIC,
                 service=service,
                 tracking_numbers=tuple(numbers[order_id]),
-                ship_date=day if day is not None else days[order_id],
+                ship_date=day or shipped_on,
                 ship_to=ShipTo(postal, pref, city, a1, a2, name, phone),
                 email=email,
                 delivery_date=delivery_date,

@@ -75,7 +75,7 @@ def export_notices(
             )
             if not days:
                 return NoticesWritten(request.platform, 0, 0, None)
-            found = shipments.shipped_orders(session, days.keys(), days)
+            found = shipments.shipped_orders(session, days.keys())
             settings = dispatch_settings.from_shop(values_in_force(session, overrides or {}))
             content = kind.write(found, settings)
             try:

@@ -10,13 +10,13 @@ refused with its name, so a typo never reaches a customer as `$ordr`. As a file
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from string import Template
 
-from app.core.carriers import CARRIERS, CarrierCode
+from app.core.carriers import CARRIERS
 from app.core.dispatch.settings import from_shop, tracking_url
+from app.core.dispatch.shipment import Shipment
 from app.core.errors import Refused
 from app.core.mail.settings import Language
 from app.core.text import shown
@@ -130,69 +130,42 @@ def template_text(template: MailTemplate, language: Language) -> str:
     return f"{word} {template.subject}\n\n{template.body}"
 
 
-@dataclass(frozen=True, slots=True)
-class Item:
-    """A product shipped and how many."""
-
-    name: str
-    qty: int
-
-
-@dataclass(frozen=True, slots=True)
-class Shipment:
-    """What one order's e-mail tells: the order, what left and how to follow it."""
-
-    order: str
-    customer: str
-    shipped_on: dt.date | None
-    items: tuple[Item, ...]
-    carrier: str
-    #: The tracking number of each parcel, by carton.
-    tracking: tuple[str, ...]
-    shop: str
-
-
 def written(
-    template: MailTemplate, shipment: Shipment, language: Language, settings: Mapping[str, str]
+    template: MailTemplate,
+    shipment: Shipment,
+    language: Language,
+    settings: Mapping[str, str],
+    shop_name: str,
 ) -> MailTemplate:
     """The subject and body of `shipment`'s e-mail (`settings`: the tracking pages)."""
-    values = _values(shipment, language, settings)
+    values = _values(shipment, language, settings, shop_name)
     return MailTemplate(
         Template(template.subject).substitute(values).replace("\n", " "),
         Template(template.body).substitute(values),
     )
 
 
-def _values(shipment: Shipment, language: Language, settings: Mapping[str, str]) -> dict[str, str]:
+def _values(
+    shipment: Shipment, language: Language, settings: Mapping[str, str], shop_name: str
+) -> dict[str, str]:
     ja = language is Language.JA
-    carrier = CARRIERS.get(CarrierCode(shipment.carrier)) if _known(shipment.carrier) else None
-    carrier_name = (carrier.name_ja if ja else carrier.name_en) if carrier else shipment.carrier
+    carrier = CARRIERS[shipment.carrier]
     dispatch = from_shop(settings)
-    links = [
-        tracking_url(CarrierCode(shipment.carrier), number, dispatch)
-        if _known(shipment.carrier)
-        else ""
-        for number in shipment.tracking
-    ]
+    numbers = shipment.tracking_numbers
+    links = [tracking_url(shipment.carrier, number, dispatch) for number in numbers]
     bullet, times = ("・", "×") if ja else ("- ", "x")
-    day = shipment.shipped_on
+    day = shipment.ship_date
     return {
-        "customer": shipment.customer,
-        "order": shipment.order,
-        "shipped_on": ("" if day is None else f"{day.year}年{day.month}月{day.day}日")
-        if ja
-        else ("" if day is None else day.isoformat()),
+        "customer": shipment.ship_to.name,
+        "order": shipment.order_number,
+        "shipped_on": f"{day.year}年{day.month}月{day.day}日" if ja else day.isoformat(),
         "items": "\n".join(f"{bullet}{item.name} {times} {item.qty}" for item in shipment.items),
-        "carrier": carrier_name,
+        "carrier": carrier.name_ja if ja else carrier.name_en,
         "tracking": "\n".join(
             f"{number}\n  {link}" if link else number
-            for number, link in zip(shipment.tracking, links, strict=True)
+            for number, link in zip(numbers, links, strict=True)
         ),
-        "tracking_numbers": "\n".join(shipment.tracking),
+        "tracking_numbers": "\n".join(numbers),
         "tracking_links": "\n".join(link for link in links if link),
-        "shop": shipment.shop,
+        "shop": shop_name,
     }
-
-
-def _known(carrier: str) -> bool:
-    return carrier in CarrierCode.__members__.values()

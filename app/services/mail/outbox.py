@@ -36,7 +36,7 @@ from app.core.mail.settings import (
 )
 from app.core.mail.template import DEFAULT_TEMPLATES, MailTemplate, written
 from app.core.times import JAPAN
-from app.db import audit
+from app.db import audit, shipments
 from app.db import mail as store
 from app.db.database import Database
 from app.db.mail_models import MailOutboxRow
@@ -190,16 +190,18 @@ class Mailer:
         language = mail_language(values)
         template = _template(session, language.value)
         rows = []
-        for order_id, number, email in store.shipped_without_mail(session, since):
-            shipment = store.shipment_of(session, order_id, values.get(shop.SHOP_NAME, ""))
-            address = email.strip()
+        shop_name = values.get(shop.SHOP_NAME, "")
+        ids = store.shipped_without_mail(session, since)
+        for shipment in shipments.shipped_orders(session, ids.values()):
+            number, address = shipment.order_number, shipment.email.strip()
+            order_id = ids[number]
             rows.append(
                 {
                     "order_id": order_id,
                     "message_id": message_id(number, smtp.domain),
                     "to_address": address,
                     "language": language.value,
-                    "subject": written(template, shipment, language, values).subject,
+                    "subject": written(template, shipment, language, values, shop_name).subject,
                     "status": MailStatus.QUEUED if address else MailStatus.NO_ADDRESS,
                     "attempts": 0,
                     "next_attempt_at": now if address else None,
@@ -219,10 +221,11 @@ class Mailer:
         now: dt.datetime,
     ) -> tuple[str, EmailMessage]:
         language = Language(row.language)
-        shipment = store.shipment_of(session, row.order_id, values.get(shop.SHOP_NAME, ""))
-        words = written(_template(session, row.language), shipment, language, values)
+        [shipment] = shipments.shipped_orders(session, [row.order_id])
+        template = _template(session, row.language)
+        words = written(template, shipment, language, values, values.get(shop.SHOP_NAME, ""))
         message = shipment_message(smtp.sender, row.to_address, words, row.message_id, now)
-        return shipment.order, message
+        return shipment.order_number, message
 
     def _record(self, row_id: int, number: str, outcome: Tried, run: MailRun) -> None:
         now = self.now()
