@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 from app.core.roles import Role
 from app.core.scans import Fact, Note, Reason, VerdictKind
@@ -152,6 +153,32 @@ class BadgeAnswer:
     user: StationUser | None
     message: str
     said: BadgeVerdict
+
+    @property
+    def effect(self) -> str:
+        """The station's change, as every mode's effects name it: `login`, `logout`,
+        `pin_failed` (the failure kept), else `none`."""
+        return _BADGE_EFFECTS.get(self.change, "none")
+
+    def decided(self) -> dict[str, Any]:
+        """The fields every mode's decision on a badge takes but its effect: verdict,
+        reason, message, user, note and facts."""
+        said = self.said
+        return {
+            "verdict": said.verdict,
+            "reason": said.reason,
+            "message": self.message,
+            "user": self.user,
+            "note": said.note,
+            "facts": said.facts,
+        }
+
+
+_BADGE_EFFECTS = {
+    BadgeChange.LOG_IN: "login",
+    BadgeChange.LOG_OUT: "logout",
+    BadgeChange.WRONG_PIN: "pin_failed",
+}
 
 
 def badge_answer(

@@ -70,7 +70,6 @@ _UNLOAD = (
     .where(_PARCELS.id == bindparam("parcel"), _PARCELS.manifest_id.is_(None))
     .values(loaded_at=None, loaded_by_id=None, loaded_station_id=None)
 )
-_TRUCK = select(StationState.dock_carrier).where(StationState.station_id == bindparam("station"))
 _SET_TRUCK = (
     update(table(StationState))
     .where(_STATES.station_id == bindparam("station"))
@@ -119,11 +118,6 @@ def load(session: Session, parcel_id: int, user_id: int, station_id: int, at: dt
 def unload(session: Session, parcel_id: int) -> None:
     """Take the parcel off the truck again (its manifest still open)."""
     core(session).execute(_UNLOAD, {"parcel": parcel_id})
-
-
-def truck(session: Session, station_id: int) -> str | None:
-    """The carrier whose truck the station loads, or None."""
-    return core(session).execute(_TRUCK, {"station": station_id}).scalar()
 
 
 def set_truck(session: Session, station_id: int, carrier: str | None) -> None:

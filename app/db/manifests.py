@@ -36,7 +36,6 @@ class ManifestParcel:
 
     parcel_id: int
     order_number: str
-    customer: str
     tracking: str
     carton_no: int
     loaded: bool
@@ -60,7 +59,6 @@ class ClosedManifest:
 _LISTED = (
     Parcel.id,
     Order.number,
-    Order.customer_name,
     Parcel.tracking_number,
     Parcel.carton_no,
     Parcel.loaded_at.is_not(None),

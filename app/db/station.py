@@ -99,6 +99,8 @@ class StationRow:
     error_streak: int = 0
     lockout_after: int = DEFAULT_LOCKOUT_AFTER
     override: PendingOverride | None = None
+    #: The carrier whose truck a dock station loads (`app.db.dock`), if any.
+    dock_carrier: str | None = None
 
     def lost(self) -> bool:
         """True when the station's claim on its pack was taken over since."""
@@ -179,6 +181,7 @@ def _station_query(*, lock: bool) -> Select[Any]:
             _SUPERVISOR.c.id,
             _SUPERVISOR.c.name,
             _SUPERVISOR.c.role,
+            _STATE.dock_carrier,
         )
         .select_from(
             table(StationState)
@@ -237,7 +240,7 @@ def load_station(
     held = HeldPack(*row[15:24]) if session_id is not None else None
     labels_on = prints_labels(settings)
     awaiting = ParcelLabel(*parcel) if labels_on and parcel[0] is not None else None
-    streak, kind, step, code, supervisor_id, supervisor_name, supervisor_role = row[24:]
+    streak, kind, step, code, supervisor_id, supervisor_name, supervisor_role = row[24:31]
     override = None
     if kind is not None and step is not None:
         supervisor = None
@@ -256,6 +259,7 @@ def load_station(
         int(streak or 0),
         lockout_after(settings),
         override,
+        row[31],
     )
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from app.core.scans import ClassifiedScan, Command, Fact, Note, Reason, ScanKind, VerdictKind
-from app.core.station import BadgeChange, BadgePin, StationUser, badge_answer
+from app.core.station import BadgePin, StationUser, badge_answer
 from app.core.statuses import ParcelStatus
 
 #: The reasons only the dock records.
@@ -189,20 +189,4 @@ def _end_truck(carrier: str | None) -> DockDecision:
 def _badge(snapshot: DockSnapshot) -> DockDecision:
     """Log in, switch user or log out, as at every station (a supervisor with the PIN)."""
     answer = badge_answer(snapshot.user, snapshot.badge_user, snapshot.badge_pin)
-    said = answer.said
-    return DockDecision(
-        said.verdict,
-        _BADGE_EFFECTS.get(answer.change, DockEffect.NONE),
-        reason=said.reason,
-        message=answer.message,
-        user=answer.user,
-        note=said.note,
-        facts=said.facts,
-    )
-
-
-_BADGE_EFFECTS = {
-    BadgeChange.LOG_IN: DockEffect.LOGIN,
-    BadgeChange.LOG_OUT: DockEffect.LOGOUT,
-    BadgeChange.WRONG_PIN: DockEffect.PIN_FAILED,
-}
+    return DockDecision(effect=DockEffect(answer.effect), **answer.decided())

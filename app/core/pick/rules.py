@@ -23,7 +23,7 @@ from app.core.pack.session import Pack, PackedUnit
 from app.core.pack.units import Placement, place
 from app.core.pick.session import Pick, PickedUnit, PickLine, PickSnapshot, ToteCandidate
 from app.core.scans import ClassifiedScan, Command, Fact, Note, Reason, ScanKind, VerdictKind
-from app.core.station import BadgeChange, StationUser, badge_answer
+from app.core.station import StationUser, badge_answer
 
 #: The reasons only a pick records (the pack bench never does): its refusals, and the short
 #: pick its mismatch-log row names.
@@ -389,20 +389,4 @@ def _short(pick: Pick, line: PickLine) -> PickDecision:
 def _badge(snapshot: PickSnapshot) -> PickDecision:
     """Log in, switch user or log out, as at every station (a supervisor with the PIN)."""
     answer = badge_answer(snapshot.user, snapshot.badge_user, snapshot.badge_pin)
-    said = answer.said
-    return PickDecision(
-        said.verdict,
-        _BADGE_EFFECTS.get(answer.change, PickEffect.NONE),
-        reason=said.reason,
-        message=answer.message,
-        user=answer.user,
-        note=said.note,
-        facts=said.facts,
-    )
-
-
-_BADGE_EFFECTS = {
-    BadgeChange.LOG_IN: PickEffect.LOGIN,
-    BadgeChange.LOG_OUT: PickEffect.LOGOUT,
-    BadgeChange.WRONG_PIN: PickEffect.PIN_FAILED,
-}
+    return PickDecision(effect=PickEffect(answer.effect), **answer.decided())

@@ -182,7 +182,7 @@ class DockMode:
         snapshot = DockSnapshot(
             station=tx.station.name,
             user=tx.row.user,
-            carrier=store.truck(session, station_id),
+            carrier=tx.row.dock_carrier,
             parcel=parcel,
             last_loaded=last,
             badge_user=badge_user,
@@ -258,7 +258,7 @@ class DockMode:
 
     def screen(self, tx: DockTx) -> tuple[DockView, TruckCount | None]:
         """The dock screen as the station stands, its truck counted in the database."""
-        carrier = store.truck(tx.session, tx.row.station_id)
+        carrier = tx.row.dock_carrier
         truck = TruckCount(carrier, *store.truck_counts(tx.session, carrier)) if carrier else None
         loaded, total = (truck.loaded, truck.total) if truck else (None, None)
         last = store.last_loaded(tx.session, tx.row.station_id)
