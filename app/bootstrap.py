@@ -40,7 +40,7 @@ from app.scanning.settings import ScannerSettings, scanner_settings
 from app.services import documents
 from app.services.admin import Administration
 from app.services.labels import run_print_job
-from app.services.mail.outbox import Mailer
+from app.services.mail.outbox import Mailer, MailRun
 from app.services.manifests import ManifestDesk
 from app.services.mismatches import MismatchLog
 from app.services.order_history import OrderHistories
@@ -183,11 +183,10 @@ class Kenpin:
             stock=StockViews(self.db),
         )
 
-    def mails_after_close(self) -> list[str] | None:
-        """Send the shipment e-mails once a manifest closed, when `mail.on_close` says so:
-        one line per outcome (None: not sent)."""
-        run = self.mailer().after_manifest_closed()
-        return run.lines() if run is not None else None
+    def mails_after_close(self) -> MailRun | None:
+        """Send the shipment e-mails once a manifest closed, when `mail.on_close` says so
+        (None: not sent)."""
+        return self.mailer().after_manifest_closed()
 
     def mailer(self) -> Mailer:
         """The shipment e-mails (`Mailer.after_manifest_closed` once a manifest closes)."""

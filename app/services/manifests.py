@@ -31,6 +31,7 @@ from app.db.models import utcnow
 from app.labels.manifest_sheet import HandoverSheet, SheetParcel, write_handover_sheet
 from app.services.carriers import carrier_code
 from app.services.dispatch_files import upload_files
+from app.services.mail.outbox import MailRun
 from app.services.shop_settings import Overrides, sender_in, values_in_force
 from app.services.signin import Credentials, signed_in
 
@@ -60,9 +61,10 @@ class ManifestClosed:
     left_behind: int
     shipped: int
     files: tuple[Path, ...]
-    #: What the shipment e-mails sent after the close came to (`mail.on_close`), one line
-    #: per outcome; empty when none were sent.
-    mailed: tuple[str, ...] = ()
+    #: What the shipment e-mails sent after the close came to (`mail.on_close`); None when
+    #: none were sent, and why not when the server could not be used.
+    mails: MailRun | None = None
+    mail_problem: str = ""
 
     def __str__(self) -> str:
         said = (
@@ -72,7 +74,10 @@ class ManifestClosed:
         if self.left_behind:
             said += f", {self.left_behind:,} parcel(s) left for the next manifest"
         said += "".join(f"\n  {path}" for path in self.files)
-        return said + "".join(f"\nshipment e-mails: {line}" for line in self.mailed)
+        lines = self.mails.lines() if self.mails is not None else []
+        if self.mail_problem:
+            lines.append(f"not sent ({self.mail_problem}); `kenpin notify send` sends them later")
+        return said + "".join(f"\nshipment e-mails: {line}" for line in lines)
 
 
 def today() -> dt.date:
@@ -267,9 +272,9 @@ def _write_files(
     return tuple(written)
 
 
-#: Sends the shipment e-mails once a manifest closed, when the shop says so: one line per
-#: outcome (`app.services.mail.outbox.Mailer.after_manifest_closed`), None when it does not.
-MailAfterClose = Callable[[], "list[str] | None"]
+#: Sends the shipment e-mails once a manifest closed, when the shop says so
+#: (`app.services.mail.outbox.Mailer.after_manifest_closed`); None when it does not.
+MailAfterClose = Callable[[], MailRun | None]
 
 
 def mail_after_close(closed: ManifestClosed, send: MailAfterClose | None) -> ManifestClosed:
@@ -279,10 +284,9 @@ def mail_after_close(closed: ManifestClosed, send: MailAfterClose | None) -> Man
     if send is None:
         return closed
     try:
-        lines = send()
+        return replace(closed, mails=send())
     except (Refused, EnvironmentFailure) as exc:
-        lines = [f"not sent ({exc}); `kenpin notify send` sends them later"]
-    return replace(closed, mailed=tuple(lines or ()))
+        return replace(closed, mail_problem=str(exc))
 
 
 @dataclass(frozen=True, slots=True)

@@ -693,8 +693,12 @@
         <translation>{0} の出荷明細を締めました: {1} 個、{2} 件を出荷済みにしました。ファイルは {3} にあります。</translation>
     </message>
     <message>
-        <source>Shipment e-mails: {0}</source>
-        <translation>出荷通知メール：{0}</translation>
+        <source>Shipment e-mails: {0} sent, {1} to check, {2} failed, {3} without an address.</source>
+        <translation>発送完了メール: 送信 {0} 件、要確認 {1} 件、失敗 {2} 件、アドレスなし {3} 件。</translation>
+    </message>
+    <message>
+        <source>Shipment e-mails not sent ({0}): the next send mails them.</source>
+        <translation>発送完了メールを送れませんでした（{0}）。次回の送信で送ります。</translation>
     </message>
 </context>
 <context>

@@ -121,6 +121,14 @@ class ManifestCloser(QObject):
             ),
             False,
         )
-        if closed.mailed:
-            self._told(self.tr("Shipment e-mails: {0}").format("; ".join(closed.mailed)), False)
+        mails = closed.mails
+        if mails is not None and not mails.stopped:
+            said = self.tr(
+                "Shipment e-mails: {0} sent, {1} to check, {2} failed, {3} without an address."
+            ).format(len(mails.sent), len(mails.check), len(mails.failed), len(mails.no_address))
+            self._told(said, False)
+        elif mails is not None or closed.mail_problem:
+            problem = closed.mail_problem or (mails.stopped if mails else "")
+            said = self.tr("Shipment e-mails not sent ({0}): the next send mails them.")
+            self._told(said.format(problem), True)
         self.closed(closed)
