@@ -106,16 +106,7 @@ class DockPage(BenchPage):
         row.addWidget(self.side, 3)
         self.body.addWidget(self._login_panel())
         self.body.addWidget(work)
-        touch = QHBoxLayout()
-        touch.setSpacing(8)
-        for button in (*self.buttons.values(), self.close_button):
-            touch.addWidget(button, 1)
-        footer = QHBoxLayout()
-        footer.setSpacing(4)
-        footer.addWidget(self.scanner_status, 1)
-        for button in (self.sound, self.typed_button, self.sheet_button):
-            footer.addWidget(button)
-        self._stack((), (touch, footer), spacing=4)
+        self._stack_touch((self.close_button,))
 
     @property
     def logged_in(self) -> bool:

@@ -78,17 +78,7 @@ class PickPage(BenchPage):
         self.body.addWidget(self._login_panel())
         self.body.addWidget(work)
 
-        touch = QHBoxLayout()
-        touch.setSpacing(8)
-        for button in self.buttons.values():
-            touch.addWidget(button, 1)
-        footer = QHBoxLayout()
-        footer.setSpacing(4)
-        footer.addWidget(self.scanner_status, 1)
-        for button in (self.sound, self.typed_button, self.sheet_button):
-            footer.addWidget(button)
-
-        self._stack((), (touch, footer), spacing=4)
+        self._stack_touch()
 
     @property
     def logged_in(self) -> bool:

@@ -145,6 +145,20 @@ class BenchPage(QWidget):
         for row in rows:
             layout.addLayout(row)
 
+    def _stack_touch(self, extra: tuple[QPushButton, ...] = ()) -> None:
+        """`_stack` for a screen worked by finger (pick, dock): its command buttons and
+        `extra` in one row of big buttons, the scanner's state and the small ones below."""
+        touch = QHBoxLayout()
+        touch.setSpacing(8)
+        for button in (*self.buttons.values(), *extra):
+            touch.addWidget(button, 1)
+        footer = QHBoxLayout()
+        footer.setSpacing(4)
+        footer.addWidget(self.scanner_status, 1)
+        for button in (self.sound, self.typed_button, self.sheet_button):
+            footer.addWidget(button)
+        self._stack((), (touch, footer), spacing=4)
+
     def _connect_bench_signals(self) -> None:
         for command, button in self.buttons.items():
             button.clicked.connect(lambda _=False, c=command: self.on_button(c.value))
