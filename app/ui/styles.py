@@ -215,7 +215,7 @@ QTabWidget#adminPage QLabel#adminHint { font-size: 10pt; color: #64748b; }
 QTabWidget#adminPage QLabel#adminTotals { font-weight: bold; color: #0f172a; }
 """
 
-#: The dock screen: the pick screen's sizes, and the truck's count in the largest type.
+#: The dock screen: the next action in the largest type, the truck's count just below it.
 DOCK_STYLE = """
 QWidget#dockPage { background: #f8fafc; }
 #dockPage QLabel#packUser { font-size: 15pt; }
@@ -224,8 +224,8 @@ QWidget#dockPage { background: #f8fafc; }
 #dockPage QLabel#nextAction { font-size: 30pt; }
 QFrame#truckCard { background: white; border: 3px solid #334155; border-radius: 8px; }
 QLabel#truckCaption { font-size: 12pt; font-weight: bold; color: #64748b; }
-QLabel#truckCount { font-size: 54pt; font-weight: bold; color: #0f172a; }
-QLabel#truckCarrier { font-size: 28pt; font-weight: bold; color: #0f172a; }
+QLabel#truckCount { font-size: 28pt; font-weight: bold; color: #0f172a; }
+QLabel#truckCarrier { font-size: 22pt; font-weight: bold; color: #0f172a; }
 QLabel#truckLast { font-size: 16pt; color: #334155; }
 QPushButton#dockCommand { font-size: 15pt; font-weight: bold; min-height: 60px;
                           padding: 2px 8px; }

@@ -1,7 +1,7 @@
 """The dock screen: who loads which carrier's truck, the verdict of the last scan, the next
-action, the truck's count (parcels loaded of those on its open manifest) in the largest
-type, the last parcel loaded, and big buttons: take the last parcel off, end the truck,
-close the manifest, log out.
+action in the largest type, the truck's count (parcels loaded of those on its open
+manifest), the last parcel loaded, and big buttons: take the last parcel off, end the
+truck, close the manifest, log out.
 
 Layout only; `DockController` decides what it shows.
 """
