@@ -13,6 +13,7 @@ their database. Tests about migrations themselves ask for `empty_db_url` instead
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import shutil
 import uuid
@@ -27,6 +28,7 @@ from sqlalchemy.engine import make_url
 
 from app.bootstrap import open_database
 from app.db.database import Database
+from app.ui.collector import collect_due
 from benchmarks.pg_schema import fresh_schema
 from tests.mailserver import inbox  # noqa: F401  (a real SMTP server for the mail tests)
 
@@ -202,6 +204,23 @@ def sqlite_db(sqlite_template: Path, tmp_path: Path) -> Iterator[Database]:
     database = open_database(f"sqlite:///{path}")
     yield database
     database.dispose()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _collector_off() -> Iterator[None]:
+    """The station's rule in the tests too (`app.ui.collector`): no automatic collection,
+    which could free a Qt object on a worker lane's thread and freeze the test."""
+    gc.disable()
+    yield
+    gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def _collected_on_the_main_thread() -> Iterator[None]:
+    """What the station's timer does, after every test: the generations due collected on
+    this (the GUI) thread."""
+    yield
+    collect_due()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.core.errors import KenpinError
 from app.core.station import Mode
+from app.ui.collector import GuiThreadCollector
 from app.ui.main_window import MainWindow
 from app.ui.translation import install_translation, station_language
 
@@ -65,6 +66,8 @@ def make_application(argv: Sequence[str] | None = None, language: str = "") -> Q
     app.setFont(station_font())
     if existing is None:
         install_translation(station_language(language))
+        # Cycles are collected on this (the GUI) thread only: see app.ui.collector.
+        GuiThreadCollector(app)
     return app
 
 
